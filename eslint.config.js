@@ -1,0 +1,45 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Imports flow one way: domain <- store <- schema <- server, and Neo4j's driver stays inside
+ * src/store/neo4j/. Each block lists what its files may not import.
+ */
+const layer = (files, dirs, packages, ignores = []) => ({
+  files,
+  ignores,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: packages.map((name) => ({ name, message: `${files[0]} may not import ${name} (layering; Neo4j types never leave src/store/neo4j/)` })),
+        patterns: dirs.map((dir) => ({
+          group: [`**/${dir}/*`, `**/${dir}`],
+          message: `${files[0]} may not import from ${dir}/ (domain <- store <- schema <- server)`,
+        })),
+      },
+    ],
+  },
+});
+const UI = ['type-graphql', 'graphql', '@apollo/server', 'express'];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', '.neo4j/', 'data/', 'coverage/', 'export/', 'bench/results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  layer(['src/domain/**'], ['store', 'schema', 'server'], ['neo4j-driver', 'graphology', ...UI]),
+  layer(['src/store/**'], ['schema', 'server'], ['neo4j-driver', ...UI], ['src/store/neo4j/**']),
+  layer(['src/store/neo4j/**'], ['schema', 'server', 'memory'], UI),
+  layer(['src/schema/**'], ['server', 'neo4j', 'memory', 'seed'], ['neo4j-driver', 'graphology', '@apollo/server', 'express']),
+  layer(['src/server/**'], ['neo4j'], ['neo4j-driver', 'graphology'], ['src/server/store-factory.ts']),
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+);
