@@ -1,0 +1,66 @@
+/**
+ * Dates as sources give them: a day (`2025-11-10`), a month (`2025-10`), a quarter
+ * (`2026-Q4`), a half (`2026-H1`) or a year (`2027`). Precision is kept, never invented.
+ * For comparisons a partial date stands for an interval of days: a `validFrom` counts from
+ * the interval's first day and a `validUntil` to its last day (inclusive).
+ */
+export type PartialDate = string;
+
+const PATTERN = /^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])))?$/;
+
+/** Whether `value` is a well-formed partial date with a real calendar day. */
+export function isPartialDate(value: string): boolean {
+  return bounds(value) !== null;
+}
+
+/** Whether `value` is a full calendar day `YYYY-MM-DD`. */
+export function isIsoDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && bounds(value) !== null;
+}
+
+/** First and last ISO day of a partial date, or null when malformed. */
+export function bounds(value: string): { first: string; last: string } | null {
+  const m = PATTERN.exec(value);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const [month, day, quarter, half] = [m[2], m[3], m[4], m[5]];
+  if (quarter) return span(year, Number(quarter) * 3 - 2, Number(quarter) * 3);
+  if (half) return span(year, Number(half) * 6 - 5, Number(half) * 6);
+  if (!month) return span(year, 1, 12);
+  const mm = Number(month);
+  if (mm < 1 || mm > 12) return null;
+  if (!day) return span(year, mm, mm);
+  const dd = Number(day);
+  if (dd < 1 || dd > daysIn(year, mm)) return null;
+  return { first: value, last: value };
+}
+
+function span(year: number, fromMonth: number, toMonth: number): { first: string; last: string } {
+  return { first: iso(year, fromMonth, 1), last: iso(year, toMonth, daysIn(year, toMonth)) };
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function iso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Whether a validity window [validFrom, validUntil] holds on the ISO day `asOf`. Open ends hold. */
+export function holdsOn(asOf: string, validFrom?: string, validUntil?: string): boolean {
+  if (validFrom !== undefined) {
+    const b = bounds(validFrom);
+    if (b && asOf < b.first) return false;
+  }
+  if (validUntil !== undefined) {
+    const b = bounds(validUntil);
+    if (b && asOf > b.last) return false;
+  }
+  return true;
+}
+
+/** Today's date in UTC as `YYYY-MM-DD` (the default `asOf` where a query has one). */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

@@ -1,0 +1,85 @@
+import type { Basis, Confidence, FacilityStatus, RelationType, SupplyStage } from './model.js';
+import type { PartialDate } from './dates.js';
+import type { Origin } from './entity.js';
+
+/** Support for a relationship: a source entity, where in it, and (when we hold its text) the exact words. */
+export interface Citation {
+  sourceId: string;
+  quote?: string;
+  locator?: string;
+}
+
+/** Typed optional properties of a relationship. */
+export interface RelationshipProperties {
+  /** HOLDS_OFFICE: the office held; PARTY_TO / COMMITTED_TO: the role. */
+  title?: string;
+  stage?: SupplyStage;
+  volume?: number;
+  unit?: string;
+  year?: number;
+  /** Percent of the stated world total, 0..100. */
+  share?: number;
+  /** Hedge the source puts on a figure: "nearly", "about", "estimated", "quota". */
+  qualifier?: string;
+  basis?: Basis;
+  /** PRODUCES at a facility: operating status and stated capacity. */
+  status?: FacilityStatus;
+  capacity?: number;
+  validFrom?: PartialDate;
+  validUntil?: PartialDate;
+  confidence?: Confidence;
+  /** Set on claims that another source contradicts. */
+  disputed?: boolean;
+  note?: string;
+}
+
+/** A directed, cited fact between two entities. */
+export interface Relationship extends RelationshipProperties {
+  id: string;
+  type: RelationType;
+  from: string;
+  to: string;
+  citations: Citation[];
+  origin: Origin;
+}
+
+/** Property names in a fixed order (used by stores, ids and exports). */
+export const RELATIONSHIP_PROPERTY_NAMES = [
+  'title',
+  'stage',
+  'volume',
+  'unit',
+  'year',
+  'share',
+  'qualifier',
+  'basis',
+  'status',
+  'capacity',
+  'validFrom',
+  'validUntil',
+  'confidence',
+  'disputed',
+  'note',
+] as const satisfies readonly (keyof RelationshipProperties)[];
+
+/** The properties that tell apart several relationships of one type between one pair. */
+const KEY_PROPERTIES = ['stage', 'year', 'title'] as const;
+
+/**
+ * The deterministic id of a relationship: type, ends and distinguishing properties, so that
+ * several PRODUCES edges between one pair (stages, years) stay distinct and a repeated write
+ * finds the same edge. Example: `produces:china:rare-earth-elements:mining:2024`.
+ */
+export function relationshipId(
+  type: RelationType,
+  from: string,
+  to: string,
+  props: Pick<RelationshipProperties, (typeof KEY_PROPERTIES)[number]> = {},
+): string {
+  const parts: string[] = [type.toLowerCase().replace(/_/g, '-'), from, to];
+  for (const key of KEY_PROPERTIES) {
+    const value = props[key];
+    if (value !== undefined) parts.push(String(value).toLowerCase().replace(/[^a-z0-9]+/g, '-'));
+  }
+  return parts.join(':');
+}
