@@ -1,0 +1,81 @@
+import type { Entity } from '../domain/entity.js';
+import type { Direction, EntityKind, RelationType } from '../domain/model.js';
+import type { Relationship } from '../domain/relationship.js';
+
+/** Which relationships of an entity to return. */
+export interface RelationshipFilter {
+  /** Only these types; all when absent or empty. */
+  types?: readonly RelationType[];
+  direction: Direction;
+  /** Only relationships whose validity window holds on this ISO day; no time filter when absent. */
+  asOf?: string;
+}
+
+/** Filter and page for listing entities. Ordering: by name, then id. */
+export interface EntityQuery {
+  kind?: EntityKind;
+  /** Case-insensitive substring of the name or an alias. */
+  search?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface EntityPage {
+  items: Entity[];
+  totalCount: number;
+}
+
+/** One atomic edit. */
+export interface WriteBatch {
+  entities: readonly Entity[];
+  relationships: readonly Relationship[];
+}
+
+/** What a seed load did, record by record. */
+export interface LoadReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Seed records left alone because an API edit owns them. */
+  skipped: number;
+}
+
+/**
+ * The store port: small and domain-shaped. Every method is batched where a GraphQL request
+ * could call it once per result (ids in, one answer per id out), so a request makes a bounded
+ * number of round trips. Adapters: `memory/` (embedded, the default) and `neo4j/`.
+ * Implementations throw domain errors only (see `domain/errors.ts`).
+ */
+export interface GraphStore {
+  /** Entities by id, in the order asked; null for an unknown id. */
+  getEntities(ids: readonly string[]): Promise<(Entity | null)[]>;
+  /** A page of entities, ordered by name then id. */
+  listEntities(query: EntityQuery): Promise<EntityPage>;
+  /** Candidates whose name or an alias contains `text` case-insensitively (ranking is the domain's). */
+  searchCandidates(text: string, limit: number): Promise<Entity[]>;
+  /** For each entity id, its relationships matching the filter, ordered by relationship id. */
+  relationshipsOf(ids: readonly string[], filter: RelationshipFilter): Promise<Relationship[][]>;
+  /** Relationships by id, in the order asked; null for an unknown id. */
+  getRelationships(ids: readonly string[]): Promise<(Relationship | null)[]>;
+  /** For each source id, the relationships citing it, ordered by relationship id (an index lookup). */
+  relationshipsCiting(sourceIds: readonly string[]): Promise<Relationship[][]>;
+  /** Counts by kind and by relationship type (for health and tests). */
+  stats(): Promise<{ entities: number; relationships: number }>;
+  /**
+   * Loads seed records: creates what is missing, updates SEED-owned records that differ,
+   * leaves API-owned records alone. Idempotent.
+   */
+  loadSeed(entities: readonly Entity[], relationships: readonly Relationship[]): Promise<LoadReport>;
+  /**
+   * Applies an edit made through the API as one transaction: all or nothing. Records are
+   * upserted by id and become API-owned (the seed never overwrites them afterwards).
+   * Relationship ends must exist (in the store or in the same batch), else nothing is written
+   * and a NOT_FOUND / BAD_USER_INPUT domain error is thrown.
+   */
+  applyWrite(batch: WriteBatch): Promise<void>;
+  /** Every entity and relationship (export and backup), ordered by id. */
+  exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }>;
+  /** Whether the store can answer now (readiness). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

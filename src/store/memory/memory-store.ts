@@ -1,0 +1,174 @@
+import graphology from 'graphology';
+import { holdsOn } from '../../domain/dates.js';
+import type { Entity } from '../../domain/entity.js';
+import { BadInputError, NotFoundError } from '../../domain/errors.js';
+import type { Relationship } from '../../domain/relationship.js';
+import type {
+  EntityPage,
+  EntityQuery,
+  GraphStore,
+  LoadReport,
+  RelationshipFilter,
+  WriteBatch,
+} from '../graph-store.js';
+import { byNameThenId, matchesText, sameRecord } from '../records.js';
+import type { Journal } from './journal.js';
+
+const { MultiDirectedGraph } = graphology;
+type Graph = InstanceType<typeof MultiDirectedGraph<Entity, Relationship>>;
+
+/**
+ * The embedded store: the whole graph in process, on graphology, with an index of the
+ * relationships citing each source. Writes go to an append-only journal (fsynced) before they
+ * are applied in memory, so a write that was acknowledged survives a restart.
+ */
+export class MemoryStore implements GraphStore {
+  private readonly graph: Graph = new MultiDirectedGraph<Entity, Relationship>();
+  private readonly citing = new Map<string, Set<string>>();
+  private sorted: Entity[] | null = null;
+  private writes: Promise<void> = Promise.resolve();
+
+  /** `journal`: where API writes are persisted; none keeps them in memory only (tests). */
+  constructor(private readonly journal?: Journal) {}
+
+  /** Replays the journal's batches (API-owned records) into the graph. */
+  async open(): Promise<void> {
+    if (!this.journal) return;
+    for (const batch of await this.journal.readAll()) this.apply(batch, 'API');
+  }
+
+  getEntities(ids: readonly string[]): Promise<(Entity | null)[]> {
+    return Promise.resolve(ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null)));
+  }
+
+  listEntities(query: EntityQuery): Promise<EntityPage> {
+    const matching = this.sortedEntities().filter(
+      (e) => (query.kind === undefined || e.kind === query.kind) && (query.search === undefined || matchesText(e, query.search)),
+    );
+    return Promise.resolve({ items: matching.slice(query.offset, query.offset + query.limit), totalCount: matching.length });
+  }
+
+  searchCandidates(text: string, limit: number): Promise<Entity[]> {
+    return Promise.resolve(this.sortedEntities().filter((e) => matchesText(e, text)).slice(0, limit));
+  }
+
+  relationshipsOf(ids: readonly string[], filter: RelationshipFilter): Promise<Relationship[][]> {
+    const types = filter.types && filter.types.length > 0 ? new Set<string>(filter.types) : null;
+    return Promise.resolve(
+      ids.map((id) => {
+        if (!this.graph.hasNode(id)) return [];
+        const edges =
+          filter.direction === 'OUT' ? this.graph.outEdges(id) : filter.direction === 'IN' ? this.graph.inEdges(id) : this.graph.edges(id);
+        const rels: Relationship[] = [];
+        for (const edge of new Set(edges)) {
+          const rel = this.graph.getEdgeAttributes(edge);
+          if (types && !types.has(rel.type)) continue;
+          if (filter.asOf !== undefined && !holdsOn(filter.asOf, rel.validFrom, rel.validUntil)) continue;
+          rels.push(rel);
+        }
+        return rels.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      }),
+    );
+  }
+
+  getRelationships(ids: readonly string[]): Promise<(Relationship | null)[]> {
+    return Promise.resolve(ids.map((id) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : null)));
+  }
+
+  relationshipsCiting(sourceIds: readonly string[]): Promise<Relationship[][]> {
+    return Promise.resolve(
+      sourceIds.map((id) =>
+        [...(this.citing.get(id) ?? [])].sort().map((relId) => this.graph.getEdgeAttributes(relId)),
+      ),
+    );
+  }
+
+  stats(): Promise<{ entities: number; relationships: number }> {
+    return Promise.resolve({ entities: this.graph.order, relationships: this.graph.size });
+  }
+
+  loadSeed(entities: readonly Entity[], relationships: readonly Relationship[]): Promise<LoadReport> {
+    const report: LoadReport = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+    const count = (existing: Entity | Relationship | null, record: Entity | Relationship): boolean => {
+      if (existing === null) report.created++;
+      else if (existing.origin === 'API') report.skipped++;
+      else if (sameRecord(existing, record)) report.unchanged++;
+      else report.updated++;
+      return existing === null || (existing.origin === 'SEED' && !sameRecord(existing, record));
+    };
+    const batch: WriteBatch = {
+      entities: entities.filter((e) => count(this.graph.hasNode(e.id) ? this.graph.getNodeAttributes(e.id) : null, e)),
+      relationships: relationships.filter((r) => count(this.graph.hasEdge(r.id) ? this.graph.getEdgeAttributes(r.id) : null, r)),
+    };
+    this.check(batch);
+    this.apply(batch, 'SEED');
+    return Promise.resolve(report);
+  }
+
+  applyWrite(batch: WriteBatch): Promise<void> {
+    // One write at a time, so the journal's order is the order applied in memory.
+    const run = this.writes.then(async () => {
+      this.check(batch);
+      await this.journal?.append(batch);
+      this.apply(batch, 'API');
+    });
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }> {
+    const entities = this.graph.mapNodes((_, e) => e).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const relationships = this.graph.mapEdges((_, r) => r).sort((a, b) => (a.id < b.id ? -1 : 1));
+    return Promise.resolve({ entities, relationships });
+  }
+
+  ping(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+
+  close(): Promise<void> {
+    return this.journal?.close() ?? Promise.resolve();
+  }
+
+  /** Throws unless every relationship's ends exist in the graph or the batch, and keep their ends. */
+  private check(batch: WriteBatch): void {
+    const incoming = new Set(batch.entities.map((e) => e.id));
+    for (const rel of batch.relationships) {
+      for (const end of [rel.from, rel.to]) {
+        if (!incoming.has(end) && !this.graph.hasNode(end)) throw new NotFoundError(`No entity with id "${end}"`, 'relationship');
+      }
+      if (this.graph.hasEdge(rel.id)) {
+        const old = this.graph.getEdgeAttributes(rel.id);
+        if (old.from !== rel.from || old.to !== rel.to) throw new BadInputError(`Relationship ${rel.id} changes its ends`, 'relationship');
+      }
+    }
+  }
+
+  /** Applies a checked batch; cannot fail part-way. */
+  private apply(batch: WriteBatch, origin: Entity['origin']): void {
+    for (const e of batch.entities) {
+      const entity = { ...e, origin };
+      if (this.graph.hasNode(e.id)) this.graph.replaceNodeAttributes(e.id, entity);
+      else this.graph.addNode(e.id, entity);
+    }
+    for (const r of batch.relationships) {
+      const rel = { ...r, origin };
+      if (this.graph.hasEdge(r.id)) {
+        for (const c of this.graph.getEdgeAttributes(r.id).citations) this.citing.get(c.sourceId)?.delete(r.id);
+        this.graph.replaceEdgeAttributes(r.id, rel);
+      } else {
+        this.graph.addDirectedEdgeWithKey(r.id, r.from, r.to, rel);
+      }
+      for (const c of rel.citations) {
+        let set = this.citing.get(c.sourceId);
+        if (!set) this.citing.set(c.sourceId, (set = new Set()));
+        set.add(r.id);
+      }
+    }
+    if (batch.entities.length > 0) this.sorted = null;
+  }
+
+  private sortedEntities(): Entity[] {
+    return (this.sorted ??= this.graph.mapNodes((_, e) => e).sort(byNameThenId));
+  }
+}
