@@ -1,0 +1,149 @@
+import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import type { Entity } from '../domain/entity.js';
+import { kindLabel, type EntityKind } from '../domain/model.js';
+import { EntityKindEnum, FacilityStatusEnum, MeasureTypeEnum, ReeClassEnum } from './enums.js';
+import { DateScalar } from './scalars.js';
+
+/** The `Entity` interface: what every node of the graph has. Its computed fields live in entity.resolver.ts. */
+@InterfaceType('Entity', {
+  description: 'A node of the graph. Ids are human-readable slugs (scott-bessent, china, dysprosium), one id space across kinds.',
+  resolveType: (value: Entity) => kindLabel(value.kind),
+})
+export abstract class EntityNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => EntityKindEnum)
+  kind: EntityKind;
+
+  @Field({ nullable: true })
+  description?: string;
+}
+
+@ObjectType({ implements: EntityNode, description: 'A person (offices through `offices`, statements through `statements`).' })
+export class Person extends EntityNode {}
+
+@ObjectType({ implements: EntityNode })
+export class Country extends EntityNode {
+  @Field({ nullable: true, description: 'ISO 3166-1 alpha-2 code.' })
+  iso2?: string;
+}
+
+@ObjectType({ implements: EntityNode, description: 'A government body, agency, company, broadcaster or think tank.' })
+export class Organization extends EntityNode {
+  @Field({ nullable: true })
+  category?: string;
+}
+
+@ObjectType({ implements: EntityNode, description: 'An alliance or partnership of countries or organisations.' })
+export class Alliance extends EntityNode {}
+
+@ObjectType({ implements: EntityNode, description: 'A material: a rare earth element, the rare earths as a group, fentanyl...' })
+export class Material extends EntityNode {
+  @Field({ nullable: true })
+  symbol?: string;
+
+  @Field(() => Int, { nullable: true })
+  atomicNumber?: number;
+
+  @Field(() => ReeClassEnum, { nullable: true, description: 'Light/heavy class, USGS convention.' })
+  reeClass?: string;
+
+  @Field({ nullable: true, description: 'Class under the convention cited as IUPAC (Binnemans et al. 2018).' })
+  iupacClass?: string;
+}
+
+@ObjectType({ implements: EntityNode, description: 'A use of materials: electric vehicles, wind turbines, NdFeB magnets...' })
+export class Application extends EntityNode {}
+
+@ObjectType({ implements: EntityNode, description: 'A mine, plant or refinery.' })
+export class Facility extends EntityNode {
+  @Field(() => FacilityStatusEnum, { nullable: true })
+  status?: string;
+}
+
+@ObjectType({ implements: EntityNode, description: 'A meeting, interview or other dated happening.' })
+export class Event extends EntityNode {
+  @Field(() => DateScalar, { nullable: true })
+  date?: string;
+}
+
+@ObjectType({ implements: EntityNode, description: 'An agreement or understanding between parties.' })
+export class Agreement extends EntityNode {
+  @Field(() => DateScalar, { nullable: true, description: 'When it was announced.' })
+  date?: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  validFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  validUntil?: string;
+}
+
+@ObjectType({ implements: EntityNode, description: 'One promise by one party, part of an agreement.' })
+export class Commitment extends EntityNode {
+  @Field({ nullable: true, description: 'What was promised.' })
+  text?: string;
+}
+
+@ObjectType({ implements: EntityNode, description: 'An export control, suspension, tariff or tariff threat.' })
+export class Measure extends EntityNode {
+  @Field(() => MeasureTypeEnum, { nullable: true })
+  measureType?: string;
+
+  @Field({ nullable: true, description: 'Official number, e.g. "No. 70" or "EO 14357".' })
+  number?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it was announced or issued.' })
+  date?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it takes effect.' })
+  validFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it lapses.' })
+  validUntil?: string;
+}
+
+@ObjectType({ implements: EntityNode, description: 'Words someone said or a source claims, with when they were said.' })
+export class Statement extends EntityNode {
+  @Field({ nullable: true, description: 'The words, verbatim.' })
+  text?: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  date?: string;
+}
+
+@ObjectType({ implements: EntityNode, description: 'A document relationships cite: the article, USGS tables, official notices.' })
+export class Source extends EntityNode {
+  @Field({ nullable: true })
+  publisher?: string;
+
+  @Field({ nullable: true })
+  url?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Publication date.' })
+  date?: string;
+
+  @Field({ nullable: true, description: 'Reference code in the curated facts file (S4, S19, ...).' })
+  ref?: string;
+}
+
+/** Every object type implementing `Entity`, for `buildSchema({ orphanedTypes })`. */
+export const ENTITY_TYPES = [
+  Person,
+  Country,
+  Organization,
+  Alliance,
+  Material,
+  Application,
+  Facility,
+  Event,
+  Agreement,
+  Commitment,
+  Measure,
+  Statement,
+  Source,
+];

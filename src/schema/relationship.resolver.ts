@@ -1,0 +1,44 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Entity } from '../domain/entity.js';
+import type { Citation as CitationRecord, Relationship } from '../domain/relationship.js';
+import { EntityNode, Source } from './entity.type.js';
+import type { GraphContext } from './graph.service.js';
+import { Citation, RelationshipNode } from './relationship.type.js';
+
+/** Thrown when the graph holds a relationship whose end is missing: a broken invariant, masked as INTERNAL. */
+async function end(graph: GraphContext['graph'], id: string): Promise<Entity> {
+  const entity = await graph.entity(id);
+  if (!entity) throw new Error(`dangling relationship end ${id}`);
+  return entity;
+}
+
+@Resolver(() => RelationshipNode)
+export class RelationshipResolver {
+  @FieldResolver(() => EntityNode)
+  from(@Root() rel: Relationship, @Ctx() { graph }: GraphContext): Promise<Entity> {
+    return end(graph, rel.from);
+  }
+
+  @FieldResolver(() => EntityNode)
+  to(@Root() rel: Relationship, @Ctx() { graph }: GraphContext): Promise<Entity> {
+    return end(graph, rel.to);
+  }
+
+  @FieldResolver(() => [Citation], { description: 'At least one: the sources supporting this fact.' })
+  citations(@Root() rel: Relationship): CitationRecord[] {
+    return rel.citations;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether another source contradicts this claim.' })
+  disputed(@Root() rel: Relationship): boolean {
+    return rel.disputed ?? false;
+  }
+}
+
+@Resolver(() => Citation)
+export class CitationResolver {
+  @FieldResolver(() => Source)
+  source(@Root() citation: CitationRecord, @Ctx() { graph }: GraphContext): Promise<Entity> {
+    return end(graph, citation.sourceId);
+  }
+}
