@@ -1,0 +1,177 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quoteOccursIn } from '../src/domain/quote.js';
+import type { GraphStore } from '../src/store/graph-store.js';
+import { STORE_FIXTURES } from './support/stores.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+/** The 17 rare earth elements: id, symbol, atomic number (rare-earth-facts.md §1). */
+const ELEMENTS: [string, string, number][] = [
+  ['scandium', 'Sc', 21], ['yttrium', 'Y', 39], ['lanthanum', 'La', 57], ['cerium', 'Ce', 58],
+  ['praseodymium', 'Pr', 59], ['neodymium', 'Nd', 60], ['promethium', 'Pm', 61], ['samarium', 'Sm', 62],
+  ['europium', 'Eu', 63], ['gadolinium', 'Gd', 64], ['terbium', 'Tb', 65], ['dysprosium', 'Dy', 66],
+  ['holmium', 'Ho', 67], ['erbium', 'Er', 68], ['thulium', 'Tm', 69], ['ytterbium', 'Yb', 70], ['lutetium', 'Lu', 71],
+];
+
+const ids = (list: { id: string }[]) => list.map((e) => e.id).sort();
+
+describe.each(STORE_FIXTURES)('GraphQL API over HTTP on the $name store', (fixture) => {
+  let store: GraphStore;
+  let api: TestServer;
+
+  beforeAll(async () => {
+    store = await fixture.create();
+    api = await startTestServer(store);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await store?.close();
+  });
+
+  it('links Trump and Xi through the South Korea meeting and the understanding that followed', async () => {
+    const { entity } = await api.data(`{
+      entity(id: "trump-xi-meeting-south-korea") {
+        name
+        ... on Event { participants { id } places { id } }
+        relationships(types: [RESULTED_IN], direction: OUT) { nodes { to { id kind } citations { quote source { id } } } }
+      }
+    }`);
+    expect(ids(entity.participants)).toEqual(expect.arrayContaining(['donald-trump', 'xi-jinping']));
+    expect(ids(entity.places)).toEqual(['south-korea']);
+    expect(entity.relationships.nodes.map((r: any) => r.to)).toEqual([{ id: 'us-china-understanding-2025', kind: 'AGREEMENT' }]);
+  });
+
+  it("lists China's four commitments and the US tariff cut as parts of the understanding", async () => {
+    const { agreement, china } = await api.data(`{
+      agreement: entity(id: "us-china-understanding-2025") {
+        ... on Agreement { parties { id } commitments { id committedBy { id } } }
+      }
+      china: entity(id: "china") { ... on Country { commitments { id text } } }
+    }`);
+    expect(ids(agreement.parties)).toEqual(['china', 'united-states']);
+    expect(ids(china.commitments)).toEqual([
+      'china-coordinate-with-us-law-enforcement',
+      'china-expand-anti-narcotics-cooperation',
+      'china-maintain-suspension',
+      'china-monitor-chemical-exports',
+    ]);
+    const byParty = Object.fromEntries(agreement.commitments.map((c: any) => [c.id, ids(c.committedBy)]));
+    expect(byParty['us-cut-tariffs-10-percent']).toEqual(['united-states']);
+    expect(byParty['china-maintain-suspension']).toEqual(['china']);
+    expect(Object.keys(byParty)).toHaveLength(5);
+  });
+
+  it("gives Bessent's office with its citation, and his two venues", async () => {
+    const { entity } = await api.data(`{
+      entity(id: "scott-bessent") {
+        name
+        ... on Person {
+          offices { title to { id } citations { quote source { id } } }
+          statements { id venues { id name } }
+        }
+      }
+    }`);
+    expect(entity.name).toBe('Scott Bessent');
+    const office = entity.offices.find((o: any) => o.to.id === 'us-treasury');
+    expect(office.title).toBe('Treasury Secretary');
+    expect(office.citations[0].source.id).toBe('source-article');
+    expect(office.citations[0].quote).toContain('Treasury Secretary Scott Bessent');
+    const venues = new Set<string>(entity.statements.flatMap((s: any) => s.venues.map((v: any) => v.name)));
+    expect([...venues].some((v) => v.includes('Fox News'))).toBe(true);
+    expect([...venues].some((v) => v.includes('CNN'))).toBe(true);
+  });
+
+  it("records the DEA's claim that China is the largest source of fentanyl and its precursors", async () => {
+    const { entity } = await api.data(`{
+      entity(id: "china") {
+        relationships(types: [SOURCE_OF], direction: OUT) { nodes { to { id } citations { quote source { id } } } }
+      }
+    }`);
+    const targets = entity.relationships.nodes.map((r: any) => r.to.id);
+    expect(targets).toEqual(expect.arrayContaining(['fentanyl', 'fentanyl-precursor-chemicals']));
+    for (const rel of entity.relationships.nodes) {
+      expect(rel.citations.some((c: any) => c.source.id === 'source-article' && /Drug Enforcement Administration|largest source of fentanyl/.test(c.quote))).toBe(true);
+    }
+    const { dea } = await api.data(`{ dea: entity(id: "dea") { name ... on Organization { partOf { id } } } }`);
+    expect(dea.name).toMatch(/Drug Enforcement Administration/);
+    expect(ids(dea.partOf)).toContain('united-states');
+  });
+
+  it('names Australia, Japan and Canada as the allies of the alternative supply chains', async () => {
+    const { entity } = await api.data(`{ entity(id: "us-allied-supply-coordination") { kind ... on Alliance { members { id } } } }`);
+    expect(entity.kind).toBe('ALLIANCE');
+    expect(ids(entity.members)).toEqual(expect.arrayContaining(['australia', 'canada', 'japan', 'united-states']));
+  });
+
+  it('holds the 17 rare earth elements with their symbols and atomic numbers', async () => {
+    const { entity } = await api.data(`{
+      entity(id: "rare-earth-elements") { ... on Material { members { id symbol atomicNumber reeClass } } }
+    }`);
+    const got = entity.members.map((m: any) => [m.id, m.symbol, m.atomicNumber]).sort((a: any, b: any) => a[2] - b[2]);
+    expect(got).toEqual(ELEMENTS);
+    const cls = Object.fromEntries(entity.members.map((m: any) => [m.id, m.reeClass]));
+    expect([cls.scandium, cls.yttrium, cls.gadolinium, cls.terbium, cls.neodymium]).toEqual(['NEITHER', 'HEAVY', 'LIGHT', 'HEAVY', 'LIGHT']);
+  });
+
+  it('supports every relationship with a citation, and every article quote occurs in the article', async () => {
+    const article = await readFile(new URL('../seed/sources/source-article.txt', import.meta.url), 'utf8');
+    const { relationships } = await store.exportAll();
+    expect(relationships.length).toBeGreaterThan(50);
+    for (const rel of relationships) {
+      expect(rel.citations.length, rel.id).toBeGreaterThan(0);
+      for (const c of rel.citations.filter((c) => c.sourceId === 'source-article')) {
+        expect(c.quote && quoteOccursIn(c.quote, article), `${rel.id}: ${c.quote}`).toBe(true);
+      }
+    }
+    const { entity } = await api.data(`{ entity(id: "source-article") { ... on Source { hasText citedBy(first: 100) { id } } } }`);
+    expect(entity.hasText).toBe(true);
+    expect(entity.citedBy.length).toBe(Math.min(100, relationships.filter((r) => r.citations.some((c) => c.sourceId === 'source-article')).length));
+  });
+
+  it('returns null for an unknown id and pages entities with cursors and a total', async () => {
+    const { missing } = await api.data(`{ missing: entity(id: "no-such-entity") { id } }`);
+    expect(missing).toBeNull();
+    const first = await api.data(`{ entities(kind: MATERIAL, first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { id name } } }`);
+    const page = first.entities;
+    expect(page.nodes).toHaveLength(5);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const next = await api.data(`query($after: String) { entities(kind: MATERIAL, first: 100, after: $after) { totalCount nodes { id name } } }`, {
+      after: page.pageInfo.endCursor,
+    });
+    expect(next.entities.totalCount).toBe(page.totalCount);
+    const all = [...page.nodes, ...next.entities.nodes];
+    expect(all).toHaveLength(page.totalCount);
+    const names = all.map((n: any) => n.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('ranks search results: exact, then prefix, then contains', async () => {
+    const { search } = await api.data(`{ search(text: "China") { id name } }`);
+    expect(search[0].id).toBe('china');
+    const { bessent } = await api.data(`{ bessent: search(text: "bessent") { id } }`);
+    expect(bessent[0].id).toBe('scott-bessent');
+    const { dy } = await api.data(`{ dy: search(text: "DYSPRO") { id } }`);
+    expect(dy[0].id).toBe('dysprosium');
+  });
+
+  it('filters relationships by type, direction and date', async () => {
+    const q = `query($asOf: Date) { entity(id: "scott-bessent") { relationships(types: [HOLDS_OFFICE], direction: OUT, asOf: $asOf) { totalCount } } }`;
+    const now = await api.data(q, { asOf: '2025-11-02' });
+    expect(now.entity.relationships.totalCount).toBe(1);
+    const { inbound } = await api.data(`{ inbound: entity(id: "scott-bessent") { relationships(types: [HOLDS_OFFICE], direction: IN) { totalCount } } }`);
+    expect(inbound.relationships.totalCount).toBe(0);
+  });
+
+  it('refuses bad input with BAD_USER_INPUT naming the argument, and unknown enum values with HTTP 400', async () => {
+    const tooMany = await api.gql(`{ entities(first: 101) { totalCount } }`);
+    expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(tooMany.body.errors?.[0]?.message).toMatch(/first/);
+    const badCursor = await api.gql(`{ entities(after: "not-a-cursor") { totalCount } }`);
+    expect(badCursor.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const badAsOf = await api.gql(`{ entity(id: "china") { relationships(asOf: "2025") { totalCount } } }`);
+    expect(badAsOf.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asOf' });
+    const badEnum = await api.gql(`{ entities(kind: PLANET) { totalCount } }`);
+    expect(badEnum.status).toBe(400);
+    expect(badEnum.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});

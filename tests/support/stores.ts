@@ -1,0 +1,35 @@
+import { inject } from 'vitest';
+import type { GraphStore } from '../../src/store/graph-store.js';
+import { MemoryStore } from '../../src/store/memory/memory-store.js';
+import { loadSeed } from '../../src/store/seed/seed-loader.js';
+
+/** A way to get a fresh store holding exactly the seed: one per store the contract suite runs on. */
+export interface StoreFixture {
+  name: string;
+  create(): Promise<GraphStore>;
+}
+
+export const memoryFixture: StoreFixture = {
+  name: 'embedded',
+  async create() {
+    const seed = await loadSeed();
+    const store = new MemoryStore();
+    await store.loadSeed(seed.entities, seed.relationships);
+    return store;
+  },
+};
+
+export const neo4jFixture: StoreFixture = {
+  name: 'neo4j',
+  async create() {
+    const { createNeo4jStore, resetForTests } = await import('../../src/store/neo4j/index.js');
+    const store = await createNeo4jStore({ uri: inject('neo4jUri') });
+    await resetForTests(store);
+    const seed = await loadSeed();
+    await store.loadSeed(seed.entities, seed.relationships);
+    return store;
+  },
+};
+
+/** Every store the contract suite must pass on. Neither is optional: a store that cannot start fails the run. */
+export const STORE_FIXTURES: StoreFixture[] = [memoryFixture, neo4jFixture];

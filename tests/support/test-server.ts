@@ -1,0 +1,50 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { createApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config.js';
+import type { GraphStore } from '../../src/store/graph-store.js';
+
+export interface GqlResponse<T = Record<string, unknown>> {
+  status: number;
+  body: { data?: T | null; errors?: { message: string; extensions?: { code?: string; field?: string; correlationId?: string } }[] };
+}
+
+export interface TestServer {
+  url: string;
+  /** POSTs one GraphQL operation over HTTP and returns the status and parsed body. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  /** Like gql, but fails the test on any error and returns `data`. */
+  data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Starts the real HTTP app on a free loopback port over `store` (production-like error masking). */
+export async function startTestServer(store: GraphStore, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+  const config = loadConfig({ NODE_ENV: 'test', ...env });
+  const { app, apollo } = await createApp(store, config, pino({ level: 'silent' }));
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const gql = async <T,>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, body: (await res.json()) as GqlResponse<T>['body'] };
+  };
+  return {
+    url,
+    gql,
+    async data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+      const res = await gql<T>(query, variables);
+      if (res.body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(res.body.errors)}`);
+      return res.body.data as T;
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}
