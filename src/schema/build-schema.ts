@@ -14,6 +14,7 @@ import {
   PersonResolver,
   StatementResolver,
 } from './convenience.resolver.js';
+import { AgreementStatusResolver, AnalysisResolver, MeasureStatusResolver } from './analysis.resolver.js';
 import { ENTITY_TYPES } from './entity.type.js';
 import { EntityResolver, SourceResolver } from './entity.resolver.js';
 import { QueryResolver } from './query.resolver.js';
@@ -26,6 +27,9 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
     resolvers: [
       QueryResolver,
+      AnalysisResolver,
+      MeasureStatusResolver,
+      AgreementStatusResolver,
       EntityResolver,
       SourceResolver,
       RelationshipResolver,

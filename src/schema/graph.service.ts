@@ -20,7 +20,7 @@ export class GraphService {
   private readonly citing: DataLoader<string, Relationship[]>;
   private readonly relationshipLoaders = new Map<string, DataLoader<string, Relationship[]>>();
 
-  constructor(private readonly store: GraphStore) {
+  constructor(readonly store: GraphStore) {
     this.entities = new DataLoader((ids) => store.getEntities(ids));
     this.relationshipsById = new DataLoader((ids) => store.getRelationships(ids));
     this.citing = new DataLoader((ids) => store.relationshipsCiting(ids));

@@ -12,7 +12,11 @@ import type {
   WriteBatch,
 } from '../graph-store.js';
 import { byNameThenId, matchesText, sameRecord } from '../records.js';
+import type { SupplyStage } from '../../domain/model.js';
+import type { SupplyRow } from '../../domain/supply.js';
+import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
 import type { Journal } from './journal.js';
+import { neighborhood, shortestPaths, supplyRows } from './memory-traversal.js';
 
 const { MultiDirectedGraph } = graphology;
 type Graph = InstanceType<typeof MultiDirectedGraph<Entity, Relationship>>;
@@ -81,6 +85,18 @@ export class MemoryStore implements GraphStore {
         [...(this.citing.get(id) ?? [])].sort().map((relId) => this.graph.getEdgeAttributes(relId)),
       ),
     );
+  }
+
+  shortestPaths(from: string, to: string, query: PathQuery): Promise<Relationship[][]> {
+    return Promise.resolve(shortestPaths(this.graph, from, to, query));
+  }
+
+  neighborhood(id: string, query: NeighborhoodQuery): Promise<Neighborhood | null> {
+    return Promise.resolve(neighborhood(this.graph, id, query));
+  }
+
+  supplyRows(materialIds: readonly string[], stage?: SupplyStage): Promise<SupplyRow[]> {
+    return Promise.resolve(supplyRows(this.graph, materialIds, stage));
   }
 
   stats(): Promise<{ entities: number; relationships: number }> {

@@ -1,0 +1,133 @@
+import { bounds, holdsOn } from './dates.js';
+import type { Entity } from './entity.js';
+import type { Basis, FacilityStatus } from './model.js';
+import type { Relationship } from './relationship.js';
+
+/**
+ * One PRODUCES fact with what qualifies its supplier: where the site is and who operates it.
+ * Stores return these; every rule below (who qualifies, order, arithmetic) lives here, once.
+ */
+export interface SupplyRow {
+  relationship: Relationship;
+  supplier: Entity;
+  /** The site's country: the supplier itself for a COUNTRY, LOCATED_IN for a FACILITY; null for a company. */
+  siteCountryId: string | null;
+  /** For a FACILITY, its operators (OPERATES); for a company, itself; each with its LOCATED_IN country. */
+  operators: { id: string; countryId: string | null }[];
+}
+
+/** A MEMBER_OF relationship from a country into an alliance. */
+export type Membership = Relationship & { type: 'MEMBER_OF' };
+
+/** The stated world total of a table: an entity of this id, not a country, carries the world rows. */
+export const WORLD_ID = 'world';
+
+export type QualifiesThrough = 'SITE' | 'OPERATOR' | 'SITE_AND_OPERATOR';
+
+export interface SupplyAlternative {
+  row: SupplyRow;
+  /** Whether the qualifying country is `alliedWith` itself (domestic supply). */
+  domestic: boolean;
+  qualifiesThrough: QualifiesThrough;
+  /** The country that qualifies the supplier (the site's when both do). */
+  qualifyingCountryId: string;
+  /** For allied (not domestic) supply: the two MEMBER_OF relationships through the shared alliance. */
+  alliancePath: Relationship[];
+  basis: Basis;
+}
+
+export interface AlternativesQuery {
+  materialId: string;
+  excluding: ReadonlySet<string>;
+  alliedWith: string;
+  asOf: string;
+}
+
+const STATUS_RANK: Record<FacilityStatus, number> = { OPERATING: 0, RAMPING: 1, UNDER_CONSTRUCTION: 2, PLANNED: 3 };
+
+/** ELEMENT when the fact is about the material asked for, GROUP when about a group it belongs to (never scaled down). */
+export function basisOf(rel: Relationship, materialId: string): Basis {
+  return rel.basis ?? (rel.to === materialId ? 'ELEMENT' : 'GROUP');
+}
+
+/** Whether a fact has ended by `asOf` (facts still to come, planned facilities, are kept). */
+function ended(rel: Relationship, asOf: string): boolean {
+  return rel.validUntil !== undefined && !holdsOn(asOf, undefined, rel.validUntil);
+}
+
+/** For each country, the alliances it belongs to on `asOf`, with the membership relationship. */
+function alliancesByCountry(memberships: readonly Membership[], asOf: string): Map<string, Map<string, Relationship>> {
+  const map = new Map<string, Map<string, Relationship>>();
+  for (const m of memberships) {
+    if (!holdsOn(asOf, m.validFrom, m.validUntil)) continue;
+    let a = map.get(m.from);
+    if (!a) map.set(m.from, (a = new Map()));
+    a.set(m.to, m);
+  }
+  return map;
+}
+
+/**
+ * Suppliers outside the excluded countries that qualify through their site's country or an
+ * operator's country being `alliedWith` itself (domestic) or sharing an alliance with it.
+ * A supplier whose site or operator is in an excluded country is left out. Ordered by status
+ * (operating first, unknown last), then unit, then capacity (largest first, unknown last), then id.
+ */
+export function supplyAlternatives(rows: readonly SupplyRow[], memberships: readonly Membership[], q: AlternativesQuery): SupplyAlternative[] {
+  const alliances = alliancesByCountry(memberships, q.asOf);
+  const mine = alliances.get(q.alliedWith) ?? new Map<string, Relationship>();
+  const qualify = (country: string | null): { domestic: boolean; path: Relationship[] } | null => {
+    if (country === null) return null;
+    if (country === q.alliedWith) return { domestic: true, path: [] };
+    const theirs = alliances.get(country);
+    const shared = [...(theirs?.keys() ?? [])].filter((a) => mine.has(a)).sort()[0];
+    return shared === undefined ? null : { domestic: false, path: [theirs!.get(shared)!, mine.get(shared)!] };
+  };
+  const result: SupplyAlternative[] = [];
+  for (const row of rows) {
+    if (row.supplier.id === WORLD_ID || ended(row.relationship, q.asOf)) continue;
+    const countries = [row.siteCountryId, ...row.operators.map((o) => o.countryId)];
+    if (countries.some((c) => c !== null && q.excluding.has(c))) continue;
+    const site = qualify(row.siteCountryId);
+    const operator = row.operators
+      .map((o) => ({ country: o.countryId, q: qualify(o.countryId) }))
+      .filter((o) => o.q !== null)
+      .sort((a, b) => Number(b.q!.domestic) - Number(a.q!.domestic) || (a.country! < b.country! ? -1 : 1))[0];
+    if (!site && !operator) continue;
+    const chosen = site ?? operator!.q!;
+    result.push({
+      row,
+      domestic: chosen.domestic,
+      qualifiesThrough: site && operator ? 'SITE_AND_OPERATOR' : site ? 'SITE' : 'OPERATOR',
+      qualifyingCountryId: site ? row.siteCountryId! : operator!.country!,
+      alliancePath: chosen.path,
+      basis: basisOf(row.relationship, q.materialId),
+    });
+  }
+  return result.sort(compareAlternatives);
+}
+
+function compareAlternatives(a: SupplyAlternative, b: SupplyAlternative): number {
+  const ra = a.row.relationship;
+  const rb = b.row.relationship;
+  const rank = (r: Relationship) => (r.status ? STATUS_RANK[r.status] : 4);
+  const cap = (r: Relationship) => r.capacity ?? r.volume;
+  return (
+    rank(ra) - rank(rb) ||
+    compareText(ra.unit ?? '\uffff', rb.unit ?? '\uffff') ||
+    (cap(ra) === undefined ? 1 : 0) - (cap(rb) === undefined ? 1 : 0) ||
+    (cap(rb) ?? 0) - (cap(ra) ?? 0) ||
+    compareText(ra.id, rb.id)
+  );
+}
+
+/** UTF-16 code-unit order, as everywhere else in the API. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The year a fact's output starts counting in an outlook: its validFrom's first year, or null when it has none. */
+export function startYear(rel: Relationship): number | null {
+  const b = rel.validFrom === undefined ? null : bounds(rel.validFrom);
+  return b ? Number(b.first.slice(0, 4)) : null;
+}

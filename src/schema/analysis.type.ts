@@ -1,0 +1,202 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { Entity } from '../domain/entity.js';
+import { LIFECYCLE_STATUSES } from '../domain/lifecycle.js';
+import type { Relationship } from '../domain/relationship.js';
+import { BasisEnum } from './enums.js';
+import { EntityNode } from './entity.type.js';
+import { RelationshipNode } from './relationship.type.js';
+
+export const LifecycleStatusEnum = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, s])) as Record<string, string>;
+registerEnumType(LifecycleStatusEnum, {
+  name: 'LifecycleStatus',
+  description: 'Where an agreement or measure stands on a day: ANNOUNCED (not yet in force), IN_FORCE, SUSPENDED, EXPIRED.',
+});
+
+export const QualifiesThroughEnum = { SITE: 'SITE', OPERATOR: 'OPERATOR', SITE_AND_OPERATOR: 'SITE_AND_OPERATOR' };
+registerEnumType(QualifiesThroughEnum, { name: 'QualifiesThrough', description: "Whether the site's country, an operator's country, or both qualify a supplier." });
+
+export const LeftOutReasonEnum = { NO_CAPACITY: 'NO_CAPACITY', NO_START_DATE: 'NO_START_DATE' };
+registerEnumType(LeftOutReasonEnum, { name: 'LeftOutReason' });
+
+@ObjectType({ description: 'One step of a path: a relationship, walked forward (from -> to) or backward.' })
+export class Hop {
+  @Field(() => RelationshipNode)
+  relationship: Relationship;
+
+  @Field({ description: 'True when the path walks the relationship in its own direction.' })
+  forward: boolean;
+}
+
+@ObjectType({ description: 'A shortest path between two entities; each hop carries its relationship and citations.' })
+export class Path {
+  @Field(() => Int)
+  length: number;
+
+  @Field(() => [EntityNode], { description: 'The entities along the path, from the start to the end.' })
+  nodes: Entity[];
+
+  @Field(() => [Hop])
+  hops: Hop[];
+}
+
+@ObjectType()
+export class NeighborhoodNode {
+  @Field(() => EntityNode)
+  entity: Entity;
+
+  @Field(() => Int, { description: 'Hops from the centre, ignoring direction.' })
+  distance: number;
+}
+
+@ObjectType({ description: 'A subgraph ready to draw: nodes by distance then id, and the relationships among them.' })
+export class Neighborhood {
+  @Field(() => [NeighborhoodNode])
+  nodes: NeighborhoodNode[];
+
+  @Field(() => [RelationshipNode])
+  relationships: Relationship[];
+
+  @Field({ description: 'Whether `limit` left nodes out.' })
+  truncated: boolean;
+}
+
+@ObjectType({ description: 'A supplier outside the excluded countries that qualifies through an allied (or the same) country.' })
+export class SupplyAlternativeNode {
+  @Field(() => EntityNode, { description: 'The country, company or facility.' })
+  supplier: Entity;
+
+  @Field(() => RelationshipNode, { description: 'The PRODUCES fact: stage, status, capacity, unit, dates and citations.' })
+  relationship: Relationship;
+
+  @Field(() => BasisEnum, { description: 'ELEMENT when the fact is about this material, GROUP when about rare earths as a group.' })
+  basis: string;
+
+  @Field({ description: 'Whether the qualifying country is `alliedWith` itself.' })
+  domestic: boolean;
+
+  @Field(() => QualifiesThroughEnum)
+  qualifiesThrough: string;
+
+  @Field(() => EntityNode)
+  qualifyingCountry: Entity;
+
+  @Field(() => EntityNode, { nullable: true, description: "The site's country (null for a company without a site)." })
+  siteCountry: Entity | null;
+
+  @Field(() => [EntityNode], { description: 'Who operates it (a company supplies as its own operator).' })
+  operators: Entity[];
+
+  @Field(() => [RelationshipNode], { description: 'The MEMBER_OF relationships of the shared alliance (empty for domestic supply).' })
+  alliancePath: Relationship[];
+}
+
+@ObjectType()
+export class CountryShareNode {
+  @Field(() => EntityNode)
+  country: Entity;
+
+  @Field(() => Float, { description: 'Percent (of the stated world total, or of what remains after exclusion).' })
+  share: number;
+
+  @Field(() => Float, { nullable: true })
+  volume?: number;
+
+  @Field(() => RelationshipNode)
+  relationship: Relationship;
+}
+
+@ObjectType()
+export class ConcentrationNode {
+  @Field(() => [CountryShareNode])
+  shares: CountryShareNode[];
+
+  @Field(() => EntityNode, { nullable: true })
+  topCountry: Entity | null;
+
+  @Field(() => Float, { nullable: true })
+  topShare: number | null;
+
+  @Field(() => Float, { description: 'Herfindahl-Hirschman index, 0-10,000 (sum of squared percentage shares).' })
+  hhi: number;
+
+  @Field(() => Float, { description: 'What the country rows do not cover, percent; never spread over named countries.' })
+  unattributedShare: number;
+}
+
+@ObjectType()
+export class RemainingConcentrationNode extends ConcentrationNode {
+  @Field(() => Float, { description: 'Percent of the world total left once the excluded countries are removed.' })
+  remainingShare: number;
+}
+
+@ObjectType({ description: 'How concentrated supply is, and what remains without the excluded countries.' })
+export class SupplyRiskNode extends ConcentrationNode {
+  @Field(() => BasisEnum)
+  basis: string;
+
+  @Field(() => Int, { nullable: true })
+  year: number | null;
+
+  @Field(() => String, { nullable: true })
+  unit: string | null;
+
+  @Field(() => Float, { nullable: true })
+  worldVolume: number | null;
+
+  @Field(() => RemainingConcentrationNode, { description: 'Shares of what remains once the excluded countries are removed.' })
+  afterExclusion: RemainingConcentrationNode;
+}
+
+@ObjectType()
+export class CapacityPoint {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Float)
+  capacity: number;
+}
+
+@ObjectType({ description: 'Allied capacity in one unit, year by year.' })
+export class CapacitySeries {
+  @Field()
+  unit: string;
+
+  @Field(() => [CapacityPoint])
+  points: CapacityPoint[];
+}
+
+@ObjectType()
+export class LeftOutAlternative {
+  @Field(() => SupplyAlternativeNode)
+  alternative: SupplyAlternativeNode;
+
+  @Field(() => LeftOutReasonEnum)
+  reason: string;
+}
+
+@ObjectType()
+export class ExcludedVolume {
+  @Field(() => EntityNode)
+  country: Entity;
+
+  @Field(() => RelationshipNode)
+  relationship: Relationship;
+}
+
+@ObjectType({ description: 'Allied capacity as facilities come online, beside the excluded countries\' volume.' })
+export class SupplyOutlookNode {
+  @Field(() => Int)
+  from: number;
+
+  @Field(() => Int)
+  to: number;
+
+  @Field(() => [CapacitySeries], { description: 'One series per unit: only like-for-like units are summed.' })
+  series: CapacitySeries[];
+
+  @Field(() => [LeftOutAlternative], { description: 'Alternatives not counted, and why.' })
+  leftOut: LeftOutAlternative[];
+
+  @Field(() => [ExcludedVolume])
+  excludedVolumes: ExcludedVolume[];
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { bounds, holdsOn, isPartialDate } from '../src/domain/dates.js';
+import type { Entity } from '../src/domain/entity.js';
+import { lifecycleStatus } from '../src/domain/lifecycle.js';
+import { decodeCursor, encodeCursor, pageWindow } from '../src/domain/pagination.js';
+import { normaliseQuote } from '../src/domain/quote.js';
+import { rankSearch } from '../src/domain/search.js';
+
+describe('partial dates', () => {
+  it('keep the precision a source gives and stand for the days they cover', () => {
+    expect(bounds('2026-Q4')).toEqual({ first: '2026-10-01', last: '2026-12-31' });
+    expect(bounds('2026-H1')).toEqual({ first: '2026-01-01', last: '2026-06-30' });
+    expect(bounds('2024-02')).toEqual({ first: '2024-02-01', last: '2024-02-29' });
+    expect(bounds('2027')).toEqual({ first: '2027-01-01', last: '2027-12-31' });
+    expect(['2025-02-29', '2025-00', '2025-Q5', '25', '2025-1-1'].filter(isPartialDate)).toEqual([]);
+  });
+
+  it('count validFrom from its first day and validUntil to its last', () => {
+    expect(holdsOn('2026-11-10', '2025-11-07', '2026-11-10')).toBe(true);
+    expect(holdsOn('2026-11-11', '2025-11-07', '2026-11-10')).toBe(false);
+    expect(holdsOn('2027-01-01', '2027', undefined)).toBe(true);
+    expect(holdsOn('2026-12-31', '2027', undefined)).toBe(false);
+  });
+});
+
+describe('lifecycle status', () => {
+  const no57 = { date: '2025-10-09', validFrom: '2025-11-08' };
+  const suspension = { validFrom: '2025-11-10', validUntil: '2026-11-10' };
+  it('reads a suspended control as in force again once a one-year suspension lapses', () => {
+    expect(lifecycleStatus('2025-10-01', no57, [suspension])).toBeNull();
+    expect(lifecycleStatus('2025-10-20', no57, [suspension])).toBe('ANNOUNCED');
+    expect(lifecycleStatus('2025-11-09', no57, [suspension])).toBe('IN_FORCE');
+    expect(lifecycleStatus('2026-06-01', no57, [suspension])).toBe('SUSPENDED');
+    expect(lifecycleStatus('2026-11-29', no57, [suspension])).toBe('IN_FORCE');
+    expect(lifecycleStatus('2026-11-29', { date: '2025-11-07', validUntil: '2026-11-10' })).toBe('EXPIRED');
+  });
+});
+
+describe('search ranking', () => {
+  const e = (id: string, name: string, aliases?: string[]): Entity => ({ id, name, kind: 'COUNTRY', origin: 'SEED', ...(aliases && { aliases }) });
+  it('puts exact matches first, then prefixes, then the rest, each by name then id', () => {
+    const ranked = rankSearch([e('c', 'Made in China'), e('b', 'Chinatown'), e('a', 'China'), e('d', 'PRC', ['china']), e('z', 'Japan')], 'china');
+    expect(ranked.map((x) => x.id)).toEqual(['a', 'd', 'b', 'c']);
+  });
+});
+
+describe('paging', () => {
+  it('round-trips cursors and refuses ones it did not make', () => {
+    expect(decodeCursor(encodeCursor(41))).toBe(41);
+    expect(pageWindow(10, encodeCursor(9))).toEqual({ offset: 10, limit: 10 });
+    expect(() => decodeCursor('b2Zmc2V0Oi0x')).toThrow(/after/);
+    expect(() => pageWindow(0, null)).toThrow(/first/);
+  });
+});
+
+describe('quote normalisation', () => {
+  it('reads curly quotes as straight ones and folds white space, nothing else', () => {
+    expect(normaliseQuote('“We don’t  want\n to”')).toBe(`"We don't want to"`);
+    expect(normaliseQuote('mining—it’s')).toBe("mining—it's");
+  });
+});
