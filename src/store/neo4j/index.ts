@@ -1,0 +1,4 @@
+/** The Neo4j adapter of the GraphStore port. Driver types never leave this folder. */
+export { createNeo4jStore, Neo4jStore } from './neo4j-store.js';
+export { configFromEnv, type Neo4jConfig } from './neo4j-config.js';
+export { resetForTests, NotATestDatabaseError } from './test-reset.js';

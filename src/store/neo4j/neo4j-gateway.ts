@@ -1,0 +1,102 @@
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { UnavailableError } from '../../domain/errors.js';
+import { authToken, checkUri, DRIVER_CONFIG, safeUri, TRANSACTION_TIMEOUT_MS, type Neo4jConfig } from './neo4j-config.js';
+import { connectFailureReason, toDomainError } from './neo4j-errors.js';
+import { PING } from './neo4j.queries.js';
+
+/** A transaction as the store's code sees it: run a statement, get plain row objects. */
+export interface Tx {
+  rows(query: string, params?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
+}
+
+/** A unit of work run inside one managed transaction; it may be retried, so it must be idempotent. */
+export type Work<T> = (tx: Tx) => Promise<T>;
+
+function wrap(tx: ManagedTransaction): Tx {
+  return {
+    async rows(query, params = {}) {
+      const result = await tx.run(query, params);
+      return result.records.map((r) => r.toObject() as Record<string, unknown>);
+    },
+  };
+}
+
+/**
+ * The one class that touches the driver: one driver per store, a session per unit of work
+ * (closed in `finally`), reads through `executeRead` and writes through `executeWrite` (the
+ * driver retries transient failures for up to `maxTransactionRetryTime`), every transaction
+ * bounded by a server-side timeout, and every driver error mapped to a domain error here.
+ */
+export class Neo4jGateway {
+  private constructor(
+    private readonly driver: Driver,
+    private readonly database: string | undefined,
+  ) {}
+
+  /**
+   * Opens the driver and checks the server answers; throws one DB_UNAVAILABLE error naming the
+   * URI and the reason (without the driver's text) when it does not.
+   */
+  static async connect(config: Neo4jConfig): Promise<Neo4jGateway> {
+    checkUri(config.uri);
+    const driver = neo4j.driver(config.uri, authToken(config), { ...DRIVER_CONFIG });
+    try {
+      await driver.verifyConnectivity(config.database ? { database: config.database } : {});
+      // verifyConnectivity does not open the database: a missing one would only fail the first query.
+      await driver.executeQuery(PING, {}, config.database ? { database: config.database } : {});
+    } catch (error) {
+      await driver.close().catch(() => undefined);
+      const failure = new UnavailableError(`Cannot connect to Neo4j at ${safeUri(config.uri)}: ${connectFailureReason(error, config.database)}`);
+      Object.defineProperty(failure, 'cause', { value: error, enumerable: false });
+      throw failure;
+    }
+    return new Neo4jGateway(driver, config.database);
+  }
+
+  /** Runs `work` in a read transaction. */
+  read<T>(work: Work<T>): Promise<T> {
+    return this.run('READ', work);
+  }
+
+  /** Runs `work` in a write transaction: all or nothing. */
+  write<T>(work: Work<T>): Promise<T> {
+    return this.run('WRITE', work);
+  }
+
+  /** Runs a schema statement in its own auto-commit transaction (schema and data never share one). */
+  async schema(statement: string): Promise<void> {
+    const session = this.session('WRITE');
+    try {
+      await session.run(statement);
+    } catch (error) {
+      throw toDomainError(error);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>): Promise<T> {
+    const session = this.session(mode);
+    const config = { timeout: TRANSACTION_TIMEOUT_MS };
+    try {
+      return mode === 'READ'
+        ? await session.executeRead((tx) => work(wrap(tx)), config)
+        : await session.executeWrite((tx) => work(wrap(tx)), config);
+    } catch (error) {
+      throw toDomainError(error);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(this.database ? { database: this.database } : {}),
+    });
+  }
+}

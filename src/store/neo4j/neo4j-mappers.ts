@@ -1,0 +1,132 @@
+import neo4j, { isInt, type Integer } from 'neo4j-driver';
+import { bounds } from '../../domain/dates.js';
+import { ENTITY_ATTRIBUTE_NAMES, type Entity, type Origin } from '../../domain/entity.js';
+import type { EntityKind, RelationType } from '../../domain/model.js';
+import { RELATIONSHIP_PROPERTY_NAMES, type Citation, type Relationship } from '../../domain/relationship.js';
+
+/*
+ * Neo4j values <-> domain records. Only the fields the domain knows leave this file (derived
+ * search keys and date bounds stay in the database); Integers become numbers; an absent or
+ * null property is an absent field, exactly as the embedded store gives it.
+ */
+
+type Props = Record<string, unknown>;
+
+/** A plain JavaScript value: Integer -> number, lists element-wise, maps key-wise. */
+function plain(value: unknown): unknown {
+  if (isInt(value)) return (value).toNumber();
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Props).map(([k, v]) => [k, plain(v)]));
+  }
+  return value;
+}
+
+function props(value: unknown): Props {
+  if (value === null || typeof value !== 'object') throw new TypeError('expected a map from Neo4j');
+  return value as Props;
+}
+
+function copyPresent(target: Props, source: Props, keys: readonly string[]): void {
+  for (const key of keys) {
+    const value = source[key];
+    if (value !== null && value !== undefined) target[key] = plain(value);
+  }
+}
+
+/** A node's properties as a domain entity. */
+export function toEntity(value: unknown): Entity {
+  const p = props(value);
+  const entity = { id: p.id, kind: p.kind, name: p.name, origin: p.origin } as Props;
+  copyPresent(entity, p, ENTITY_ATTRIBUTE_NAMES);
+  return entity as unknown as Entity;
+}
+
+/** A citation map (`sourceId`, `quote`, `locator`) as a domain citation. */
+function toCitation(value: unknown): Citation {
+  const p = props(value);
+  const citation = { sourceId: p.sourceId } as Props;
+  copyPresent(citation, p, ['quote', 'locator']);
+  return citation as unknown as Citation;
+}
+
+/** A relationship map (properties plus `type`, `from`, `to`, `citations`) as a domain relationship. */
+export function toRelationship(value: unknown): Relationship {
+  const p = props(value);
+  const citations = Array.isArray(p.citations) ? p.citations.map(toCitation) : [];
+  const rel = { id: p.id, type: p.type, from: p.from, to: p.to, citations, origin: p.origin } as Props;
+  copyPresent(rel, p, RELATIONSHIP_PROPERTY_NAMES);
+  return rel as unknown as Relationship;
+}
+
+/** A Neo4j count or other integer as a number. */
+export function toNumber(value: unknown): number {
+  return isInt(value) ? (value).toNumber() : Number(value);
+}
+
+/** An integer parameter (SKIP, LIMIT): JavaScript numbers travel as floats, which Cypher refuses there. */
+export function intParam(value: number): Integer {
+  return neo4j.int(Math.max(0, Math.trunc(value)));
+}
+
+function defined(record: object, keys: readonly string[]): Props {
+  const out: Props = {};
+  for (const key of keys) {
+    const value = (record as Props)[key];
+    if (value !== undefined && value !== null) out[key] = value;
+  }
+  return out;
+}
+
+/** The write row of an entity: its fields, owner, and the lower-cased search keys (JavaScript's toLowerCase, as `matchesText`). */
+export function entityRow(entity: Entity, origin: Origin): { id: string; kind: EntityKind; props: Props } {
+  const aliases = entity.aliases;
+  const nameLower = entity.name.toLowerCase();
+  const aliasesLower = aliases?.map((a) => a.toLowerCase());
+  return {
+    id: entity.id,
+    kind: entity.kind,
+    props: {
+      ...defined(entity, ENTITY_ATTRIBUTE_NAMES),
+      id: entity.id,
+      kind: entity.kind,
+      name: entity.name,
+      origin,
+      nameLower,
+      ...(aliasesLower && { aliasesLower }),
+      searchKey: [nameLower, ...(aliasesLower ?? [])].join('\n'),
+    },
+  };
+}
+
+/** The write row of a relationship: typed properties, owner, and the first/last days of its window for `asOf`. */
+export function relationshipRow(rel: Relationship, origin: Origin): { id: string; type: RelationType; from: string; to: string; props: Props } {
+  const validFromFirst = rel.validFrom === undefined ? undefined : bounds(rel.validFrom)?.first;
+  const validUntilLast = rel.validUntil === undefined ? undefined : bounds(rel.validUntil)?.last;
+  return {
+    id: rel.id,
+    type: rel.type,
+    from: rel.from,
+    to: rel.to,
+    props: {
+      ...defined(rel, RELATIONSHIP_PROPERTY_NAMES),
+      id: rel.id,
+      origin,
+      ...(validFromFirst !== undefined && { validFromFirst }),
+      ...(validUntilLast !== undefined && { validUntilLast }),
+    },
+  };
+}
+
+/** The citation nodes of a relationship, in order. */
+export function citationRows(rel: Relationship): Props[] {
+  return rel.citations.map((c, ord) => ({
+    ...defined(c, ['quote', 'locator']),
+    relId: rel.id,
+    ord,
+    sourceId: c.sourceId,
+    fromId: rel.from,
+    toId: rel.to,
+    relType: rel.type,
+  }));
+}

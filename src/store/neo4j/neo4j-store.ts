@@ -1,0 +1,161 @@
+import type { Entity } from '../../domain/entity.js';
+import type { SupplyStage } from '../../domain/model.js';
+import type { Relationship } from '../../domain/relationship.js';
+import type { SupplyRow } from '../../domain/supply.js';
+import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
+import type { EntityPage, EntityQuery, GraphStore, LoadReport, RelationshipFilter, WriteBatch } from '../graph-store.js';
+import type { Neo4jConfig } from './neo4j-config.js';
+import { Neo4jGateway, type Work } from './neo4j-gateway.js';
+import { intParam, toEntity, toNumber, toRelationship } from './neo4j-mappers.js';
+import { neighborhood, shortestPaths, supplyRows } from './neo4j-traversal.js';
+import { applyWriteWork, entitiesById, loadSeedWork, relationshipsById } from './neo4j-writes.js';
+import {
+  COUNT_ENTITIES,
+  COUNT_RELATIONSHIPS,
+  countEntitiesQuery,
+  EXPORT_ENTITIES,
+  EXPORT_RELATIONSHIPS,
+  listEntitiesQuery,
+  PING,
+  relationshipsOfQuery,
+  RELATIONSHIPS_CITING,
+  SEARCH_CANDIDATES,
+} from './neo4j.queries.js';
+import { setUpSchema } from './schema-setup.js';
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Opens the one driver of the process, checks the server answers and sets up the schema.
+ * Throws one DB_UNAVAILABLE error naming the URI and the reason when the server cannot be reached.
+ */
+export async function createNeo4jStore(config: Neo4jConfig): Promise<Neo4jStore> {
+  const gateway = await Neo4jGateway.connect(config);
+  try {
+    await setUpSchema(gateway);
+  } catch (error) {
+    await gateway.close();
+    throw error;
+  }
+  return new Neo4jStore(gateway);
+}
+
+/**
+ * The GraphStore on Neo4j (see neo4j.queries.ts for the storage model). Every answer equals the
+ * embedded store's: same records, same order, same absent optional fields. Each method is one
+ * read or write transaction with a bounded number of statements, whatever the number of ids.
+ */
+export class Neo4jStore implements GraphStore {
+  /** Use {@link createNeo4jStore}. */
+  constructor(private readonly gateway: Neo4jGateway) {}
+
+  async getEntities(ids: readonly string[]): Promise<(Entity | null)[]> {
+    return this.read(async (tx) => {
+      const found = await entitiesById(tx, ids);
+      return ids.map((id) => found.get(id) ?? null);
+    });
+  }
+
+  async listEntities(query: EntityQuery): Promise<EntityPage> {
+    const search = query.search !== undefined;
+    const params = { needle: query.search?.toLowerCase() ?? null, offset: intParam(query.offset), limit: intParam(query.limit) };
+    return this.read(async (tx) => {
+      const [count] = await tx.rows(countEntitiesQuery(query.kind, search), params);
+      const rows = await tx.rows(listEntitiesQuery(query.kind, search), params);
+      return { items: rows.map((r) => toEntity(r.entity)), totalCount: toNumber(count?.total ?? 0) };
+    });
+  }
+
+  async searchCandidates(text: string, limit: number): Promise<Entity[]> {
+    return this.read(async (tx) => {
+      const rows = await tx.rows(SEARCH_CANDIDATES, { needle: text.toLowerCase(), limit: intParam(limit) });
+      return rows.map((r) => toEntity(r.entity));
+    });
+  }
+
+  async relationshipsOf(ids: readonly string[], filter: RelationshipFilter): Promise<Relationship[][]> {
+    const query = relationshipsOfQuery(filter.direction, filter.types);
+    return this.read(async (tx) => {
+      const rows = await tx.rows(query, { ids: [...new Set(ids)], asOf: filter.asOf ?? null });
+      const byEntity = new Map(rows.map((r) => [r.id as string, (r.rels as unknown[]).map(toRelationship).sort(byId)]));
+      return ids.map((id) => byEntity.get(id) ?? []);
+    });
+  }
+
+  async getRelationships(ids: readonly string[]): Promise<(Relationship | null)[]> {
+    return this.read(async (tx) => {
+      const found = await relationshipsById(tx, ids);
+      return ids.map((id) => found.get(id) ?? null);
+    });
+  }
+
+  async relationshipsCiting(sourceIds: readonly string[]): Promise<Relationship[][]> {
+    return this.read(async (tx) => {
+      const bySource = new Map<string, Relationship[]>();
+      for (const row of await tx.rows(RELATIONSHIPS_CITING, { sourceIds: [...new Set(sourceIds)] })) {
+        const list = bySource.get(row.sourceId as string) ?? [];
+        list.push(toRelationship(row.rel));
+        bySource.set(row.sourceId as string, list);
+      }
+      return sourceIds.map((id) => (bySource.get(id) ?? []).sort(byId));
+    });
+  }
+
+  async shortestPaths(from: string, to: string, query: PathQuery): Promise<Relationship[][]> {
+    return this.read((tx) => shortestPaths(tx, from, to, query));
+  }
+
+  async neighborhood(id: string, query: NeighborhoodQuery): Promise<Neighborhood | null> {
+    return this.read((tx) => neighborhood(tx, id, query));
+  }
+
+  async supplyRows(materialIds: readonly string[], stage?: SupplyStage): Promise<SupplyRow[]> {
+    return this.read((tx) => supplyRows(tx, materialIds, stage));
+  }
+
+  async stats(): Promise<{ entities: number; relationships: number }> {
+    return this.read(async (tx) => {
+      const [entities] = await tx.rows(COUNT_ENTITIES);
+      const [relationships] = await tx.rows(COUNT_RELATIONSHIPS);
+      return { entities: toNumber(entities?.total ?? 0), relationships: toNumber(relationships?.total ?? 0) };
+    });
+  }
+
+  async loadSeed(entities: readonly Entity[], relationships: readonly Relationship[]): Promise<LoadReport> {
+    return this.gateway.write(loadSeedWork(entities, relationships));
+  }
+
+  async applyWrite(batch: WriteBatch): Promise<void> {
+    return this.gateway.write(applyWriteWork(batch));
+  }
+
+  async exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }> {
+    return this.read(async (tx) => {
+      const entities = (await tx.rows(EXPORT_ENTITIES)).map((r) => toEntity(r.entity)).sort(byId);
+      const relationships = (await tx.rows(EXPORT_RELATIONSHIPS)).map((r) => toRelationship(r.rel)).sort(byId);
+      return { entities, relationships };
+    });
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.read((tx) => tx.rows(PING));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.gateway.close();
+  }
+
+  /** @internal The gateway, for the test-only reset in this folder. */
+  get gatewayForTests(): Neo4jGateway {
+    return this.gateway;
+  }
+
+  private read<T>(work: Work<T>): Promise<T> {
+    return this.gateway.read(work);
+  }
+}

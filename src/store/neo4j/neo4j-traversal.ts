@@ -1,0 +1,89 @@
+import type { Entity } from '../../domain/entity.js';
+import type { SupplyStage } from '../../domain/model.js';
+import type { Relationship } from '../../domain/relationship.js';
+import type { SupplyRow } from '../../domain/supply.js';
+import {
+  compareReached,
+  comparePaths,
+  PATH_ENUMERATION_CAP,
+  type Neighborhood,
+  type NeighborhoodQuery,
+  type PathQuery,
+  type Reached,
+} from '../../domain/traversal.js';
+import type { Tx } from './neo4j-gateway.js';
+import { intParam, toEntity, toRelationship } from './neo4j-mappers.js';
+import { entitiesById } from './neo4j-writes.js';
+import { neighbourIdsQuery, relationshipsAmongQuery, shortestPathsQuery, SUPPLY_ROWS } from './neo4j.queries.js';
+
+/*
+ * Traversals as read-transaction functions, with the embedded store's semantics
+ * (memory-traversal.ts): directions ignored, only the allowed types, orders from the domain.
+ */
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** All shortest paths via Cypher's allShortestPaths (at most PATH_ENUMERATION_CAP), in `comparePaths` order, the first `limit`. */
+export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQuery): Promise<Relationship[][]> {
+  const known = await entitiesById(tx, [from, to]);
+  if (!known.has(from) || !known.has(to)) return [];
+  if (from === to) return [[]];
+  const rows = await tx.rows(shortestPathsQuery(q.maxHops, q.types), { from, to, cap: intParam(PATH_ENUMERATION_CAP) });
+  const paths = rows.map((row) => (row.rels as unknown[]).map(toRelationship));
+  return paths.sort(comparePaths).slice(0, q.limit);
+}
+
+/**
+ * Breadth-first from `id`, one batched query per hop (at most `depth` of them), then the kept
+ * nodes and the relationships among them: a bounded number of round trips, no path explosion.
+ */
+export async function neighborhood(tx: Tx, id: string, q: NeighborhoodQuery): Promise<Neighborhood | null> {
+  const dist = new Map<string, number>([[id, 0]]);
+  const centre = await entitiesById(tx, [id]);
+  if (!centre.has(id)) return null;
+  let frontier = [id];
+  for (let d = 1; d <= q.depth && frontier.length > 0; d++) {
+    const next: string[] = [];
+    for (const row of await tx.rows(neighbourIdsQuery(q.types), { ids: frontier })) {
+      const other = row.id as string;
+      if (!dist.has(other)) {
+        dist.set(other, d);
+        next.push(other);
+      }
+    }
+    frontier = next;
+  }
+  const ordered = [...dist].map(([key, distance]) => ({ id: key, distance })).sort((a, b) => a.distance - b.distance || byId(a, b));
+  const keptIds = ordered.slice(0, q.limit).map((r) => r.id);
+  const entities = await entitiesById(tx, keptIds);
+  const nodes: Reached[] = keptIds.map((key) => ({ entity: entities.get(key)!, distance: dist.get(key)! })).sort(compareReached);
+  const relRows = await tx.rows(relationshipsAmongQuery(q.types), { ids: keptIds });
+  const relationships = relRows.map((row) => toRelationship(row.rel)).sort(byId);
+  return { nodes, relationships, truncated: dist.size > nodes.length };
+}
+
+/** The alphabetically first of a list of country ids (the embedded store's rule for several LOCATED_IN), or null. */
+function firstCountry(ids: unknown): string | null {
+  return [...((ids as string[] | null) ?? [])].sort()[0] ?? null;
+}
+
+/** PRODUCES facts into the materials, each with its supplier's site and operator countries (see SupplyRow), by relationship id. */
+export async function supplyRows(tx: Tx, materialIds: readonly string[], stage?: SupplyStage): Promise<SupplyRow[]> {
+  const rows = await tx.rows(SUPPLY_ROWS, { materialIds: [...new Set(materialIds)], stage: stage ?? null });
+  return rows
+    .map((row): SupplyRow => {
+      const relationship = toRelationship(row.rel);
+      const supplier: Entity = toEntity(row.supplier);
+      const linked = (row.operators as { id: string; countries: string[] }[]).map((o) => ({ id: o.id, countryId: firstCountry(o.countries) }));
+      const operators =
+        supplier.kind === 'FACILITY'
+          ? linked.sort(byId)
+          : supplier.kind === 'ORGANIZATION'
+            ? [{ id: supplier.id, countryId: firstCountry(row.supplierCountries) }]
+            : [];
+      const siteCountryId =
+        supplier.kind === 'COUNTRY' ? supplier.id : supplier.kind === 'FACILITY' ? firstCountry(row.supplierCountries) : null;
+      return { relationship, supplier, siteCountryId, operators };
+    })
+    .sort((a, b) => (a.relationship.id < b.relationship.id ? -1 : 1));
+}

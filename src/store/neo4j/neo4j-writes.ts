@@ -1,0 +1,159 @@
+import type { Entity, Origin } from '../../domain/entity.js';
+import { BadInputError, NotFoundError } from '../../domain/errors.js';
+import type { Relationship } from '../../domain/relationship.js';
+import type { LoadReport, WriteBatch } from '../graph-store.js';
+import { sameRecord } from '../records.js';
+import type { Tx } from './neo4j-gateway.js';
+import { citationRows, entityRow, relationshipRow, toEntity, toRelationship } from './neo4j-mappers.js';
+import {
+  CREATE_CITATIONS,
+  DELETE_CITATIONS,
+  deleteRelationshipsQuery,
+  EXISTING_ENTITY_IDS,
+  GET_ENTITIES,
+  GET_RELATIONSHIPS,
+  upsertEntitiesQuery,
+  upsertRelationshipsQuery,
+} from './neo4j.queries.js';
+
+/*
+ * The write side: transaction functions that read what they need, check, then upsert with
+ * batched UNWIND statements. They compute everything from the transaction's own reads, so the
+ * driver may retry them safely.
+ */
+
+/** Rows per UNWIND statement: large enough for few round trips, small enough for modest messages. */
+const CHUNK = 1000;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return groups;
+}
+
+/** One record per id, the last given (what applying them in order leaves). */
+function lastById<T extends { id: string }>(records: readonly T[]): T[] {
+  return [...new Map(records.map((r) => [r.id, r])).values()];
+}
+
+/** Entities by id, as stored now. */
+export async function entitiesById(tx: Tx, ids: readonly string[]): Promise<Map<string, Entity>> {
+  const found = new Map<string, Entity>();
+  for (const part of chunks([...new Set(ids)])) {
+    for (const row of await tx.rows(GET_ENTITIES, { ids: part })) {
+      const entity = toEntity(row.entity);
+      found.set(entity.id, entity);
+    }
+  }
+  return found;
+}
+
+/** Relationships by id, as stored now (citations included). */
+export async function relationshipsById(tx: Tx, ids: readonly string[]): Promise<Map<string, Relationship>> {
+  const found = new Map<string, Relationship>();
+  for (const part of chunks([...new Set(ids)])) {
+    for (const row of await tx.rows(GET_RELATIONSHIPS, { ids: part })) {
+      const rel = toRelationship(row.rel);
+      found.set(rel.id, rel);
+    }
+  }
+  return found;
+}
+
+/**
+ * The embedded store's checks, in its order: every relationship's ends exist (in the store or
+ * the batch), else NOT_FOUND; an existing relationship keeps its ends, else BAD_USER_INPUT.
+ */
+async function check(tx: Tx, batch: WriteBatch, existing: ReadonlyMap<string, Relationship>): Promise<void> {
+  const incoming = new Set(batch.entities.map((e) => e.id));
+  const ends = [...new Set(batch.relationships.flatMap((r) => [r.from, r.to]))].filter((id) => !incoming.has(id));
+  const stored = new Set<string>();
+  for (const part of chunks(ends)) {
+    for (const row of await tx.rows(EXISTING_ENTITY_IDS, { ids: part })) stored.add(row.id as string);
+  }
+  for (const rel of batch.relationships) {
+    for (const end of [rel.from, rel.to]) {
+      if (!incoming.has(end) && !stored.has(end)) throw new NotFoundError(`No entity with id "${end}"`, 'relationship');
+    }
+    const old = existing.get(rel.id);
+    if (old && (old.from !== rel.from || old.to !== rel.to)) throw new BadInputError(`Relationship ${rel.id} changes its ends`, 'relationship');
+  }
+}
+
+async function upsertEntities(tx: Tx, entities: readonly Entity[], origin: Origin): Promise<void> {
+  const rows = lastById(entities).map((e) => entityRow(e, origin));
+  for (const [kind, group] of groupBy(rows, (r) => r.kind)) {
+    for (const part of chunks(group)) await tx.rows(upsertEntitiesQuery(kind), { rows: part });
+  }
+}
+
+async function upsertRelationships(
+  tx: Tx,
+  relationships: readonly Relationship[],
+  existing: ReadonlyMap<string, Relationship>,
+  origin: Origin,
+): Promise<void> {
+  const rels = lastById(relationships);
+  const retyped = rels.flatMap((r) => {
+    const old = existing.get(r.id);
+    return old && old.type !== r.type ? [old] : [];
+  });
+  for (const [type, group] of groupBy(retyped, (r) => r.type)) {
+    for (const part of chunks(group)) await tx.rows(deleteRelationshipsQuery(type), { ids: part.map((r) => r.id) });
+  }
+  for (const part of chunks(rels)) await tx.rows(DELETE_CITATIONS, { relIds: part.map((r) => r.id) });
+  for (const [type, group] of groupBy(rels, (r) => r.type)) {
+    const rows = group.map((r) => relationshipRow(r, origin));
+    for (const part of chunks(rows)) await tx.rows(upsertRelationshipsQuery(type), { rows: part });
+  }
+  for (const part of chunks(rels.flatMap(citationRows))) await tx.rows(CREATE_CITATIONS, { rows: part });
+}
+
+/** Checks, then upserts a batch as `origin`; throws (and so rolls back) before writing anything when a check fails. */
+async function checkAndWrite(tx: Tx, batch: WriteBatch, existing: ReadonlyMap<string, Relationship>, origin: Origin): Promise<void> {
+  await check(tx, batch, existing);
+  await upsertEntities(tx, batch.entities, origin);
+  await upsertRelationships(tx, batch.relationships, existing, origin);
+}
+
+/** An API edit: upserted by id, API-owned from now on. */
+export function applyWriteWork(batch: WriteBatch): (tx: Tx) => Promise<void> {
+  return async (tx) => {
+    const existing = await relationshipsById(tx, batch.relationships.map((r) => r.id));
+    await checkAndWrite(tx, batch, existing, 'API');
+  };
+}
+
+/**
+ * A seed load, counted like the embedded store: missing records are created, SEED-owned ones
+ * that differ are updated, equal ones are unchanged, API-owned ones are skipped.
+ */
+export function loadSeedWork(entities: readonly Entity[], relationships: readonly Relationship[]): (tx: Tx) => Promise<LoadReport> {
+  return async (tx) => {
+    const report: LoadReport = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+    const storedEntities = await entitiesById(tx, entities.map((e) => e.id));
+    const storedRelationships = await relationshipsById(tx, relationships.map((r) => r.id));
+    const count = (existing: Entity | Relationship | undefined, record: Entity | Relationship): boolean => {
+      if (existing === undefined) report.created++;
+      else if (existing.origin === 'API') report.skipped++;
+      else if (sameRecord(existing, record)) report.unchanged++;
+      else report.updated++;
+      return existing === undefined || (existing.origin === 'SEED' && !sameRecord(existing, record));
+    };
+    const batch: WriteBatch = {
+      entities: entities.filter((e) => count(storedEntities.get(e.id), e)),
+      relationships: relationships.filter((r) => count(storedRelationships.get(r.id), r)),
+    };
+    await checkAndWrite(tx, batch, storedRelationships, 'SEED');
+    return report;
+  };
+}

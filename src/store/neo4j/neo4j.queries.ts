@@ -1,0 +1,243 @@
+import { BadInputError } from '../../domain/errors.js';
+import { ENTITY_KINDS, isEntityKind, isRelationType, kindLabel, RELATION_TYPE_NAMES, type Direction, type EntityKind, type RelationType } from '../../domain/model.js';
+
+/*
+ * Every Cypher statement of the Neo4j store. Values always travel as parameters. Labels and
+ * relationship types cannot be parameters, so the few builders below interpolate them, and
+ * only after checking them against the domain's allow-list (`label`, `typeAlternation`).
+ *
+ * Storage model:
+ * - (:Entity:<Kind> {id, kind, name, origin, ...attributes, nameLower, aliasesLower, searchKey}):
+ *   the last three are derived at write time (JavaScript's toLowerCase) for exact search.
+ * - (a)-[:<TYPE> {id, origin, ...properties, validFromFirst, validUntilLast}]->(b): the last two are
+ *   the first/last ISO day of validFrom/validUntil (domain `bounds`), so `asOf` is a string
+ *   comparison in Cypher with the same meaning as the domain's `holdsOn`.
+ * - (:Citation {relId, ord, sourceId, quote, locator, fromId, toId, relType}): one per citation,
+ *   unconnected (traversals over allow-listed types never meet it), indexed on relId (a
+ *   relationship's citations: one index seek) and on sourceId ("what cites source X": one
+ *   index seek, then a node seek on fromId and one expand to the relationship).
+ */
+
+const LABEL_PATTERN = /^[A-Z][a-z]+$/;
+const TYPE_PATTERN = /^[A-Z][A-Z_]*$/;
+
+/** The Neo4j label of a kind, checked against the allow-list before it is interpolated. */
+export function label(kind: EntityKind): string {
+  const name = kindLabel(kind);
+  if (!isEntityKind(kind) || !LABEL_PATTERN.test(name)) throw new BadInputError(`Unknown entity kind "${String(kind)}"`, 'kind');
+  return name;
+}
+
+/** Every kind label, for removing a node's old kind when it changes. */
+export const ALL_KIND_LABELS = ENTITY_KINDS.map(label);
+
+/** `A|B|C` from relationship types checked against the allow-list; every allowed type when none are given. */
+export function typeAlternation(types?: readonly RelationType[]): string {
+  const chosen = types && types.length > 0 ? [...new Set(types)] : RELATION_TYPE_NAMES;
+  for (const type of chosen) {
+    if (!isRelationType(type) || !TYPE_PATTERN.test(type)) throw new BadInputError(`Unknown relationship type "${String(type)}"`, 'types');
+  }
+  return chosen.join('|');
+}
+
+/** One checked relationship type. */
+function relType(type: RelationType): string {
+  return typeAlternation([type]);
+}
+
+/** A relationship `r` as a map: its properties, type, ends and ordered citations (one index seek). */
+const REL = `r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id, citations: COLLECT {
+    MATCH (c:Citation {relId: r.id})
+    WITH c
+    ORDER BY c.ord
+    RETURN c {.sourceId, .quote, .locator}
+  }}`;
+
+/** Search predicate on `n`: the exact case-insensitive substring rule of records.ts `matchesText` (needle lower-cased by the caller); `searchKey` lets the TEXT index pre-select. */
+const MATCHES_NEEDLE = `n.searchKey CONTAINS $needle
+  AND (n.nameLower CONTAINS $needle OR any(alias IN coalesce(n.aliasesLower, []) WHERE alias CONTAINS $needle))`;
+
+/** `asOf` on `r`: the domain's `holdsOn` over the precomputed first/last days (open ends hold). */
+const HOLDS_AS_OF = `($asOf IS NULL OR ((r.validFromFirst IS NULL OR r.validFromFirst <= $asOf) AND (r.validUntilLast IS NULL OR $asOf <= r.validUntilLast)))`;
+
+// ---- reads ----
+
+/** Liveness: the server answers a trivial query. */
+export const PING = `RETURN 1 AS ok`;
+
+/** Entities by id (unknown ids give no row). */
+export const GET_ENTITIES = `UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n {.*} AS entity`;
+
+/** How many entities of a kind (all when absent) match the search (all when absent). */
+export function countEntitiesQuery(kind: EntityKind | undefined, search: boolean): string {
+  return `MATCH (n:${kind === undefined ? 'Entity' : label(kind)})
+${search ? `WHERE ${MATCHES_NEEDLE}\n` : ''}RETURN count(n) AS total`;
+}
+
+/** A page of entities of a kind (all when absent) matching the search (all when absent), by name then id (index-ordered). */
+export function listEntitiesQuery(kind: EntityKind | undefined, search: boolean): string {
+  return `MATCH (n:${kind === undefined ? 'Entity' : label(kind)})
+WHERE n.name IS NOT NULL${search ? ` AND ${MATCHES_NEEDLE}` : ''}
+RETURN n {.*} AS entity
+ORDER BY n.name, n.id
+SKIP $offset
+LIMIT $limit`;
+}
+
+/** Search candidates: entities whose name or an alias contains the needle, by name then id. */
+export const SEARCH_CANDIDATES = `MATCH (n:Entity)
+WHERE ${MATCHES_NEEDLE}
+RETURN n {.*} AS entity
+ORDER BY n.name, n.id
+LIMIT $limit`;
+
+const ARROWS: Record<Direction, [string, string]> = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] };
+
+/** For each entity id, its relationships of the allowed types in one direction that hold on $asOf (when given). */
+export function relationshipsOfQuery(direction: Direction, types?: readonly RelationType[]): string {
+  const [left, right] = ARROWS[direction];
+  return `UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+CALL (n) {
+  MATCH (n)${left}[r:${typeAlternation(types)}]${right}(:Entity)
+  WHERE ${HOLDS_AS_OF}
+  WITH DISTINCT r
+  RETURN collect(${REL}) AS rels
+}
+RETURN id, rels`;
+}
+
+/** Relationships by id: the planner unions one relationship-index seek per allowed type (the index is per type). */
+export const GET_RELATIONSHIPS = `UNWIND $ids AS id
+MATCH ()-[r:${typeAlternation()} {id: id}]->()
+RETURN id, ${REL} AS rel`;
+
+/** For each source id, the relationships citing it: Citation index seek, node seek, one expand. */
+export const RELATIONSHIPS_CITING = `UNWIND $sourceIds AS sourceId
+MATCH (c:Citation {sourceId: sourceId})
+WITH DISTINCT sourceId, c.relId AS relId, c.fromId AS fromId
+MATCH (:Entity {id: fromId})-[r:${typeAlternation()}]->(:Entity)
+WHERE r.id = relId
+RETURN sourceId, ${REL} AS rel`;
+
+/** All shortest paths (ignoring direction) over the allowed types up to `maxHops`, at most $cap of them, as relationship lists. */
+export function shortestPathsQuery(maxHops: number, types?: readonly RelationType[]): string {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 100) throw new BadInputError('maxHops must be a positive integer', 'maxHops');
+  return `MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[:${typeAlternation(types)}*1..${maxHops}]-(b))
+WITH p
+LIMIT $cap
+RETURN [r IN relationships(p) | ${REL}] AS rels`;
+}
+
+/** One breadth-first step: the ids of every entity one allowed relationship away (either direction) from $ids. */
+export function neighbourIdsQuery(types?: readonly RelationType[]): string {
+  return `UNWIND $ids AS id
+MATCH (:Entity {id: id})-[:${typeAlternation(types)}]-(m:Entity)
+RETURN DISTINCT m.id AS id`;
+}
+
+/** The relationships of the allowed types among the entities $ids (both ends inside). */
+export function relationshipsAmongQuery(types?: readonly RelationType[]): string {
+  return `UNWIND $ids AS id
+MATCH (:Entity {id: id})-[r:${typeAlternation(types)}]->(b:Entity)
+WHERE b.id IN $ids
+RETURN ${REL} AS rel`;
+}
+
+/** PRODUCES facts into $materialIds (at $stage when given), with the supplier, its LOCATED_IN countries, and operators with theirs. */
+export const SUPPLY_ROWS = `UNWIND $materialIds AS materialId
+MATCH (s:Entity)-[r:${relType('PRODUCES')}]->(:Entity {id: materialId})
+WHERE $stage IS NULL OR r.stage = $stage
+RETURN ${REL} AS rel,
+  s {.*} AS supplier,
+  COLLECT {
+    MATCH (s)-[:${relType('LOCATED_IN')}]->(c:Entity)
+    RETURN c.id
+  } AS supplierCountries,
+  COLLECT {
+    MATCH (op:Entity)-[:${relType('OPERATES')}]->(s)
+    RETURN {id: op.id, countries: COLLECT {
+      MATCH (op)-[:${relType('LOCATED_IN')}]->(c:Entity)
+      RETURN c.id
+    }}
+  } AS operators`;
+
+/** How many entities there are (count store). */
+export const COUNT_ENTITIES = `MATCH (n:Entity)
+RETURN count(n) AS total`;
+
+/** How many allow-listed relationships there are. */
+export const COUNT_RELATIONSHIPS = `MATCH ()-[r:${typeAlternation()}]->()
+RETURN count(r) AS total`;
+
+/** Every entity, by id. */
+export const EXPORT_ENTITIES = `MATCH (n:Entity)
+RETURN n {.*} AS entity
+ORDER BY n.id`;
+
+/** Every allow-listed relationship with its citations. */
+export const EXPORT_RELATIONSHIPS = `MATCH ()-[r:${typeAlternation()}]->()
+RETURN ${REL} AS rel`;
+
+/** Which of $ids name an entity. */
+export const EXISTING_ENTITY_IDS = `UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n.id AS id`;
+
+// ---- writes (each idempotent: MERGE on ids, SET replaces, citations replaced as a whole) ----
+
+/** Upserts entities of one kind by id: properties replaced, kind label set (any other kind label removed). */
+export function upsertEntitiesQuery(kind: EntityKind): string {
+  return `UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+SET n = row.props
+REMOVE n:${ALL_KIND_LABELS.join(':')}
+SET n:${label(kind)}`;
+}
+
+/** Deletes relationships of one type by id (before re-creating them under another type). */
+export function deleteRelationshipsQuery(type: RelationType): string {
+  return `UNWIND $ids AS id
+MATCH ()-[r:${relType(type)} {id: id}]->()
+DELETE r`;
+}
+
+/** Upserts relationships of one type by id between existing ends; properties replaced. */
+export function upsertRelationshipsQuery(type: RelationType): string {
+  return `UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:${relType(type)} {id: row.id}]->(b)
+SET r = row.props`;
+}
+
+/** Deletes the citations of relationships (they are re-created whole). */
+export const DELETE_CITATIONS = `UNWIND $relIds AS relId
+MATCH (c:Citation {relId: relId})
+DELETE c`;
+
+/** Creates citation nodes. */
+export const CREATE_CITATIONS = `UNWIND $rows AS row
+CREATE (c:Citation)
+SET c = row`;
+
+// ---- test support ----
+
+/** Whether the database holds the test marker, and whether it holds anything at all. */
+export const RESET_GUARD = `OPTIONAL MATCH (m:RareEarthsGraphTestMarker)
+WITH count(m) AS markers
+OPTIONAL MATCH (n)
+WITH markers, n
+LIMIT 1
+RETURN markers, n IS NOT NULL AS hasNodes`;
+
+/** Deletes every node and relationship (tests only, behind the guard). */
+export const DELETE_EVERYTHING = `MATCH (n)
+DETACH DELETE n`;
+
+/** Marks the database as one the tests own. */
+export const CREATE_TEST_MARKER = `MERGE (:RareEarthsGraphTestMarker {createdBy: 'tests/neo4j-store.test.ts'})`;
