@@ -11,6 +11,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     setupFiles: ['reflect-metadata'],
+    globalSetup: ['tests/global-setup.ts'],
+    // Files share one Neo4j database and reset it: run them one after another.
+    fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 180_000,
   },

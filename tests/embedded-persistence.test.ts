@@ -10,13 +10,13 @@ import { Journal, JournalCorruptError } from '../src/store/memory/journal.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
 
-/** Opens the embedded store the way the server does: journal first, then the seed. */
+/** Opens the embedded store the way the server does: the seed, then the journal over it. */
 async function openStore(dir: string) {
   const store = new MemoryStore(new Journal(path.join(dir, 'journal.jsonl')));
-  await store.open();
   const seed = await loadSeed();
-  const report = await store.loadSeed(seed.entities, seed.relationships);
-  return { store, report };
+  await store.loadSeed(seed.entities, seed.relationships);
+  await store.open();
+  return { store };
 }
 
 const citation = [{ sourceId: 'source-article', quote: 'Washington has also sought to coordinate with allies' }];
@@ -25,7 +25,6 @@ describe('embedded store persistence', () => {
   it('keeps acknowledged writes across a restart, and they win over the seed', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'journal-'));
     const first = await openStore(dir);
-    expect(first.report.skipped).toBe(0);
     const rel = { id: relationshipId('MEMBER_OF', 'south-korea', 'us-allied-supply-coordination'), type: 'MEMBER_OF' as const, from: 'south-korea', to: 'us-allied-supply-coordination', citations: citation, origin: 'API' as const };
     await first.store.applyWrite({
       entities: [{ id: 'china', kind: 'COUNTRY', name: 'China', description: 'edited through the API', origin: 'API' }],
@@ -37,7 +36,8 @@ describe('embedded store persistence', () => {
     const [china] = await second.store.getEntities(['china']);
     expect(china).toMatchObject({ description: 'edited through the API', origin: 'API' });
     expect(await second.store.getRelationships([rel.id])).toEqual([{ ...rel, origin: 'API' }]);
-    expect(second.report.skipped).toBe(1);
+    const reload = await loadSeed();
+    expect((await second.store.loadSeed(reload.entities, reload.relationships)).skipped).toBe(1);
     const seed = await loadSeed();
     expect((await second.store.stats()).relationships).toBe(seed.relationships.length + 1);
     await second.store.close();

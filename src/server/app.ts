@@ -8,7 +8,7 @@ import { buildGraphSchema } from '../schema/build-schema.js';
 import { GraphService, type GraphContext } from '../schema/graph.service.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { Config } from './config.js';
-import { createFormatError } from './errors.js';
+import { createFormatError, httpStatusPlugin } from './errors.js';
 
 export interface App {
   app: Express;
@@ -25,7 +25,7 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
     formatError: createFormatError(logger, config.debugErrors),
     includeStacktraceInErrorResponses: config.debugErrors,
     introspection: !config.production,
-    plugins: [config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false })],
+    plugins: [httpStatusPlugin, config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false })],
   });
   await apollo.start();
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError } from '../domain/errors.js';
@@ -36,3 +37,23 @@ export function createFormatError(logger: Logger, debug: boolean) {
     return { message: 'Internal server error', ...(formatted.path && { path: formatted.path }), extensions: { code: 'INTERNAL', correlationId } };
   };
 }
+
+/** HTTP statuses for errors that concern the whole response rather than one field. */
+const STATUS_BY_CODE: Partial<Record<string, number>> = { DB_UNAVAILABLE: 503, TIMEOUT: 504 };
+
+/** Sets the HTTP status when the database is unreachable (503) or timed out (504). */
+export const httpStatusPlugin: ApolloServerPlugin = {
+  requestDidStart() {
+    return Promise.resolve({
+      willSendResponse(ctx) {
+        const codes = (ctx.errors ?? []).map((e) => {
+          const original = unwrapResolverError(e);
+          return original instanceof DomainError ? original.code : undefined;
+        });
+        const status = codes.map((c) => (c ? STATUS_BY_CODE[c] : undefined)).find((s) => s !== undefined);
+        if (status !== undefined) ctx.response.http.status = status;
+        return Promise.resolve();
+      },
+    });
+  },
+};

@@ -23,8 +23,9 @@ export async function createStore(config: Config, logger: Logger): Promise<Graph
   }
   const seed = await loadSeed(config.seedDir);
   const store = new MemoryStore(new Journal(path.join(config.dataDir, 'journal.jsonl')));
-  await store.open();
+  // Seed first, then the journal: journalled (API) records win, and seed records they lack stay.
   const report = await store.loadSeed(seed.entities, seed.relationships);
+  await store.open();
   logger.info({ report, dataDir: config.dataDir }, 'embedded store ready');
   return store;
 }

@@ -35,7 +35,7 @@ export class MemoryStore implements GraphStore {
   /** `journal`: where API writes are persisted; none keeps them in memory only (tests). */
   constructor(private readonly journal?: Journal) {}
 
-  /** Replays the journal's batches (API-owned records) into the graph. */
+  /** Replays the journal's batches (API-owned records) over the graph; call after loading the seed. */
   async open(): Promise<void> {
     if (!this.journal) return;
     for (const batch of await this.journal.readAll()) this.apply(batch, 'API');

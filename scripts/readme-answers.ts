@@ -1,0 +1,36 @@
+/**
+ * `npm run readme-answers`: runs every ```graphql example of README.md on the embedded store
+ * and writes the real answer into the ```json block after it. tests/readme.test.ts then checks
+ * the answers on both stores.
+ */
+import { writeFile } from 'node:fs/promises';
+import { MemoryStore } from '../src/store/memory/memory-store.js';
+import { loadSeed } from '../src/store/seed/seed-loader.js';
+import { README, readmeExamples } from '../tests/support/readme-examples.js';
+import { startTestServer } from '../tests/support/test-server.js';
+
+/** JSON indented by two spaces, with any object or array that fits in `width` characters kept on one line. */
+function compactJson(value: unknown, indent = '', width = 96): string {
+  const flat = JSON.stringify(value);
+  if (value === null || typeof value !== 'object' || indent.length + flat.length <= width) return flat;
+  const inner = `${indent}  `;
+  const items = Array.isArray(value)
+    ? value.map((v) => `${inner}${compactJson(v, inner, width)}`)
+    : Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${compactJson(v, inner, width)}`);
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  return `${open}\n${items.join(',\n')}\n${indent}${close}`;
+}
+
+const seed = await loadSeed();
+const store = new MemoryStore();
+await store.loadSeed(seed.entities, seed.relationships);
+const api = await startTestServer(store);
+const { text, examples } = await readmeExamples();
+let out = text;
+for (const example of [...examples].reverse()) {
+  const res = await api.gql(example.query);
+  out = `${out.slice(0, example.answerStart)}${compactJson(res.body)}\n${out.slice(example.answerEnd)}`;
+}
+await writeFile(README, out);
+await api.close();
+console.log(`README.md: ${examples.length} answers written`);

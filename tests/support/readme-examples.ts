@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises';
+
+export const README = new URL('../../README.md', import.meta.url);
+
+/** A ```graphql block of the README and the ```json answer right after it. */
+export interface Example {
+  query: string;
+  answer: string;
+  /** Offsets of the answer block's body in the README text. */
+  answerStart: number;
+  answerEnd: number;
+}
+
+const PAIR = /```graphql\n([\s\S]*?)```\s*\n+```json\n([\s\S]*?)```/g;
+
+/** Every query/answer pair of the README, in order. */
+export async function readmeExamples(): Promise<{ text: string; examples: Example[] }> {
+  const text = await readFile(README, 'utf8');
+  const examples = [...text.matchAll(PAIR)].map((m) => {
+    const answerStart = m.index + m[0].length - 3 - m[2]!.length;
+    return { query: m[1]!, answer: m[2]!, answerStart, answerEnd: answerStart + m[2]!.length };
+  });
+  return { text, examples };
+}
