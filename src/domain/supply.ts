@@ -61,7 +61,7 @@ function alliancesByCountry(memberships: readonly Membership[], asOf: string): M
   for (const m of memberships) {
     if (!holdsOn(asOf, m.validFrom, m.validUntil)) continue;
     let a = map.get(m.from);
-    if (!a) map.set(m.from, (a = new Map()));
+    if (!a) map.set(m.from, (a = new Map<string, Relationship>()));
     a.set(m.to, m);
   }
   return map;
