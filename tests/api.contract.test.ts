@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { quoteOccursIn } from '../src/domain/quote.js';
-import type { GraphStore } from '../src/store/graph-store.js';
-import { STORE_FIXTURES } from './support/stores.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { STORE_FIXTURES, useApi } from './support/stores.js';
 
 /** The 17 rare earth elements: id, symbol, atomic number (rare-earth-facts.md §1). */
 const ELEMENTS: [string, string, number][] = [
@@ -16,20 +14,10 @@ const ELEMENTS: [string, string, number][] = [
 const ids = (list: { id: string }[]) => list.map((e) => e.id).sort();
 
 describe.each(STORE_FIXTURES)('GraphQL API over HTTP on the $name store', (fixture) => {
-  let store: GraphStore;
-  let api: TestServer;
-
-  beforeAll(async () => {
-    store = await fixture.create();
-    api = await startTestServer(store);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await store?.close();
-  });
+  const ctx = useApi(fixture);
 
   it('links Trump and Xi through the South Korea meeting and the understanding that followed', async () => {
-    const { entity } = await api.data(`{
+    const { entity } = await ctx.api.data(`{
       entity(id: "trump-xi-meeting-south-korea") {
         name
         ... on Event { participants { id } places { id } }
@@ -42,7 +30,7 @@ describe.each(STORE_FIXTURES)('GraphQL API over HTTP on the $name store', (fixtu
   });
 
   it("lists China's four commitments and the US tariff cut as parts of the understanding", async () => {
-    const { agreement, china } = await api.data(`{
+    const { agreement, china } = await ctx.api.data(`{
       agreement: entity(id: "us-china-understanding-2025") {
         ... on Agreement { parties { id } commitments { id committedBy { id } } }
       }
@@ -62,7 +50,7 @@ describe.each(STORE_FIXTURES)('GraphQL API over HTTP on the $name store', (fixtu
   });
 
   it("gives Bessent's office with its citation, and his two venues", async () => {
-    const { entity } = await api.data(`{
+    const { entity } = await ctx.api.data(`{
       entity(id: "scott-bessent") {
         name
         ... on Person {
@@ -82,7 +70,7 @@ describe.each(STORE_FIXTURES)('GraphQL API over HTTP on the $name store', (fixtu
   });
 
   it("records the DEA's claim that China is the largest source of fentanyl and its precursors", async () => {
-    const { entity } = await api.data(`{
+    const { entity } = await ctx.api.data(`{
       entity(id: "china") {
         relationships(types: [SOURCE_OF], direction: OUT) { nodes { to { id } citations { quote source { id } } } }
       }
@@ -92,19 +80,19 @@ describe.each(STORE_FIXTURES)('GraphQL API over HTTP on the $name store', (fixtu
     for (const rel of entity.relationships.nodes) {
       expect(rel.citations.some((c: any) => c.source.id === 'source-article' && /Drug Enforcement Administration|largest source of fentanyl/.test(c.quote))).toBe(true);
     }
-    const { dea } = await api.data(`{ dea: entity(id: "dea") { name ... on Organization { partOf { id } } } }`);
+    const { dea } = await ctx.api.data(`{ dea: entity(id: "dea") { name ... on Organization { partOf { id } } } }`);
     expect(dea.name).toMatch(/Drug Enforcement Administration/);
     expect(ids(dea.partOf)).toContain('united-states');
   });
 
   it('names Australia, Japan and Canada as the allies of the alternative supply chains', async () => {
-    const { entity } = await api.data(`{ entity(id: "us-allied-supply-coordination") { kind ... on Alliance { members { id } } } }`);
+    const { entity } = await ctx.api.data(`{ entity(id: "us-allied-supply-coordination") { kind ... on Alliance { members { id } } } }`);
     expect(entity.kind).toBe('ALLIANCE');
     expect(ids(entity.members)).toEqual(expect.arrayContaining(['australia', 'canada', 'japan', 'united-states']));
   });
 
   it('holds the 17 rare earth elements with their symbols and atomic numbers', async () => {
-    const { entity } = await api.data(`{
+    const { entity } = await ctx.api.data(`{
       entity(id: "rare-earth-elements") { ... on Material { members { id symbol atomicNumber reeClass } } }
     }`);
     const got = entity.members.map((m: any) => [m.id, m.symbol, m.atomicNumber]).sort((a: any, b: any) => a[2] - b[2]);
@@ -115,7 +103,7 @@ describe.each(STORE_FIXTURES)('GraphQL API over HTTP on the $name store', (fixtu
 
   it('supports every relationship with a citation, and every article quote occurs in the article', async () => {
     const article = await readFile(new URL('../seed/sources/source-article.txt', import.meta.url), 'utf8');
-    const { relationships } = await store.exportAll();
+    const { relationships } = await ctx.store.exportAll();
     expect(relationships.length).toBeGreaterThan(50);
     for (const rel of relationships) {
       expect(rel.citations.length, rel.id).toBeGreaterThan(0);
@@ -123,19 +111,19 @@ describe.each(STORE_FIXTURES)('GraphQL API over HTTP on the $name store', (fixtu
         expect(c.quote && quoteOccursIn(c.quote, article), `${rel.id}: ${c.quote}`).toBe(true);
       }
     }
-    const { entity } = await api.data(`{ entity(id: "source-article") { ... on Source { hasText citedBy(first: 100) { id } } } }`);
+    const { entity } = await ctx.api.data(`{ entity(id: "source-article") { ... on Source { hasText citedBy(first: 100) { id } } } }`);
     expect(entity.hasText).toBe(true);
     expect(entity.citedBy.length).toBe(Math.min(100, relationships.filter((r) => r.citations.some((c) => c.sourceId === 'source-article')).length));
   });
 
   it('returns null for an unknown id and pages entities with cursors and a total', async () => {
-    const { missing } = await api.data(`{ missing: entity(id: "no-such-entity") { id } }`);
+    const { missing } = await ctx.api.data(`{ missing: entity(id: "no-such-entity") { id } }`);
     expect(missing).toBeNull();
-    const first = await api.data(`{ entities(kind: MATERIAL, first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { id name } } }`);
+    const first = await ctx.api.data(`{ entities(kind: MATERIAL, first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { id name } } }`);
     const page = first.entities;
     expect(page.nodes).toHaveLength(5);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const next = await api.data(`query($after: String) { entities(kind: MATERIAL, first: 100, after: $after) { totalCount nodes { id name } } }`, {
+    const next = await ctx.api.data(`query($after: String) { entities(kind: MATERIAL, first: 100, after: $after) { totalCount nodes { id name } } }`, {
       after: page.pageInfo.endCursor,
     });
     expect(next.entities.totalCount).toBe(page.totalCount);
@@ -146,31 +134,31 @@ describe.each(STORE_FIXTURES)('GraphQL API over HTTP on the $name store', (fixtu
   });
 
   it('ranks search results: exact, then prefix, then contains', async () => {
-    const { search } = await api.data(`{ search(text: "China") { id name } }`);
+    const { search } = await ctx.api.data(`{ search(text: "China") { id name } }`);
     expect(search[0].id).toBe('china');
-    const { bessent } = await api.data(`{ bessent: search(text: "bessent") { id } }`);
+    const { bessent } = await ctx.api.data(`{ bessent: search(text: "bessent") { id } }`);
     expect(bessent[0].id).toBe('scott-bessent');
-    const { dy } = await api.data(`{ dy: search(text: "DYSPRO") { id } }`);
+    const { dy } = await ctx.api.data(`{ dy: search(text: "DYSPRO") { id } }`);
     expect(dy[0].id).toBe('dysprosium');
   });
 
   it('filters relationships by type, direction and date', async () => {
     const q = `query($asOf: Date) { entity(id: "scott-bessent") { relationships(types: [HOLDS_OFFICE], direction: OUT, asOf: $asOf) { totalCount } } }`;
-    const now = await api.data(q, { asOf: '2025-11-02' });
+    const now = await ctx.api.data(q, { asOf: '2025-11-02' });
     expect(now.entity.relationships.totalCount).toBe(1);
-    const { inbound } = await api.data(`{ inbound: entity(id: "scott-bessent") { relationships(types: [HOLDS_OFFICE], direction: IN) { totalCount } } }`);
+    const { inbound } = await ctx.api.data(`{ inbound: entity(id: "scott-bessent") { relationships(types: [HOLDS_OFFICE], direction: IN) { totalCount } } }`);
     expect(inbound.relationships.totalCount).toBe(0);
   });
 
   it('refuses bad input with BAD_USER_INPUT naming the argument, and unknown enum values with HTTP 400', async () => {
-    const tooMany = await api.gql(`{ entities(first: 101) { totalCount } }`);
+    const tooMany = await ctx.api.gql(`{ entities(first: 101) { totalCount } }`);
     expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     expect(tooMany.body.errors?.[0]?.message).toMatch(/first/);
-    const badCursor = await api.gql(`{ entities(after: "not-a-cursor") { totalCount } }`);
+    const badCursor = await ctx.api.gql(`{ entities(after: "not-a-cursor") { totalCount } }`);
     expect(badCursor.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-    const badAsOf = await api.gql(`{ entity(id: "china") { relationships(asOf: "2025") { totalCount } } }`);
+    const badAsOf = await ctx.api.gql(`{ entity(id: "china") { relationships(asOf: "2025") { totalCount } } }`);
     expect(badAsOf.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asOf' });
-    const badEnum = await api.gql(`{ entities(kind: PLANET) { totalCount } }`);
+    const badEnum = await ctx.api.gql(`{ entities(kind: PLANET) { totalCount } }`);
     expect(badEnum.status).toBe(400);
     expect(badEnum.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });

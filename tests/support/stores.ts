@@ -1,4 +1,5 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { startTestServer, type TestServer } from './test-server.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { loadSeed } from '../../src/store/seed/seed-loader.js';
@@ -33,3 +34,20 @@ export const neo4jFixture: StoreFixture = {
 
 /** Every store the contract suite must pass on. Neither is optional: a store that cannot start fails the run. */
 export const STORE_FIXTURES: StoreFixture[] = [memoryFixture, neo4jFixture];
+
+/**
+ * Inside a describe block: a fresh store from `fixture` and the real HTTP server over it, for
+ * the block's tests; both closed afterwards. Read `ctx.store` and `ctx.api` inside tests.
+ */
+export function useApi(fixture: StoreFixture): { store: GraphStore; api: TestServer } {
+  const ctx = {} as { store: GraphStore; api: TestServer };
+  beforeAll(async () => {
+    ctx.store = await fixture.create();
+    ctx.api = await startTestServer(ctx.store);
+  });
+  afterAll(async () => {
+    await ctx.api?.close();
+    await ctx.store?.close();
+  });
+  return ctx;
+}

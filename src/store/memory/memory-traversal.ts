@@ -25,6 +25,25 @@ function steps(graph: Graph, id: string, types: ReadonlySet<string> | null): { r
   return out;
 }
 
+/** Breadth-first hop counts from `start`, ignoring direction, up to `maxDepth` (stopping once `until` is reached). */
+function distances(graph: Graph, start: string, maxDepth: number, types: ReadonlySet<string> | null, until?: string): Map<string, number> {
+  const dist = new Map<string, number>([[start, 0]]);
+  let frontier = [start];
+  for (let d = 1; d <= maxDepth && frontier.length > 0 && (until === undefined || !dist.has(until)); d++) {
+    const next: string[] = [];
+    for (const at of frontier) {
+      for (const { other } of steps(graph, at, types)) {
+        if (!dist.has(other)) {
+          dist.set(other, d);
+          next.push(other);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return dist;
+}
+
 const typeSet = (types?: readonly string[]) => (types && types.length > 0 ? new Set(types) : null);
 
 /**
@@ -36,20 +55,7 @@ export function shortestPaths(graph: Graph, from: string, to: string, q: PathQue
   if (!graph.hasNode(from) || !graph.hasNode(to)) return [];
   if (from === to) return [[]];
   const types = typeSet(q.types);
-  const dist = new Map<string, number>([[from, 0]]);
-  let frontier = [from];
-  for (let d = 1; d <= q.maxHops && frontier.length > 0 && !dist.has(to); d++) {
-    const next: string[] = [];
-    for (const id of frontier) {
-      for (const { other } of steps(graph, id, types)) {
-        if (!dist.has(other)) {
-          dist.set(other, d);
-          next.push(other);
-        }
-      }
-    }
-    frontier = next;
-  }
+  const dist = distances(graph, from, q.maxHops, types, to);
   if (!dist.has(to)) return [];
   // Walk back from `to` along relationships that step one hop closer to `from`.
   const paths: Relationship[][] = [];
@@ -75,20 +81,7 @@ export function shortestPaths(graph: Graph, from: string, to: string, q: PathQue
 export function neighborhood(graph: Graph, id: string, q: NeighborhoodQuery): Neighborhood | null {
   if (!graph.hasNode(id)) return null;
   const types = typeSet(q.types);
-  const dist = new Map<string, number>([[id, 0]]);
-  let frontier = [id];
-  for (let d = 1; d <= q.depth && frontier.length > 0; d++) {
-    const next: string[] = [];
-    for (const at of frontier) {
-      for (const { other } of steps(graph, at, types)) {
-        if (!dist.has(other)) {
-          dist.set(other, d);
-          next.push(other);
-        }
-      }
-    }
-    frontier = next;
-  }
+  const dist = distances(graph, id, q.depth, types);
   const reached: Reached[] = [...dist].map(([key, distance]) => ({ entity: graph.getNodeAttributes(key), distance }));
   reached.sort(compareReached);
   const nodes = reached.slice(0, q.limit);
