@@ -162,4 +162,27 @@ describe.each(STORE_FIXTURES)('GraphQL API over HTTP on the $name store', (fixtu
     expect(badEnum.status).toBe(400);
     expect(badEnum.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
+
+  it('draws a neighbourhood, and refuses traversal bounds and unknown ids with clear codes', async () => {
+    const { neighborhood } = await ctx.api.data(`{
+      neighborhood(id: "us-allied-supply-coordination", types: [MEMBER_OF]) { truncated nodes { distance entity { id } } relationships { id } }
+    }`);
+    expect(neighborhood.nodes.map((n: any) => [n.distance, n.entity.id])).toEqual([
+      [0, 'us-allied-supply-coordination'], [1, 'australia'], [1, 'canada'], [1, 'japan'], [1, 'united-states'],
+    ]);
+    expect(neighborhood.relationships.map((r: any) => r.id)).toContain('member-of:japan:us-allied-supply-coordination');
+    const tooDeep = await ctx.api.gql(`{ neighborhood(id: "china", depth: 4) { truncated } }`);
+    expect(tooDeep.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'depth' });
+    const tooLong = await ctx.api.gql(`{ paths(from: "china", to: "japan", maxHops: 7) { length } }`);
+    expect(tooLong.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxHops' });
+    const unknown = await ctx.api.gql(`{ supplyAlternatives(material: "unobtainium") { domestic } }`);
+    expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'material' });
+  });
+
+  it('holds both official accounts of the deal, flagged as disputed', async () => {
+    const { entity } = await ctx.api.data(`{ entity(id: "white-house-account-suspension") { relationships(types: [CONTRADICTS, CLAIMS]) { nodes { type disputed from { id } to { id } } } } }`);
+    const rels = entity.relationships.nodes;
+    expect(rels.some((r: any) => r.type === 'CONTRADICTS' && r.disputed && [r.from.id, r.to.id].includes('mofcom-no70-account'))).toBe(true);
+    expect(rels.filter((r: any) => r.type === 'CLAIMS').every((r: any) => r.disputed)).toBe(true);
+  });
 });
