@@ -29,3 +29,30 @@ export function canonicalJson(value: unknown): string {
       : v,
   );
 }
+
+/**
+ * The seed-ownership rule, shared by every store: a seed record missing from the store is
+ * created, a SEED-owned one that differs is updated, an equal one is left unchanged, and an
+ * API-owned one is skipped (the seed never overwrites an API edit). Returns what to write and
+ * the counts to report.
+ */
+export function planSeedLoad(
+  entities: readonly Entity[],
+  relationships: readonly Relationship[],
+  storedEntity: (id: string) => Entity | undefined,
+  storedRelationship: (id: string) => Relationship | undefined,
+): { entities: Entity[]; relationships: Relationship[]; report: { created: number; updated: number; unchanged: number; skipped: number } } {
+  const report = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
+  const write = (existing: Entity | Relationship | undefined, record: Entity | Relationship): boolean => {
+    if (existing === undefined) report.created++;
+    else if (existing.origin === 'API') report.skipped++;
+    else if (sameRecord(existing, record)) report.unchanged++;
+    else report.updated++;
+    return existing === undefined || (existing.origin === 'SEED' && !sameRecord(existing, record));
+  };
+  return {
+    entities: entities.filter((e) => write(storedEntity(e.id), e)),
+    relationships: relationships.filter((r) => write(storedRelationship(r.id), r)),
+    report,
+  };
+}

@@ -11,7 +11,7 @@ import type {
   RelationshipFilter,
   WriteBatch,
 } from '../graph-store.js';
-import { byNameThenId, matchesText, sameRecord } from '../records.js';
+import { byNameThenId, matchesText, planSeedLoad } from '../records.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
@@ -104,18 +104,12 @@ export class MemoryStore implements GraphStore {
   }
 
   loadSeed(entities: readonly Entity[], relationships: readonly Relationship[]): Promise<LoadReport> {
-    const report: LoadReport = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
-    const count = (existing: Entity | Relationship | null, record: Entity | Relationship): boolean => {
-      if (existing === null) report.created++;
-      else if (existing.origin === 'API') report.skipped++;
-      else if (sameRecord(existing, record)) report.unchanged++;
-      else report.updated++;
-      return existing === null || (existing.origin === 'SEED' && !sameRecord(existing, record));
-    };
-    const batch: WriteBatch = {
-      entities: entities.filter((e) => count(this.graph.hasNode(e.id) ? this.graph.getNodeAttributes(e.id) : null, e)),
-      relationships: relationships.filter((r) => count(this.graph.hasEdge(r.id) ? this.graph.getEdgeAttributes(r.id) : null, r)),
-    };
+    const { report, ...batch } = planSeedLoad(
+      entities,
+      relationships,
+      (id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined),
+      (id) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : undefined),
+    );
     this.check(batch);
     this.apply(batch, 'SEED');
     return Promise.resolve(report);

@@ -2,7 +2,7 @@ import type { Entity, Origin } from '../../domain/entity.js';
 import { BadInputError, NotFoundError } from '../../domain/errors.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { LoadReport, WriteBatch } from '../graph-store.js';
-import { sameRecord } from '../records.js';
+import { planSeedLoad } from '../records.js';
 import type { Tx } from './neo4j-gateway.js';
 import { citationRows, entityRow, relationshipRow, toEntity, toRelationship } from './neo4j-mappers.js';
 import {
@@ -139,20 +139,9 @@ export function applyWriteWork(batch: WriteBatch): (tx: Tx) => Promise<void> {
  */
 export function loadSeedWork(entities: readonly Entity[], relationships: readonly Relationship[]): (tx: Tx) => Promise<LoadReport> {
   return async (tx) => {
-    const report: LoadReport = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
     const storedEntities = await entitiesById(tx, entities.map((e) => e.id));
     const storedRelationships = await relationshipsById(tx, relationships.map((r) => r.id));
-    const count = (existing: Entity | Relationship | undefined, record: Entity | Relationship): boolean => {
-      if (existing === undefined) report.created++;
-      else if (existing.origin === 'API') report.skipped++;
-      else if (sameRecord(existing, record)) report.unchanged++;
-      else report.updated++;
-      return existing === undefined || (existing.origin === 'SEED' && !sameRecord(existing, record));
-    };
-    const batch: WriteBatch = {
-      entities: entities.filter((e) => count(storedEntities.get(e.id), e)),
-      relationships: relationships.filter((r) => count(storedRelationships.get(r.id), r)),
-    };
+    const { report, ...batch } = planSeedLoad(entities, relationships, (id) => storedEntities.get(id), (id) => storedRelationships.get(id));
     await checkAndWrite(tx, batch, storedRelationships, 'SEED');
     return report;
   };
