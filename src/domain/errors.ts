@@ -2,7 +2,15 @@
  * Domain errors: one base class with a stable `code`, small subclasses per case. The server's
  * one `formatError` maps them to GraphQL error codes and HTTP statuses and masks everything else.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'DB_UNAVAILABLE' | 'TIMEOUT' | 'CONFLICT';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'DB_UNAVAILABLE'
+  | 'TIMEOUT'
+  | 'CONFLICT';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -24,6 +32,28 @@ export class BadInputError extends DomainError {
 /** An id names nothing in the graph. */
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND' as const;
+}
+
+/** A write without a credential, or with one that was not accepted. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED' as const;
+}
+
+/** The caller is known but may not do this (or writes are switched off on this server). */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN' as const;
+}
+
+/** Too many requests from one client; `retryAfterSeconds` says when to come back. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED' as const;
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
 }
 
 /** The database cannot be reached now; retrying later may succeed. */

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { Caller } from '../domain/caller.js';
 import type { Entity } from '../domain/entity.js';
 import type { Direction, EntityKind, RelationType } from '../domain/model.js';
 import { pageWindow } from '../domain/pagination.js';
@@ -83,4 +84,10 @@ export class GraphService {
 /** What every resolver receives. */
 export interface GraphContext {
   graph: GraphService;
+  /** Who sent the request (the server's auth decides; see domain/caller.ts). */
+  caller: Caller;
+  /** Whether any write credential is configured; when not, every write is refused. */
+  writesEnabled: boolean;
+  /** The request's correlation id (also in the log and in every error). */
+  requestId: string;
 }

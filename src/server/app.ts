@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { ANONYMOUS } from '../domain/caller.js';
 import { buildGraphSchema } from '../schema/build-schema.js';
 import { GraphService, type GraphContext } from '../schema/graph.service.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -41,7 +43,9 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, { context: () => Promise.resolve({ graph: new GraphService(store) }) }),
+    expressMiddleware(apollo, {
+      context: () => Promise.resolve({ graph: new GraphService(store), caller: ANONYMOUS, writesEnabled: false, requestId: randomUUID() }),
+    }),
   );
   return { app, apollo };
 }
