@@ -31,6 +31,7 @@ export class Neo4jGateway {
   private constructor(
     private readonly driver: Driver,
     private readonly database: string | undefined,
+    private readonly transactionTimeoutMs: number,
   ) {}
 
   /**
@@ -50,7 +51,7 @@ export class Neo4jGateway {
       Object.defineProperty(failure, 'cause', { value: error, enumerable: false });
       throw failure;
     }
-    return new Neo4jGateway(driver, config.database);
+    return new Neo4jGateway(driver, config.database, config.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS);
   }
 
   /** Runs `work` in a read transaction. */
@@ -81,7 +82,7 @@ export class Neo4jGateway {
 
   private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>): Promise<T> {
     const session = this.session(mode);
-    const config = { timeout: TRANSACTION_TIMEOUT_MS };
+    const config = { timeout: this.transactionTimeoutMs };
     try {
       return mode === 'READ'
         ? await session.executeRead((tx) => work(wrap(tx)), config)
