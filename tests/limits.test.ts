@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entity } from '../src/domain/entity.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
-import { loadSeed } from '../src/store/seed/seed-loader.js';
+import { withSeed } from './support/stores.js';
 import { startTestServer, type GqlResponse, type TestServer } from './support/test-server.js';
 
 /** The seed in a real embedded store that counts entity reads: a refused operation must read nothing. */
@@ -13,12 +13,7 @@ class CountingStore extends MemoryStore {
   }
 }
 
-async function seeded(): Promise<CountingStore> {
-  const store = new CountingStore();
-  const seed = await loadSeed();
-  await store.loadSeed(seed.entities, seed.relationships);
-  return store;
-}
+const seeded = () => withSeed(new CountingStore());
 
 /** `levels` hops of relationships → nodes → to, below entity(id: "china"): depth 1 + 3 × levels + 1. */
 function nested(levels: number): string {

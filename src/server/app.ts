@@ -29,7 +29,7 @@ const CORS_EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'www-authenticate']
 
 /** Apollo with the error policy, the limits and the landing page the configuration asks for. */
 async function createApollo(config: Config, logger: Logger): Promise<ApolloServer<ServerContext>> {
-  const limits = limitProtections(config.limits, config.fieldSuggestions);
+  const limits = limitProtections(config.limits);
   const landing = config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false });
   const apollo = new ApolloServer<ServerContext>({
     schema: await buildGraphSchema(),
@@ -37,6 +37,8 @@ async function createApollo(config: Config, logger: Logger): Promise<ApolloServe
     includeStacktraceInErrorResponses: config.debugErrors,
     introspection: config.introspection,
     csrfPrevention: true,
+    // main.ts owns SIGTERM (drain HTTP, then stop Apollo and the store); Apollo's own handler would re-raise the signal mid-drain.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,

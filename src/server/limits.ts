@@ -91,11 +91,10 @@ function listVariablesPlugin(max: number): ApolloServerPlugin {
 }
 
 /**
- * The validation rules, parse options and plugins that enforce {@link LimitsConfig} (and hide
- * field suggestions unless `fieldSuggestions`). graphql-armor checks depth, cost, aliases and
+ * The validation rules, parse options and plugins that enforce {@link LimitsConfig}. graphql-armor checks depth, cost, aliases and
  * directives; tokens use graphql-js's own parse limit, which fails the parse cleanly.
  */
-export function limitProtections(limits: LimitsConfig, fieldSuggestions: boolean) {
+export function limitProtections(limits: LimitsConfig) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: false, ...report('QUERY_TOO_DEEP') },
     costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, ...report('QUERY_TOO_COMPLEX') },
@@ -103,7 +102,8 @@ export function limitProtections(limits: LimitsConfig, fieldSuggestions: boolean
     maxAliases: { n: limits.maxAliases, allowList: [], ...report('TOO_MANY_ALIASES') },
     maxDirectives: { n: limits.maxDirectives, ...report('TOO_MANY_DIRECTIVES') },
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: !fieldSuggestions, mask: '' },
+    // Suggestions are stripped by the error policy instead: armor's mask leaves a stray "?".
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
     validationRules: [...armor.validationRules, listLengthRule(limits.maxListLength)],

@@ -51,6 +51,7 @@ export function bindRecord(_req: Request, res: Response, next: NextFunction): vo
 export function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
+    const path = req.path; // before routers rewrite it
     const incoming = req.get('x-request-id');
     const record = recordOf(res);
     if (incoming !== undefined && SANE_ID.test(incoming)) record.requestId = incoming;
@@ -58,7 +59,7 @@ export function requestLog(logger: Logger) {
     res.setHeader('x-request-id', record.requestId);
     res.once('close', () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const line = { requestId: record.requestId, method: req.method, path: req.path, operationName: record.operationName ?? null, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, client: record.client, ...(record.errorCodes.length > 0 && { errorCodes: record.errorCodes }), ...(!res.writableFinished && { aborted: true }) };
+      const line = { requestId: record.requestId, method: req.method, path, operationName: record.operationName ?? null, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, client: record.client, ...(record.errorCodes.length > 0 && { errorCodes: record.errorCodes }), ...(!res.writableFinished && { aborted: true }) };
       if (res.statusCode >= 500) logger.error(line, 'request');
       else logger.info(line, 'request');
     });
