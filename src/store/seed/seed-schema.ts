@@ -76,6 +76,8 @@ export const RELATIONSHIP_SCHEMA = {
     confidence: oneOf(CONFIDENCES),
     disputed: { type: 'boolean' },
     note: text,
+    retractedAt: { type: 'string', format: 'date-time' },
+    retractionNote: text,
     citations: { type: 'array', minItems: 1, items: CITATION_SCHEMA },
   },
 } as const;
