@@ -1,16 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
-import { ANONYMOUS } from '../domain/caller.js';
 import { buildGraphSchema } from '../schema/build-schema.js';
 import { GraphService, type GraphContext } from '../schema/graph.service.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { createAuthenticator, writesEnabled } from './auth.js';
 import type { Config } from './config.js';
 import { createFormatError, httpStatusPlugin } from './errors.js';
+import { requestIdMiddleware, requestIdOf } from './request-id.js';
 
 export interface App {
   app: Express;
@@ -31,8 +31,11 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
   });
   await apollo.start();
 
+  const authenticate = createAuthenticator(config.auth);
+  const writes = writesEnabled(config.auth);
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -44,7 +47,8 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
     '/graphql',
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
-      context: () => Promise.resolve({ graph: new GraphService(store), caller: ANONYMOUS, writesEnabled: false, requestId: randomUUID() }),
+      context: ({ req, res }) =>
+        Promise.resolve({ graph: new GraphService(store), caller: authenticate(req.get('authorization')), writesEnabled: writes, requestId: requestIdOf(res) }),
     }),
   );
   return { app, apollo };

@@ -1,4 +1,8 @@
 import path from 'node:path';
+import { readAuthConfig, type AuthConfig } from './auth.js';
+import { integer } from './env.js';
+
+export { ConfigError } from './env.js';
 
 /** Everything the server reads from the environment, parsed once. README's configuration table mirrors this. */
 export interface Config {
@@ -14,17 +18,8 @@ export interface Config {
   bodyLimit: number;
   neo4j: { uri: string; username: string | undefined; password: string | undefined; database: string | undefined; seedOnStart: boolean } | null;
   logLevel: string;
-}
-
-/** Thrown for a setting that cannot be used; main prints its message and exits. */
-export class ConfigError extends Error {}
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-  return n;
+  /** Accepted credentials (API_KEYS, JWT_*); none means anonymous only and writes off. */
+  auth: AuthConfig;
 }
 
 /** Reads the configuration; throws {@link ConfigError} naming the bad variable. */
@@ -50,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    auth: readAuthConfig(env),
   };
 }

@@ -3,7 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, RateLimitedError } from '../domain/errors.js';
 
 /** Codes Apollo and graphql-js give to requests that are wrong as sent: passed through as they are. */
 const CLIENT_CODES = new Set([
@@ -38,20 +38,24 @@ export function createFormatError(logger: Logger, debug: boolean) {
   };
 }
 
-/** HTTP statuses for errors that concern the whole response rather than one field. */
-const STATUS_BY_CODE: Partial<Record<string, number>> = { DB_UNAVAILABLE: 503, TIMEOUT: 504 };
+/** HTTP statuses for errors that concern the whole request rather than one field; other errors keep 200 (GraphQL over HTTP). */
+const STATUS_BY_CODE: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, DB_UNAVAILABLE: 503, TIMEOUT: 504 };
 
-/** Sets the HTTP status when the database is unreachable (503) or timed out (504). */
+/**
+ * Sets the HTTP status from the first error whose code has one (see STATUS_BY_CODE), with
+ * `WWW-Authenticate` on 401 and `Retry-After` on 429.
+ */
 export const httpStatusPlugin: ApolloServerPlugin = {
   requestDidStart() {
     return Promise.resolve({
       willSendResponse(ctx) {
-        const codes = (ctx.errors ?? []).map((e) => {
-          const original = unwrapResolverError(e);
-          return original instanceof DomainError ? original.code : undefined;
-        });
-        const status = codes.map((c) => (c ? STATUS_BY_CODE[c] : undefined)).find((s) => s !== undefined);
-        if (status !== undefined) ctx.response.http.status = status;
+        const originals = (ctx.errors ?? []).map((e) => unwrapResolverError(e));
+        const first = originals.find((e): e is DomainError => e instanceof DomainError && STATUS_BY_CODE[e.code] !== undefined);
+        if (first === undefined) return Promise.resolve();
+        const http = ctx.response.http;
+        http.status = STATUS_BY_CODE[first.code];
+        if (first.code === 'UNAUTHENTICATED') http.headers.set('www-authenticate', 'Bearer realm="graphql"');
+        if (first instanceof RateLimitedError) http.headers.set('retry-after', String(first.retryAfterSeconds));
         return Promise.resolve();
       },
     });
