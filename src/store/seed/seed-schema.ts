@@ -76,7 +76,7 @@ export const RELATIONSHIP_SCHEMA = {
     confidence: oneOf(CONFIDENCES),
     disputed: { type: 'boolean' },
     note: text,
-    retractedAt: { type: 'string', format: 'date-time' },
+    retractedAt: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T' },
     retractionNote: text,
     citations: { type: 'array', minItems: 1, items: CITATION_SCHEMA },
   },
