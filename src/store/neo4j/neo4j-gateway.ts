@@ -58,9 +58,9 @@ export class Neo4jGateway {
     return this.run('READ', work);
   }
 
-  /** Runs `work` in a write transaction: all or nothing. */
-  write<T>(work: Work<T>): Promise<T> {
-    return this.run('WRITE', work);
+  /** Runs `work` in a write transaction: all or nothing, within `timeoutMs` (default TRANSACTION_TIMEOUT_MS). */
+  write<T>(work: Work<T>, timeoutMs = TRANSACTION_TIMEOUT_MS): Promise<T> {
+    return this.run('WRITE', work, timeoutMs);
   }
 
   /** Runs a schema statement in its own auto-commit transaction (schema and data never share one). */
@@ -79,9 +79,9 @@ export class Neo4jGateway {
     return this.driver.close();
   }
 
-  private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>): Promise<T> {
+  private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>, timeoutMs = TRANSACTION_TIMEOUT_MS): Promise<T> {
     const session = this.session(mode);
-    const config = { timeout: TRANSACTION_TIMEOUT_MS };
+    const config = { timeout: timeoutMs };
     try {
       return mode === 'READ'
         ? await session.executeRead((tx) => work(wrap(tx)), config)

@@ -6,7 +6,7 @@ import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/tr
 import type { AuditEntry } from '../../domain/audit.js';
 import type { WriteRequest } from '../../domain/edits.js';
 import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelationshipFilter } from '../graph-store.js';
-import type { Neo4jConfig } from './neo4j-config.js';
+import { SEED_TRANSACTION_TIMEOUT_MS, type Neo4jConfig } from './neo4j-config.js';
 import { Neo4jGateway, type Work } from './neo4j-gateway.js';
 import { intParam, toAuditEntry, toEntity, toNumber, toRelationship } from './neo4j-mappers.js';
 import { neighborhood, shortestPaths, supplyRows } from './neo4j-traversal.js';
@@ -126,7 +126,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async loadSeed(entities: readonly Entity[], relationships: readonly Relationship[]): Promise<LoadReport> {
-    return this.gateway.write(loadSeedWork(entities, relationships));
+    return this.gateway.write(loadSeedWork(entities, relationships), SEED_TRANSACTION_TIMEOUT_MS);
   }
 
   async applyWrite(request: WriteRequest): Promise<AuditEntry> {
