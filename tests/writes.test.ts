@@ -134,6 +134,11 @@ describe.each(STORE_FIXTURES)('writes over HTTP on the $name store', (fixture) =
     expect(ok.addRelationship.relationship.id).toBe('produces:lynas:dysprosium:separation:2025');
     const bad = await ctx.api.gql(ADD_RELATIONSHIP, { input: cite('produced tonnes of terbium'), note: 'n' }, AS_EDITOR);
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'citations[0].quote' });
+    // The text, once recorded, is fixed: quotes already cited from it must keep occurring in it.
+    const rewrite = await ctx.api.gql(RECORD_SOURCE, { input: { id: 'test-wire-story', name: 'Wire story (test)', text: 'Corrected.' }, note: 'n' }, AS_EDITOR);
+    expect(rewrite.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
+    const article = await ctx.api.gql(RECORD_SOURCE, { input: { id: 'source-article', name: 'x', text: 'Something else.' }, note: 'n' }, AS_EDITOR);
+    expect(article.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
   });
 
   it('retires a relationship: it stays, dated, and "as of" a later day leaves it out', async () => {

@@ -65,16 +65,24 @@ export interface EntityEdit extends Omit<EntityAttributes, 'textPath' | 'ref'> {
 /** Add an entity, or update one of the same kind. Sources go through {@link planRecordSource}, which checks what a source needs. */
 export function planUpsertEntity(edit: EntityEdit): WriteRequest['plan'] {
   return (stored) => {
-    if (edit.kind === 'SOURCE' && stored.entities.get(edit.id)?.kind !== 'SOURCE') {
-      throw new BadInputError('Sources are recorded with recordSource', 'kind');
-    }
+    if (edit.kind === 'SOURCE') throw new BadInputError('Sources are recorded with recordSource', 'kind');
     return { entities: [merged(edit, stored.entities.get(edit.id))], relationships: [] };
   };
 }
 
-/** Record a source document (or update one): its text, when given, is what citation quotes are checked against. */
+/**
+ * Record a source document (or update one): its text, when given, is what citation quotes are
+ * checked against. Once recorded, the text cannot change (quotes already cited from it must keep
+ * occurring in it): a new version of a document is a new source.
+ */
 export function planRecordSource(edit: Omit<EntityEdit, 'kind'>): WriteRequest['plan'] {
-  return (stored) => ({ entities: [merged({ ...edit, kind: 'SOURCE' }, stored.entities.get(edit.id))], relationships: [] });
+  return (stored) => {
+    const existing = stored.entities.get(edit.id);
+    if (existing?.text !== undefined && edit.text != null && edit.text !== existing.text) {
+      throw new BadInputError(`The text of source "${edit.id}" is already recorded and cannot change; record the new version as a new source`, 'text');
+    }
+    return { entities: [merged({ ...edit, kind: 'SOURCE' }, existing)], relationships: [] };
+  };
 }
 
 function merged(edit: EntityEdit, existing: Entity | undefined): Entity {
