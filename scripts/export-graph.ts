@@ -22,10 +22,10 @@ type Yamlable = Record<string, unknown>;
 
 const DATE_KEYS = new Set(['date', 'validFrom', 'validUntil']);
 
-/** A seed entity: id, kind, name, then the attributes in their canonical order (no origin). */
+/** A seed entity: id, kind, name, then the attributes in their canonical order (no origin; a source's text stays in its textPath file). */
 function seedEntity(e: Entity): Yamlable {
   const out: Yamlable = { id: e.id, kind: e.kind, name: e.name };
-  for (const key of ENTITY_ATTRIBUTE_NAMES) if (e[key] !== undefined) out[key] = e[key];
+  for (const key of ENTITY_ATTRIBUTE_NAMES) if (e[key] !== undefined && !(key === 'text' && e.textPath !== undefined)) out[key] = e[key];
   return out;
 }
 

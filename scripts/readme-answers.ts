@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
-import { README, readmeExamples } from '../tests/support/readme-examples.js';
+import { README, README_ENV, readmeExamples, runExample } from '../tests/support/readme-examples.js';
 import { startTestServer } from '../tests/support/test-server.js';
 
 /** JSON indented by two spaces, with any object or array that fits in `width` characters kept on one line. */
@@ -24,13 +24,17 @@ function compactJson(value: unknown, indent = '', width = 96): string {
 const seed = await loadSeed();
 const store = new MemoryStore();
 await store.loadSeed(seed.entities, seed.relationships);
-const api = await startTestServer(store);
+const api = await startTestServer(store, README_ENV);
 const { text, examples } = await readmeExamples();
+// Run in order (write examples change what later ones read), then splice the answers in from the end.
+const answers: string[] = [];
+for (const example of examples) answers.push(compactJson((await runExample(api, example)).body));
 let out = text;
-for (const example of [...examples].reverse()) {
-  const res = await api.gql(example.query);
-  out = `${out.slice(0, example.answerStart)}${compactJson(res.body)}\n${out.slice(example.answerEnd)}`;
-}
+examples.forEach((example, i) => {
+  const at = examples.length - 1 - i;
+  const last = examples[at]!;
+  out = `${out.slice(0, last.answerStart)}${answers[at]}\n${out.slice(last.answerEnd)}`;
+});
 await writeFile(README, out);
 await api.close();
 console.log(`README.md: ${examples.length} answers written`);

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { put } from './support/writes.js';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../src/domain/errors.js';
 import { relationshipId } from '../src/domain/relationship.js';
@@ -26,10 +27,10 @@ describe('embedded store persistence', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'journal-'));
     const first = await openStore(dir);
     const rel = { id: relationshipId('MEMBER_OF', 'south-korea', 'us-allied-supply-coordination'), type: 'MEMBER_OF' as const, from: 'south-korea', to: 'us-allied-supply-coordination', citations: citation, origin: 'API' as const };
-    await first.store.applyWrite({
+    await first.store.applyWrite(put({
       entities: [{ id: 'china', kind: 'COUNTRY', name: 'China', description: 'edited through the API', origin: 'API' }],
       relationships: [rel],
-    });
+    }));
     await first.store.close();
 
     const second = await openStore(dir);
@@ -47,10 +48,10 @@ describe('embedded store persistence', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'journal-'));
     const { store } = await openStore(dir);
     const before = await store.exportAll();
-    const write = store.applyWrite({
+    const write = store.applyWrite(put({
       entities: [{ id: 'new-country', kind: 'COUNTRY', name: 'New Country', origin: 'API' }],
       relationships: [{ id: 'member-of:new-country:nowhere', type: 'MEMBER_OF', from: 'new-country', to: 'nowhere', citations: citation, origin: 'API' }],
-    });
+    }));
     await expect(write).rejects.toBeInstanceOf(NotFoundError);
     expect(await store.exportAll()).toEqual(before);
     await expect(readFile(path.join(dir, 'journal.jsonl'), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });

@@ -9,6 +9,7 @@ import type { Entity } from '../src/domain/entity.js';
 import { BadInputError, NotFoundError, TimeoutError, UnavailableError } from '../src/domain/errors.js';
 import { relationshipId, type Relationship } from '../src/domain/relationship.js';
 import type { GraphStore } from '../src/store/graph-store.js';
+import { put } from './support/writes.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { createNeo4jStore, NotATestDatabaseError, resetForTests, type Neo4jStore } from '../src/store/neo4j/index.js';
 import { toDomainError } from '../src/store/neo4j/neo4j-errors.js';
@@ -282,7 +283,7 @@ describe('writes', () => {
       relationships: [rel('LOCATED_IN', 'new-org', 'australia'), rel('OPERATES', 'new-org', 'no-such-facility')],
     };
     for (const s of [memory, store] as GraphStore[]) {
-      const error = await s.applyWrite(batch).catch((e: unknown) => e);
+      const error = await s.applyWrite(put(batch)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NotFoundError);
       expect((error as Error).message).toBe('No entity with id "no-such-facility"');
     }
@@ -294,14 +295,14 @@ describe('writes', () => {
   test('applyWrite refuses to move a relationship to other ends (BAD_USER_INPUT), on both stores', async () => {
     const moved = { ...FIXTURE_RELATIONSHIPS[7]!, to: 'mountain-pass' };
     for (const s of [memory, store] as GraphStore[]) {
-      await expect(s.applyWrite({ entities: [], relationships: [moved] })).rejects.toBeInstanceOf(BadInputError);
+      await expect(s.applyWrite(put({ entities: [], relationships: [moved] }))).rejects.toBeInstanceOf(BadInputError);
     }
     await same(memory, (s) => s.exportAll());
   });
 
   test('applyWrite may change the type of a relationship kept under its id, on both stores', async () => {
     const retyped: Relationship = { ...FIXTURE_RELATIONSHIPS[12]!, type: 'INVESTED_IN', citations: [cite('source-unused', { quote: 'moved' })] };
-    for (const s of [memory, store] as GraphStore[]) await s.applyWrite({ entities: [], relationships: [retyped] });
+    for (const s of [memory, store] as GraphStore[]) await s.applyWrite(put({ entities: [], relationships: [retyped] }));
     await same(memory, (s) => s.getRelationships([retyped.id]));
     await same(memory, (s) => s.relationshipsOf(['mp-materials'], { direction: 'OUT', types: ['INVESTED_IN', 'LOCATED_IN'] }));
     await same(memory, (s) => s.relationshipsCiting(['source-a', 'source-unused']));
@@ -316,7 +317,7 @@ describe('writes', () => {
         { ...FIXTURE_RELATIONSHIPS[1]!, share: 91, citations: [cite('source-unused')] },
       ],
     };
-    for (const s of [memory, store] as GraphStore[]) await s.applyWrite(batch);
+    for (const s of [memory, store] as GraphStore[]) await s.applyWrite(put(batch));
     await same(memory, (s) => s.exportAll());
     await same(memory, (s) => s.listEntities({ kind: 'COUNTRY', offset: 0, limit: 100 }));
     await same(memory, (s) => s.listEntities({ kind: 'PERSON', offset: 0, limit: 100 }));
@@ -368,7 +369,7 @@ describe('availability and errors', () => {
   it('resetForTests refuses a database without the test marker', async () => {
     await connected();
     await store.gatewayForTests.write((tx) => tx.rows('MATCH (m:RareEarthsGraphTestMarker) DELETE m'));
-    await store.applyWrite({ entities: [entity('someone-elses', 'PERSON', 'Not Ours')], relationships: [] });
+    await store.applyWrite(put({ entities: [entity('someone-elses', 'PERSON', 'Not Ours')], relationships: [] }));
     await expect(resetForTests(store)).rejects.toBeInstanceOf(NotATestDatabaseError);
     expect(await store.getEntities(['someone-elses'])).not.toStrictEqual([null]);
     await store.gatewayForTests.write((tx) => tx.rows("CREATE (:RareEarthsGraphTestMarker {createdBy: 'tests/neo4j-store.test.ts'})"));
@@ -402,7 +403,7 @@ describe('export in seed format', () => {
 
   it('marks API-owned records with a comment and quotes dates', async () => {
     await loadBoth(FIXTURE_ENTITIES, FIXTURE_RELATIONSHIPS);
-    await store.applyWrite({ entities: [{ ...FIXTURE_ENTITIES[3]!, name: 'China (edited)' }], relationships: [] });
+    await store.applyWrite(put({ entities: [{ ...FIXTURE_ENTITIES[3]!, name: 'China (edited)' }], relationships: [] }));
     const dir = await mkdtemp(path.join(tmpdir(), 'rare-earths-export-'));
     try {
       await writeSeedFolder(await store.exportAll(), dir, DEFAULT_SEED_DIR);

@@ -31,6 +31,9 @@ export interface RelationshipProperties {
   /** Set on claims that another source contradicts. */
   disputed?: boolean;
   note?: string;
+  /** Set when an editor retracted the relationship as wrong (ISO instant) and why; retracted ones are hidden from reads by default. */
+  retractedAt?: string;
+  retractionNote?: string;
 }
 
 /** A directed, cited fact between two entities. */
@@ -60,6 +63,8 @@ export const RELATIONSHIP_PROPERTY_NAMES = [
   'confidence',
   'disputed',
   'note',
+  'retractedAt',
+  'retractionNote',
 ] as const satisfies readonly (keyof RelationshipProperties)[];
 
 /** The properties that tell apart several relationships of one type between one pair. */
@@ -82,4 +87,9 @@ export function relationshipId(
     if (value !== undefined) parts.push(String(value).toLowerCase().replace(/[^a-z0-9]+/g, '-'));
   }
   return parts.join(':');
+}
+
+/** Whether an editor retracted the relationship (kept for the record, hidden from reads by default). */
+export function isRetracted(rel: Relationship): boolean {
+  return rel.retractedAt !== undefined;
 }

@@ -19,6 +19,8 @@ import { ENTITY_TYPES } from './entity.type.js';
 import { EntityResolver, SourceResolver } from './entity.resolver.js';
 import { QueryResolver } from './query.resolver.js';
 import { CitationResolver, RelationshipResolver } from './relationship.resolver.js';
+import { validateInput } from './validate-input.js';
+import { WriteResolver } from './write.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -27,6 +29,7 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
     resolvers: [
       QueryResolver,
+      WriteResolver,
       AnalysisResolver,
       MeasureStatusResolver,
       AgreementStatusResolver,
@@ -47,6 +50,6 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
       StatementResolver,
     ],
     orphanedTypes: ENTITY_TYPES,
-    validate: false,
+    validateFn: validateInput,
   }));
 }

@@ -24,6 +24,9 @@ export class RelationshipsArgs {
   @Field(() => DateScalar, { nullable: true, description: 'Only relationships valid on this day (YYYY-MM-DD); no time filter when absent.' })
   asOf?: string;
 
+  @Field({ defaultValue: false, description: 'Include relationships an editor retracted as wrong (hidden by default).' })
+  includeRetracted: boolean;
+
   @Field(() => Int, { nullable: true, description: 'Page size, 1-100 (default 20).' })
   first?: number;
 
@@ -49,7 +52,12 @@ export class EntityResolver {
   async relationships(@Root() entity: Entity, @Args() args: RelationshipsArgs, @Ctx() { graph }: GraphContext) {
     const { offset, limit } = pageWindow(args.first, args.after);
     const asOf = checkAsOf(args.asOf);
-    const all = await graph.relationshipsOf(entity.id, { direction: args.direction, ...(args.types && { types: args.types }), ...(asOf && { asOf }) });
+    const all = await graph.relationshipsOf(entity.id, {
+      direction: args.direction,
+      ...(args.types && { types: args.types }),
+      ...(asOf && { asOf }),
+      ...(args.includeRetracted && { includeRetracted: true }),
+    });
     return toConnection(all.slice(offset, offset + limit), offset, all.length);
   }
 }
@@ -58,7 +66,7 @@ export class EntityResolver {
 export class SourceResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the graph holds its full text (so its citations carry verbatim quotes).' })
   hasText(@Root() source: Entity): boolean {
-    return source.textPath !== undefined;
+    return source.text !== undefined;
   }
 
   @FieldResolver(() => [RelationshipNode], { description: 'The relationships citing this source (an index lookup), ordered by id.' })

@@ -129,6 +129,9 @@ export class Source extends EntityNode {
 
   @Field({ nullable: true, description: 'Reference code in the curated facts file (S4, S19, ...).' })
   ref?: string;
+
+  @Field({ nullable: true, description: 'The full text, verbatim, when the graph holds it: citation quotes are checked against it.' })
+  text?: string;
 }
 
 /** Every object type implementing `Entity`, for `buildSchema({ orphanedTypes })`. */

@@ -27,6 +27,14 @@ export class GraphService {
     this.citing = new DataLoader((ids) => store.relationshipsCiting(ids));
   }
 
+  /** Drops every cached answer (after a write, so later fields read the graph as it is now). */
+  forget(): void {
+    this.entities.clearAll();
+    this.relationshipsById.clearAll();
+    this.citing.clearAll();
+    this.relationshipLoaders.clear();
+  }
+
   entity(id: string): Promise<Entity | null> {
     return this.entities.load(id);
   }
@@ -43,7 +51,7 @@ export class GraphService {
 
   /** One entity's relationships (batched with every other entity asking with the same filter). */
   relationshipsOf(id: string, filter: RelationshipFilter): Promise<Relationship[]> {
-    const key = JSON.stringify([[...(filter.types ?? [])].sort(), filter.direction, filter.asOf ?? null]);
+    const key = JSON.stringify([[...(filter.types ?? [])].sort(), filter.direction, filter.asOf ?? null, filter.includeRetracted ?? false]);
     let loader = this.relationshipLoaders.get(key);
     if (!loader) {
       loader = new DataLoader((ids) => this.store.relationshipsOf(ids, filter));

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Entity } from '../domain/entity.js';
-import type { Citation as CitationRecord, Relationship } from '../domain/relationship.js';
+import { isRetracted, type Citation as CitationRecord, type Relationship } from '../domain/relationship.js';
 import { EntityNode, Source } from './entity.type.js';
 import type { GraphContext } from './graph.service.js';
 import { Citation, RelationshipNode } from './relationship.type.js';
@@ -32,6 +32,11 @@ export class RelationshipResolver {
   @FieldResolver(() => Boolean, { description: 'Whether another source contradicts this claim.' })
   disputed(@Root() rel: Relationship): boolean {
     return rel.disputed ?? false;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether an editor retracted it as wrong (see retractedAt, retractionNote).' })
+  retracted(@Root() rel: Relationship): boolean {
+    return isRetracted(rel);
   }
 }
 

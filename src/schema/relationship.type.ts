@@ -66,4 +66,10 @@ export class RelationshipNode {
 
   @Field({ nullable: true })
   note?: string;
+
+  @Field({ nullable: true, description: 'When an editor retracted it as wrong (ISO 8601 instant); retracted relationships are hidden unless asked for.' })
+  retractedAt?: string;
+
+  @Field({ nullable: true, description: 'Why it was retracted.' })
+  retractionNote?: string;
 }

@@ -1,3 +1,5 @@
+import type { AuditEntry } from '../domain/audit.js';
+import type { WriteRequest } from '../domain/edits.js';
 import type { Entity } from '../domain/entity.js';
 import type { Direction, EntityKind, RelationType, SupplyStage } from '../domain/model.js';
 import type { SupplyRow } from '../domain/supply.js';
@@ -11,6 +13,8 @@ export interface RelationshipFilter {
   direction: Direction;
   /** Only relationships whose validity window holds on this ISO day; no time filter when absent. */
   asOf?: string;
+  /** Include retracted relationships (hidden by default). */
+  includeRetracted?: boolean;
 }
 
 /** Filter and page for listing entities. Ordering: by name, then id. */
@@ -27,10 +31,21 @@ export interface EntityPage {
   totalCount: number;
 }
 
-/** One atomic edit. */
-export interface WriteBatch {
-  entities: readonly Entity[];
-  relationships: readonly Relationship[];
+export type { WriteBatch, WriteRequest } from '../domain/edits.js';
+
+/** Filter and page for the audit trail, newest first. */
+export interface AuditQuery {
+  /** Only entries that changed this entity or relationship. */
+  targetId?: string;
+  /** Only entries by this caller. */
+  actor?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  totalCount: number;
 }
 
 /** What a seed load did, record by record. */
@@ -47,6 +62,10 @@ export interface LoadReport {
  * could call it once per result (ids in, one answer per id out), so a request makes a bounded
  * number of round trips. Adapters: `memory/` (embedded, the default) and `neo4j/`.
  * Implementations throw domain errors only (see `domain/errors.ts`).
+ *
+ * Retracted relationships (see `domain/edits.ts`) are left out of `relationshipsOf` (unless
+ * asked for), `relationshipsCiting`, `shortestPaths`, `neighborhood` and `supplyRows`;
+ * `getRelationships` and `exportAll` return them, marked.
  */
 export interface GraphStore {
   /** Entities by id, in the order asked; null for an unknown id. */
@@ -80,12 +99,16 @@ export interface GraphStore {
    */
   loadSeed(entities: readonly Entity[], relationships: readonly Relationship[]): Promise<LoadReport>;
   /**
-   * Applies an edit made through the API as one transaction: all or nothing. Records are
-   * upserted by id and become API-owned (the seed never overwrites them afterwards).
-   * Relationship ends must exist (in the store or in the same batch), else nothing is written
-   * and a NOT_FOUND / BAD_USER_INPUT domain error is thrown.
+   * Applies an edit made through the API as one transaction, all or nothing: reads the ids the
+   * request names, runs its plan on them (a plan may refuse with a domain error), checks the
+   * batch, writes it and its audit entry. Records are upserted by id and become API-owned (the
+   * seed never overwrites them afterwards). Relationship ends must exist (in the store or in the
+   * same batch), else nothing is written and a NOT_FOUND / BAD_USER_INPUT domain error is thrown.
+   * Resolves once the write is durable, with the audit entry recorded.
    */
-  applyWrite(batch: WriteBatch): Promise<void>;
+  applyWrite(request: WriteRequest): Promise<AuditEntry>;
+  /** The audit trail of API writes, newest first. */
+  auditLog(query: AuditQuery): Promise<AuditPage>;
   /** Every entity and relationship (export and backup), ordered by id. */
   exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }>;
   /** Whether the store can answer now (readiness). */

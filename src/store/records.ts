@@ -1,3 +1,5 @@
+import type { AuditChange, AuditEntry, AuditStamp } from '../domain/audit.js';
+import type { WriteBatch } from '../domain/edits.js';
 import type { Entity } from '../domain/entity.js';
 import type { Relationship } from '../domain/relationship.js';
 
@@ -55,4 +57,28 @@ export function planSeedLoad(
     relationships: relationships.filter((r) => write(storedRelationship(r.id), r)),
     report,
   };
+}
+
+/**
+ * The audit entry of a batch about to be written as API-owned: one change per record whose data
+ * differs from what is stored (a repeated write has none). Shared by every store.
+ */
+export function auditEntry(
+  stamp: AuditStamp,
+  batch: WriteBatch,
+  storedEntity: (id: string) => Entity | undefined,
+  storedRelationship: (id: string) => Relationship | undefined,
+): AuditEntry {
+  const changes: AuditChange[] = [];
+  for (const e of batch.entities) {
+    const before = storedEntity(e.id) ?? null;
+    const after: Entity = { ...e, origin: 'API' };
+    if (!before || !sameRecord(before, after)) changes.push({ target: 'ENTITY', id: e.id, before, after });
+  }
+  for (const r of batch.relationships) {
+    const before = storedRelationship(r.id) ?? null;
+    const after: Relationship = { ...r, origin: 'API' };
+    if (!before || !sameRecord(before, after)) changes.push({ target: 'RELATIONSHIP', id: r.id, before, after });
+  }
+  return { ...stamp, changes };
 }

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import { execFile } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,25 @@ export interface LocalNeo4j {
   home: string;
   /** Stops the server (SIGTERM, then SIGKILL after 60 s) and waits for it to exit. Idempotent. */
   stop(): Promise<void>;
+  /** Kills the server at once (SIGKILL: no clean shutdown, as in a crash) and waits for it to exit. */
+  kill(): Promise<void>;
+}
+
+/** SIGKILLs the server whose pid `home/run/pid` holds, then waits until it is gone. */
+async function killServer(home: string): Promise<void> {
+  const pid = Number((await readFile(path.join(home, 'run', 'pid'), 'utf8').catch(() => '')).replace(/\D/g, ''));
+  if (!pid) return;
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (alive()) process.kill(pid, 'SIGKILL');
+  while (alive()) await new Promise((r) => setTimeout(r, 50));
+  await rm(path.join(home, 'run', 'pid'), { force: true });
 }
 
 /** Runs the script; rejects with its stderr (which holds the server log's tail on a failed start). */
@@ -75,7 +95,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     try {
       const uri = (await runScript(args)).trim().split('\n').pop() ?? '';
       if (!/^bolt(\+ssc)?:\/\//.test(uri)) throw new Error(`neo4j-local.sh start printed no Bolt URI: "${uri}"`);
-      return { uri, port, home, stop: () => runScript(['stop', '--home', home]).then(() => undefined) };
+      return { uri, port, home, stop: () => runScript(['stop', '--home', home]).then(() => undefined), kill: () => killServer(home) };
     } catch (e) {
       // A port picked here can be taken by someone else before the server binds it: pick again.
       if (pick && attempt < 3 && e instanceof Error && e.message.includes('already in use')) continue;

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { AS_EDITOR, WRITE_ENV } from './credentials.js';
+import type { GqlResponse, TestServer } from './test-server.js';
 
 export const README = new URL('../../README.md', import.meta.url);
 
@@ -21,4 +23,12 @@ export async function readmeExamples(): Promise<{ text: string; examples: Exampl
     return { query: m[1]!, answer: m[2]!, answerStart, answerEnd: answerStart + m[2]!.length };
   });
   return { text, examples };
+}
+
+/** The server settings the README's write examples assume: an editor key named "alice". */
+export const README_ENV = WRITE_ENV;
+
+/** Runs one example as the README tells a user to: mutations with the editor's key, queries anonymously. */
+export function runExample(api: TestServer, example: Example): Promise<GqlResponse> {
+  return api.gql(example.query, undefined, /^\s*mutation\b/.test(example.query) ? AS_EDITOR : {});
 }

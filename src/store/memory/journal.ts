@@ -1,7 +1,13 @@
 import { open, readFile, mkdir, type FileHandle } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { WriteBatch } from '../graph-store.js';
+import type { AuditEntry } from '../../domain/audit.js';
+import type { WriteBatch } from '../../domain/edits.js';
+
+/** One acknowledged write: its records and its audit entry (absent in journals written before the audit trail). */
+export interface JournalRecord extends WriteBatch {
+  audit?: AuditEntry;
+}
 
 /** The data file cannot be read back: the store refuses to start rather than lose or replace it. */
 export class JournalCorruptError extends Error {
@@ -12,7 +18,8 @@ export class JournalCorruptError extends Error {
 }
 
 /**
- * Append-only journal of API writes: one JSON line per batch, `{"sha256": ..., "batch": ...}`,
+ * Append-only journal of API writes: one JSON line per write, `{"sha256": ..., "batch": ...}`
+ * (the batch's records and its audit entry),
  * fsynced before `append` resolves (a write is acknowledged only once it is on disk).
  */
 export class Journal {
@@ -21,7 +28,7 @@ export class Journal {
   constructor(readonly file: string) {}
 
   /** Every batch in order. Throws {@link JournalCorruptError} on any line that does not check out. */
-  async readAll(): Promise<WriteBatch[]> {
+  async readAll(): Promise<JournalRecord[]> {
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
@@ -30,7 +37,7 @@ export class Journal {
       throw new JournalCorruptError(this.file, (e as Error).message);
     }
     if (text.length > 0 && !text.endsWith('\n')) throw new JournalCorruptError(this.file, 'the last line is incomplete');
-    const batches: WriteBatch[] = [];
+    const batches: JournalRecord[] = [];
     text.split('\n').forEach((line, i) => {
       if (line === '') return;
       let entry: { sha256?: unknown; batch?: unknown };
@@ -41,13 +48,13 @@ export class Journal {
       }
       const body = JSON.stringify(entry.batch);
       if (entry.sha256 !== digest(body)) throw new JournalCorruptError(this.file, `line ${i + 1} fails its checksum`);
-      batches.push(entry.batch as WriteBatch);
+      batches.push(entry.batch as JournalRecord);
     });
     return batches;
   }
 
-  /** Appends one batch and waits until it is durable. */
-  async append(batch: WriteBatch): Promise<void> {
+  /** Appends one write and waits until it is durable. */
+  async append(batch: JournalRecord): Promise<void> {
     if (!this.handle) {
       await mkdir(path.dirname(this.file), { recursive: true });
       this.handle = await open(this.file, 'a');

@@ -3,15 +3,11 @@ import { holdsOn } from '../../domain/dates.js';
 import type { Entity } from '../../domain/entity.js';
 import { BadInputError, NotFoundError } from '../../domain/errors.js';
 import type { Relationship } from '../../domain/relationship.js';
-import type {
-  EntityPage,
-  EntityQuery,
-  GraphStore,
-  LoadReport,
-  RelationshipFilter,
-  WriteBatch,
-} from '../graph-store.js';
-import { byNameThenId, matchesText, planSeedLoad } from '../records.js';
+import { newestFirst, type AuditEntry } from '../../domain/audit.js';
+import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
+import { isRetracted } from '../../domain/relationship.js';
+import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelationshipFilter } from '../graph-store.js';
+import { auditEntry, byNameThenId, matchesText, planSeedLoad } from '../records.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
@@ -29,6 +25,8 @@ type Graph = InstanceType<typeof MultiDirectedGraph<Entity, Relationship>>;
 export class MemoryStore implements GraphStore {
   private readonly graph: Graph = new MultiDirectedGraph<Entity, Relationship>();
   private readonly citing = new Map<string, Set<string>>();
+  /** The audit trail, oldest first (journal order). */
+  private readonly audits: AuditEntry[] = [];
   private sorted: Entity[] | null = null;
   private writes: Promise<void> = Promise.resolve();
 
@@ -38,7 +36,10 @@ export class MemoryStore implements GraphStore {
   /** Replays the journal's batches (API-owned records) over the graph; call after loading the seed. */
   async open(): Promise<void> {
     if (!this.journal) return;
-    for (const batch of await this.journal.readAll()) this.apply(batch, 'API');
+    for (const record of await this.journal.readAll()) {
+      this.apply(record, 'API');
+      if (record.audit) this.audits.push(record.audit);
+    }
   }
 
   getEntities(ids: readonly string[]): Promise<(Entity | null)[]> {
@@ -67,6 +68,7 @@ export class MemoryStore implements GraphStore {
         for (const edge of new Set(edges)) {
           const rel = this.graph.getEdgeAttributes(edge);
           if (types && !types.has(rel.type)) continue;
+          if (!filter.includeRetracted && isRetracted(rel)) continue;
           if (filter.asOf !== undefined && !holdsOn(filter.asOf, rel.validFrom, rel.validUntil)) continue;
           rels.push(rel);
         }
@@ -82,7 +84,10 @@ export class MemoryStore implements GraphStore {
   relationshipsCiting(sourceIds: readonly string[]): Promise<Relationship[][]> {
     return Promise.resolve(
       sourceIds.map((id) =>
-        [...(this.citing.get(id) ?? [])].sort().map((relId) => this.graph.getEdgeAttributes(relId)),
+        [...(this.citing.get(id) ?? [])]
+          .sort()
+          .map((relId) => this.graph.getEdgeAttributes(relId))
+          .filter((rel) => !isRetracted(rel)),
       ),
     );
   }
@@ -115,15 +120,35 @@ export class MemoryStore implements GraphStore {
     return Promise.resolve(report);
   }
 
-  applyWrite(batch: WriteBatch): Promise<void> {
-    // One write at a time, so the journal's order is the order applied in memory.
+  applyWrite(request: WriteRequest): Promise<AuditEntry> {
+    // One write at a time, so plans see every earlier write and the journal's order is the order applied.
     const run = this.writes.then(async () => {
+      const entity = (id: string) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined);
+      const relationship = (id: string) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : undefined);
+      const stored = {
+        entities: new Map(request.reads.entityIds.flatMap((id) => (this.graph.hasNode(id) ? [[id, entity(id)!] as const] : []))),
+        relationships: new Map(request.reads.relationshipIds.flatMap((id) => (this.graph.hasEdge(id) ? [[id, relationship(id)!] as const] : []))),
+      };
+      const batch = request.plan(stored, request.stamp);
       this.check(batch);
-      await this.journal?.append(batch);
+      const audit = auditEntry(request.stamp, batch, entity, relationship);
+      await this.journal?.append({ ...batch, audit });
       this.apply(batch, 'API');
+      this.audits.push(audit);
+      return audit;
     });
-    this.writes = run.catch(() => undefined);
+    this.writes = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
+  }
+
+  auditLog(query: AuditQuery): Promise<AuditPage> {
+    const matching = this.audits
+      .filter((a) => (query.actor === undefined || a.actor === query.actor) && (query.targetId === undefined || a.changes.some((c) => c.id === query.targetId)))
+      .sort(newestFirst);
+    return Promise.resolve({ items: matching.slice(query.offset, query.offset + query.limit), totalCount: matching.length });
   }
 
   exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }> {

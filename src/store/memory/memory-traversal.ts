@@ -1,7 +1,7 @@
 import type graphology from 'graphology';
 import type { Entity } from '../../domain/entity.js';
 import type { SupplyStage } from '../../domain/model.js';
-import type { Relationship } from '../../domain/relationship.js';
+import { isRetracted, type Relationship } from '../../domain/relationship.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import {
   compareReached,
@@ -15,11 +15,11 @@ import {
 
 type Graph = graphology.MultiDirectedGraph<Entity, Relationship>;
 
-/** The relationships at `id`, either direction, of the allowed types, each with the entity at the other end. */
+/** The live (not retracted) relationships at `id`, either direction, of the allowed types, each with the entity at the other end. */
 function steps(graph: Graph, id: string, types: ReadonlySet<string> | null): { rel: Relationship; other: string }[] {
   const out: { rel: Relationship; other: string }[] = [];
   graph.forEachEdge(id, (_key, rel) => {
-    if (types && !types.has(rel.type)) return;
+    if (isRetracted(rel) || (types && !types.has(rel.type))) return;
     out.push({ rel, other: rel.from === id ? rel.to : rel.from });
   });
   return out;
@@ -89,7 +89,7 @@ export function neighborhood(graph: Graph, id: string, q: NeighborhoodQuery): Ne
   const relationships: Relationship[] = [];
   for (const key of kept) {
     graph.forEachOutEdge(key, (_edge, rel) => {
-      if (kept.has(rel.to) && (!types || types.has(rel.type))) relationships.push(rel);
+      if (kept.has(rel.to) && !isRetracted(rel) && (!types || types.has(rel.type))) relationships.push(rel);
     });
   }
   relationships.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -100,7 +100,7 @@ export function neighborhood(graph: Graph, id: string, q: NeighborhoodQuery): Ne
 function countryOf(graph: Graph, id: string): string | null {
   const found: string[] = [];
   graph.forEachOutEdge(id, (_edge, rel) => {
-    if (rel.type === 'LOCATED_IN') found.push(rel.to);
+    if (rel.type === 'LOCATED_IN' && !isRetracted(rel)) found.push(rel.to);
   });
   return found.sort()[0] ?? null;
 }
@@ -111,11 +111,11 @@ export function supplyRows(graph: Graph, materialIds: readonly string[], stage?:
   for (const material of new Set(materialIds)) {
     if (!graph.hasNode(material)) continue;
     graph.forEachInEdge(material, (_edge, rel, from, _to, supplier) => {
-      if (rel.type !== 'PRODUCES' || (stage !== undefined && rel.stage !== stage)) return;
+      if (rel.type !== 'PRODUCES' || isRetracted(rel) || (stage !== undefined && rel.stage !== stage)) return;
       const operators: SupplyRow['operators'] = [];
       if (supplier.kind === 'FACILITY') {
         graph.forEachInEdge(from, (_e, op) => {
-          if (op.type === 'OPERATES') operators.push({ id: op.from, countryId: countryOf(graph, op.from) });
+          if (op.type === 'OPERATES' && !isRetracted(op)) operators.push({ id: op.from, countryId: countryOf(graph, op.from) });
         });
       } else if (supplier.kind === 'ORGANIZATION') {
         operators.push({ id: from, countryId: countryOf(graph, from) });

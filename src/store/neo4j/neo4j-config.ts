@@ -18,6 +18,9 @@ const SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'] 
 /** Default per-transaction timeout, enforced by the server: a runaway query ends as a TIMEOUT, not a hang. */
 export const TRANSACTION_TIMEOUT_MS = 10_000;
 
+/** Timeout of a seed load (bulk, run at set-up rather than for a request): generous, for slow or busy machines. */
+export const SEED_TRANSACTION_TIMEOUT_MS = 300_000;
+
 /**
  * Driver settings tuned to fail fast while the database is down (a request fails within a few
  * seconds instead of the driver's 60 s default) and to recover by itself: the pool opens new

@@ -59,9 +59,9 @@ export class Neo4jGateway {
     return this.run('READ', work);
   }
 
-  /** Runs `work` in a write transaction: all or nothing. */
-  write<T>(work: Work<T>): Promise<T> {
-    return this.run('WRITE', work);
+  /** Runs `work` in a write transaction: all or nothing, within `timeoutMs` (default: the configured transaction timeout). */
+  write<T>(work: Work<T>, timeoutMs = this.transactionTimeoutMs): Promise<T> {
+    return this.run('WRITE', work, timeoutMs);
   }
 
   /** Runs a schema statement in its own auto-commit transaction (schema and data never share one). */
@@ -80,9 +80,9 @@ export class Neo4jGateway {
     return this.driver.close();
   }
 
-  private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>): Promise<T> {
+  private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>, timeoutMs = this.transactionTimeoutMs): Promise<T> {
     const session = this.session(mode);
-    const config = { timeout: this.transactionTimeoutMs };
+    const config = { timeout: timeoutMs };
     try {
       return mode === 'READ'
         ? await session.executeRead((tx) => work(wrap(tx)), config)

@@ -1,4 +1,5 @@
 import neo4j, { isInt, type Integer } from 'neo4j-driver';
+import type { AuditEntry } from '../../domain/audit.js';
 import { bounds } from '../../domain/dates.js';
 import { ENTITY_ATTRIBUTE_NAMES, type Entity, type Origin } from '../../domain/entity.js';
 import type { EntityKind, RelationType } from '../../domain/model.js';
@@ -129,4 +130,23 @@ export function citationRows(rel: Relationship): Props[] {
     toId: rel.to,
     relType: rel.type,
   }));
+}
+
+/** The write parameters of an audit entry: its stamp as properties, its changes as JSON text, the ids it touched (for filtering). */
+export function auditRow(entry: AuditEntry): { id: string; props: Props } {
+  const { changes, ...stamp } = entry;
+  return { id: entry.id, props: { ...stamp, changes: JSON.stringify(changes), targetIds: changes.map((c) => c.id) } };
+}
+
+/** An audit entry node's properties as a domain entry. */
+export function toAuditEntry(value: unknown): AuditEntry {
+  const p = props(value);
+  return {
+    id: p.id,
+    at: p.at,
+    actor: p.actor,
+    action: p.action,
+    note: p.note,
+    changes: JSON.parse(p.changes as string) as AuditEntry['changes'],
+  } as AuditEntry;
 }

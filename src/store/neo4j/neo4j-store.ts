@@ -3,13 +3,17 @@ import type { SupplyStage } from '../../domain/model.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
-import type { EntityPage, EntityQuery, GraphStore, LoadReport, RelationshipFilter, WriteBatch } from '../graph-store.js';
-import type { Neo4jConfig } from './neo4j-config.js';
+import type { AuditEntry } from '../../domain/audit.js';
+import type { WriteRequest } from '../../domain/edits.js';
+import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelationshipFilter } from '../graph-store.js';
+import { SEED_TRANSACTION_TIMEOUT_MS, type Neo4jConfig } from './neo4j-config.js';
 import { Neo4jGateway, type Work } from './neo4j-gateway.js';
-import { intParam, toEntity, toNumber, toRelationship } from './neo4j-mappers.js';
+import { intParam, toAuditEntry, toEntity, toNumber, toRelationship } from './neo4j-mappers.js';
 import { neighborhood, shortestPaths, supplyRows } from './neo4j-traversal.js';
 import { applyWriteWork, entitiesById, loadSeedWork, relationshipsById } from './neo4j-writes.js';
 import {
+  AUDIT_ENTRIES,
+  COUNT_AUDIT_ENTRIES,
   COUNT_ENTITIES,
   COUNT_RELATIONSHIPS,
   countEntitiesQuery,
@@ -76,7 +80,7 @@ export class Neo4jStore implements GraphStore {
   async relationshipsOf(ids: readonly string[], filter: RelationshipFilter): Promise<Relationship[][]> {
     const query = relationshipsOfQuery(filter.direction, filter.types);
     return this.read(async (tx) => {
-      const rows = await tx.rows(query, { ids: [...new Set(ids)], asOf: filter.asOf ?? null });
+      const rows = await tx.rows(query, { ids: [...new Set(ids)], asOf: filter.asOf ?? null, includeRetracted: filter.includeRetracted ?? false });
       const byEntity = new Map(rows.map((r) => [r.id as string, (r.rels as unknown[]).map(toRelationship).sort(byId)]));
       return ids.map((id) => byEntity.get(id) ?? []);
     });
@@ -122,11 +126,20 @@ export class Neo4jStore implements GraphStore {
   }
 
   async loadSeed(entities: readonly Entity[], relationships: readonly Relationship[]): Promise<LoadReport> {
-    return this.gateway.write(loadSeedWork(entities, relationships));
+    return this.gateway.write(loadSeedWork(entities, relationships), SEED_TRANSACTION_TIMEOUT_MS);
   }
 
-  async applyWrite(batch: WriteBatch): Promise<void> {
-    return this.gateway.write(applyWriteWork(batch));
+  async applyWrite(request: WriteRequest): Promise<AuditEntry> {
+    return this.gateway.write(applyWriteWork(request));
+  }
+
+  async auditLog(query: AuditQuery): Promise<AuditPage> {
+    const params = { actor: query.actor ?? null, targetId: query.targetId ?? null, offset: intParam(query.offset), limit: intParam(query.limit) };
+    return this.read(async (tx) => {
+      const [count] = await tx.rows(COUNT_AUDIT_ENTRIES, params);
+      const rows = await tx.rows(AUDIT_ENTRIES, params);
+      return { items: rows.map((r) => toAuditEntry(r.entry)), totalCount: toNumber(count?.total ?? 0) };
+    });
   }
 
   async exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }> {

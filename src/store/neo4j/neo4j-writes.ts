@@ -1,11 +1,14 @@
 import type { Entity, Origin } from '../../domain/entity.js';
 import { BadInputError, NotFoundError } from '../../domain/errors.js';
 import type { Relationship } from '../../domain/relationship.js';
-import type { LoadReport, WriteBatch } from '../graph-store.js';
-import { planSeedLoad } from '../records.js';
+import type { AuditEntry } from '../../domain/audit.js';
+import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
+import type { LoadReport } from '../graph-store.js';
+import { auditEntry, planSeedLoad } from '../records.js';
 import type { Tx } from './neo4j-gateway.js';
-import { citationRows, entityRow, relationshipRow, toEntity, toRelationship } from './neo4j-mappers.js';
+import { auditRow, citationRows, entityRow, relationshipRow, toEntity, toRelationship } from './neo4j-mappers.js';
 import {
+  CREATE_AUDIT_ENTRY,
   CREATE_CITATIONS,
   DELETE_CITATIONS,
   deleteRelationshipsQuery,
@@ -125,11 +128,24 @@ async function checkAndWrite(tx: Tx, batch: WriteBatch, existing: ReadonlyMap<st
   await upsertRelationships(tx, batch.relationships, existing, origin);
 }
 
-/** An API edit: upserted by id, API-owned from now on. */
-export function applyWriteWork(batch: WriteBatch): (tx: Tx) => Promise<void> {
+/**
+ * An API edit: reads what the plan needs, plans, checks, upserts (API-owned from now on) and
+ * records the audit entry, in the one transaction. MERGE on the entry's id keeps a retried
+ * transaction from recording it twice.
+ */
+export function applyWriteWork(request: WriteRequest): (tx: Tx) => Promise<AuditEntry> {
   return async (tx) => {
-    const existing = await relationshipsById(tx, batch.relationships.map((r) => r.id));
-    await checkAndWrite(tx, batch, existing, 'API');
+    const entities = await entitiesById(tx, request.reads.entityIds);
+    const relationships = await relationshipsById(tx, request.reads.relationshipIds);
+    const batch = request.plan({ entities, relationships }, request.stamp);
+    const missingEntities = batch.entities.map((e) => e.id).filter((id) => !entities.has(id));
+    const missingRelationships = batch.relationships.map((r) => r.id).filter((id) => !relationships.has(id));
+    for (const [id, e] of await entitiesById(tx, missingEntities)) entities.set(id, e);
+    for (const [id, r] of await relationshipsById(tx, missingRelationships)) relationships.set(id, r);
+    await checkAndWrite(tx, batch, relationships, 'API');
+    const entry = auditEntry(request.stamp, batch, (id) => entities.get(id), (id) => relationships.get(id));
+    await tx.rows(CREATE_AUDIT_ENTRY, auditRow(entry));
+    return entry;
   };
 }
 

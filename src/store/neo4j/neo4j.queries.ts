@@ -18,6 +18,9 @@ import { ENTITY_KINDS, isEntityKind, isRelationType, kindLabel, RELATION_TYPE_NA
  *   index seek, then a node seek on fromId and one expand to the relationship).
  */
 
+/** Retracted relationships are kept but left out of reads (see the GraphStore port). */
+const LIVE = `r.retractedAt IS NULL`;
+
 const LABEL_PATTERN = /^[A-Z][a-z]+$/;
 const TYPE_PATTERN = /^[A-Z][A-Z_]*$/;
 
@@ -102,7 +105,7 @@ export function relationshipsOfQuery(direction: Direction, types?: readonly Rela
 MATCH (n:Entity {id: id})
 CALL (n) {
   MATCH (n)${left}[r:${typeAlternation(types)}]${right}(:Entity)
-  WHERE ${HOLDS_AS_OF}
+  WHERE ${HOLDS_AS_OF} AND ($includeRetracted OR ${LIVE})
   WITH DISTINCT r
   RETURN collect(${REL}) AS rels
 }
@@ -119,7 +122,7 @@ export const RELATIONSHIPS_CITING = `UNWIND $sourceIds AS sourceId
 MATCH (c:Citation {sourceId: sourceId})
 WITH DISTINCT sourceId, c.relId AS relId, c.fromId AS fromId
 MATCH (:Entity {id: fromId})-[r:${typeAlternation()}]->(:Entity)
-WHERE r.id = relId
+WHERE r.id = relId AND ${LIVE}
 RETURN sourceId, ${REL} AS rel`;
 
 /** All shortest paths (ignoring direction) over the allowed types up to `maxHops`, at most $cap of them, as relationship lists. */
@@ -128,6 +131,7 @@ export function shortestPathsQuery(maxHops: number, types?: readonly RelationTyp
   return `MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[:${typeAlternation(types)}*1..${maxHops}]-(b))
+WHERE all(r IN relationships(p) WHERE ${LIVE})
 WITH p
 LIMIT $cap
 RETURN [r IN relationships(p) | ${REL}] AS rels`;
@@ -136,7 +140,8 @@ RETURN [r IN relationships(p) | ${REL}] AS rels`;
 /** One breadth-first step: the ids of every entity one allowed relationship away (either direction) from $ids. */
 export function neighbourIdsQuery(types?: readonly RelationType[]): string {
   return `UNWIND $ids AS id
-MATCH (:Entity {id: id})-[:${typeAlternation(types)}]-(m:Entity)
+MATCH (:Entity {id: id})-[r:${typeAlternation(types)}]-(m:Entity)
+WHERE ${LIVE}
 RETURN DISTINCT m.id AS id`;
 }
 
@@ -144,24 +149,27 @@ RETURN DISTINCT m.id AS id`;
 export function relationshipsAmongQuery(types?: readonly RelationType[]): string {
   return `UNWIND $ids AS id
 MATCH (:Entity {id: id})-[r:${typeAlternation(types)}]->(b:Entity)
-WHERE b.id IN $ids
+WHERE b.id IN $ids AND ${LIVE}
 RETURN ${REL} AS rel`;
 }
 
 /** PRODUCES facts into $materialIds (at $stage when given), with the supplier, its LOCATED_IN countries, and operators with theirs. */
 export const SUPPLY_ROWS = `UNWIND $materialIds AS materialId
 MATCH (s:Entity)-[r:${relType('PRODUCES')}]->(:Entity {id: materialId})
-WHERE $stage IS NULL OR r.stage = $stage
+WHERE ($stage IS NULL OR r.stage = $stage) AND ${LIVE}
 RETURN ${REL} AS rel,
   s {.*} AS supplier,
   COLLECT {
-    MATCH (s)-[:${relType('LOCATED_IN')}]->(c:Entity)
+    MATCH (s)-[l:${relType('LOCATED_IN')}]->(c:Entity)
+    WHERE l.retractedAt IS NULL
     RETURN c.id
   } AS supplierCountries,
   COLLECT {
-    MATCH (op:Entity)-[:${relType('OPERATES')}]->(s)
+    MATCH (op:Entity)-[o:${relType('OPERATES')}]->(s)
+    WHERE o.retractedAt IS NULL
     RETURN {id: op.id, countries: COLLECT {
-      MATCH (op)-[:${relType('LOCATED_IN')}]->(c:Entity)
+      MATCH (op)-[l:${relType('LOCATED_IN')}]->(c:Entity)
+      WHERE l.retractedAt IS NULL
       RETURN c.id
     }}
   } AS operators`;
@@ -224,6 +232,25 @@ DELETE c`;
 export const CREATE_CITATIONS = `UNWIND $rows AS row
 CREATE (c:Citation)
 SET c = row`;
+
+/** Records an audit entry once (MERGE on its id: a retried transaction does not record it twice). */
+export const CREATE_AUDIT_ENTRY = `MERGE (a:AuditEntry {id: $id})
+ON CREATE SET a = $props`;
+
+/** Matching the audit filter: by actor and by an id the entry touched (each optional). */
+const AUDIT_MATCH = `MATCH (a:AuditEntry)
+WHERE ($actor IS NULL OR a.actor = $actor) AND ($targetId IS NULL OR $targetId IN a.targetIds)`;
+
+/** How many audit entries match. */
+export const COUNT_AUDIT_ENTRIES = `${AUDIT_MATCH}
+RETURN count(a) AS total`;
+
+/** A page of the audit trail, newest first. */
+export const AUDIT_ENTRIES = `${AUDIT_MATCH}
+RETURN a {.*} AS entry
+ORDER BY a.at DESC, a.id DESC
+SKIP $offset
+LIMIT $limit`;
 
 // ---- test support ----
 

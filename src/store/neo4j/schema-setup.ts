@@ -49,6 +49,16 @@ const CITATION_SOURCE_ID = `CREATE RANGE INDEX citation_source_id IF NOT EXISTS
 FOR (c:Citation)
 ON (c.sourceId)`;
 
+/** One audit entry per id (a retried write MERGEs onto it). */
+const AUDIT_ID_UNIQUE = `CREATE CONSTRAINT audit_entry_id_unique IF NOT EXISTS
+FOR (a:AuditEntry)
+REQUIRE a.id IS UNIQUE`;
+
+/** The audit trail, newest first. */
+const AUDIT_AT = `CREATE RANGE INDEX audit_entry_at IF NOT EXISTS
+FOR (a:AuditEntry)
+ON (a.at)`;
+
 /** Every schema statement, in the order they are run. */
 export const SCHEMA_STATEMENTS: readonly string[] = [
   ENTITY_ID_UNIQUE,
@@ -58,6 +68,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   ...RELATION_TYPE_NAMES.map(relationshipIdIndex),
   CITATION_REL_ID,
   CITATION_SOURCE_ID,
+  AUDIT_ID_UNIQUE,
+  AUDIT_AT,
 ];
 
 /** Waits for indexes being populated, so the first queries already use them. */

@@ -67,7 +67,8 @@ export async function loadSeed(dir: string = DEFAULT_SEED_DIR): Promise<Seed> {
     ),
   );
   if (problems.length > 0) throw new SeedError(problems);
-  return { entities, relationships };
+  // A source's text travels with it, so quotes cited through the API are checked against the graph alone.
+  return { entities: entities.map((e) => (texts.has(e.id) ? { ...e, text: texts.get(e.id) } : e)), relationships };
 }
 
 async function readSourceTexts(dir: string, entities: Entity[], problems: string[]): Promise<Map<string, string>> {

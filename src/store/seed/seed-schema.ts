@@ -76,6 +76,8 @@ export const RELATIONSHIP_SCHEMA = {
     confidence: oneOf(CONFIDENCES),
     disputed: { type: 'boolean' },
     note: text,
+    retractedAt: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T' },
+    retractionNote: text,
     citations: { type: 'array', minItems: 1, items: CITATION_SCHEMA },
   },
 } as const;

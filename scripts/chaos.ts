@@ -1,0 +1,230 @@
+/**
+ * Chaos run: editors write through the real HTTP API over a Neo4j of this run's own while the
+ * database is stopped and started under them. Afterwards every acknowledged write must be in the
+ * graph, none twice, and the audit trail must hold exactly one entry per acknowledged write.
+ * While the database is down, writes must fail fast (503 DB_UNAVAILABLE or 504 TIMEOUT), and the
+ * API must recover without a restart.
+ *
+ *   npm run chaos -- [--writers 8] [--writes 400] [--outages 3] [--down-ms 4000] [--kill]
+ *
+ * `tests/chaos.test.ts` runs a small, serial, deterministic version in CI.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { createApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { createNeo4jStore } from '../src/store/neo4j/index.js';
+import { loadSeed } from '../src/store/seed/seed-loader.js';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AS_EDITOR, WRITE_ENV } from '../tests/support/credentials.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../tests/support/local-neo4j.js';
+
+export interface ChaosOptions {
+  /** Concurrent writers (1 = serial, deterministic). */
+  writers: number;
+  /** Distinct entities written in all. */
+  writes: number;
+  /** How many times the database is stopped and started. */
+  outages: number;
+  /** How long each outage lasts, ms (writers keep writing meanwhile). */
+  downMs: number;
+  /** Stop the database with SIGKILL instead of a clean shutdown. */
+  kill: boolean;
+  /** Writes attempted (in order) before the first outage, and between outages. */
+  writesBetweenOutages: number;
+  log?: (line: string) => void;
+}
+
+export interface ChaosReport {
+  attempts: number;
+  acknowledged: number;
+  /** Writes that failed and were sent again later (same id). */
+  retried: number;
+  failuresByCode: Record<string, number>;
+  /** Slowest refusal while the database was down, ms. */
+  slowestFailureMs: number;
+  /** Entities with the run's prefix found in the graph afterwards, and how many distinct ids. */
+  found: number;
+  distinctFound: number;
+  /** Acknowledged ids missing from the graph afterwards (must be empty). */
+  lost: string[];
+  /** Audit entries of the run's writes that changed something, and the ids with more than one such entry (must be empty). */
+  auditEntries: number;
+  duplicatedAudits: string[];
+  /** ms from each restart until the first write acknowledged again. */
+  recoveryMs: number[];
+  durationMs: number;
+}
+
+const UPSERT = `mutation($input: EntityInput!, $note: String!) { upsertEntity(input: $input, note: $note) { entity { id } audit { id } } }`;
+
+interface Outcome {
+  ok: boolean;
+  code: string;
+  ms: number;
+}
+
+/** Runs the scenario on a fresh Neo4j in `.neo4j/chaos-<pid>` and returns what it counted; cleans up after itself. */
+export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+  const log = options.log ?? (() => undefined);
+  const home = path.resolve('.neo4j', `chaos-${process.pid}`);
+  await rm(home, { recursive: true, force: true });
+  let neo4j: LocalNeo4j = await startLocalNeo4j({ home });
+  const store = await createNeo4jStore({ uri: neo4j.uri });
+  const config = loadConfig({ NODE_ENV: 'test', ...WRITE_ENV, RATE_LIMIT_PER_MINUTE: '0' });
+  const { app, apollo } = await createApp(store, config, pino({ level: 'silent' }));
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const started = Date.now();
+  try {
+    const seed = await loadSeed();
+    await store.loadSeed(seed.entities, seed.relationships);
+    const prefix = `chaos-${process.pid}`;
+
+    const write = async (i: number): Promise<Outcome> => {
+      const t = Date.now();
+      const input = { id: `${prefix}-${i}`, kind: 'ORGANIZATION', name: `Chaos Org ${i}`, description: `written by the chaos run, write ${i}` };
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...AS_EDITOR.headers },
+          body: JSON.stringify({ query: UPSERT, variables: { input, note: `chaos write ${i}` } }),
+        });
+        const body = (await res.json()) as { data?: { upsertEntity?: { entity: { id: string } } } | null; errors?: { extensions?: { code?: string } }[] };
+        const ok = res.status === 200 && body.data?.upsertEntity?.entity.id === input.id;
+        return { ok, code: ok ? 'OK' : `${res.status} ${body.errors?.[0]?.extensions?.code ?? '?'}`, ms: Date.now() - t };
+      } catch {
+        return { ok: false, code: 'NETWORK', ms: Date.now() - t };
+      }
+    };
+
+    const acknowledged = new Set<number>();
+    const pending: number[] = [];
+    const report: ChaosReport = {
+      attempts: 0,
+      acknowledged: 0,
+      retried: 0,
+      failuresByCode: {},
+      slowestFailureMs: 0,
+      found: 0,
+      distinctFound: 0,
+      lost: [],
+      auditEntries: 0,
+      duplicatedAudits: [],
+      recoveryMs: [],
+      durationMs: 0,
+    };
+    let next = 0;
+    let down = false;
+    const attempt = async (i: number): Promise<boolean> => {
+      report.attempts++;
+      const outcome = await write(i);
+      if (outcome.ok) {
+        acknowledged.add(i);
+        return true;
+      }
+      report.failuresByCode[outcome.code] = (report.failuresByCode[outcome.code] ?? 0) + 1;
+      if (down) report.slowestFailureMs = Math.max(report.slowestFailureMs, outcome.ms);
+      pending.push(i);
+      // A client backs off a little before its next write.
+      await new Promise((r) => setTimeout(r, 100));
+      return false;
+    };
+    /** Writers take fresh ids (and retry failed ones) until `until` says stop. */
+    const writeWhile = async (until: () => boolean): Promise<void> => {
+      await Promise.all(
+        Array.from({ length: options.writers }, async () => {
+          while (!until()) {
+            const retry = !down ? pending.shift() : undefined;
+            if (retry !== undefined) report.retried++;
+            const i = retry ?? (next < options.writes ? next++ : undefined);
+            if (i === undefined) return;
+            await attempt(i);
+          }
+        }),
+      );
+    };
+
+    for (let outage = 0; outage <= options.outages; outage++) {
+      const target = Math.min(options.writes, next + options.writesBetweenOutages);
+      await writeWhile(() => next >= target && pending.length === 0);
+      if (outage === options.outages) break;
+      log(`outage ${outage + 1}: stopping Neo4j${options.kill ? ' (SIGKILL)' : ''} after ${acknowledged.size} acknowledged writes`);
+      const port = neo4j.port;
+      down = true;
+      const stopping = options.kill ? neo4j.kill() : neo4j.stop();
+      const until = Date.now() + options.downMs;
+      await Promise.all([stopping, writeWhile(() => Date.now() >= until)]);
+      await stopping;
+      const deadline = Date.now() + options.downMs;
+      await writeWhile(() => Date.now() >= deadline);
+      neo4j = await startLocalNeo4j({ home, port });
+      down = false;
+      const restarted = Date.now();
+      const before = acknowledged.size;
+      while (acknowledged.size === before) {
+        const i = pending.shift() ?? next++;
+        await attempt(i);
+        if (acknowledged.size === before) await new Promise((r) => setTimeout(r, 200));
+      }
+      report.recoveryMs.push(Date.now() - restarted);
+      log(`outage ${outage + 1}: first write acknowledged ${Date.now() - restarted} ms after restart`);
+    }
+    // Drain: every id that failed is sent again until acknowledged (the database is up now).
+    while (pending.length > 0 || next < options.writes) await writeWhile(() => pending.length === 0 && next >= options.writes);
+
+    report.acknowledged = acknowledged.size;
+    const ids = [...acknowledged].map((i) => `${prefix}-${i}`);
+    const found = (await store.getEntities(ids)).filter((e) => e !== null);
+    report.lost = ids.filter((_, k) => (found[k] ?? null) === null);
+    const listed = await store.listEntities({ search: 'Chaos Org', offset: 0, limit: options.writes * 2 + 10 });
+    report.found = listed.totalCount;
+    report.distinctFound = new Set(listed.items.map((e) => e.id)).size;
+    const audits = await store.auditLog({ actor: 'alice', offset: 0, limit: options.writes * 4 + 10 });
+    const changedPerId = new Map<string, number>();
+    for (const entry of audits.items) for (const change of entry.changes) changedPerId.set(change.id, (changedPerId.get(change.id) ?? 0) + 1);
+    report.auditEntries = [...changedPerId.values()].reduce((a, b) => a + b, 0);
+    report.duplicatedAudits = [...changedPerId].filter(([, n]) => n > 1).map(([id]) => id);
+    report.durationMs = Date.now() - started;
+    return report;
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await apollo.stop();
+    await store.close();
+    await neo4j.stop();
+    await rm(home, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      writers: { type: 'string', default: '8' },
+      writes: { type: 'string', default: '400' },
+      outages: { type: 'string', default: '3' },
+      'down-ms': { type: 'string', default: '4000' },
+      kill: { type: 'boolean', default: false },
+    },
+  });
+  const writes = Number(values.writes);
+  const outages = Number(values.outages);
+  const report = await runChaos({
+    writers: Number(values.writers),
+    writes,
+    outages,
+    downMs: Number(values['down-ms']),
+    kill: values.kill,
+    writesBetweenOutages: Math.max(1, Math.floor(writes / (outages + 1))),
+    log: (line) => console.log(line),
+  });
+  console.log(JSON.stringify(report, null, 2));
+  const ok = report.lost.length === 0 && report.duplicatedAudits.length === 0 && report.found === report.distinctFound && report.found === writes;
+  console.log(ok ? 'chaos: every acknowledged write present once, none lost' : 'chaos: FAILED');
+  process.exitCode = ok ? 0 : 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

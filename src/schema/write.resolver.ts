@@ -1,0 +1,109 @@
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import type { AuditEntry as AuditRecord } from '../domain/audit.js';
+import {
+  addRelationshipReads,
+  editRelationshipId,
+  planAddRelationship,
+  planRecordSource,
+  planRetireRelationship,
+  planRetractRelationship,
+  planUpsertEntity,
+} from '../domain/edits.js';
+import type { Entity } from '../domain/entity.js';
+import { pageWindow } from '../domain/pagination.js';
+import type { Relationship } from '../domain/relationship.js';
+import { AuditConnection, EntityPayload, RelationshipPayload } from './audit.type.js';
+import { toConnection } from './connection.js';
+import type { GraphContext } from './graph.service.js';
+import { DateScalar } from './scalars.js';
+import { EntityInput, RelationshipInput, SourceInput } from './write.input.js';
+import { audited, requireEditor } from './write.service.js';
+
+/** Refuses callers who may not write before their arguments are even validated. */
+const EditorsOnly: MiddlewareFn<GraphContext> = ({ context }, next) => {
+  requireEditor(context.caller, context.writesEnabled);
+  return next();
+};
+
+const NOTE = { description: 'Why: required, kept in the audit trail.' };
+
+/** Thrown when a record the write just made cannot be read back: a broken invariant, masked as INTERNAL. */
+async function written<T>(read: Promise<T | null>, id: string): Promise<T> {
+  const record = await read;
+  if (record === null) throw new Error(`record ${id} missing after its write`);
+  return record;
+}
+
+@ArgsType()
+class AuditLogArgs {
+  @Field(() => ID, { nullable: true, description: 'Only writes that changed this entity or relationship.' })
+  targetId?: string;
+
+  @Field({ nullable: true, description: 'Only writes by this caller.' })
+  actor?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, 1-100 (default 20).' })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+}
+
+/**
+ * The write API: each mutation is one transaction (all or nothing, on both stores) recorded in
+ * the audit trail with the caller and a required note. Writes need an editor credential.
+ */
+@Resolver()
+export class WriteResolver {
+  @Mutation(() => EntityPayload, { description: 'Add an entity, or update one (same kind; fields given replace, fields left out are kept).' })
+  @UseMiddleware(EditorsOnly)
+  async upsertEntity(@Arg('input') input: EntityInput, @Arg('note', NOTE) note: string, @Ctx() ctx: GraphContext) {
+    const audit = await audited(ctx, 'UPSERT_ENTITY', note, { entityIds: [input.id], relationshipIds: [] }, planUpsertEntity({ ...input }));
+    return { entity: await written<Entity>(ctx.graph.entity(input.id), input.id), audit };
+  }
+
+  @Mutation(() => EntityPayload, { description: 'Record a source document (or update one); quotes cited from it are checked against its text.' })
+  @UseMiddleware(EditorsOnly)
+  async recordSource(@Arg('input') input: SourceInput, @Arg('note', NOTE) note: string, @Ctx() ctx: GraphContext) {
+    const audit = await audited(ctx, 'RECORD_SOURCE', note, { entityIds: [input.id], relationshipIds: [] }, planRecordSource({ ...input }));
+    return { entity: await written<Entity>(ctx.graph.entity(input.id), input.id), audit };
+  }
+
+  @Mutation(() => RelationshipPayload, {
+    description: 'Add a relationship with at least one citation (a quote found verbatim in its source, or a locator); repeating it leaves one relationship.',
+  })
+  @UseMiddleware(EditorsOnly)
+  async addRelationship(@Arg('input') input: RelationshipInput, @Arg('note', NOTE) note: string, @Ctx() ctx: GraphContext) {
+    const edit = { ...input, citations: input.citations.map((c) => ({ ...c })) };
+    const audit = await audited(ctx, 'ADD_RELATIONSHIP', note, addRelationshipReads(edit), planAddRelationship(edit));
+    const id = editRelationshipId(edit);
+    return { relationship: await written<Relationship>(ctx.graph.relationship(id), id), audit };
+  }
+
+  @Mutation(() => RelationshipPayload, { description: 'Retire a relationship: it holds until validUntil and stays queryable as history.' })
+  @UseMiddleware(EditorsOnly)
+  async retireRelationship(
+    @Arg('id', () => ID) id: string,
+    @Arg('validUntil', () => DateScalar, { description: 'Last day (or period) it holds.' }) validUntil: string,
+    @Arg('note', NOTE) note: string,
+    @Ctx() ctx: GraphContext,
+  ) {
+    const audit = await audited(ctx, 'RETIRE_RELATIONSHIP', note, { entityIds: [], relationshipIds: [id] }, planRetireRelationship(id, validUntil));
+    return { relationship: await written<Relationship>(ctx.graph.relationship(id), id), audit };
+  }
+
+  @Mutation(() => RelationshipPayload, { description: 'Retract a relationship that was wrong: kept and marked, hidden from reads unless asked for.' })
+  @UseMiddleware(EditorsOnly)
+  async retractRelationship(@Arg('id', () => ID) id: string, @Arg('note', NOTE) note: string, @Ctx() ctx: GraphContext) {
+    const audit = await audited(ctx, 'RETRACT_RELATIONSHIP', note, { entityIds: [], relationshipIds: [id] }, planRetractRelationship(id));
+    return { relationship: await written<Relationship>(ctx.graph.relationship(id), id), audit };
+  }
+
+  @Query(() => AuditConnection, { description: 'The audit trail of writes, newest first.' })
+  async auditLog(@Args() args: AuditLogArgs, @Ctx() { graph }: GraphContext) {
+    const { offset, limit } = pageWindow(args.first, args.after);
+    const page = await graph.store.auditLog({ offset, limit, ...(args.targetId && { targetId: args.targetId }), ...(args.actor && { actor: args.actor }) });
+    const { nodes, pageInfo, totalCount } = toConnection<AuditRecord>(page.items, offset, page.totalCount);
+    return { nodes, pageInfo, totalCount };
+  }
+}

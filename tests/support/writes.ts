@@ -1,0 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditStamp, WriteAction } from '../../src/domain/audit.js';
+import { putRecords, type WriteBatch, type WriteRequest } from '../../src/domain/edits.js';
+
+/** A fresh audit stamp for a write made by a test. */
+export function testStamp(action: WriteAction = 'UPSERT_ENTITY', actor = 'tests'): AuditStamp {
+  return { id: randomUUID(), at: new Date().toISOString(), actor, action, note: 'written by a test' };
+}
+
+/** A write request that puts `batch` as given (store-level tests). */
+export function put(batch: WriteBatch): WriteRequest {
+  return putRecords(batch, testStamp());
+}
