@@ -179,11 +179,13 @@ describe('request log and errors', () => {
     );
   });
 
-  it('stops resolving once REQUEST_TIMEOUT_MS has passed: TIMEOUT, HTTP 504', async () => {
+  it('makes no store call once REQUEST_TIMEOUT_MS has passed: TIMEOUT, HTTP 504', async () => {
     await withServer({ REQUEST_TIMEOUT_MS: '1000' }, async (api) => {
-      const res = await api.gql('{ entity(id: "slowpoke") { name } }');
+      const res = await api.gql('{ entity(id: "slowpoke") { name relationships(first: 1) { nodes { id } } } }');
       expect(res.status).toBe(504);
-      expect(res.body.errors?.[0]).toMatchObject({ message: 'The request took longer than 1000 ms (REQUEST_TIMEOUT_MS).', extensions: { code: 'TIMEOUT' } });
+      // relationships is non-null, so its TIMEOUT nulls the entity.
+      expect(res.body.data).toEqual({ entity: null });
+      expect(res.body.errors?.[0]).toMatchObject({ message: 'The request took longer than 1000 ms (REQUEST_TIMEOUT_MS).', path: ['entity', 'relationships'], extensions: { code: 'TIMEOUT' } });
     });
   });
 });

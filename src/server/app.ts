@@ -11,7 +11,7 @@ import { GraphService } from '../schema/graph.service.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { createAuthenticator, writesEnabled } from './auth.js';
 import type { Config } from './config.js';
-import { deadlinePlugin } from './deadline.js';
+import { withDeadline } from './deadline.js';
 import { createFormatError, httpStatusPlugin, type ServerContext } from './errors.js';
 import { expressErrorHandler } from './http-errors.js';
 import { limitProtections } from './limits.js';
@@ -42,7 +42,7 @@ async function createApollo(config: Config, logger: Logger): Promise<ApolloServe
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: [httpStatusPlugin, deadlinePlugin(config.requestTimeoutMs), ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), landing],
+    plugins: [httpStatusPlugin, ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), landing],
   });
   await apollo.start();
   return apollo;
@@ -87,7 +87,8 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
     expressMiddleware(apollo, {
       context: ({ res }) => {
         const record = recordOf(res);
-        return Promise.resolve({ graph: new GraphService(store), caller: record.caller ?? ANONYMOUS, writesEnabled: writes, requestId: record.requestId, record });
+        const graph = new GraphService(withDeadline(store, record.startedAt + config.requestTimeoutMs, config.requestTimeoutMs));
+        return Promise.resolve({ graph, caller: record.caller ?? ANONYMOUS, writesEnabled: writes, requestId: record.requestId, record });
       },
     }),
   );

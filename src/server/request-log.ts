@@ -8,6 +8,8 @@ import type { Caller } from '../domain/caller.js';
 export interface RequestRecord {
   /** Correlation id: in the `x-request-id` header, on every error, and in the log. */
   requestId: string;
+  /** When the request arrived (epoch ms): the execution deadline counts from here. */
+  startedAt: number;
   /** Who is calling: `<method>:<id>` for an identified caller, else `ip:<address>`. */
   client: string;
   /** Who the Authorization header says is calling (set on /graphql before the rate limit). */
@@ -23,7 +25,7 @@ const SANE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 /** The record of a request (created by {@link requestLog}, which runs first). */
 export function recordOf(res: Response): RequestRecord {
   const locals = res.locals as { record?: RequestRecord };
-  locals.record ??= { requestId: randomUUID(), client: 'unknown', errorCodes: [] };
+  locals.record ??= { requestId: randomUUID(), startedAt: Date.now(), client: 'unknown', errorCodes: [] };
   return locals.record;
 }
 
