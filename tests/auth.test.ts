@@ -5,7 +5,7 @@ import { ForbiddenError, RateLimitedError, TimeoutError, UnauthenticatedError, U
 import { createAuthenticator, hashApiKey, readAuthConfig, writesEnabled } from '../src/server/auth.js';
 import { ConfigError } from '../src/server/config.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
-import { loadSeed } from '../src/store/seed/seed-loader.js';
+import { withSeed } from './support/stores.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 const ALICE_KEY = 'alice-key-0123456789abcdefghij';
@@ -142,10 +142,7 @@ class PlantedErrorStore extends MemoryStore {
 describe('over HTTP', () => {
   let api: TestServer;
   beforeAll(async () => {
-    const store = new PlantedErrorStore();
-    const seed = await loadSeed();
-    await store.loadSeed(seed.entities, seed.relationships);
-    api = await startTestServer(store, { API_KEYS: `alice:${hashApiKey(ALICE_KEY)}` });
+    api = await startTestServer(await withSeed(new PlantedErrorStore()), { API_KEYS: `alice:${hashApiKey(ALICE_KEY)}` });
   });
   afterAll(() => api.close());
 

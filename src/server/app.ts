@@ -1,41 +1,69 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import cors from 'cors';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
+import { ANONYMOUS } from '../domain/caller.js';
 import { buildGraphSchema } from '../schema/build-schema.js';
-import { GraphService, type GraphContext } from '../schema/graph.service.js';
+import { GraphService } from '../schema/graph.service.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { createAuthenticator, writesEnabled } from './auth.js';
 import type { Config } from './config.js';
-import { createFormatError, httpStatusPlugin } from './errors.js';
-import { requestIdMiddleware, requestIdOf } from './request-id.js';
+import { deadlinePlugin } from './deadline.js';
+import { createFormatError, httpStatusPlugin, type ServerContext } from './errors.js';
+import { expressErrorHandler } from './http-errors.js';
+import { limitProtections } from './limits.js';
+import { rateLimit } from './rate-limit.js';
+import { bindRecord, recordOf, requestLog } from './request-log.js';
 
 export interface App {
   app: Express;
-  apollo: ApolloServer<GraphContext>;
+  apollo: ApolloServer<ServerContext>;
+}
+
+/** Headers a cross-origin caller may send, and response headers it may read. */
+const CORS_REQUEST_HEADERS = ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight', 'x-apollo-operation-name'];
+const CORS_EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'www-authenticate'];
+
+/** Apollo with the error policy, the limits and the landing page the configuration asks for. */
+async function createApollo(config: Config, logger: Logger): Promise<ApolloServer<ServerContext>> {
+  const limits = limitProtections(config.limits);
+  const landing = config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false });
+  const apollo = new ApolloServer<ServerContext>({
+    schema: await buildGraphSchema(),
+    formatError: createFormatError({ logger, debug: config.debugErrors, fieldSuggestions: config.fieldSuggestions }),
+    includeStacktraceInErrorResponses: config.debugErrors,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    // main.ts owns SIGTERM (drain HTTP, then stop Apollo and the store); Apollo's own handler would re-raise the signal mid-drain.
+    stopOnTerminationSignals: false,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    plugins: [httpStatusPlugin, deadlinePlugin(config.requestTimeoutMs), ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), landing],
+  });
+  await apollo.start();
+  return apollo;
 }
 
 /**
- * The HTTP application: `POST /graphql` (Apollo), `/health/live` and `/health/ready`. The
- * caller owns the store and the listening socket.
+ * The HTTP application: `/graphql` (Apollo) and `/health/live`, `/health/ready`. On /graphql, in
+ * order: CORS allow-list, authentication (the caller decides the rate-limit client), per-client
+ * rate limit, JSON body within the size limit, then Apollo (CSRF prevention, parse and
+ * validation limits, the error policy). Every response carries `x-request-id` and is logged
+ * once. The caller owns the store and the listening socket.
  */
 export async function createApp(store: GraphStore, config: Config, logger: Logger): Promise<App> {
-  const apollo = new ApolloServer<GraphContext>({
-    schema: await buildGraphSchema(),
-    formatError: createFormatError(logger, config.debugErrors),
-    includeStacktraceInErrorResponses: config.debugErrors,
-    introspection: !config.production,
-    plugins: [httpStatusPlugin, config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false })],
-  });
-  await apollo.start();
-
+  const apollo = await createApollo(config, logger);
   const authenticate = createAuthenticator(config.auth);
   const writes = writesEnabled(config.auth);
+
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestIdMiddleware);
+  if (config.trustProxy > 0) app.set('trust proxy', config.trustProxy);
+  app.use(requestLog(logger));
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -43,13 +71,26 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
     const ready = await store.ping().catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
+  const identify = (req: Request, res: Response, next: NextFunction) => {
+    const record = recordOf(res);
+    record.caller = authenticate(req.get('authorization'));
+    if (record.caller.kind === 'identified') record.client = `${record.caller.method}:${record.caller.id}`;
+    next();
+  };
   app.use(
     '/graphql',
+    cors({ origin: config.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: CORS_REQUEST_HEADERS, exposedHeaders: CORS_EXPOSED_HEADERS, maxAge: 600 }),
+    identify,
+    ...(config.rateLimit.perMinute > 0 ? [rateLimit(config.rateLimit.perMinute, config.rateLimit.burst)] : []),
     express.json({ limit: config.bodyLimit }),
+    bindRecord,
     expressMiddleware(apollo, {
-      context: ({ req, res }) =>
-        Promise.resolve({ graph: new GraphService(store), caller: authenticate(req.get('authorization')), writesEnabled: writes, requestId: requestIdOf(res) }),
+      context: ({ res }) => {
+        const record = recordOf(res);
+        return Promise.resolve({ graph: new GraphService(store), caller: record.caller ?? ANONYMOUS, writesEnabled: writes, requestId: record.requestId, record });
+      },
     }),
   );
+  app.use(expressErrorHandler(logger, config.bodyLimit));
   return { app, apollo };
 }

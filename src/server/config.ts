@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readAuthConfig, type AuthConfig } from './auth.js';
-import { integer } from './env.js';
+import { boolean, ConfigError, integer, list, text } from './env.js';
+import { readLimits, type LimitsConfig } from './limits.js';
 
 export { ConfigError } from './env.js';
 
@@ -14,19 +15,58 @@ export interface Config {
   /** Folder of the embedded store's journal of API writes. */
   dataDir: string;
   seedDir: string | undefined;
-  /** Largest request body accepted, bytes. */
+  /** Largest request body accepted, bytes; larger ones get 413 PAYLOAD_TOO_LARGE. */
   bodyLimit: number;
-  neo4j: { uri: string; username: string | undefined; password: string | undefined; database: string | undefined; seedOnStart: boolean } | null;
+  neo4j: {
+    uri: string;
+    username: string | undefined;
+    password: string | undefined;
+    database: string | undefined;
+    seedOnStart: boolean;
+    transactionTimeoutMs: number;
+  } | null;
   logLevel: string;
   /** Accepted credentials (API_KEYS, JWT_*); none means anonymous only and writes off. */
   auth: AuthConfig;
+  limits: LimitsConfig;
+  introspection: boolean;
+  /** Keep graphql-js's "Did you mean …?" hints in validation messages. */
+  fieldSuggestions: boolean;
+  /** Origins allowed to call cross-origin (exact `scheme://host[:port]`); empty: none. */
+  corsOrigins: string[];
+  /** Token bucket per client: refill per minute and bucket size; `perMinute` 0 disables. */
+  rateLimit: { perMinute: number; burst: number };
+  /** Express `trust proxy` hop count: how many proxies' X-Forwarded-For to believe for the client IP. */
+  trustProxy: number;
+  /** Whole-request deadline: Node's requestTimeout and the GraphQL execution deadline. */
+  requestTimeoutMs: number;
+  /** After SIGTERM, how long in-flight requests may take before connections are closed. */
+  shutdownTimeoutMs: number;
+}
+
+/** CORS_ORIGINS: each an exact origin such as https://app.example.org (no paths, no wildcard). */
+function origins(env: NodeJS.ProcessEnv): string[] {
+  return list(env, 'CORS_ORIGINS').map((origin) => {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(`CORS_ORIGINS entries must be exact origins like https://app.example.org (got "${origin}")`);
+    }
+    return origin;
+  });
 }
 
 /** Reads the configuration; throws {@link ConfigError} naming the bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const debugErrors = !production && env.DEBUG_ERRORS === 'true';
-  const uri = env.NEO4J_URI?.trim();
+  const uri = text(env, 'NEO4J_URI');
+  const perMinute = integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000);
+  const requestTimeoutMs = integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST ?? '127.0.0.1',
@@ -42,9 +82,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           password: env.NEO4J_PASSWORD,
           database: env.NEO4J_DATABASE,
           seedOnStart: env.SEED_ON_START === 'true',
+          transactionTimeoutMs: integer(env, 'NEO4J_TRANSACTION_TIMEOUT_MS', 10_000, 100, 600_000),
         }
       : null,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     auth: readAuthConfig(env),
+    limits: readLimits(env),
+    introspection: boolean(env, 'INTROSPECTION', !production),
+    fieldSuggestions: boolean(env, 'FIELD_SUGGESTIONS', !production),
+    corsOrigins: origins(env),
+    rateLimit: { perMinute, burst: integer(env, 'RATE_LIMIT_BURST', Math.max(1, Math.ceil(perMinute / 6)), 1, 1_000_000) },
+    trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
+    requestTimeoutMs,
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
 }

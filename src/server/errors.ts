@@ -1,9 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError, RateLimitedError } from '../domain/errors.js';
+import type { GraphContext } from '../schema/graph.service.js';
+import { LimitError, tokenLimitError } from './limits.js';
+import { currentRecord, type RequestRecord } from './request-log.js';
+
+/** The context the server builds: what resolvers see, plus the request's record for the log. */
+export interface ServerContext extends GraphContext {
+  record: RequestRecord;
+}
 
 /** Codes Apollo and graphql-js give to requests that are wrong as sent: passed through as they are. */
 const CLIENT_CODES = new Set([
@@ -16,48 +23,85 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** An error the policy shows as it is: its code, a message safe to show, and the argument it names. */
+interface KnownError {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+/** graphql-js's "Did you mean …?" hints, which reveal field names even with introspection off. */
+const SUGGESTION = /\s*Did you mean .+\?$/;
+
+/** The known error behind `error`, or undefined for an unexpected one (masked as INTERNAL). */
+function known(error: unknown): KnownError | undefined {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) return { code: original.code, message: original.message, ...(original.field && { field: original.field }) };
+  if (!(error instanceof GraphQLError)) return undefined;
+  const limit = error instanceof LimitError ? error : error.originalError instanceof LimitError ? error.originalError : undefined;
+  if (limit) return { code: limit.code, message: limit.message };
+  const code = error.extensions.code;
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitError(error.message) : undefined;
+  if (tokens) return { code: tokens.code, message: tokens.message };
+  if (typeof code !== 'string' || !CLIENT_CODES.has(code)) return undefined;
+  return { code, message: error.message };
+}
+
+/** What {@link createFormatError} needs. */
+export interface ErrorPolicyOptions {
+  logger: Logger;
+  /** Keep internals of unexpected errors (local development only). */
+  debug: boolean;
+  fieldSuggestions: boolean;
+}
+
 /**
  * The one error policy: domain errors keep their message and stable code (plus the argument they
- * name); client errors from parsing and validation pass through; anything else is masked as
- * INTERNAL with a correlation id that is also logged with the real error. `debug` (local
- * development only) keeps internals.
+ * name); limit refusals and client errors from parsing and validation keep theirs; anything
+ * else is masked as INTERNAL and logged with the real error. Every error carries the request id
+ * as `extensions.correlationId`, the same id as the `x-request-id` header and the log line.
  */
-export function createFormatError(logger: Logger, debug: boolean) {
+export function createFormatError({ logger, debug, fieldSuggestions }: ErrorPolicyOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    const base = { message: formatted.message, ...(formatted.locations && { locations: formatted.locations }), ...(formatted.path && { path: formatted.path }) };
-    if (original instanceof DomainError) {
-      return { ...base, message: original.message, extensions: { code: original.code, ...(original.field && { field: original.field }) } };
-    }
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && CLIENT_CODES.has(code)) return { ...base, extensions: { code } };
-    const correlationId = randomUUID();
-    logger.error({ err: original, correlationId, path: formatted.path }, 'unexpected error');
+    const record = currentRecord();
+    const correlationId = record?.requestId ?? 'unknown';
+    const base = { ...(formatted.locations && { locations: formatted.locations }), ...(formatted.path && { path: formatted.path }) };
+    const found = known(error);
+    record?.errorCodes.push(found?.code ?? 'INTERNAL');
+    if (found) return { message: fieldSuggestions ? found.message : found.message.replace(SUGGESTION, ''), ...base, extensions: { code: found.code, ...(found.field && { field: found.field }), correlationId } };
+    logger.error({ err: unwrapResolverError(error), requestId: correlationId, path: formatted.path }, 'unexpected error');
     if (debug) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL', correlationId } };
     return { message: 'Internal server error', ...(formatted.path && { path: formatted.path }), extensions: { code: 'INTERNAL', correlationId } };
   };
 }
 
-/** HTTP statuses for errors that concern the whole request rather than one field; other errors keep 200 (GraphQL over HTTP). */
-const STATUS_BY_CODE: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, DB_UNAVAILABLE: 503, TIMEOUT: 504 };
+/** HTTP statuses for errors that concern the whole request; BAD_USER_INPUT and NOT_FOUND keep 200 (GraphQL over HTTP). */
+const STATUS_BY_CODE: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, INTERNAL: 500, DB_UNAVAILABLE: 503, TIMEOUT: 504 };
 
 /**
- * Sets the HTTP status from the first error whose code has one (see STATUS_BY_CODE), with
- * `WWW-Authenticate` on 401 and `Retry-After` on 429.
+ * Sets the HTTP status from the first error of an executed operation whose code has one (see
+ * STATUS_BY_CODE), with `WWW-Authenticate` on 401 and `Retry-After` on 429, and records the
+ * operation name for the log line. Parse, validation and limit refusals keep Apollo's 400.
  */
-export const httpStatusPlugin: ApolloServerPlugin = {
-  requestDidStart() {
-    return Promise.resolve({
-      willSendResponse(ctx) {
-        const originals = (ctx.errors ?? []).map((e) => unwrapResolverError(e));
-        const first = originals.find((e): e is DomainError => e instanceof DomainError && STATUS_BY_CODE[e.code] !== undefined);
-        if (first === undefined) return Promise.resolve();
-        const http = ctx.response.http;
-        http.status = STATUS_BY_CODE[first.code];
-        if (first.code === 'UNAUTHENTICATED') http.headers.set('www-authenticate', 'Bearer realm="graphql"');
-        if (first instanceof RateLimitedError) http.headers.set('retry-after', String(first.retryAfterSeconds));
+export const httpStatusPlugin: ApolloServerPlugin<ServerContext> = {
+  requestDidStart: ({ contextValue }) =>
+    Promise.resolve({
+      didResolveOperation(ctx) {
+        contextValue.record.operationName = ctx.operationName;
         return Promise.resolve();
       },
-    });
-  },
+      willSendResponse(ctx) {
+        const errors = ctx.errors ?? [];
+        const index = errors.findIndex((e) => STATUS_BY_CODE[known(e)?.code ?? 'INTERNAL'] !== undefined);
+        const error = errors[index];
+        if (error === undefined || ctx.response.http.status === 400) return Promise.resolve();
+        const code = known(error)?.code ?? 'INTERNAL';
+        const http = ctx.response.http;
+        http.status = STATUS_BY_CODE[code];
+        if (code === 'UNAUTHENTICATED') http.headers.set('www-authenticate', 'Bearer realm="graphql"');
+        const original = unwrapResolverError(error);
+        if (original instanceof RateLimitedError) http.headers.set('retry-after', String(original.retryAfterSeconds));
+        return Promise.resolve();
+      },
+    }),
 };

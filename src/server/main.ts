@@ -5,28 +5,46 @@ import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createStore } from './store-factory.js';
 
+/** Longest wait for a request's headers (slow-loris guard); never above the request timeout. */
+const HEADERS_TIMEOUT_MS = 10_000;
+
 /** Starts the API; on a fault at start, prints one clear line and exits non-zero. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const store = await createStore(config, logger);
   const { app, apollo } = await createApp(store, config, logger);
-  const server = createServer(app);
+  const server = createServer({ requestTimeout: config.requestTimeoutMs, headersTimeout: Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs) }, app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info(`GraphQL API ready at http://${config.host}:${port}/graphql (${config.neo4j ? `Neo4j ${config.neo4j.uri}` : 'embedded store'})`);
+  logger.info({ port }, `GraphQL API ready at http://${config.host}:${port}/graphql (${config.neo4j ? `Neo4j ${config.neo4j.uri}` : 'embedded store'})`);
 
+  // In-flight requests finish (up to SHUTDOWN_TIMEOUT_MS); new connections are refused; then
+  // Apollo and the store close and the process exits 0.
+  let stopping = false;
   const shutdown = (signal: string) => {
-    logger.info(`${signal}: finishing in-flight requests`);
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.warn('shutdown timeout: closing remaining connections');
+      server.closeAllConnections();
+    }, config.shutdownTimeoutMs);
     server.close(() => {
+      clearTimeout(force);
       void apollo
         .stop()
         .then(() => store.close())
-        .finally(() => process.exit(0));
+        .catch((e: unknown) => logger.error({ err: e }, 'error while shutting down'))
+        .finally(() => {
+          logger.info('stopped');
+          logger.flush();
+          process.exit(0);
+        });
     });
     server.closeIdleConnections();
   };

@@ -10,6 +10,13 @@ export interface StoreFixture {
   create(): Promise<GraphStore>;
 }
 
+/** Loads the seed into `store` (an embedded store, often a subclass with a planted fault) and returns it. */
+export async function withSeed<T extends MemoryStore>(store: T): Promise<T> {
+  const seed = await loadSeed();
+  await store.loadSeed(seed.entities, seed.relationships);
+  return store;
+}
+
 export const memoryFixture: StoreFixture = {
   name: 'embedded',
   async create() {

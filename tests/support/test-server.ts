@@ -36,9 +36,12 @@ export interface TestServerOptions {
   logger?: Logger;
 }
 
-/** Starts the real HTTP app on a free loopback port over `store` (production-like error masking). */
+/**
+ * Starts the real HTTP app on a free loopback port over `store` (production-like error masking).
+ * The rate limit is off unless `env` sets RATE_LIMIT_PER_MINUTE: suites send many requests from one address.
+ */
 export async function startTestServer(store: GraphStore, env: NodeJS.ProcessEnv = {}, options: TestServerOptions = {}): Promise<TestServer> {
-  const config = loadConfig({ NODE_ENV: 'test', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', ...env });
   const { app, apollo } = await createApp(store, config, options.logger ?? pino({ level: 'silent' }));
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -8,12 +8,14 @@ export interface Neo4jConfig {
   password?: string | undefined;
   /** The database to use; the server's default (home) database when absent. */
   database?: string | undefined;
+  /** Per-transaction timeout in ms (default {@link TRANSACTION_TIMEOUT_MS}). */
+  transactionTimeoutMs?: number | undefined;
 }
 
 /** URI schemes the driver accepts: direct (`bolt`) or routed (`neo4j`), plain, TLS (`+s`) or TLS with self-signed certificates (`+ssc`). */
 const SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'] as const;
 
-/** Per-transaction timeout, enforced by the server: a runaway query ends as a TIMEOUT, not a hang. */
+/** Default per-transaction timeout, enforced by the server: a runaway query ends as a TIMEOUT, not a hang. */
 export const TRANSACTION_TIMEOUT_MS = 10_000;
 
 /** Timeout of a seed load (bulk, run at set-up rather than for a request): generous, for slow or busy machines. */

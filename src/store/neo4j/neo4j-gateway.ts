@@ -31,6 +31,7 @@ export class Neo4jGateway {
   private constructor(
     private readonly driver: Driver,
     private readonly database: string | undefined,
+    private readonly transactionTimeoutMs: number,
   ) {}
 
   /**
@@ -50,7 +51,7 @@ export class Neo4jGateway {
       Object.defineProperty(failure, 'cause', { value: error, enumerable: false });
       throw failure;
     }
-    return new Neo4jGateway(driver, config.database);
+    return new Neo4jGateway(driver, config.database, config.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS);
   }
 
   /** Runs `work` in a read transaction. */
@@ -58,8 +59,8 @@ export class Neo4jGateway {
     return this.run('READ', work);
   }
 
-  /** Runs `work` in a write transaction: all or nothing, within `timeoutMs` (default TRANSACTION_TIMEOUT_MS). */
-  write<T>(work: Work<T>, timeoutMs = TRANSACTION_TIMEOUT_MS): Promise<T> {
+  /** Runs `work` in a write transaction: all or nothing, within `timeoutMs` (default: the configured transaction timeout). */
+  write<T>(work: Work<T>, timeoutMs?: number): Promise<T> {
     return this.run('WRITE', work, timeoutMs);
   }
 
@@ -79,9 +80,9 @@ export class Neo4jGateway {
     return this.driver.close();
   }
 
-  private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>, timeoutMs = TRANSACTION_TIMEOUT_MS): Promise<T> {
+  private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>, timeoutMs?: number): Promise<T> {
     const session = this.session(mode);
-    const config = { timeout: timeoutMs };
+    const config = { timeout: timeoutMs ?? this.transactionTimeoutMs };
     try {
       return mode === 'READ'
         ? await session.executeRead((tx) => work(wrap(tx)), config)

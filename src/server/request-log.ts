@@ -1,0 +1,68 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import type { Caller } from '../domain/caller.js';
+
+/** What the server learns about one request as it goes; logged in one line when the response ends. */
+export interface RequestRecord {
+  /** Correlation id: in the `x-request-id` header, on every error, and in the log. */
+  requestId: string;
+  /** Who is calling: `<method>:<id>` for an identified caller, else `ip:<address>`. */
+  client: string;
+  /** Who the Authorization header says is calling (set on /graphql before the rate limit). */
+  caller?: Caller;
+  operationName?: string | null;
+  /** Error codes of the response, in order. */
+  errorCodes: string[];
+}
+
+/** An incoming `x-request-id` is kept only when it is this sane (no spaces, no control characters, bounded). */
+const SANE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** The record of a request (created by {@link requestLog}, which runs first). */
+export function recordOf(res: Response): RequestRecord {
+  const locals = res.locals as { record?: RequestRecord };
+  locals.record ??= { requestId: randomUUID(), client: 'unknown', errorCodes: [] };
+  return locals.record;
+}
+
+const current = new AsyncLocalStorage<RequestRecord>();
+
+/** The record of the request being handled, inside {@link bindRecord}'s scope (Apollo's work and formatError). */
+export function currentRecord(): RequestRecord | undefined {
+  return current.getStore();
+}
+
+/**
+ * Makes the request's record reachable through {@link currentRecord} for everything after it.
+ * Mount it after the body parser: stream callbacks do not carry the async context.
+ */
+export function bindRecord(_req: Request, res: Response, next: NextFunction): void {
+  current.run(recordOf(res), next);
+}
+
+/**
+ * Gives every request a correlation id (the caller's `x-request-id` when sane, else a fresh
+ * UUID, echoed in the `x-request-id` response header) and writes one structured log line per
+ * request when the response ends: requestId, method, path, operationName, status, duration
+ * in ms, client and error codes.
+ */
+export function requestLog(logger: Logger) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const started = process.hrtime.bigint();
+    const path = req.path; // before routers rewrite it
+    const incoming = req.get('x-request-id');
+    const record = recordOf(res);
+    if (incoming !== undefined && SANE_ID.test(incoming)) record.requestId = incoming;
+    record.client = `ip:${req.ip ?? 'unknown'}`;
+    res.setHeader('x-request-id', record.requestId);
+    res.once('close', () => {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const line = { requestId: record.requestId, method: req.method, path, operationName: record.operationName ?? null, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, client: record.client, ...(record.errorCodes.length > 0 && { errorCodes: record.errorCodes }), ...(!res.writableFinished && { aborted: true }) };
+      if (res.statusCode >= 500) logger.error(line, 'request');
+      else logger.info(line, 'request');
+    });
+    next();
+  };
+}
