@@ -167,7 +167,7 @@ async function runGraph(graph: string, opts: { duration: number; connections: nu
       const order = running.map((_, i) => running[(i + qi) % running.length]!).filter((c) => request(c, q, q.variables[0]!));
       for (const c of order) {
         await load(c, q, 1, opts.connections); // warm-up
-        rows[c.name] = { ...(await load(c, q, opts.duration, opts.connections)), roundTrips: trips[c.name]! };
+        rows[c.name] = { ...(await load(c, q, opts.duration, opts.connections)), roundTrips: Math.round(trips[c.name]! * 100) / 100 };
         if (rows[c.name]!.errors > 0) throw new Error(`${c.name} ${q.name}: ${rows[c.name]!.errors} failed responses under load`);
       }
       const ratio = (a?: Figures, b?: Figures) => (a && b ? Math.round((a.rps / b.rps) * 100) / 100 : null);
