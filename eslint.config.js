@@ -42,8 +42,8 @@ export default tseslint.config(
   layer(['src/schema/**'], ['server', 'neo4j', 'memory', 'seed'], ['neo4j-driver', 'graphology', '@apollo/server', 'express']),
   layer(['src/server/**'], ['neo4j'], ['neo4j-driver', 'graphology'], ['src/server/store-factory.ts']),
   {
-    // Tests read untyped JSON answers from HTTP: `any` there is the honest type.
-    files: ['tests/**'],
+    // Tests and the benchmark read untyped JSON answers from HTTP: `any` there is the honest type.
+    files: ['tests/**', 'bench/**'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
