@@ -11,6 +11,7 @@ import { GraphService, type GraphContext } from '../schema/graph.service.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { Config } from './config.js';
 import { createFormatError, httpStatusPlugin } from './errors.js';
+import { mountWebPages } from './web/web-pages.js';
 
 export interface App {
   app: Express;
@@ -47,5 +48,6 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
       context: () => Promise.resolve({ graph: new GraphService(store), caller: ANONYMOUS, writesEnabled: false, requestId: randomUUID() }),
     }),
   );
+  mountWebPages(app, config);
   return { app, apollo };
 }

@@ -14,6 +14,10 @@ export interface Config {
   bodyLimit: number;
   neo4j: { uri: string; username: string | undefined; password: string | undefined; database: string | undefined; seedOnStart: boolean } | null;
   logLevel: string;
+  /** Serve the graph explorer at /explorer (EXPLORER_ENABLED; on unless NODE_ENV=production). */
+  explorerEnabled: boolean;
+  /** Serve the offline GraphQL IDE at /playground (PLAYGROUND_ENABLED; on unless NODE_ENV=production). */
+  playgroundEnabled: boolean;
 }
 
 /** Thrown for a setting that cannot be used; main prints its message and exits. */
@@ -25,6 +29,13 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
   return n;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+  return raw === 'true';
 }
 
 /** Reads the configuration; throws {@link ConfigError} naming the bad variable. */
@@ -50,5 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    explorerEnabled: flag(env, 'EXPLORER_ENABLED', !production),
+    playgroundEnabled: flag(env, 'PLAYGROUND_ENABLED', !production),
   };
 }
