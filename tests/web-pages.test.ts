@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { buildClientSchema, buildSchema, parse, validate, type IntrospectionQuery } from 'graphql';
+import { buildClientSchema, buildSchema, Kind, parse, validate, type IntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/server/config.js';
 import type { GraphStore } from '../src/store/graph-store.js';
@@ -55,7 +55,7 @@ describe('web pages switched on (the default outside production)', () => {
   it('runs only operations that are valid against the public schema', async () => {
     const doc = parse(await (await fetch(`${api.url}/explorer/operations.graphql`)).text());
     expect(validate(schema, doc)).toEqual([]);
-    const names = doc.definitions.flatMap((d) => (d.kind === 'OperationDefinition' ? [d.name?.value] : []));
+    const names = doc.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value] : []));
     expect(names).toEqual(['SearchEntities', 'EntityRef', 'EntityView', 'Neighborhood', 'PathBetween', 'SupplyChoices', 'SupplyView']);
   });
 

@@ -45,6 +45,20 @@ describe.each([
       await office.scrollIntoViewIfNeeded();
       await shot(page, `${label}-1-bessent`);
 
+      // Tap the Treasury where Cytoscape drew it: its neighbours join the drawing.
+      const expected = new Set<string>();
+      for (const id of ['scott-bessent', 'us-treasury']) {
+        const { neighborhood } = await api.data(`{ neighborhood(id: "${id}", depth: 1, limit: 40) { nodes { entity { id } } } }`);
+        for (const n of neighborhood.nodes) expected.add(n.entity.id);
+      }
+      const graph = page.locator('#graph');
+      await graph.scrollIntoViewIfNeeded();
+      const at = await graph.evaluate((el: any) => el.cytoscape.getElementById('us-treasury').renderedPosition());
+      const box = (await graph.boundingBox())!;
+      await page.mouse.click(box.x + at.x, box.y + at.y);
+      await expect.poll(() => graph.getAttribute('data-nodes')).toBe(String(expected.size));
+      await shot(page, `${label}-1b-bessent-graph-expanded`);
+
       await page.getByRole('link', { name: 'Find a path from here' }).click();
       await page.getByLabel('To').fill('Xi Jinping');
       await page.getByRole('button', { name: 'Find path' }).click();
@@ -94,6 +108,7 @@ describe('the playground in Chromium', () => {
       await page.goto(`${api.url}/playground`);
       const tabs = page.locator('.graphiql-tab');
       await expect.poll(() => tabs.count()).toBe(10);
+      await expect.poll(() => tabs.first().textContent()).toContain('WhoIsScottBessentAndOnWhoseWord');
       await page.locator('.graphiql-tab').first().click();
       await page.locator('.graphiql-execute-button').click();
       await expect.poll(() => page.locator('.graphiql-response').textContent()).toContain('Treasury Secretary');

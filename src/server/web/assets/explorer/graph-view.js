@@ -65,6 +65,7 @@ export async function neighbourhoodGraph(container, legend, id) {
   });
   await expand(id);
   cy.getElementById(id).addClass('centre');
+  container.cytoscape = cy; // for the browser test, which taps nodes where Cytoscape drew them
   return cy;
 }
 

@@ -3,6 +3,7 @@
 import { run } from './api.js';
 import { citations, entityLink, errorMessage, h, relationshipMeta, show, words } from './dom.js';
 
+const COLUMNS = ['Supplier', 'Status', 'Site', 'Operators', 'Qualifies through', 'Figures', 'Citations'];
 const STAGES = ['MINING', 'PROCESSING', 'SEPARATION', 'METAL', 'MAGNETS'];
 let choices;
 
@@ -39,7 +40,7 @@ function alternativesTable(rows) {
     h(
       'table',
       { class: 'alternatives' },
-      h('thead', {}, h('tr', {}, ['Supplier', 'Status', 'Site', 'Operators', 'Qualifies through', 'Figures', 'Citations'].map((t) => h('th', {}, t)))),
+      h('thead', {}, h('tr', {}, COLUMNS.map((t) => h('th', {}, t)))),
       h(
         'tbody',
         {},
@@ -47,13 +48,15 @@ function alternativesTable(rows) {
           h(
             'tr',
             {},
-            h('td', {}, entityLink(a.supplier)),
-            h('td', {}, a.relationship.status ? words(a.relationship.status) : '—'),
-            h('td', {}, a.siteCountry?.name ?? '—'),
-            h('td', {}, a.operators.map((o) => o.name).join(', ') || '—'),
-            h('td', {}, `${words(a.qualifiesThrough)}: ${a.qualifyingCountry.name}${a.domestic ? ' (domestic)' : ''}`),
-            h('td', {}, relationshipMeta(a.relationship) || '—'),
-            h('td', {}, citations(a.relationship.citations)),
+            [
+              entityLink(a.supplier),
+              a.relationship.status ? words(a.relationship.status) : '—',
+              a.siteCountry?.name ?? '—',
+              a.operators.map((o) => o.name).join(', ') || '—',
+              `${words(a.qualifiesThrough)}: ${a.qualifyingCountry.name}${a.domestic ? ' (domestic)' : ''}`,
+              relationshipMeta(a.relationship) || '—',
+              citations(a.relationship.citations),
+            ].map((cell, i) => h('td', { 'data-label': COLUMNS[i] }, cell)),
           ),
         ),
       ),
