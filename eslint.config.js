@@ -26,7 +26,7 @@ const layer = (files, dirs, packages, ignores = []) => ({
 const UI = ['type-graphql', 'graphql', '@apollo/server', 'express'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.neo4j/', 'data/', 'coverage/', 'export/', 'bench/results/'] },
+  { ignores: ['dist/', 'node_modules/', '.neo4j/', 'data/', 'coverage/', 'export/', 'bench/results/', 'examples/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
