@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -25,7 +26,7 @@ const layer = (files, dirs, packages, ignores = []) => ({
 const UI = ['type-graphql', 'graphql', '@apollo/server', 'express'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.neo4j/', 'data/', 'coverage/', 'export/', 'bench/results/'] },
+  { ignores: ['dist/', 'node_modules/', '.neo4j/', 'data/', 'coverage/', 'export/', 'bench/results/', 'examples/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -42,8 +43,8 @@ export default tseslint.config(
   layer(['src/schema/**'], ['server', 'neo4j', 'memory', 'seed'], ['neo4j-driver', 'graphology', '@apollo/server', 'express']),
   layer(['src/server/**'], ['neo4j'], ['neo4j-driver', 'graphology'], ['src/server/store-factory.ts']),
   {
-    // Tests read untyped JSON answers from HTTP: `any` there is the honest type.
-    files: ['tests/**'],
+    // Tests and the benchmark read untyped JSON answers from HTTP: `any` there is the honest type.
+    files: ['tests/**', 'bench/**'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
@@ -54,4 +55,9 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    // The explorer and playground run in the browser: ES modules, and the playground's UMD globals.
+    files: ['src/server/web/assets/**/*.js'],
+    languageOptions: { globals: { ...globals.browser, React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly' } },
+  },
 );

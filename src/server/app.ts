@@ -17,6 +17,7 @@ import { expressErrorHandler } from './http-errors.js';
 import { limitProtections } from './limits.js';
 import { rateLimit } from './rate-limit.js';
 import { bindRecord, recordOf, requestLog } from './request-log.js';
+import { mountWebPages } from './web/web-pages.js';
 
 export interface App {
   app: Express;
@@ -92,6 +93,7 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
       },
     }),
   );
+  mountWebPages(app, config);
   app.use(expressErrorHandler(logger, config.bodyLimit));
   return { app, apollo };
 }

@@ -42,6 +42,10 @@ export interface Config {
   requestTimeoutMs: number;
   /** After SIGTERM, how long in-flight requests may take before connections are closed. */
   shutdownTimeoutMs: number;
+  /** Serve the graph explorer at /explorer (EXPLORER_ENABLED; on unless NODE_ENV=production). */
+  explorerEnabled: boolean;
+  /** Serve the offline GraphQL IDE at /playground (PLAYGROUND_ENABLED; on unless NODE_ENV=production). */
+  playgroundEnabled: boolean;
 }
 
 /** CORS_ORIGINS: each an exact origin such as https://app.example.org (no paths, no wildcard). */
@@ -95,5 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
     requestTimeoutMs,
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    explorerEnabled: boolean(env, 'EXPLORER_ENABLED', !production),
+    playgroundEnabled: boolean(env, 'PLAYGROUND_ENABLED', !production),
   };
 }

@@ -12,9 +12,16 @@ export interface Tx {
 /** A unit of work run inside one managed transaction; it may be retried, so it must be idempotent. */
 export type Work<T> = (tx: Tx) => Promise<T>;
 
-function wrap(tx: ManagedTransaction): Tx {
+/** Options of the gateway that do not concern the connection. */
+export interface GatewayOptions {
+  /** Called once per statement sent to the database (one round trip each): for counting in tests and benchmarks. */
+  onQuery?: ((query: string) => void) | undefined;
+}
+
+function wrap(tx: ManagedTransaction, onQuery: GatewayOptions['onQuery']): Tx {
   return {
     async rows(query, params = {}) {
+      onQuery?.(query);
       const result = await tx.run(query, params);
       return result.records.map((r) => r.toObject() as Record<string, unknown>);
     },
@@ -32,13 +39,14 @@ export class Neo4jGateway {
     private readonly driver: Driver,
     private readonly database: string | undefined,
     private readonly transactionTimeoutMs: number,
+    private readonly options: GatewayOptions,
   ) {}
 
   /**
    * Opens the driver and checks the server answers; throws one DB_UNAVAILABLE error naming the
    * URI and the reason (without the driver's text) when it does not.
    */
-  static async connect(config: Neo4jConfig): Promise<Neo4jGateway> {
+  static async connect(config: Neo4jConfig, options: GatewayOptions = {}): Promise<Neo4jGateway> {
     checkUri(config.uri);
     const driver = neo4j.driver(config.uri, authToken(config), { ...DRIVER_CONFIG });
     try {
@@ -51,7 +59,7 @@ export class Neo4jGateway {
       Object.defineProperty(failure, 'cause', { value: error, enumerable: false });
       throw failure;
     }
-    return new Neo4jGateway(driver, config.database, config.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS);
+    return new Neo4jGateway(driver, config.database, config.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS, options);
   }
 
   /** Runs `work` in a read transaction. */
@@ -60,7 +68,7 @@ export class Neo4jGateway {
   }
 
   /** Runs `work` in a write transaction: all or nothing, within `timeoutMs` (default: the configured transaction timeout). */
-  write<T>(work: Work<T>, timeoutMs = this.transactionTimeoutMs): Promise<T> {
+  write<T>(work: Work<T>, timeoutMs?: number): Promise<T> {
     return this.run('WRITE', work, timeoutMs);
   }
 
@@ -80,13 +88,13 @@ export class Neo4jGateway {
     return this.driver.close();
   }
 
-  private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>, timeoutMs = this.transactionTimeoutMs): Promise<T> {
+  private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>, timeoutMs?: number): Promise<T> {
     const session = this.session(mode);
-    const config = { timeout: timeoutMs };
+    const config = { timeout: timeoutMs ?? this.transactionTimeoutMs };
     try {
       return mode === 'READ'
-        ? await session.executeRead((tx) => work(wrap(tx)), config)
-        : await session.executeWrite((tx) => work(wrap(tx)), config);
+        ? await session.executeRead((tx) => work(wrap(tx, this.options.onQuery)), config)
+        : await session.executeWrite((tx) => work(wrap(tx, this.options.onQuery)), config);
     } catch (error) {
       throw toDomainError(error);
     } finally {

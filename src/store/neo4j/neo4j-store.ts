@@ -7,7 +7,7 @@ import type { AuditEntry } from '../../domain/audit.js';
 import type { WriteRequest } from '../../domain/edits.js';
 import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelationshipFilter } from '../graph-store.js';
 import { SEED_TRANSACTION_TIMEOUT_MS, type Neo4jConfig } from './neo4j-config.js';
-import { Neo4jGateway, type Work } from './neo4j-gateway.js';
+import { Neo4jGateway, type GatewayOptions, type Work } from './neo4j-gateway.js';
 import { intParam, toAuditEntry, toEntity, toNumber, toRelationship } from './neo4j-mappers.js';
 import { neighborhood, shortestPaths, supplyRows } from './neo4j-traversal.js';
 import { applyWriteWork, entitiesById, loadSeedWork, relationshipsById } from './neo4j-writes.js';
@@ -32,9 +32,10 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 /**
  * Opens the one driver of the process, checks the server answers and sets up the schema.
  * Throws one DB_UNAVAILABLE error naming the URI and the reason when the server cannot be reached.
+ * `options.onQuery` is told of every statement sent (round-trip counting in tests and bench/).
  */
-export async function createNeo4jStore(config: Neo4jConfig): Promise<Neo4jStore> {
-  const gateway = await Neo4jGateway.connect(config);
+export async function createNeo4jStore(config: Neo4jConfig, options: GatewayOptions = {}): Promise<Neo4jStore> {
+  const gateway = await Neo4jGateway.connect(config, options);
   try {
     await setUpSchema(gateway);
   } catch (error) {

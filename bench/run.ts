@@ -1,0 +1,234 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import neo4j from 'neo4j-driver';
+import { canonicalJson } from '../src/store/records.js';
+import { createNeo4jStore } from '../src/store/neo4j/index.js';
+import { loadSeed } from '../src/store/seed/seed-loader.js';
+import { freePort } from '../tests/support/local-neo4j.js';
+import { bulkLoad } from './load.js';
+import { queryMix, SEED_PROBES, type BenchQuery } from './queries.js';
+import { generateGraph } from './synthetic.js';
+
+/*
+ * npm run bench -- [--graphs seed,10000,100000] [--duration 10] [--connections 8] [--seed 1] [--smoke]
+ *
+ * For each graph: a fresh local Neo4j of its own (heap and page cache sized to the graph), the
+ * graph loaded, the four contestants started as processes, every answer checked against ours
+ * (the run fails on any difference or error), round trips per request counted, then each
+ * query under autocannon at fixed concurrency, the contestants alternating. --smoke checks
+ * and loads for 1 s only; it fails on wrong answers and errors, never on timings.
+ */
+
+const CONTESTANTS = ['ours-neo4j', 'neo4j-graphql', 'raw', 'ours-embedded'] as const;
+type Contestant = (typeof CONTESTANTS)[number];
+
+interface Running {
+  name: Contestant;
+  url: string;
+  child: ChildProcess;
+  info: Record<string, unknown>;
+}
+
+/** Neo4j memory per graph size: everything in the page cache, a heap for the traversals. */
+function neo4jMemory(relationships: number): { heap: string; pagecache: string } {
+  if (relationships <= 20_000) return { heap: '512m', pagecache: '256m' };
+  if (relationships <= 200_000) return { heap: '1g', pagecache: '512m' };
+  return { heap: '2g', pagecache: '2g' };
+}
+
+/** scripts/neo4j-local.sh with the given arguments; resolves with its stdout's last line. */
+function neo4jLocal(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('bash', ['scripts/neo4j-local.sh', ...args], (error, stdout, stderr) =>
+      error ? reject(new Error(`neo4j-local.sh ${args[0]}: ${stderr}`)) : resolve(stdout.trim().split('\n').pop() ?? ''),
+    );
+  });
+}
+
+function startContestant(name: Contestant, env: NodeJS.ProcessEnv): Promise<Running> {
+  const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=6144', '--import', '@swc-node/register/esm-register', 'bench/contestant.ts', name], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /ready (\d+) (.*)\n/.exec(out);
+      if (m) resolve({ name, url: `http://127.0.0.1:${m[1]}`, child, info: JSON.parse(m[2]!) as Record<string, unknown> });
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready`)));
+  });
+}
+
+/** The request a contestant gets for one query and variable set. */
+function request(c: Running, q: BenchQuery, variables: Record<string, unknown>): { path: string; body: string } | null {
+  if (c.name === 'raw') return { path: '/raw', body: JSON.stringify({ name: q.name, variables }) };
+  if (c.name === 'neo4j-graphql') return q.neo4jGraphql ? { path: '/graphql', body: JSON.stringify({ query: q.neo4jGraphql, variables }) } : null;
+  return { path: '/graphql', body: JSON.stringify({ query: q.ours, variables }) };
+}
+
+async function ask(c: Running, q: BenchQuery, variables: Record<string, unknown>): Promise<unknown> {
+  const r = request(c, q, variables)!;
+  const res = await fetch(c.url + r.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: r.body });
+  const json = (await res.json()) as { data?: unknown; errors?: unknown };
+  if (json.errors || res.status !== 200) throw new Error(`${c.name} ${q.name} ${JSON.stringify(variables)}: HTTP ${res.status} ${JSON.stringify(json.errors)}`);
+  return c.name === 'neo4j-graphql' ? q.fromNeo4jGraphql!(json.data) : json.data;
+}
+
+async function stats(c: Running): Promise<{ statements: number; rssMb: number }> {
+  return (await (await fetch(`${c.url}/bench/stats`)).json()) as { statements: number; rssMb: number };
+}
+
+/** Every contestant's answer equals ours on Neo4j, for every variable set; returns round trips per request. */
+async function check(running: Running[], q: BenchQuery): Promise<Record<string, number>> {
+  const trips: Record<string, number> = {};
+  const ours = running.find((c) => c.name === 'ours-neo4j')!;
+  const expected = await Promise.all(q.variables.map((v) => ask(ours, q, v).then(canonicalJson)));
+  for (const c of running) {
+    if (!request(c, q, q.variables[0]!)) continue;
+    const before = (await stats(c)).statements;
+    for (const [i, v] of q.variables.entries()) {
+      const got = canonicalJson(await ask(c, q, v));
+      if (got !== expected[i]) throw new Error(`${c.name} ${q.name} ${JSON.stringify(v)} differs from ours:\n ours: ${expected[i]!.slice(0, 600)}\n ${c.name}: ${got.slice(0, 600)}`);
+    }
+    trips[c.name] = ((await stats(c)).statements - before) / q.variables.length;
+  }
+  return trips;
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  rssMb: number;
+}
+
+async function load(c: Running, q: BenchQuery, duration: number, connections: number): Promise<Figures> {
+  let bad = 0;
+  const requests = q.variables.map((v) => ({
+    method: 'POST' as const,
+    ...request(c, q, v)!,
+    headers: { 'content-type': 'application/json' },
+    onResponse: (status: number, body: string) => {
+      if (status !== 200 || body.includes('"errors"')) bad++;
+    },
+  }));
+  const result = await autocannon({ url: c.url, connections, duration, requests });
+  const s = await stats(c);
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors: bad + result.errors + result.timeouts + result.non2xx,
+    rssMb: s.rssMb,
+  };
+}
+
+const load1 = () => Math.round(loadavg()[0]! * 100) / 100;
+
+async function runGraph(graph: string, opts: { duration: number; connections: number; seed: number; smoke: boolean }) {
+  const log = (line: string) => process.stdout.write(`[${graph}] ${line}\n`);
+  const data = graph === 'seed' ? { ...(await loadSeed()), probes: SEED_PROBES } : generateGraph(Number(graph), opts.seed);
+  const relationships = data.relationships.length;
+  const memory = neo4jMemory(relationships);
+  const home = path.resolve('.neo4j', `bench-${graph}`);
+  await rm(home, { recursive: true, force: true });
+  log(`${data.entities.length} entities, ${relationships} relationships; starting Neo4j (heap ${memory.heap}, page cache ${memory.pagecache})`);
+  const uri = await neo4jLocal(['start', '--home', home, '--port', String(await freePort()), '--heap', memory.heap, '--pagecache', memory.pagecache]);
+  const db = { uri, stop: () => neo4jLocal(['stop', '--home', home]) };
+  const running: Running[] = [];
+  try {
+    const store = await createNeo4jStore({ uri: db.uri });
+    const started = performance.now();
+    const driver = neo4j.driver(db.uri);
+    await bulkLoad(driver, data.entities, data.relationships).finally(() => driver.close());
+    const neo4jLoadMs = Math.round(performance.now() - started);
+    const counted = await store.stats();
+    await store.close();
+    log(`loaded into Neo4j in ${neo4jLoadMs} ms (${counted.entities} entities, ${counted.relationships} relationships)`);
+    const env = { NEO4J_URI: db.uri, GRAPH: graph, GRAPH_SEED: String(opts.seed) };
+    for (const name of CONTESTANTS) running.push(await startContestant(name, env));
+    const embedded = running.find((c) => c.name === 'ours-embedded')!.info;
+    log(`contestants ready; embedded store: ${JSON.stringify(embedded)}`);
+    const mix = queryMix(data.probes);
+    const results: Record<string, unknown>[] = [];
+    for (const [qi, q] of mix.entries()) {
+      const trips = await check(running, q);
+      const rows: Record<string, Figures & { roundTrips: number }> = {};
+      // Alternate: each query starts with the next contestant.
+      const order = running.map((_, i) => running[(i + qi) % running.length]!).filter((c) => request(c, q, q.variables[0]!));
+      for (const c of order) {
+        await load(c, q, 1, opts.connections); // warm-up
+        rows[c.name] = { ...(await load(c, q, opts.duration, opts.connections)), roundTrips: Math.round(trips[c.name]! * 100) / 100 };
+        if (rows[c.name]!.errors > 0) throw new Error(`${c.name} ${q.name}: ${rows[c.name]!.errors} failed responses under load`);
+      }
+      const ratio = (a?: Figures, b?: Figures) => (a && b ? Math.round((a.rps / b.rps) * 100) / 100 : null);
+      results.push({
+        query: q.name,
+        load1: load1(),
+        ...rows,
+        oursOverNeo4jGraphql: ratio(rows['ours-neo4j'], rows['neo4j-graphql']),
+        oursOverRaw: ratio(rows['ours-neo4j'], rows.raw),
+        p99OursOverRaw: rows.raw && rows['ours-neo4j'] ? Math.round((rows['ours-neo4j'].p99 / Math.max(rows.raw.p99, 1)) * 100) / 100 : null,
+      });
+      log(`${q.name}: answers equal; ${Object.entries(rows).map(([n, r]) => `${n} ${r.rps} rps p50 ${r.p50} p99 ${r.p99} ms trips ${r.roundTrips}`).join(' | ')}`);
+    }
+    return { graph, entities: counted.entities, relationships: counted.relationships, neo4j: { ...memory, loadMs: neo4jLoadMs }, embedded, results };
+  } finally {
+    for (const c of running) c.child.kill('SIGTERM');
+    await db.stop();
+    await rm(home, { recursive: true, force: true });
+  }
+}
+
+function table(run: Awaited<ReturnType<typeof runGraph>>): string {
+  const lines = [`graph ${run.graph}: ${run.entities} entities, ${run.relationships} relationships`];
+  lines.push('query               contestant      req/s   p50 ms  p99 ms  trips  RSS MB');
+  for (const r of run.results) {
+    for (const name of CONTESTANTS) {
+      const f = r[name] as (Figures & { roundTrips: number }) | undefined;
+      if (!f) continue;
+      lines.push(`${String(r.query).padEnd(20)}${name.padEnd(14)}${String(f.rps).padStart(7)}${String(f.p50).padStart(9)}${String(f.p99).padStart(8)}${String(f.roundTrips).padStart(7)}${String(f.rssMb).padStart(8)}`);
+    }
+    const x = (v: unknown) => (typeof v === 'number' ? `${v}x` : '-');
+    lines.push(`${''.padEnd(20)}ours/@neo4j/graphql ${x(r.oursOverNeo4jGraphql)} req/s, ours/raw ${x(r.oursOverRaw)} req/s, p99 ours/raw ${x(r.p99OursOverRaw)}`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      graphs: { type: 'string', default: 'seed,10000' },
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '8' },
+      seed: { type: 'string', default: '1' },
+      smoke: { type: 'boolean', default: false },
+    },
+  });
+  const opts = { duration: values.smoke ? 1 : Number(values.duration), connections: Number(values.connections), seed: Number(values.seed), smoke: values.smoke };
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, note: 'load generator, contestant servers and Neo4j share these cores' };
+  for (const graph of values.graphs.split(',')) {
+    const loadBefore = load1();
+    const run = await runGraph(graph, opts);
+    const out = { date: new Date().toISOString(), machine, loadAverageBefore: loadBefore, loadAverageAfter: load1(), ...opts, ...run };
+    process.stdout.write(`\n${table(run)}\n(load average before ${loadBefore}, after ${out.loadAverageAfter}; ${machine.cpus} cores shared by autocannon, the servers and Neo4j)\n\n`);
+    if (!opts.smoke) {
+      await mkdir('bench/results', { recursive: true });
+      await writeFile(`bench/results/${graph}.json`, JSON.stringify(out, null, 2) + '\n');
+    }
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,202 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Whether a figure is for one ELEMENT or for rare earths as a GROUP. */
+export type Basis =
+  | 'ELEMENT'
+  | 'GROUP';
+
+/** CONFIRMED from the page read, SECONDARY from a secondary or vendor page, DERIVED from confirmed numbers. */
+export type Confidence =
+  | 'CONFIRMED'
+  | 'DERIVED'
+  | 'SECONDARY';
+
+/** What an entity is. */
+export type EntityKind =
+  | 'AGREEMENT'
+  | 'ALLIANCE'
+  | 'APPLICATION'
+  | 'COMMITMENT'
+  | 'COUNTRY'
+  | 'EVENT'
+  | 'FACILITY'
+  | 'MATERIAL'
+  | 'MEASURE'
+  | 'ORGANIZATION'
+  | 'PERSON'
+  | 'SOURCE'
+  | 'STATEMENT';
+
+export type FacilityStatus =
+  | 'OPERATING'
+  | 'PLANNED'
+  | 'RAMPING'
+  | 'UNDER_CONSTRUCTION';
+
+/** Where an agreement or measure stands on a day: ANNOUNCED (not yet in force), IN_FORCE, SUSPENDED, EXPIRED. */
+export type LifecycleStatus =
+  | 'ANNOUNCED'
+  | 'EXPIRED'
+  | 'IN_FORCE'
+  | 'SUSPENDED';
+
+export type MeasureType =
+  | 'EXPORT_CONTROL'
+  | 'INVESTMENT'
+  | 'SUSPENSION'
+  | 'TARIFF'
+  | 'TARIFF_THREAT';
+
+/** Whether the site's country, an operator's country, or both qualify a supplier. */
+export type QualifiesThrough =
+  | 'OPERATOR'
+  | 'SITE'
+  | 'SITE_AND_OPERATOR';
+
+/** USGS convention: La-Gd LIGHT; Tb-Lu and Y HEAVY; Sc NEITHER. */
+export type ReeClass =
+  | 'HEAVY'
+  | 'LIGHT'
+  | 'NEITHER';
+
+/** The relationship-type allow-list; direction as written (from -TYPE-> to). */
+export type RelationType =
+  /** What a measure controls or targets. */
+  | 'APPLIES_TO'
+  /** A source states a claim. */
+  | 'CLAIMS'
+  /** Who made a commitment. */
+  | 'COMMITTED_TO'
+  /** What a commitment, measure, statement or agreement is about. */
+  | 'CONCERNS'
+  /** Two claims that disagree (both flagged disputed). */
+  | 'CONTRADICTS'
+  /** A dependency, e.g. on a supplier country. */
+  | 'DEPENDS_ON'
+  /** Where an event took place. */
+  | 'HELD_IN'
+  /** A person holds an office (title) in an organisation or country. */
+  | 'HOLDS_OFFICE'
+  /** Reserves of a material: volume, unit, year. */
+  | 'HOLDS_RESERVES'
+  /** A measure carries out a commitment. */
+  | 'IMPLEMENTS'
+  /** An investment, amount in volume/unit. */
+  | 'INVESTED_IN'
+  /** Who issued a measure or published a document. */
+  | 'ISSUED'
+  /** A person leads a country or organisation. */
+  | 'LEADS'
+  /** Where a facility is, or where an organisation is based. */
+  | 'LOCATED_IN'
+  /** Venue of a statement (an interview, a broadcaster). */
+  | 'MADE_AT'
+  /** A country or organisation belongs to an alliance or partnership. */
+  | 'MEMBER_OF'
+  /** An organisation operates a facility. */
+  | 'OPERATES'
+  /** An actor took part in an event. */
+  | 'PARTICIPATED_IN'
+  /** A party to an agreement. */
+  | 'PARTY_TO'
+  /** Membership of a whole: an agency in a government, a commitment in an agreement, an element in a group. */
+  | 'PART_OF'
+  /** Output at a supply-chain stage: volume, unit, year, share, capacity, status. */
+  | 'PRODUCES'
+  /** An event led to an agreement or measure. */
+  | 'RESULTED_IN'
+  /** Who made a statement. */
+  | 'SAID'
+  /** A country is a source of a (controlled) material, e.g. fentanyl. */
+  | 'SOURCE_OF'
+  /** A measure suspends another for its validity. */
+  | 'SUSPENDS'
+  /** A material is used in an application. */
+  | 'USED_IN';
+
+/** Supply-chain stage; PROCESSING where a source does not split the stages; SEPARATION is separated oxides (the IEA's "refined"). */
+export type SupplyStage =
+  | 'MAGNETS'
+  | 'METAL'
+  | 'MINING'
+  | 'PROCESSING'
+  | 'SEPARATION';
+
+export type EntityRefFragment = { id: string, name: string, kind: EntityKind };
+
+export type CitationPartsFragment = { quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } };
+
+export type RelationshipPartsFragment = { id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> };
+
+export type SearchEntitiesQueryVariables = Exact<{
+  text: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchEntitiesQuery = { search: Array<{ description: string | null, id: string, name: string, kind: EntityKind }> };
+
+export type EntityRefQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EntityRefQuery = { entity: { id: string, name: string, kind: EntityKind } | null };
+
+export type EntityViewQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type EntityViewQuery = { entity:
+    | { date: string | null, validFrom: string | null, validUntil: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, lifecycle: LifecycleStatus | null, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
+    | { description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
+    | { text: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
+    | { iso2: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
+    | { date: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
+    | { description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, facilityStatus: FacilityStatus | null, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
+    | { symbol: string | null, atomicNumber: number | null, reeClass: ReeClass | null, iupacClass: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
+    | { measureType: MeasureType | null, number: string | null, date: string | null, validFrom: string | null, validUntil: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, lifecycle: LifecycleStatus | null, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
+    | { category: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
+    | { publisher: string | null, url: string | null, date: string | null, ref: string | null, hasText: boolean, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
+    | { text: string | null, date: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
+   | null };
+
+export type NeighborhoodQueryVariables = Exact<{
+  id: string;
+  depth?: number | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type NeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<{ distance: number, entity: { id: string, name: string, kind: EntityKind } }>, relationships: Array<{ id: string, type: RelationType, title: string | null, from: { id: string }, to: { id: string } }> } };
+
+export type PathBetweenQueryVariables = Exact<{
+  from: string;
+  to: string;
+  first?: number | null | undefined;
+  maxHops?: number | null | undefined;
+}>;
+
+
+export type PathBetweenQuery = { paths: Array<{ length: number, nodes: Array<{ id: string, name: string, kind: EntityKind }>, hops: Array<{ forward: boolean, relationship: { id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } }> }> };
+
+export type SupplyChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SupplyChoicesQuery = { materials: { nodes: Array<{ id: string, name: string }> }, countries: { nodes: Array<{ id: string, name: string }> } };
+
+export type SupplyViewQueryVariables = Exact<{
+  material: string;
+  stage?: SupplyStage | null | undefined;
+  excluding?: Array<string> | string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type SupplyViewQuery = { material: { id: string, name: string, kind: EntityKind } | null, supplyAlternatives: Array<{ qualifiesThrough: QualifiesThrough, domestic: boolean, basis: Basis, supplier: { id: string, name: string, kind: EntityKind }, qualifyingCountry: { id: string, name: string, kind: EntityKind }, siteCountry: { id: string, name: string, kind: EntityKind } | null, operators: Array<{ id: string, name: string, kind: EntityKind }>, relationship: { id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } }>, supplyRisk: { basis: Basis, year: number | null, unit: string | null, worldVolume: number | null, hhi: number, topShare: number | null, unattributedShare: number, topCountry: { id: string, name: string, kind: EntityKind } | null, shares: Array<{ share: number, volume: number | null, country: { id: string, name: string, kind: EntityKind }, relationship: { id: string, stage: SupplyStage | null, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } }>, afterExclusion: { hhi: number, topShare: number | null, unattributedShare: number, remainingShare: number, topCountry: { id: string, name: string, kind: EntityKind } | null, shares: Array<{ share: number, volume: number | null, country: { id: string, name: string, kind: EntityKind } }> } } };

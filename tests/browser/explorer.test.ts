@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { memoryFixture } from '../support/stores.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import type { GraphStore } from '../../src/store/graph-store.js';
+import { ARTIFACTS, LAPTOP, PHONE, launchChromium, openPage, type BrowserSession } from './browser.js';
+
+let store: GraphStore;
+let api: TestServer;
+let session: BrowserSession;
+
+beforeAll(async () => {
+  store = await memoryFixture.create();
+  api = await startTestServer(store);
+  session = await launchChromium();
+});
+afterAll(async () => {
+  await session?.close();
+  await api?.close();
+  await store?.close();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+
+describe.each([
+  ['laptop', LAPTOP],
+  ['phone', PHONE],
+] as const)('the explorer in Chromium (%s)', (label, viewport) => {
+  it('searches Bessent, opens him, shows his office with its citation, finds the path to Xi Jinping, and shows dysprosium’s allied suppliers', async () => {
+    const { page, context, problems } = await openPage(session, api.url, viewport);
+    try {
+      await page.goto(`${api.url}/explorer`);
+      await page.getByRole('searchbox').fill('Bessent');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('link', { name: 'Scott Bessent', exact: true }).click();
+
+      const office = page.locator('.rel-group[data-type="HOLDS_OFFICE"] li').first();
+      await expect.poll(() => office.locator('.office').textContent()).toBe('Treasury Secretary — ');
+      await expect.poll(() => office.getByRole('link').first().textContent()).toBe('U.S. Department of the Treasury');
+      await office.getByText('1 citation').click();
+      await expect.poll(() => office.locator('blockquote').textContent()).toBe('“Treasury Secretary Scott Bessent said the Trump administration is ready to use”');
+      await expect.poll(() => office.locator('.citation').textContent()).toContain('US warns China on rare earth commitments (news article, 2 Nov 2025)');
+      await expect.poll(() => page.locator('#graph').getAttribute('data-nodes')).toBe('14');
+      await office.scrollIntoViewIfNeeded();
+      await shot(page, `${label}-1-bessent`);
+
+      // Tap the Treasury where Cytoscape drew it: its neighbours join the drawing.
+      const expected = new Set<string>();
+      for (const id of ['scott-bessent', 'us-treasury']) {
+        const { neighborhood } = await api.data(`{ neighborhood(id: "${id}", depth: 1, limit: 40) { nodes { entity { id } } } }`);
+        for (const n of neighborhood.nodes) expected.add(n.entity.id);
+      }
+      const graph = page.locator('#graph');
+      await graph.scrollIntoViewIfNeeded();
+      const at = await graph.evaluate((el: any) => el.cytoscape.getElementById('us-treasury').renderedPosition());
+      const box = (await graph.boundingBox())!;
+      await page.mouse.click(box.x + at.x, box.y + at.y);
+      await expect.poll(() => graph.getAttribute('data-nodes')).toBe(String(expected.size));
+      await shot(page, `${label}-1b-bessent-graph-expanded`);
+
+      await page.getByRole('link', { name: 'Find a path from here' }).click();
+      await page.getByLabel('To').fill('Xi Jinping');
+      await page.getByRole('button', { name: 'Find path' }).click();
+      const firstPath = page.locator('.path').first();
+      await expect.poll(() => firstPath.locator('h3').textContent()).toBe('Path 1: 3 hops');
+      const hops = firstPath.locator('.hop');
+      await expect.poll(() => hops.count()).toBe(3);
+      await expect.poll(() => hops.nth(2).textContent()).toContain('Xi Jinping');
+      await hops.nth(2).getByText('1 citation').click();
+      await expect.poll(() => hops.nth(2).locator('blockquote').textContent()).toBe('“Chinese President Xi Jinping”');
+      await shot(page, `${label}-2-path-to-xi`);
+
+      await page.getByRole('searchbox').fill('dysprosium');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('link', { name: 'Dysprosium', exact: true }).click();
+      await page.getByRole('link', { name: 'Supply view' }).click();
+      await page.getByLabel('As of').fill('2026-11-29');
+      await page.getByRole('button', { name: 'Show' }).click();
+      const suppliers = page.locator('table.alternatives tbody tr td:first-child a');
+      await expect.poll(() => suppliers.allTextContents()).toEqual([
+        'Lynas Malaysia',
+        'Shin-Etsu Magnetic Materials Vietnam (Hai Phong)',
+        'White Mesa Mill',
+        'Iluka Eneabba rare earths refinery',
+        'Heavy rare earths circuit at Lynas Malaysia',
+        'White Mesa Mill',
+      ]);
+      await expect.poll(() => page.locator('.stat').first().textContent()).toBe('HHI before8,281');
+      await shot(page, `${label}-3-dysprosium-supply`);
+      await page.locator('.risk').scrollIntoViewIfNeeded();
+      await shot(page, `${label}-4-dysprosium-concentration`);
+
+      expect(problems).toEqual({ errors: [], foreign: [] });
+    } catch (e) {
+      await shot(page, `${label}-failed`);
+      throw e;
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
+
+describe('the playground in Chromium', () => {
+  it('serves GraphiQL from our own assets with the README examples as tabs, and runs one', async () => {
+    const { page, context, problems } = await openPage(session, api.url, LAPTOP);
+    try {
+      await page.goto(`${api.url}/playground`);
+      const tabs = page.locator('.graphiql-tab');
+      await expect.poll(() => tabs.count()).toBe(10);
+      await expect.poll(() => tabs.first().textContent()).toContain('WhoIsScottBessentAndOnWhoseWord');
+      await page.locator('.graphiql-tab').first().click();
+      await page.locator('.graphiql-execute-button').click();
+      await expect.poll(() => page.locator('.graphiql-response').textContent()).toContain('Treasury Secretary');
+      await shot(page, 'laptop-5-playground');
+      expect(problems).toEqual({ errors: [], foreign: [] });
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,27 @@
+import { readFile } from 'node:fs/promises';
+import { generate } from '@graphql-codegen/cli';
+import { describe, expect, it } from 'vitest';
+import config from '../codegen.config.js';
+import { officesOf } from '../examples/client.js';
+import { memoryFixture } from './support/stores.js';
+import { startTestServer } from './support/test-server.js';
+
+describe('typed example operations (examples/)', () => {
+  it('examples/generated/graphql.ts is what graphql-codegen makes from schema/schema.graphql today (run `npm run codegen` when this fails)', async () => {
+    const [output] = await generate(config, false);
+    expect(output?.filename).toBe('examples/generated/graphql.ts');
+    expect(await readFile('examples/generated/graphql.ts', 'utf8')).toBe(output?.content);
+  });
+
+  it('the typed client gets Bessent’s office from the real API', async () => {
+    const store = await memoryFixture.create();
+    const api = await startTestServer(store);
+    try {
+      const document = await readFile('examples/explorer.graphql', 'utf8');
+      expect(await officesOf(`${api.url}/graphql`, document, 'scott-bessent')).toEqual(['Treasury Secretary, U.S. Department of the Treasury']);
+    } finally {
+      await api.close();
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import neo4j from 'neo4j-driver';
+import { bulkLoad } from '../bench/load.js';
+import { generateGraph } from '../bench/synthetic.js';
+import { createNeo4jStore, resetForTests, type Neo4jStore } from '../src/store/neo4j/index.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+/*
+ * No N+1: a request makes a bounded number of Neo4j round trips (statements sent), whatever
+ * the number of results. Each nested query runs on a synthetic graph of hundreds of entities
+ * once with 1 root and once with 12; both must cost the same number of statements, and no
+ * more than the bound: 2 for the counted page, then per nesting level one statement per
+ * distinct relationship filter asked at that level and one for the entities it reaches.
+ */
+
+const URI = inject('neo4jUri');
+
+/** Persons -> offices -> organisation -> facilities -> country (4 levels below the page). */
+const OFFICES = `query ($n: Int!) {
+  entities(kind: PERSON, first: $n) {
+    nodes { id ... on Person { offices { title to { id ... on Organization { facilities { id country { id name } } } } } } }
+  }
+}`;
+
+/** Materials -> producers (PRODUCES) -> supplier -> country and operators. */
+const SUPPLIERS = `query ($n: Int!) {
+  entities(kind: MATERIAL, first: $n) {
+    nodes { id ... on Material { producers { stage from { id ... on Facility { country { id } operators { id } } } } } }
+  }
+}`;
+
+/** Agreements -> parties and commitments -> who committed, with citations' sources. */
+const AGREEMENTS = `query ($n: Int!) {
+  entities(kind: AGREEMENT, first: $n) {
+    nodes { id ... on Agreement { parties { id } commitments { id committedBy { id } } relationships(direction: IN) { nodes { id citations { source { id } } } } } }
+  }
+}`;
+
+/** How many nested objects with an `id` an answer holds (to show the big run returned a lot). */
+function countIds(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, v) => sum + countIds(v), 0);
+  if (value && typeof value === 'object') {
+    return ('id' in value ? 1 : 0) + Object.values(value).reduce((sum: number, v) => sum + countIds(v), 0);
+  }
+  return 0;
+}
+
+describe('round trips to Neo4j per request', () => {
+  let statements = 0;
+  let store: Neo4jStore;
+  let api: TestServer;
+  const graph = generateGraph(2500, 7);
+
+  beforeAll(async () => {
+    store = await createNeo4jStore({ uri: URI }, { onQuery: () => statements++ });
+    await resetForTests(store);
+    const driver = neo4j.driver(URI);
+    await bulkLoad(driver, graph.entities, graph.relationships).finally(() => driver.close());
+    api = await startTestServer(store);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await store?.close();
+  });
+
+  /** Runs a query and returns its answer and how many statements it sent. */
+  async function measured(query: string, variables: Record<string, unknown>): Promise<{ data: any; trips: number }> {
+    const before = statements;
+    const data = await api.data(query, variables);
+    return { data, trips: statements - before };
+  }
+
+  it('the graph has hundreds of entities', () => {
+    expect(graph.entities.length).toBeGreaterThan(500);
+    expect(graph.relationships.length).toBeGreaterThan(2000);
+  });
+
+  it.each([
+    // 2 + (offices, to) + (facilities, entities) + (country, entity)
+    ['persons -> offices -> organisation -> facilities -> country', OFFICES, 8],
+    // 2 + (producers, from) + (country and operators: 2 filters, 1 entity batch)
+    ['materials -> producers -> supplier -> country, operators', SUPPLIERS, 8],
+    // 2 + (parties, commitments, relationships: 3 filters; 1 entity batch with the citations' sources) + (committedBy, entities)
+    ['agreements -> parties, commitments -> committedBy; relationships -> citations -> source', AGREEMENTS, 9],
+  ])('%s: the same bounded number of statements for 1 and 12 roots', async (_name, query, bound) => {
+    const one = await measured(query, { n: 1 });
+    const many = await measured(query, { n: 12 });
+    expect(many.data.entities.nodes).toHaveLength(12);
+    expect(countIds(many.data)).toBeGreaterThan(5 * countIds(one.data));
+    expect(many.trips).toBe(one.trips);
+    expect(many.trips).toBeLessThanOrEqual(bound);
+  });
+
+  it('paths, neighbourhood and supply queries cost a bounded number of statements', async () => {
+    const [from, to] = graph.probes.pathPairs[0]!;
+    const material = graph.probes.materials[0]!;
+    const paths = await measured(`query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 10) { nodes { id } hops { relationship { id citations { source { id } } } } } }`, { from, to });
+    const hood = await measured(`query ($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { nodes { entity { id } } relationships { id from { id } } } }`, { id: material });
+    const alternatives = await measured(
+      `query ($m: ID!, $us: ID!, $cn: ID!) { supplyAlternatives(material: $m, alliedWith: $us, excluding: [$cn], asOf: "2026-11-29") { supplier { id } siteCountry { id } operators { id } alliancePath { id } } }`,
+      { m: material, us: graph.probes.alliedWith, cn: graph.probes.excluding },
+    );
+    expect(hood.data.neighborhood.nodes.length).toBeGreaterThan(20);
+    expect(alternatives.data.supplyAlternatives.length).toBeGreaterThan(0);
+    // paths: the two ends, the existence check and the enumeration, then one entity batch for every path's nodes and sources
+    expect(paths.data.paths.length).toBeGreaterThan(0);
+    expect(paths.trips).toBeLessThanOrEqual(6);
+    // neighbourhood depth 2: the centre (twice: argument check, then traversal), 2 hops, the kept nodes, their relationships, the ends
+    expect(hood.trips).toBeLessThanOrEqual(8);
+    // supply: the argument checks, the material's groups, the rows, the memberships, the answer's entities
+    expect(alternatives.trips).toBeLessThanOrEqual(8);
+  });
+});
