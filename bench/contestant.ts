@@ -163,6 +163,9 @@ async function main(): Promise<void> {
   process.stdout.write(`ready ${(server.address() as AddressInfo).port} ${JSON.stringify(info)}\n`);
 }
 
+// A normal exit on SIGTERM, so `node --cpu-prof` writes its profile.
+process.once('SIGTERM', () => process.exit(0));
+
 main().catch((e: unknown) => {
   process.stderr.write(`contestant failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);

@@ -20,6 +20,7 @@ export class GraphService {
   private readonly relationshipsById: DataLoader<string, Relationship | null>;
   private readonly citing: DataLoader<string, Relationship[]>;
   private readonly relationshipLoaders = new Map<string, DataLoader<string, Relationship[]>>();
+  private readonly relatedLoaders = new Map<string, DataLoader<string, Entity[]>>();
 
   constructor(readonly store: GraphStore) {
     this.entities = new DataLoader((ids) => store.getEntities(ids));
@@ -60,10 +61,20 @@ export class GraphService {
     return loader.load(id);
   }
 
-  /** The entities at the other end of an entity's relationships of one type and direction, optionally of one kind. */
+  /**
+   * The entities at the other end of an entity's relationships of one type and direction,
+   * optionally of one kind: one batched store call (ends included), whose entities then
+   * answer later `entity(id)` calls of this request without a round trip.
+   */
   async related(id: string, type: RelationType, direction: Exclude<Direction, 'BOTH'>, kind?: EntityKind): Promise<Entity[]> {
-    const rels = await this.relationshipsOf(id, { types: [type], direction });
-    const others = await this.entitiesById(rels.map((r) => (direction === 'OUT' ? r.to : r.from)));
+    const key = `${type}:${direction}`;
+    let loader = this.relatedLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader((ids) => this.store.relatedEntities(ids, { types: [type], direction }));
+      this.relatedLoaders.set(key, loader);
+    }
+    const others = await loader.load(id);
+    for (const e of others) this.entities.prime(e.id, e);
     return kind === undefined ? others : others.filter((e) => e.kind === kind);
   }
 

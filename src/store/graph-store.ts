@@ -76,6 +76,12 @@ export interface GraphStore {
   searchCandidates(text: string, limit: number): Promise<Entity[]>;
   /** For each entity id, its relationships matching the filter, ordered by relationship id. */
   relationshipsOf(ids: readonly string[], filter: RelationshipFilter): Promise<Relationship[][]>;
+  /**
+   * For each entity id, the entities at the other end of its relationships matching the filter
+   * (OUT: each relationship's `to`, IN: its `from`), one per relationship, in relationship-id
+   * order: what `relationshipsOf` then `getEntities` give, in one round trip.
+   */
+  relatedEntities(ids: readonly string[], filter: RelationshipFilter & { direction: 'OUT' | 'IN' }): Promise<Entity[][]>;
   /** Relationships by id, in the order asked; null for an unknown id. */
   getRelationships(ids: readonly string[]): Promise<(Relationship | null)[]>;
   /** For each source id, the relationships citing it, ordered by relationship id (an index lookup). */

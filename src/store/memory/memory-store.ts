@@ -77,6 +77,11 @@ export class MemoryStore implements GraphStore {
     );
   }
 
+  async relatedEntities(ids: readonly string[], filter: RelationshipFilter & { direction: 'OUT' | 'IN' }): Promise<Entity[][]> {
+    const lists = await this.relationshipsOf(ids, filter);
+    return lists.map((rels) => rels.map((r) => this.graph.getNodeAttributes(filter.direction === 'OUT' ? r.to : r.from)));
+  }
+
   getRelationships(ids: readonly string[]): Promise<(Relationship | null)[]> {
     return Promise.resolve(ids.map((id) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : null)));
   }

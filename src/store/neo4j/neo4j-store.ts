@@ -21,6 +21,7 @@ import {
   EXPORT_RELATIONSHIPS,
   listEntitiesQuery,
   PING,
+  relatedEntitiesQuery,
   relationshipsOfQuery,
   RELATIONSHIPS_CITING,
   SEARCH_CANDIDATES,
@@ -83,6 +84,15 @@ export class Neo4jStore implements GraphStore {
     return this.read(async (tx) => {
       const rows = await tx.rows(query, { ids: [...new Set(ids)], asOf: filter.asOf ?? null, includeRetracted: filter.includeRetracted ?? false });
       const byEntity = new Map(rows.map((r) => [r.id as string, (r.rels as unknown[]).map(toRelationship).sort(byId)]));
+      return ids.map((id) => byEntity.get(id) ?? []);
+    });
+  }
+
+  async relatedEntities(ids: readonly string[], filter: RelationshipFilter & { direction: 'OUT' | 'IN' }): Promise<Entity[][]> {
+    const query = relatedEntitiesQuery(filter.direction, filter.types);
+    return this.read(async (tx) => {
+      const rows = await tx.rows(query, { ids: [...new Set(ids)], asOf: filter.asOf ?? null });
+      const byEntity = new Map(rows.map((r) => [r.id as string, (r.ends as unknown[]).map(toEntity)]));
       return ids.map((id) => byEntity.get(id) ?? []);
     });
   }

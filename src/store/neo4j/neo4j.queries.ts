@@ -112,6 +112,21 @@ CALL (n) {
 RETURN id, rels`;
 }
 
+/** For each entity id, the entity at the other end of each of its relationships of the allowed types in one direction that hold on $asOf (when given), in relationship-id order. */
+export function relatedEntitiesQuery(direction: 'OUT' | 'IN', types?: readonly RelationType[]): string {
+  const [left, right] = ARROWS[direction];
+  return `UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+CALL (n) {
+  MATCH (n)${left}[r:${typeAlternation(types)}]${right}(m:Entity)
+  WHERE ${HOLDS_AS_OF}
+  WITH r, m
+  ORDER BY r.id
+  RETURN collect(m {.*}) AS ends
+}
+RETURN id, ends`;
+}
+
 /** Relationships by id: the planner unions one relationship-index seek per allowed type (the index is per type). */
 export const GET_RELATIONSHIPS = `UNWIND $ids AS id
 MATCH ()-[r:${typeAlternation()} {id: id}]->()
