@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -107,7 +108,8 @@ describe('the playground in Chromium', () => {
     try {
       await page.goto(`${api.url}/playground`);
       const tabs = page.locator('.graphiql-tab');
-      await expect.poll(() => tabs.count()).toBe(10);
+      const readmeExamples = (await readFile('README.md', 'utf8')).split('```graphql\n').length - 1;
+      await expect.poll(() => tabs.count()).toBe(readmeExamples);
       await expect.poll(() => tabs.first().textContent()).toContain('WhoIsScottBessentAndOnWhoseWord');
       await page.locator('.graphiql-tab').first().click();
       await page.locator('.graphiql-execute-button').click();
