@@ -56,7 +56,7 @@ describe('web pages switched on (the default outside production)', () => {
     const doc = parse(await (await fetch(`${api.url}/explorer/operations.graphql`)).text());
     expect(validate(schema, doc)).toEqual([]);
     const names = doc.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value] : []));
-    expect(names).toEqual(['SearchEntities', 'EntityRef', 'EntityView', 'Neighborhood', 'PathBetween', 'SupplyChoices', 'SupplyView']);
+    expect(names).toEqual(['SearchEntities', 'EntityRef', 'EntityView', 'Neighborhood', 'PathBetween', 'RelationshipView', 'SupplyChoices', 'SupplyView']);
   });
 
   it("preloads the playground with the README's examples, each valid against the schema", async () => {

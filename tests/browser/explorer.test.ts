@@ -72,6 +72,15 @@ describe.each([
       await expect.poll(() => hops.nth(2).locator('blockquote').textContent()).toBe('“Chinese President Xi Jinping”');
       await shot(page, `${label}-2-path-to-xi`);
 
+      // The same hop, tapped in the drawing: its citation appears under it.
+      const drawing = page.locator('#path-graph');
+      await drawing.scrollIntoViewIfNeeded();
+      const mid = await drawing.evaluate((el: any) => el.cytoscape.edges().filter((e: any) => e.source().id() === 'xi-jinping' && e.target().id() === 'china').renderedMidpoint());
+      const frame = (await drawing.boundingBox())!;
+      await page.mouse.click(frame.x + mid.x, frame.y + mid.y);
+      await expect.poll(() => page.locator('.edge-panel blockquote').textContent()).toBe('“Chinese President Xi Jinping”');
+      await shot(page, `${label}-2b-path-hop-tapped`);
+
       await page.getByRole('searchbox').fill('dysprosium');
       await page.getByRole('button', { name: 'Search' }).click();
       await page.getByRole('link', { name: 'Dysprosium', exact: true }).click();
