@@ -186,6 +186,13 @@ export type PathBetweenQueryVariables = Exact<{
 
 export type PathBetweenQuery = { paths: Array<{ length: number, nodes: Array<{ id: string, name: string, kind: EntityKind }>, hops: Array<{ forward: boolean, relationship: { id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } }> }> };
 
+export type RelationshipViewQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RelationshipViewQuery = { relationship: { id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } | null };
+
 export type SupplyChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -71,6 +72,15 @@ describe.each([
       await expect.poll(() => hops.nth(2).locator('blockquote').textContent()).toBe('“Chinese President Xi Jinping”');
       await shot(page, `${label}-2-path-to-xi`);
 
+      // The same hop, tapped in the drawing: its citation appears under it.
+      const drawing = page.locator('#path-graph');
+      await drawing.scrollIntoViewIfNeeded();
+      const mid = await drawing.evaluate((el: any) => el.cytoscape.edges().filter((e: any) => e.source().id() === 'xi-jinping' && e.target().id() === 'china').renderedMidpoint());
+      const frame = (await drawing.boundingBox())!;
+      await page.mouse.click(frame.x + mid.x, frame.y + mid.y);
+      await expect.poll(() => page.locator('.edge-panel blockquote').textContent()).toBe('“Chinese President Xi Jinping”');
+      await shot(page, `${label}-2b-path-hop-tapped`);
+
       await page.getByRole('searchbox').fill('dysprosium');
       await page.getByRole('button', { name: 'Search' }).click();
       await page.getByRole('link', { name: 'Dysprosium', exact: true }).click();
@@ -107,7 +117,8 @@ describe('the playground in Chromium', () => {
     try {
       await page.goto(`${api.url}/playground`);
       const tabs = page.locator('.graphiql-tab');
-      await expect.poll(() => tabs.count()).toBe(10);
+      const readmeExamples = (await readFile('README.md', 'utf8')).split('```graphql\n').length - 1;
+      await expect.poll(() => tabs.count()).toBe(readmeExamples);
       await expect.poll(() => tabs.first().textContent()).toContain('WhoIsScottBessentAndOnWhoseWord');
       await page.locator('.graphiql-tab').first().click();
       await page.locator('.graphiql-execute-button').click();

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,23 +44,31 @@ function router(assets: Assets): Router {
   return r;
 }
 
+const TYPES: Record<string, string> = { '.js': JS, '.css': CSS, '.html': HTML };
+
+/** Every file of an assets folder by name (index.html also at the folder's root). */
+function ownAssets(dir: string): Assets {
+  if (!existsSync(dir)) throw new Error(`web pages: missing asset folder ${dir} (switch the page off, or ship the folder)`);
+  const assets: Assets = {};
+  for (const name of readdirSync(dir)) {
+    const type = TYPES[path.extname(name)];
+    if (type) assets[name === 'index.html' ? '/' : `/${name}`] = [{ file: path.join(dir, name) }, { type }];
+  }
+  return assets;
+}
+
 function explorerAssets(root: string): Assets {
-  const own = (name: string) => path.join(root, 'src/server/web/assets/explorer', name);
-  const assets: Assets = {
-    '/': [{ file: own('index.html') }, { type: HTML }],
+  return {
+    ...ownAssets(path.join(root, 'src/server/web/assets/explorer')),
     '/operations.graphql': [{ file: path.join(root, 'examples/explorer.graphql') }, { type: GRAPHQL }],
     '/vendor/cytoscape.esm.min.mjs': [{ file: path.join(root, 'node_modules/cytoscape/dist/cytoscape.esm.min.mjs') }, { type: JS, immutable: true }],
-    '/explorer.css': [{ file: own('explorer.css') }, { type: CSS }],
   };
-  for (const js of ['explorer.js', 'api.js', 'dom.js', 'entity-view.js', 'graph-view.js', 'path-view.js', 'supply-view.js']) assets[`/${js}`] = [{ file: own(js) }, { type: JS }];
-  return assets;
 }
 
 function playgroundAssets(root: string): Assets {
   const modules = (p: string) => path.join(root, 'node_modules', p);
   return {
-    '/': [{ file: path.join(root, 'src/server/web/assets/playground/index.html') }, { type: HTML }],
-    '/playground.js': [{ file: path.join(root, 'src/server/web/assets/playground/playground.js') }, { type: JS }],
+    ...ownAssets(path.join(root, 'src/server/web/assets/playground')),
     '/examples.json': [{ text: async () => JSON.stringify(readmeOperations(await readFile(path.join(root, 'README.md'), 'utf8'))) }, { type: JSON_TYPE }],
     // GraphiQL reads the schema from the checked-in SDL, so docs and completion work where introspection is off (production).
     '/schema.json': [{ text: async () => JSON.stringify(introspectionFromSchema(buildSchema(await readFile(path.join(root, 'schema/schema.graphql'), 'utf8')))) }, { type: JSON_TYPE }],

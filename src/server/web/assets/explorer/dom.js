@@ -48,11 +48,11 @@ export function entityLink(entity) {
 }
 
 /** A relationship's citations one click away: quote (when held), locator and source. */
-export function citations(list) {
+export function citations(list, open = false) {
   const n = list.length;
   return h(
     'details',
-    { class: 'cites' },
+    { class: 'cites', open },
     h('summary', {}, `${n} citation${n === 1 ? '' : 's'}`),
     h(
       'ol',

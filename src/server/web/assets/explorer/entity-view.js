@@ -84,6 +84,7 @@ export async function entityView(main, id) {
 
   const graphBox = h('div', { class: 'graph', id: 'graph' });
   const legend = h('div', { class: 'legend' });
+  const panel = h('div', { class: 'edge-panel muted' }, 'Tap a line to read its citations.');
   const actions = h(
     'div',
     { class: 'actions' },
@@ -101,8 +102,8 @@ export async function entityView(main, id) {
         h('div', { class: 'card entity' }, h('h2', {}, h('span', { class: 'kind' }, words(e.kind)), e.name), facts(e), actions),
         h('div', { class: 'card' }, h('h2', {}, `Relationships (${e.relationships.totalCount})`), relBox, more),
       ),
-      h('div', { class: 'card' }, h('h2', {}, 'Neighbourhood'), h('p', { class: 'muted' }, 'Tap a node to expand it; double-tap (or use its link) to open it.'), graphBox, legend),
+      h('div', { class: 'card' }, h('h2', {}, 'Neighbourhood'), h('p', { class: 'muted' }, 'Tap a node to expand it; double-tap to open it; tap a line for its citations.'), graphBox, legend, panel),
     ),
   );
-  await neighbourhoodGraph(graphBox, legend, e.id);
+  await neighbourhoodGraph(graphBox, legend, panel, e.id);
 }

@@ -1,14 +1,17 @@
 // Drawn graphs with Cytoscape.js: the expandable neighbourhood, and a path with its hops highlighted.
 import cytoscape from '/explorer/vendor/cytoscape.esm.min.mjs';
 import { run } from './api.js';
-import { entityHref, h, kindColour, show, typeColour, words } from './dom.js';
+import { citations, entityLink, entityHref, errorMessage, h, kindColour, relationshipMeta, show, typeColour, words } from './dom.js';
 
 const STYLE = [
   { selector: 'node', style: { 'background-color': 'data(colour)', label: 'data(label)', 'font-size': 10, 'min-zoomed-font-size': 7, 'text-wrap': 'wrap', 'text-max-width': 90, 'text-valign': 'bottom', 'text-margin-y': 3, width: 18, height: 18, color: '#1d2330' } },
   { selector: 'node.centre', style: { width: 28, height: 28, 'border-width': 3, 'border-color': '#14213d', 'font-weight': 'bold' } },
   { selector: 'node.expanded', style: { 'border-width': 2, 'border-color': '#14213d' } },
   { selector: 'edge', style: { width: 2, 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(label)', 'font-size': 8, 'min-zoomed-font-size': 9, color: '#5c6577', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
-  { selector: '.path', style: { 'line-color': '#d9480f', 'target-arrow-color': '#d9480f', width: 5, 'border-width': 3, 'border-color': '#d9480f' } },
+  { selector: 'edge.path', style: { 'line-color': '#d9480f', 'target-arrow-color': '#d9480f', width: 5 } },
+  { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#d9480f' } },
+  { selector: '.faded', style: { opacity: 0.35 } },
+  { selector: 'edge:selected', style: { width: 6, 'line-style': 'dashed' } },
 ];
 
 const label = (name) => (name.length > 30 ? `${name.slice(0, 28)}…` : name);
@@ -36,17 +39,40 @@ function fitReadable(cy) {
   }
 }
 
-function newGraph(container) {
+/** Under a drawing: the tapped relationship, its figures and its citations. */
+async function showRelationship(panel, id) {
+  try {
+    const { relationship: r } = await run('RelationshipView', { id });
+    show(
+      panel,
+      h(
+        'div',
+        { class: 'edge-detail' },
+        entityLink(r.from),
+        h('span', { class: 'rel-meta' }, ` —${words(r.type)}${r.title ? ` (${r.title})` : ''}→ `),
+        entityLink(r.to),
+        relationshipMeta(r) ? h('div', { class: 'rel-meta' }, relationshipMeta(r)) : null,
+        citations(r.citations, true),
+      ),
+    );
+  } catch (e) {
+    show(panel, errorMessage(e));
+  }
+}
+
+function newGraph(container, panel) {
   const cy = cytoscape({ container, style: STYLE, minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3 });
   cy.on('dbltap', 'node', (evt) => {
     location.hash = entityHref(evt.target.id());
   });
+  cy.on('tap', 'edge', (evt) => void showRelationship(panel, evt.target.id()));
+  container.cytoscape = cy; // for the browser test, which taps what Cytoscape drew
   return cy;
 }
 
 /** Draws `id`'s neighbourhood in `container`; tapping a node adds its own neighbours. Returns the Cytoscape instance. */
-export async function neighbourhoodGraph(container, legend, id) {
-  const cy = newGraph(container);
+export async function neighbourhoodGraph(container, legend, panel, id) {
+  const cy = newGraph(container, panel);
   const expand = async (nodeId) => {
     const { neighborhood } = await run('Neighborhood', { id: nodeId, depth: 1, limit: 40 });
     const before = cy.nodes().length;
@@ -65,19 +91,27 @@ export async function neighbourhoodGraph(container, legend, id) {
   });
   await expand(id);
   cy.getElementById(id).addClass('centre');
-  container.cytoscape = cy; // for the browser test, which taps nodes where Cytoscape drew them
   return cy;
 }
 
-/** Draws one path (its nodes in order, its hops highlighted) in `container`. */
-export function pathGraph(container, legend, path) {
-  const cy = newGraph(container);
-  addAll(cy, path.nodes, path.hops.map((hop) => hop.relationship));
-  cy.elements().addClass('path');
-  const narrow = container.clientWidth < 500;
-  const order = new Map(path.nodes.map((n, i) => [n.id, i]));
-  cy.layout({ name: 'grid', rows: narrow ? path.nodes.length : 1, cols: narrow ? 1 : path.nodes.length, sort: (a, b) => order.get(a.id()) - order.get(b.id()) }).run();
+/**
+ * Draws every path found (nodes ranked by their place along a path) and highlights one;
+ * `highlight(i)` moves the highlight. Tapping a hop shows its citations in `panel`.
+ */
+export function pathGraph(container, legend, panel, paths) {
+  const cy = newGraph(container, panel);
+  const step = new Map();
+  for (const p of paths) p.nodes.forEach((n, i) => step.set(n.id, Math.min(step.get(n.id) ?? i, i)));
+  for (const p of paths) addAll(cy, p.nodes, p.hops.map((hop) => hop.relationship), (n) => step.get(n.id));
+  const vertical = container.clientWidth < 500;
+  cy.layout({ name: 'breadthfirst', roots: [paths[0].nodes[0].id], directed: false, spacingFactor: 1.1, transform: (_n, pos) => (vertical ? pos : { x: pos.y, y: pos.x }) }).run();
   fitReadable(cy);
   legendOf(cy, legend);
-  return cy;
+  const highlight = (i) => {
+    cy.elements().removeClass('path').addClass('faded');
+    const ids = [...paths[i].nodes.map((n) => n.id), ...paths[i].hops.map((hop) => hop.relationship.id)];
+    for (const id of ids) cy.getElementById(id).removeClass('faded').addClass('path');
+  };
+  highlight(0);
+  return highlight;
 }

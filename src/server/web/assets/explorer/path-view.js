@@ -57,7 +57,8 @@ export async function pathView(main, params) {
     }
     const graphBox = h('div', { class: 'graph', id: 'path-graph' });
     const legend = h('div', { class: 'legend' });
-    const [first] = paths;
+    const panel = h('div', { class: 'edge-panel muted' }, 'Tap a hop to read its citations.');
+    let highlight = () => {};
     show(
       out,
       h(
@@ -67,13 +68,19 @@ export async function pathView(main, params) {
           'div',
           {},
           paths.map((p, i) =>
-            h('div', { class: 'card path' }, h('h3', {}, `Path ${i + 1}: ${p.length} hop${p.length === 1 ? '' : 's'}`), h('ol', { class: 'hops' }, p.hops.map((hop, j) => hopItem(hop, j, p.nodes)))),
+            h(
+              'div',
+              { class: 'card path' },
+              h('h3', {}, `Path ${i + 1}: ${p.length} hop${p.length === 1 ? '' : 's'}`),
+              paths.length > 1 ? h('button', { class: 'secondary', type: 'button', onclick: () => highlight(i) }, 'Highlight in the drawing') : null,
+              h('ol', { class: 'hops' }, p.hops.map((hop, j) => hopItem(hop, j, p.nodes))),
+            ),
           ),
         ),
-        h('div', { class: 'card' }, h('h3', {}, 'Path 1, drawn'), graphBox, legend),
+        h('div', { class: 'card' }, h('h3', {}, paths.length > 1 ? `The ${paths.length} paths, one highlighted` : 'The path'), graphBox, legend, panel),
       ),
     );
-    pathGraph(graphBox, legend, first);
+    highlight = pathGraph(graphBox, legend, panel, paths);
   } catch (e) {
     show(out, errorMessage(e));
   }
