@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { GraphStore } from '../src/store/graph-store.js';
+import { AS_EDITOR, WRITE_ENV } from './support/credentials.js';
+import { DocumentGenerator, type FuzzRequest } from './support/fuzz-documents.js';
+import { MUTATIONS, WriteGenerator, type Write } from './support/fuzz-writes.js';
+import { publicSchema } from './support/schema-walk.js';
+import { memoryFixture, STORE_FIXTURES, useApi } from './support/stores.js';
+
+/*
+ * Fuzzing over the real HTTP server on both stores, with a fixed seed: documents generated from
+ * the public schema (valid and broken), then editors' writes (plausible, perturbed, and broken
+ * on purpose). Whatever is sent, no response is INTERNAL or a 5xx, the server keeps answering,
+ * reads change nothing, and every refused write leaves the graph and the audit trail as they were.
+ */
+
+const SEED = 20251102;
+const RUNS = { reads: 800, broken: 100, plausible: 100, perturbed: 100, invalidBatches: 10, invalidPerBatch: 10 } as const;
+const PLANNED = RUNS.reads + RUNS.broken + RUNS.plausible + RUNS.perturbed + RUNS.invalidBatches * RUNS.invalidPerBatch;
+const SLOW = 180_000;
+
+interface Answer {
+  status: number;
+  /** The first error's code, OK without errors, or NOT_JSON for a body that is not JSON. */
+  code: string;
+  codes: string[];
+  acknowledged: boolean;
+}
+
+/** Counts of what one store's run sent and got back. */
+class Tally {
+  tried = 0;
+  byCode: Record<string, number> = {};
+  byStatus: Record<string, number> = {};
+  writesSent = 0;
+  writesAcknowledged = 0;
+  invalidWritesUnchanged = 0;
+
+  record(a: Answer): void {
+    this.tried++;
+    this.byCode[a.code] = (this.byCode[a.code] ?? 0) + 1;
+    this.byStatus[a.status] = (this.byStatus[a.status] ?? 0) + 1;
+  }
+}
+
+async function send(url: string, req: FuzzRequest, headers: Record<string, string> = {}): Promise<Answer> {
+  const body = req.kind === 'raw' ? req.body : JSON.stringify({ query: req.query, variables: req.variables });
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const text = await res.text();
+  type Body = { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+  let json: Body | null;
+  try {
+    json = JSON.parse(text) as Body;
+  } catch {
+    json = null;
+  }
+  const codes = (json?.errors ?? []).map((e) => typeof e.extensions?.code === 'string' ? e.extensions.code : 'NO_CODE');
+  const code = json === null ? 'NOT_JSON' : (codes[0] ?? 'OK');
+  const data = json?.data as Record<string, unknown> | null | undefined;
+  return { status: res.status, code, codes, acknowledged: codes.length === 0 && data != null && Object.values(data).every((v) => v != null) };
+}
+
+/** A response the error policy forbids: a 5xx, or any INTERNAL error. */
+const broke = (a: Answer) => a.status >= 500 || a.codes.includes('INTERNAL');
+
+/** Counts and the newest audit entry: changes whenever a write is recorded. */
+async function cheapState(store: GraphStore) {
+  const audit = await store.auditLog({ offset: 0, limit: 1 });
+  return { stats: await store.stats(), audit: audit.totalCount, newest: audit.items[0]?.id ?? null };
+}
+
+/** A digest of everything the store holds, and the audit trail's length. */
+async function digest(store: GraphStore): Promise<string> {
+  const all = await store.exportAll();
+  const audit = await store.auditLog({ offset: 0, limit: 1 });
+  return createHash('sha256').update(JSON.stringify(all)).update(String(audit.totalCount)).digest('hex');
+}
+
+const toRequest = (w: Write): FuzzRequest => ({ kind: 'graphql', query: MUTATIONS[w.mutation], variables: w.variables });
+
+describe.each(STORE_FIXTURES)('fuzzing the API on the $name store', (fixture) => {
+  const ctx = useApi(fixture, WRITE_ENV);
+  const tally = new Tally();
+  const gens = async () => {
+    const all = await ctx.store.exportAll();
+    const article = await readFile(new URL('../seed/sources/source-article.txt', import.meta.url), 'utf8');
+    const quotes = article.split(/[.,“”"]/).map((s) => s.trim()).filter((s) => s.length > 12).slice(0, 40);
+    const documents = new DocumentGenerator(publicSchema(), {
+      entityIds: all.entities.map((e) => e.id),
+      relationshipIds: all.relationships.map((r) => r.id),
+      sourceIds: all.entities.filter((e) => e.kind === 'SOURCE').map((e) => e.id),
+      quotes,
+      actors: ['alice', 'carol', 'nobody', ''],
+    });
+    return { documents, writes: new WriteGenerator({ entities: all.entities, relationships: all.relationships, sourceWithText: 'source-article', quotes }, documents) };
+  };
+
+  it('answers documents generated from the schema without INTERNAL or 5xx, and reads change nothing', { timeout: SLOW }, async () => {
+    const { documents } = await gens();
+    const before = await digest(ctx.store);
+    const check = (req: FuzzRequest) => send(ctx.api.url, req).then((a) => (tally.record(a), !broke(a)));
+    await fc.assert(fc.asyncProperty(documents.operation(), check), { seed: SEED, numRuns: RUNS.reads });
+    await fc.assert(fc.asyncProperty(documents.broken(), check), { seed: SEED + 1, numRuns: RUNS.broken });
+    expect(await digest(ctx.store)).toBe(before);
+  });
+
+  it('refuses broken writes with BAD_USER_INPUT or NOT_FOUND, each leaving the graph and audit trail unchanged', { timeout: SLOW }, async () => {
+    const { writes } = await gens();
+    const batch = fc.array(writes.invalid(), { minLength: RUNS.invalidPerBatch, maxLength: RUNS.invalidPerBatch });
+    await fc.assert(
+      fc.asyncProperty(batch, async (list) => {
+        const start = await digest(ctx.store);
+        const state = await cheapState(ctx.store);
+        for (const w of list) {
+          const a = await send(ctx.api.url, toRequest(w), AS_EDITOR.headers);
+          tally.record(a);
+          tally.writesSent++;
+          expect({ broken: w.broken, code: a.code }).toMatchObject({ code: expect.stringMatching(/^(BAD_USER_INPUT|NOT_FOUND)$/) });
+          expect(await cheapState(ctx.store)).toEqual(state);
+          tally.invalidWritesUnchanged++;
+        }
+        expect(await digest(ctx.store)).toBe(start);
+      }),
+      { seed: SEED + 2, numRuns: RUNS.invalidBatches },
+    );
+  });
+
+  it('acknowledges plausible writes with one audit entry each, and refused ones change nothing', { timeout: SLOW }, async () => {
+    const { writes } = await gens();
+    const check = async (w: Write) => {
+      const before = await cheapState(ctx.store);
+      const a = await send(ctx.api.url, toRequest(w), AS_EDITOR.headers);
+      tally.record(a);
+      tally.writesSent++;
+      const after = await cheapState(ctx.store);
+      if (broke(a)) return false;
+      if (a.acknowledged) {
+        tally.writesAcknowledged++;
+        expect(after.audit).toBe(before.audit + 1);
+      } else {
+        expect(after).toEqual(before);
+      }
+      return true;
+    };
+    await fc.assert(fc.asyncProperty(writes.plausible(), check), { seed: SEED + 3, numRuns: RUNS.plausible });
+    await fc.assert(fc.asyncProperty(writes.perturbed(), check), { seed: SEED + 4, numRuns: RUNS.perturbed });
+    expect(tally.writesAcknowledged).toBeGreaterThan(0);
+  });
+
+  it('still answers afterwards, and sent every document the generators produced', async () => {
+    const { entity } = await ctx.api.data(`{ entity(id: "china") { name } }`);
+    expect(entity).toEqual({ name: 'China' });
+    expect((await fetch(`${ctx.api.url}/health/live`)).status).toBe(200);
+    const audit = await ctx.store.auditLog({ offset: 0, limit: 1 });
+    console.log(
+      `fuzz on the ${fixture.name} store: ${tally.tried} documents tried (${tally.writesSent} writes as an editor); responses by code ${JSON.stringify(tally.byCode)}; ` +
+        `by HTTP status ${JSON.stringify(tally.byStatus)}; writes acknowledged ${tally.writesAcknowledged}; invalid writes checked unchanged ${tally.invalidWritesUnchanged}; audit entries ${audit.totalCount}`,
+    );
+    expect(tally.tried).toBe(PLANNED);
+    expect(tally.invalidWritesUnchanged).toBe(RUNS.invalidBatches * RUNS.invalidPerBatch);
+    expect(audit.totalCount).toBe(tally.writesAcknowledged);
+    expect(tally.byCode.INTERNAL ?? 0).toBe(0);
+    expect(Object.keys(tally.byStatus).filter((s) => Number(s) >= 500)).toEqual([]);
+  });
+});
+
+describe('found by the fuzz, not yet fixed', () => {
+  const ctx = useApi(memoryFixture);
+
+  // Reported, not fixed here (the error policy is src/server's): graphql-js refuses an operation
+  // type the schema lacks at execution, with no code, and formatError masks that as INTERNAL. The
+  // generators leave subscriptions out until it is fixed; then this fails: make it `it` and put
+  // 'subscription { x }' back among FuzzRequests in fuzz-documents.ts `broken()`.
+  it.fails('a subscription, which the schema has none of, is refused as a client error (today: INTERNAL)', async () => {
+    const res = await ctx.api.gql('subscription { x }');
+    expect(res.body.errors?.[0]?.extensions?.code).not.toBe('INTERNAL');
+  });
+});
