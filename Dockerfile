@@ -18,7 +18,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-# 3. Runtime: compiled code, production node_modules, the seed; runs as the image's "node" user.
+# 3. Runtime: compiled code, production node_modules, the seed, and what the explorer and
+#    playground serve (off in production unless EXPLORER_ENABLED / PLAYGROUND_ENABLED say so);
+#    runs as the image's "node" user.
 FROM node:20-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
@@ -30,6 +32,10 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY seed ./seed
+COPY src/server/web/assets ./src/server/web/assets
+COPY examples/explorer.graphql ./examples/explorer.graphql
+COPY schema/schema.graphql ./schema/schema.graphql
+COPY README.md ./
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 4000
