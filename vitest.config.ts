@@ -14,7 +14,8 @@ export default defineConfig({
     globalSetup: ['tests/global-setup.ts'],
     // Files share one Neo4j database and reset it: run them one after another.
     fileParallelism: false,
-    testTimeout: 30_000,
+    // A hang guard, not a speed check: a first test may load the seed into a cold Neo4j on a busy 2-core machine.
+    testTimeout: 120_000,
     hookTimeout: 180_000,
   },
 });
