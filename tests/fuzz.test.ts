@@ -150,8 +150,9 @@ describe.each(STORE_FIXTURES)('fuzzing the API on the $name store', (fixture) =>
   });
 
   it('still answers afterwards, and sent every document the generators produced', async () => {
-    const { entity } = await ctx.api.data(`{ entity(id: "china") { name } }`);
-    expect(entity).toEqual({ name: 'China' });
+    // Not its name: a plausible write may have renamed it; an id and a kind never change.
+    const { entity } = await ctx.api.data(`{ entity(id: "china") { id kind } }`);
+    expect(entity).toEqual({ id: 'china', kind: 'COUNTRY' });
     expect((await fetch(`${ctx.api.url}/health/live`)).status).toBe(200);
     const audit = await ctx.store.auditLog({ offset: 0, limit: 1 });
     console.log(
@@ -176,5 +177,16 @@ describe('found by the fuzz, not yet fixed', () => {
   it.fails('a subscription, which the schema has none of, is refused as a client error (today: INTERNAL)', async () => {
     const res = await ctx.api.gql('subscription { x }');
     expect(res.body.errors?.[0]?.extensions?.code).not.toBe('INTERNAL');
+  });
+
+  // Reported, not fixed here (src/server): body-parser's errors reach Express's default handler,
+  // which answers HTML, with the stack trace whenever Express's own env is not "production".
+  it.fails('a body that is not JSON, or over the size limit, gets a JSON error and no stack trace (today: an HTML page with the stack)', async () => {
+    for (const body of ['{', JSON.stringify({ query: `{ search(text: "${'x'.repeat(200_000)}") { id } }` })]) {
+      const res = await fetch(`${ctx.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(res.status).toBeLessThan(500);
+      expect(res.headers.get('content-type')).toMatch(/application\/(graphql-response\+)?json/);
+      expect(await res.text()).not.toMatch(/node_modules|at JSON\.parse/);
+    }
   });
 });
