@@ -15,6 +15,7 @@ import { withDeadline } from './deadline.js';
 import { createFormatError, httpStatusPlugin, type ServerContext } from './errors.js';
 import { expressErrorHandler } from './http-errors.js';
 import { limitProtections } from './limits.js';
+import { KnownOperationTypes } from './operation-types.js';
 import { rateLimit } from './rate-limit.js';
 import { bindRecord, recordOf, requestLog } from './request-log.js';
 import { mountWebPages } from './web/web-pages.js';
@@ -41,7 +42,7 @@ async function createApollo(config: Config, logger: Logger): Promise<ApolloServe
     // main.ts owns SIGTERM (drain HTTP, then stop Apollo and the store); Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
-    validationRules: limits.validationRules,
+    validationRules: [KnownOperationTypes, ...limits.validationRules],
     parseOptions: limits.parseOptions,
     plugins: [httpStatusPlugin, ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), landing],
   });
