@@ -104,8 +104,8 @@ describe('round trips to Neo4j per request', () => {
     expect(hood.data.neighborhood.nodes.length).toBeGreaterThan(20);
     expect(alternatives.data.supplyAlternatives.length).toBeGreaterThan(0);
     expect(paths.data.paths.length).toBeGreaterThan(0);
-    // paths: the ends (argument check), the ends again and the enumeration (store), the nodes, the citations' sources
-    expect(paths.trips).toBeLessThanOrEqual(5);
+    // paths: the ends (argument check) beside the enumeration, then the nodes and the citations' sources
+    expect(paths.trips).toBeLessThanOrEqual(4);
     // neighbourhood depth 2: the centre (argument check, then traversal), 2 hops, the kept nodes, their relationships, their ends
     expect(hood.trips).toBeLessThanOrEqual(7);
     // supply: the argument checks (one batch), the material's groups, the rows, the memberships, the answer's entities

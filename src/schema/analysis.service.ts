@@ -42,8 +42,13 @@ export class AnalysisService {
   async paths(from: string, to: string, maxHops?: number | null, types?: RelationType[] | null, first?: number | null): Promise<Relationship[][]> {
     const hops = bounded('maxHops', maxHops, TRAVERSAL_LIMITS.maxHops);
     const limit = bounded('first', first, TRAVERSAL_LIMITS.paths);
-    await Promise.all([this.mustExist(from, 'from'), this.mustExist(to, 'to')]);
-    return this.store.shortestPaths(from, to, { maxHops: hops, limit, ...(types && { types }) });
+    // The search runs beside the existence checks (it finds nothing for an unknown id): one wait, not two.
+    const [paths] = await Promise.all([
+      this.store.shortestPaths(from, to, { maxHops: hops, limit, ...(types && { types }) }),
+      this.mustExist(from, 'from'),
+      this.mustExist(to, 'to'),
+    ]);
+    return paths;
   }
 
   async neighborhood(id: string, depth?: number | null, types?: RelationType[] | null, limit?: number | null): Promise<Neighborhood> {
@@ -62,12 +67,13 @@ export class AnalysisService {
   private async rows(args: SupplyArgs): Promise<{ rows: SupplyRow[]; excluding: Set<string>; asOf: string }> {
     const asOf = checkAsOf(args.asOf) ?? todayIso();
     const excluding = new Set(args.excluding ?? SUPPLY_DEFAULTS.excluding);
-    await Promise.all([
+    // The material's groups are read beside the existence checks: one wait, not two.
+    const [groups] = await Promise.all([
+      this.graph.related(args.material, 'PART_OF', 'OUT', 'MATERIAL'),
       this.mustExist(args.material, 'material'),
       ...[...excluding].map((id) => this.mustExist(id, 'excluding')),
       ...(args.alliedWith ? [this.mustExist(args.alliedWith, 'alliedWith')] : []),
     ]);
-    const groups = await this.graph.related(args.material, 'PART_OF', 'OUT', 'MATERIAL');
     const rows = await this.store.supplyRows([args.material, ...groups.map((g) => g.id)], args.stage);
     return { rows, excluding, asOf };
   }

@@ -25,9 +25,8 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 
 /** All shortest paths via Cypher's allShortestPaths (at most PATH_ENUMERATION_CAP), in `comparePaths` order, the first `limit`. */
 export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQuery): Promise<Relationship[][]> {
-  const known = await entitiesById(tx, [from, to]);
-  if (!known.has(from) || !known.has(to)) return [];
-  if (from === to) return [[]];
+  if (from === to) return (await entitiesById(tx, [from])).has(from) ? [[]] : [];
+  // No row when either end is unknown (the query matches both ends first): no separate check.
   const rows = await tx.rows(shortestPathsQuery(q.maxHops, q.types), { from, to, cap: intParam(PATH_ENUMERATION_CAP) });
   const paths = rows.map((row) => (row.rels as unknown[]).map(toRelationship));
   return paths.sort(comparePaths).slice(0, q.limit);
