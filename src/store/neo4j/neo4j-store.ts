@@ -91,7 +91,7 @@ export class Neo4jStore implements GraphStore {
   async relatedEntities(ids: readonly string[], filter: RelationshipFilter & { direction: 'OUT' | 'IN' }): Promise<Entity[][]> {
     const query = relatedEntitiesQuery(filter.direction, filter.types);
     return this.read(async (tx) => {
-      const rows = await tx.rows(query, { ids: [...new Set(ids)], asOf: filter.asOf ?? null });
+      const rows = await tx.rows(query, { ids: [...new Set(ids)], asOf: filter.asOf ?? null, includeRetracted: filter.includeRetracted ?? false });
       const byEntity = new Map(rows.map((r) => [r.id as string, (r.ends as unknown[]).map(toEntity)]));
       return ids.map((id) => byEntity.get(id) ?? []);
     });

@@ -119,7 +119,7 @@ export function relatedEntitiesQuery(direction: 'OUT' | 'IN', types?: readonly R
 MATCH (n:Entity {id: id})
 CALL (n) {
   MATCH (n)${left}[r:${typeAlternation(types)}]${right}(m:Entity)
-  WHERE ${HOLDS_AS_OF}
+  WHERE ${HOLDS_AS_OF} AND ($includeRetracted OR ${LIVE})
   WITH r, m
   ORDER BY r.id
   RETURN collect(m {.*}) AS ends
@@ -127,10 +127,16 @@ CALL (n) {
 RETURN id, ends`;
 }
 
-/** Relationships by id: the planner unions one relationship-index seek per allowed type (the index is per type). */
-export const GET_RELATIONSHIPS = `UNWIND $ids AS id
-MATCH ()-[r:${typeAlternation()} {id: id}]->()
-RETURN id, ${REL} AS rel`;
+/**
+ * Relationships by id. An id names its start entity (`type:from:to...`, see `relationshipId`), so
+ * each is one node seek on the start entity and one expand, rather than a union of one
+ * relationship-index seek per allowed type; `$rows` are `{id, from}`. A relationship retyped under
+ * its id (applyWrite allows it) keeps its ends, so this finds it too.
+ */
+export const GET_RELATIONSHIPS = `UNWIND $rows AS row
+MATCH (:Entity {id: row.from})-[r:${typeAlternation()}]->(:Entity)
+WHERE r.id = row.id
+RETURN row.id AS id, ${REL} AS rel`;
 
 /** For each source id, the relationships citing it: Citation index seek, node seek, one expand. */
 export const RELATIONSHIPS_CITING = `UNWIND $sourceIds AS sourceId
