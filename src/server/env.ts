@@ -15,12 +15,11 @@ export function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, 
   return n;
 }
 
-/** `true`/`false` (also 1/0, yes/no, on/off); `fallback` when unset or blank. */
+/** `true` or `false`, nothing else; `fallback` when unset or blank. */
 export function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
+  const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
-  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
-  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
   throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
 }
 
