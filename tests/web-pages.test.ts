@@ -104,7 +104,7 @@ describe('web pages in production', () => {
   });
 
   it('refuse a flag that is neither true nor false', () => {
-    expect(() => loadConfig({ EXPLORER_ENABLED: 'maybe' })).toThrow(new ConfigError('EXPLORER_ENABLED must be true or false (got "maybe")'));
-    expect(loadConfig({ NODE_ENV: 'production', EXPLORER_ENABLED: 'yes' }).explorerEnabled).toBe(true);
+    expect(() => loadConfig({ EXPLORER_ENABLED: 'yes' })).toThrow(new ConfigError('EXPLORER_ENABLED must be true or false (got "yes")'));
+    expect(loadConfig({ NODE_ENV: 'production', EXPLORER_ENABLED: 'true' }).explorerEnabled).toBe(true);
   });
 });

@@ -16,14 +16,17 @@ function operationName(title: string): string {
 /**
  * The README's ```graphql blocks in order, each titled by the nearest bold lead or heading
  * above it ("1. Who is Scott Bessent, and on whose word?"); an anonymous query is named after
- * its title, so the playground's tabs read as the README's questions.
+ * its title, so the playground's tabs read as the README's questions (write examples need an
+ * editor's Authorization header, set in the playground's Headers pane).
  */
 export function readmeOperations(readme: string): ExampleOperation[] {
   return [...readme.matchAll(BLOCK)].map((m) => {
-    const before = readme.slice(0, m.index);
+    // Headings only: a comment line inside an earlier code block is not one.
+    const before = readme.slice(0, m.index).replace(/```[\s\S]*?```/g, '');
     const titles = [...before.matchAll(HEADING)].map((h) => (h[1] ?? h[2] ?? '').trim());
     const title = titles.at(-1) ?? 'Example';
-    const body = m[1]!.startsWith('{') ? `query ${operationName(title)} ${m[1]!}` : m[1]!;
+    const anonymous = /^(query|mutation)?\s*\{/.exec(m[1]!);
+    const body = anonymous ? `${anonymous[1] ?? 'query'} ${operationName(title)} ${m[1]!.slice(anonymous[1]?.length ?? 0).trimStart()}` : m[1]!;
     return { title, query: `# ${title}\n${body}` };
   });
 }
