@@ -59,6 +59,14 @@ describe('web pages switched on (the default outside production)', () => {
     expect(names).toEqual(['SearchEntities', 'EntityRef', 'EntityView', 'Neighborhood', 'PathBetween', 'RelationshipView', 'SupplyChoices', 'SupplyView']);
   });
 
+  it('sends a browser opening /graphql to the offline playground, and GraphQL GETs on to the API', async () => {
+    const page = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml' }, redirect: 'manual' });
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe('/playground/');
+    const query = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ entity(id: "china") { name } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(await query.json()).toEqual({ data: { entity: { name: 'China' } } });
+  });
+
   it("preloads the playground with the README's examples, each valid against the schema", async () => {
     const examples = (await (await fetch(`${api.url}/playground/examples.json`)).json()) as { title: string; query: string }[];
     const readme = await readFile('README.md', 'utf8');
@@ -88,6 +96,9 @@ describe('web pages in production', () => {
     try {
       expect((await fetch(`${api.url}/explorer`)).status).toBe(404);
       expect((await fetch(`${api.url}/playground`)).status).toBe(404);
+      // No landing page either (Apollo Sandbox would load from Apollo's CDN).
+      const page = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+      expect(page.status).toBe(400);
     } finally {
       await api.close();
     }

@@ -1,6 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
@@ -29,10 +28,9 @@ export interface App {
 const CORS_REQUEST_HEADERS = ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight', 'x-apollo-operation-name'];
 const CORS_EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'www-authenticate'];
 
-/** Apollo with the error policy, the limits and the landing page the configuration asks for. */
+/** Apollo with the error policy and the limits. Its landing page (Apollo Sandbox, from Apollo's CDN) is off: browsers go to our offline playground. */
 async function createApollo(config: Config, logger: Logger): Promise<ApolloServer<ServerContext>> {
   const limits = limitProtections(config.limits);
-  const landing = config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false });
   const apollo = new ApolloServer<ServerContext>({
     schema: await buildGraphSchema(),
     formatError: createFormatError({ logger, debug: config.debugErrors, fieldSuggestions: config.fieldSuggestions }),
@@ -44,7 +42,7 @@ async function createApollo(config: Config, logger: Logger): Promise<ApolloServe
     allowBatchedHttpRequests: false,
     validationRules: [KnownOperationTypes, ...limits.validationRules],
     parseOptions: limits.parseOptions,
-    plugins: [httpStatusPlugin, ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), landing],
+    plugins: [httpStatusPlugin, ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   return apollo;
@@ -79,6 +77,13 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
     if (record.caller.kind === 'identified') record.client = `${record.caller.method}:${record.caller.id}`;
     next();
   };
+  if (config.playgroundEnabled) {
+    // A person opening /graphql in a browser gets the offline playground; GraphQL GETs go on to Apollo.
+    app.get('/graphql', (req, res, next) => {
+      if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') res.redirect(302, '/playground/');
+      else next();
+    });
+  }
   app.use(
     '/graphql',
     cors({ origin: config.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: CORS_REQUEST_HEADERS, exposedHeaders: CORS_EXPOSED_HEADERS, maxAge: 600 }),
