@@ -1,4 +1,4 @@
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { UnavailableError } from '../../domain/errors.js';
 import { authToken, checkUri, DRIVER_CONFIG, safeUri, TRANSACTION_TIMEOUT_MS, type Neo4jConfig } from './neo4j-config.js';
 import { connectFailureReason, toDomainError } from './neo4j-errors.js';
@@ -9,11 +9,8 @@ export interface Tx {
   rows(query: string, params?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
 }
 
-/** A unit of work: a write runs inside one managed transaction and may be retried, so it must be idempotent. */
+/** A unit of work run inside one managed transaction; it may be retried, so it must be idempotent. */
 export type Work<T> = (tx: Tx) => Promise<T>;
-
-/** How long a read statement is retried on a transient failure (as the driver retries managed transactions). */
-const READ_RETRY_MS = DRIVER_CONFIG.maxTransactionRetryTime ?? 2_000;
 
 /** Options of the gateway that do not concern the connection. */
 export interface GatewayOptions {
@@ -33,13 +30,9 @@ function wrap(tx: ManagedTransaction, onQuery: GatewayOptions['onQuery']): Tx {
 
 /**
  * The one class that touches the driver: one driver per store, a session per unit of work
- * (closed in `finally`), every statement bounded by a server-side timeout, and every driver
- * error mapped to a domain error here. Writes go through `executeWrite` (one transaction, all
- * or nothing; the driver retries transient failures for up to `maxTransactionRetryTime`).
- * Reads run each statement as an auto-commit transaction: one network round trip instead of two
- * (a managed transaction adds a COMMIT), and Neo4j reads are read-committed either way, so a
- * multi-statement read never had a snapshot to lose; a statement that fails transiently is sent
- * again for up to the same retry time.
+ * (closed in `finally`), reads through `executeRead` and writes through `executeWrite` (the
+ * driver retries transient failures for up to `maxTransactionRetryTime`), every transaction
+ * bounded by a server-side timeout, and every driver error mapped to a domain error here.
  */
 export class Neo4jGateway {
   private constructor(
@@ -69,21 +62,14 @@ export class Neo4jGateway {
     return new Neo4jGateway(driver, config.database, config.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS, options);
   }
 
-  /** Runs `work`'s statements as auto-commit reads in one session. */
-  async read<T>(work: Work<T>): Promise<T> {
-    const session = this.session('READ');
-    try {
-      return await work({ rows: (query, params = {}) => this.autoCommitRead(session, query, params) });
-    } catch (error) {
-      throw toDomainError(error);
-    } finally {
-      await session.close().catch(() => undefined);
-    }
+  /** Runs `work` in a read transaction. */
+  read<T>(work: Work<T>): Promise<T> {
+    return this.run('READ', work);
   }
 
   /** Runs `work` in a write transaction: all or nothing, within `timeoutMs` (default: the configured transaction timeout). */
   write<T>(work: Work<T>, timeoutMs?: number): Promise<T> {
-    return this.run(work, timeoutMs);
+    return this.run('WRITE', work, timeoutMs);
   }
 
   /** Runs a schema statement in its own auto-commit transaction (schema and data never share one). */
@@ -102,26 +88,13 @@ export class Neo4jGateway {
     return this.driver.close();
   }
 
-  /** One read statement in its own auto-commit transaction, sent again while it fails transiently and the retry time lasts. */
-  private async autoCommitRead(session: Session, query: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
-    const started = Date.now();
-    for (let attempt = 1; ; attempt++) {
-      this.options.onQuery?.(query);
-      try {
-        const result = await session.run(query, params, { timeout: this.transactionTimeoutMs });
-        return result.records.map((r) => r.toObject() as Record<string, unknown>);
-      } catch (error) {
-        if (!Neo4jError.isRetryable(error) || Date.now() - started >= READ_RETRY_MS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * attempt, 500)));
-      }
-    }
-  }
-
-  private async run<T>(work: Work<T>, timeoutMs?: number): Promise<T> {
-    const session = this.session('WRITE');
+  private async run<T>(mode: 'READ' | 'WRITE', work: Work<T>, timeoutMs?: number): Promise<T> {
+    const session = this.session(mode);
     const config = { timeout: timeoutMs ?? this.transactionTimeoutMs };
     try {
-      return await session.executeWrite((tx) => work(wrap(tx, this.options.onQuery)), config);
+      return mode === 'READ'
+        ? await session.executeRead((tx) => work(wrap(tx, this.options.onQuery)), config)
+        : await session.executeWrite((tx) => work(wrap(tx, this.options.onQuery)), config);
     } catch (error) {
       throw toDomainError(error);
     } finally {
