@@ -12,15 +12,11 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
-import { createApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
 import { createNeo4jStore } from '../src/store/neo4j/index.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AS_EDITOR, WRITE_ENV } from '../tests/support/credentials.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../tests/support/local-neo4j.js';
+import { startTestServer } from '../tests/support/test-server.js';
 
 export interface ChaosOptions {
   /** Concurrent writers (1 = serial, deterministic). */
@@ -74,11 +70,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   await rm(home, { recursive: true, force: true });
   let neo4j: LocalNeo4j = await startLocalNeo4j({ home });
   const store = await createNeo4jStore({ uri: neo4j.uri });
-  const config = loadConfig({ NODE_ENV: 'test', ...WRITE_ENV, RATE_LIMIT_PER_MINUTE: '0' });
-  const { app, apollo } = await createApp(store, config, pino({ level: 'silent' }));
-  const server: Server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  // The real HTTP app, as the test suites start it (no rate limit: the load is one client).
+  const api = await startTestServer(store, WRITE_ENV);
   const started = Date.now();
   try {
     const seed = await loadSeed();
@@ -89,12 +82,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       const t = Date.now();
       const input = { id: `${prefix}-${i}`, kind: 'ORGANIZATION', name: `Chaos Org ${i}`, description: `written by the chaos run, write ${i}` };
       try {
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...AS_EDITOR.headers },
-          body: JSON.stringify({ query: UPSERT, variables: { input, note: `chaos write ${i}` } }),
-        });
-        const body = (await res.json()) as { data?: { upsertEntity?: { entity: { id: string } } } | null; errors?: { extensions?: { code?: string } }[] };
+        const res = await api.gql<{ upsertEntity?: { entity: { id: string } } }>(UPSERT, { input, note: `chaos write ${i}` }, AS_EDITOR);
+        const body = res.body;
         const ok = res.status === 200 && body.data?.upsertEntity?.entity.id === input.id;
         return { ok, code: ok ? 'OK' : `${res.status} ${body.errors?.[0]?.extensions?.code ?? '?'}`, ms: Date.now() - t };
       } catch {
@@ -192,8 +181,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     report.durationMs = Date.now() - started;
     return report;
   } finally {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await apollo.stop();
+    await api.close();
     await store.close();
     await neo4j.stop();
     await rm(home, { recursive: true, force: true });

@@ -30,11 +30,10 @@ const { text, examples } = await readmeExamples();
 const answers: string[] = [];
 for (const example of examples) answers.push(compactJson((await runExample(api, example)).body));
 let out = text;
-examples.forEach((example, i) => {
-  const at = examples.length - 1 - i;
-  const last = examples[at]!;
-  out = `${out.slice(0, last.answerStart)}${answers[at]}\n${out.slice(last.answerEnd)}`;
-});
+for (let i = examples.length - 1; i >= 0; i--) {
+  const { answerStart, answerEnd } = examples[i]!;
+  out = `${out.slice(0, answerStart)}${answers[i]}\n${out.slice(answerEnd)}`;
+}
 await writeFile(README, out);
 await api.close();
 console.log(`README.md: ${examples.length} answers written`);
