@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,17 +10,21 @@ import { createNeo4jStore } from '../src/store/neo4j/index.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
 import { freePort } from '../tests/support/local-neo4j.js';
 import { bulkLoad } from './load.js';
-import { queryMix, SEED_PROBES, type BenchQuery } from './queries.js';
+import { queryMix, SEED_PROBES, type BenchQuery, type QueryName } from './queries.js';
 import { generateGraph } from './synthetic.js';
 
 /*
  * npm run bench -- [--graphs seed,10000,100000] [--duration 10] [--connections 8] [--seed 1] [--smoke]
+ *                   [--queries lookup,nested] [--contestants raw,ours-embedded] [--cpu-prof bench/profiles]
  *
  * For each graph: a fresh local Neo4j of its own (heap and page cache sized to the graph), the
  * graph loaded, the four contestants started as processes, every answer checked against ours
  * (the run fails on any difference or error), round trips per request counted, then each
  * query under autocannon at fixed concurrency, the contestants alternating. --smoke checks
- * and loads for 1 s only; it fails on wrong answers and errors, never on timings.
+ * and loads for 1 s only; it fails on wrong answers and errors, never on timings. --queries and
+ * --contestants run a subset (ours-neo4j always runs: answers are checked against it); --cpu-prof
+ * has every contestant write a V8 CPU profile into that folder when it stops (for profiling, not
+ * for figures: the profiler slows the server).
  */
 
 const CONTESTANTS = ['ours-neo4j', 'neo4j-graphql', 'raw', 'ours-embedded'] as const;
@@ -49,8 +53,9 @@ function neo4jLocal(args: string[]): Promise<string> {
   });
 }
 
-function startContestant(name: Contestant, env: NodeJS.ProcessEnv): Promise<Running> {
-  const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=6144', '--import', '@swc-node/register/esm-register', 'bench/contestant.ts', name], {
+function startContestant(name: Contestant, env: NodeJS.ProcessEnv, cpuProf?: string): Promise<Running> {
+  const profile = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', path.join(cpuProf, name)] : [];
+  const child = spawn(process.execPath, [...profile, '--expose-gc', '--max-old-space-size=6144', '--import', '@swc-node/register/esm-register', 'bench/contestant.ts', name], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -101,6 +106,18 @@ async function check(running: Running[], q: BenchQuery): Promise<Record<string, 
   return trips;
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); null elsewhere. */
+async function cpuMs(pid: number | undefined): Promise<number | null> {
+  if (!pid) return null;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return null;
+  }
+}
+
 interface Figures {
   rps: number;
   p50: number;
@@ -108,9 +125,12 @@ interface Figures {
   requests: number;
   errors: number;
   rssMb: number;
+  /** CPU ms per request spent in the contestant's process and in Neo4j (what the 2 shared cores pay for each answer). */
+  serverCpuMs: number | null;
+  neo4jCpuMs: number | null;
 }
 
-async function load(c: Running, q: BenchQuery, duration: number, connections: number): Promise<Figures> {
+async function load(c: Running, q: BenchQuery, duration: number, connections: number, neo4jPid?: number): Promise<Figures> {
   let bad = 0;
   const requests = q.variables.map((v) => ({
     method: 'POST' as const,
@@ -120,7 +140,11 @@ async function load(c: Running, q: BenchQuery, duration: number, connections: nu
       if (status !== 200 || body.includes('"errors"')) bad++;
     },
   }));
+  const [server0, neo4j0] = [await cpuMs(c.child.pid), await cpuMs(neo4jPid)];
   const result = await autocannon({ url: c.url, connections, duration, requests });
+  const [server1, neo4j1] = [await cpuMs(c.child.pid), await cpuMs(neo4jPid)];
+  const perRequest = (a: number | null, b: number | null) =>
+    a === null || b === null || result.requests.total === 0 ? null : Math.round(((b - a) / result.requests.total) * 100) / 100;
   const s = await stats(c);
   return {
     rps: Math.round(result.requests.average),
@@ -129,12 +153,24 @@ async function load(c: Running, q: BenchQuery, duration: number, connections: nu
     requests: result.requests.total,
     errors: bad + result.errors + result.timeouts + result.non2xx,
     rssMb: s.rssMb,
+    serverCpuMs: perRequest(server0, server1),
+    neo4jCpuMs: perRequest(neo4j0, neo4j1),
   };
 }
 
 const load1 = () => Math.round(loadavg()[0]! * 100) / 100;
 
-async function runGraph(graph: string, opts: { duration: number; connections: number; seed: number; smoke: boolean }) {
+interface Options {
+  duration: number;
+  connections: number;
+  seed: number;
+  smoke: boolean;
+  queries: QueryName[] | null;
+  contestants: readonly Contestant[];
+  cpuProf: string | undefined;
+}
+
+async function runGraph(graph: string, opts: Options) {
   const log = (line: string) => process.stdout.write(`[${graph}] ${line}\n`);
   const data = graph === 'seed' ? { ...(await loadSeed()), probes: SEED_PROBES } : generateGraph(Number(graph), opts.seed);
   const relationships = data.relationships.length;
@@ -144,6 +180,7 @@ async function runGraph(graph: string, opts: { duration: number; connections: nu
   log(`${data.entities.length} entities, ${relationships} relationships; starting Neo4j (heap ${memory.heap}, page cache ${memory.pagecache})`);
   const uri = await neo4jLocal(['start', '--home', home, '--port', String(await freePort()), '--heap', memory.heap, '--pagecache', memory.pagecache]);
   const db = { uri, stop: () => neo4jLocal(['stop', '--home', home]) };
+  const neo4jPid = Number((await readFile(path.join(home, 'run', 'pid'), 'utf8').catch(() => '')).trim()) || undefined;
   const running: Running[] = [];
   try {
     const store = await createNeo4jStore({ uri: db.uri });
@@ -155,10 +192,10 @@ async function runGraph(graph: string, opts: { duration: number; connections: nu
     await store.close();
     log(`loaded into Neo4j in ${neo4jLoadMs} ms (${counted.entities} entities, ${counted.relationships} relationships)`);
     const env = { NEO4J_URI: db.uri, GRAPH: graph, GRAPH_SEED: String(opts.seed) };
-    for (const name of CONTESTANTS) running.push(await startContestant(name, env));
-    const embedded = running.find((c) => c.name === 'ours-embedded')!.info;
+    for (const name of opts.contestants) running.push(await startContestant(name, env, opts.cpuProf));
+    const embedded = running.find((c) => c.name === 'ours-embedded')?.info ?? null;
     log(`contestants ready; embedded store: ${JSON.stringify(embedded)}`);
-    const mix = queryMix(data.probes);
+    const mix = queryMix(data.probes).filter((q) => !opts.queries || opts.queries.includes(q.name));
     const results: Record<string, unknown>[] = [];
     for (const [qi, q] of mix.entries()) {
       const trips = await check(running, q);
@@ -167,7 +204,7 @@ async function runGraph(graph: string, opts: { duration: number; connections: nu
       const order = running.map((_, i) => running[(i + qi) % running.length]!).filter((c) => request(c, q, q.variables[0]!));
       for (const c of order) {
         await load(c, q, 1, opts.connections); // warm-up
-        rows[c.name] = { ...(await load(c, q, opts.duration, opts.connections)), roundTrips: Math.round(trips[c.name]! * 100) / 100 };
+        rows[c.name] = { ...(await load(c, q, opts.duration, opts.connections, neo4jPid)), roundTrips: Math.round(trips[c.name]! * 100) / 100 };
         if (rows[c.name]!.errors > 0) throw new Error(`${c.name} ${q.name}: ${rows[c.name]!.errors} failed responses under load`);
       }
       const ratio = (a?: Figures, b?: Figures) => (a && b ? Math.round((a.rps / b.rps) * 100) / 100 : null);
@@ -191,12 +228,12 @@ async function runGraph(graph: string, opts: { duration: number; connections: nu
 
 function table(run: Awaited<ReturnType<typeof runGraph>>): string {
   const lines = [`graph ${run.graph}: ${run.entities} entities, ${run.relationships} relationships`];
-  lines.push('query               contestant      req/s   p50 ms  p99 ms  trips  RSS MB');
+  lines.push('query               contestant      req/s   p50 ms  p99 ms  trips  RSS MB  CPU ms/req server + Neo4j');
   for (const r of run.results) {
     for (const name of CONTESTANTS) {
       const f = r[name] as (Figures & { roundTrips: number }) | undefined;
       if (!f) continue;
-      lines.push(`${String(r.query).padEnd(20)}${name.padEnd(14)}${String(f.rps).padStart(7)}${String(f.p50).padStart(9)}${String(f.p99).padStart(8)}${String(f.roundTrips).padStart(7)}${String(f.rssMb).padStart(8)}`);
+      lines.push(`${String(r.query).padEnd(20)}${name.padEnd(14)}${String(f.rps).padStart(7)}${String(f.p50).padStart(9)}${String(f.p99).padStart(8)}${String(f.roundTrips).padStart(7)}${String(f.rssMb).padStart(8)}  ${f.serverCpuMs ?? '-'} + ${f.neo4jCpuMs ?? '-'}`);
     }
     const x = (v: unknown) => (typeof v === 'number' ? `${v}x` : '-');
     lines.push(`${''.padEnd(20)}ours/@neo4j/graphql ${x(r.oursOverNeo4jGraphql)} req/s, ours/raw ${x(r.oursOverRaw)} req/s, p99 ours/raw ${x(r.p99OursOverRaw)}`);
@@ -212,16 +249,30 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '8' },
       seed: { type: 'string', default: '1' },
       smoke: { type: 'boolean', default: false },
+      queries: { type: 'string' },
+      contestants: { type: 'string', default: CONTESTANTS.join(',') },
+      'cpu-prof': { type: 'string' },
     },
   });
-  const opts = { duration: values.smoke ? 1 : Number(values.duration), connections: Number(values.connections), seed: Number(values.seed), smoke: values.smoke };
+  const contestants = CONTESTANTS.filter((c) => c === 'ours-neo4j' || values.contestants.split(',').includes(c));
+  const queries = values.queries ? (values.queries.split(',') as QueryName[]) : null;
+  const opts: Options = {
+    duration: values.smoke ? 1 : Number(values.duration),
+    connections: Number(values.connections),
+    seed: Number(values.seed),
+    smoke: values.smoke,
+    queries,
+    contestants,
+    cpuProf: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined,
+  };
+  const partial = queries !== null || contestants.length < CONTESTANTS.length;
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, note: 'load generator, contestant servers and Neo4j share these cores' };
   for (const graph of values.graphs.split(',')) {
     const loadBefore = load1();
     const run = await runGraph(graph, opts);
     const out = { date: new Date().toISOString(), machine, loadAverageBefore: loadBefore, loadAverageAfter: load1(), ...opts, ...run };
     process.stdout.write(`\n${table(run)}\n(load average before ${loadBefore}, after ${out.loadAverageAfter}; ${machine.cpus} cores shared by autocannon, the servers and Neo4j)\n\n`);
-    if (!opts.smoke) {
+    if (!opts.smoke && !partial && !opts.cpuProf) {
       await mkdir('bench/results', { recursive: true });
       await writeFile(`bench/results/${graph}.json`, JSON.stringify(out, null, 2) + '\n');
     }
