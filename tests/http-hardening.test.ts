@@ -50,6 +50,14 @@ describe('CSRF prevention', () => {
     }
   });
 
+  it('refuses a JSON POST without a query (before any resolver runs) with 400 BAD_REQUEST and the correlation id', async () => {
+    const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'no-query-0001' }, body: JSON.stringify({ variables: {} }) });
+    expect(res.status).toBe(400);
+    const body: any = await res.json();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].extensions).toEqual({ code: 'BAD_REQUEST', correlationId: 'no-query-0001' });
+  });
+
   it('serves a GET query that carries apollo-require-preflight, and a JSON POST', async () => {
     const get = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ entity(id: "china") { name } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(get.status).toBe(200);

@@ -1,6 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -11,12 +10,13 @@ import type { GraphStore } from '../store/graph-store.js';
 import { createAuthenticator, writesEnabled } from './auth.js';
 import type { Config } from './config.js';
 import { withDeadline } from './deadline.js';
-import { createFormatError, httpStatusPlugin, type ServerContext } from './errors.js';
+import { createFormatError, requestErrorsPlugin, type ServerContext } from './errors.js';
+import { graphqlHandler } from './graphql-http.js';
 import { expressErrorHandler } from './http-errors.js';
 import { limitProtections } from './limits.js';
 import { KnownOperationTypes } from './operation-types.js';
 import { rateLimit } from './rate-limit.js';
-import { bindRecord, recordOf, requestLog } from './request-log.js';
+import { recordOf, requestLog } from './request-log.js';
 import { mountWebPages } from './web/web-pages.js';
 
 export interface App {
@@ -33,7 +33,7 @@ async function createApollo(config: Config, logger: Logger): Promise<ApolloServe
   const limits = limitProtections(config.limits);
   const apollo = new ApolloServer<ServerContext>({
     schema: await buildGraphSchema(),
-    formatError: createFormatError({ logger, debug: config.debugErrors, fieldSuggestions: config.fieldSuggestions }),
+    formatError: createFormatError({ debug: config.debugErrors, fieldSuggestions: config.fieldSuggestions }),
     includeStacktraceInErrorResponses: config.debugErrors,
     introspection: config.introspection,
     csrfPrevention: true,
@@ -42,7 +42,7 @@ async function createApollo(config: Config, logger: Logger): Promise<ApolloServe
     allowBatchedHttpRequests: false,
     validationRules: [KnownOperationTypes, ...limits.validationRules],
     parseOptions: limits.parseOptions,
-    plugins: [httpStatusPlugin, ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), ApolloServerPluginLandingPageDisabled()],
+    plugins: [requestErrorsPlugin(logger), ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   return apollo;
@@ -90,13 +90,10 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
     identify,
     ...(config.rateLimit.perMinute > 0 ? [rateLimit(config.rateLimit.perMinute, config.rateLimit.burst)] : []),
     express.json({ limit: config.bodyLimit }),
-    bindRecord,
-    expressMiddleware(apollo, {
-      context: ({ res }) => {
-        const record = recordOf(res);
-        const graph = new GraphService(withDeadline(store, record.startedAt + config.requestTimeoutMs, config.requestTimeoutMs));
-        return Promise.resolve({ graph, caller: record.caller ?? ANONYMOUS, writesEnabled: writes, requestId: record.requestId, record });
-      },
+    graphqlHandler(apollo, (res) => {
+      const record = recordOf(res);
+      const graph = new GraphService(withDeadline(store, record.startedAt + config.requestTimeoutMs, config.requestTimeoutMs));
+      return { graph, caller: record.caller ?? ANONYMOUS, writesEnabled: writes, requestId: record.requestId, record };
     }),
   );
   mountWebPages(app, config);

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { DomainError, RateLimitedError } from '../domain/errors.js';
 import type { GraphContext } from '../schema/graph.service.js';
 import { LimitError, tokenLimitError } from './limits.js';
-import { currentRecord, type RequestRecord } from './request-log.js';
+import type { RequestRecord } from './request-log.js';
 
 /** The context the server builds: what resolvers see, plus the request's record for the log. */
 export interface ServerContext extends GraphContext {
@@ -49,7 +49,6 @@ function known(error: unknown): KnownError | undefined {
 
 /** What {@link createFormatError} needs. */
 export interface ErrorPolicyOptions {
-  logger: Logger;
   /** Keep internals of unexpected errors (local development only). */
   debug: boolean;
   fieldSuggestions: boolean;
@@ -58,50 +57,73 @@ export interface ErrorPolicyOptions {
 /**
  * The one error policy: domain errors keep their message and stable code (plus the argument they
  * name); limit refusals and client errors from parsing and validation keep theirs; anything
- * else is masked as INTERNAL and logged with the real error. Every error carries the request id
- * as `extensions.correlationId`, the same id as the `x-request-id` header and the log line.
+ * else is masked as INTERNAL. The request's correlation id is added afterwards, by
+ * {@link stampErrors} (Apollo's formatError does not see the request).
  */
-export function createFormatError({ logger, debug, fieldSuggestions }: ErrorPolicyOptions) {
+export function createFormatError({ debug, fieldSuggestions }: ErrorPolicyOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const record = currentRecord();
-    const correlationId = record?.requestId ?? 'unknown';
     const base = { ...(formatted.locations && { locations: formatted.locations }), ...(formatted.path && { path: formatted.path }) };
     const found = known(error);
-    record?.errorCodes.push(found?.code ?? 'INTERNAL');
-    if (found) return { message: fieldSuggestions ? found.message : found.message.replace(SUGGESTION, ''), ...base, extensions: { code: found.code, ...(found.field && { field: found.field }), correlationId } };
-    logger.error({ err: unwrapResolverError(error), requestId: correlationId, path: formatted.path }, 'unexpected error');
-    if (debug) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL', correlationId } };
-    return { message: 'Internal server error', ...(formatted.path && { path: formatted.path }), extensions: { code: 'INTERNAL', correlationId } };
+    if (found) return { message: fieldSuggestions ? found.message : found.message.replace(SUGGESTION, ''), ...base, extensions: { code: found.code, ...(found.field && { field: found.field }) } };
+    if (debug) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL' } };
+    return { message: 'Internal server error', ...(formatted.path && { path: formatted.path }), extensions: { code: 'INTERNAL' } };
   };
+}
+
+/**
+ * Gives every formatted error of a response the request id as `extensions.correlationId` (the
+ * same id as the `x-request-id` header and the log line), and records their codes for the log.
+ */
+export function stampErrors(errors: readonly GraphQLFormattedError[] | undefined, record: RequestRecord): void {
+  for (const error of errors ?? []) {
+    const extensions = error.extensions;
+    record.errorCodes.push(typeof extensions?.code === 'string' ? extensions.code : 'INTERNAL');
+    (error as { extensions: Record<string, unknown> }).extensions = { ...extensions, correlationId: record.requestId };
+  }
 }
 
 /** HTTP statuses for errors that concern the whole request; BAD_USER_INPUT and NOT_FOUND keep 200 (GraphQL over HTTP). */
 const STATUS_BY_CODE: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, INTERNAL: 500, DB_UNAVAILABLE: 503, TIMEOUT: 504 };
 
 /**
- * Sets the HTTP status from the first error of an executed operation whose code has one (see
- * STATUS_BY_CODE), with `WWW-Authenticate` on 401 and `Retry-After` on 429, and records the
- * operation name for the log line. Parse, validation and limit refusals keep Apollo's 400.
+ * The request's side of the error policy, for everything that reaches Apollo's request pipeline:
+ * logs each unexpected error (with the request id and the real error, which the response masks),
+ * stamps the correlation id on every error of the response, records the operation name for the
+ * log line, and sets the HTTP status from the first error of an executed operation whose code has
+ * one (see STATUS_BY_CODE), with `WWW-Authenticate` on 401 and `Retry-After` on 429. Parse,
+ * validation and limit refusals keep Apollo's 400. Requests refused before the pipeline (a body
+ * without a query, say) are stamped by the HTTP handler (graphql-http.ts).
  */
-export const httpStatusPlugin: ApolloServerPlugin<ServerContext> = {
-  requestDidStart: ({ contextValue }) =>
-    Promise.resolve({
-      didResolveOperation(ctx) {
-        contextValue.record.operationName = ctx.operationName;
-        return Promise.resolve();
-      },
-      willSendResponse(ctx) {
-        const errors = ctx.errors ?? [];
-        const index = errors.findIndex((e) => STATUS_BY_CODE[known(e)?.code ?? 'INTERNAL'] !== undefined);
-        const error = errors[index];
-        if (error === undefined || ctx.response.http.status === 400) return Promise.resolve();
-        const code = known(error)?.code ?? 'INTERNAL';
-        const http = ctx.response.http;
-        http.status = STATUS_BY_CODE[code];
-        if (code === 'UNAUTHENTICATED') http.headers.set('www-authenticate', 'Bearer realm="graphql"');
-        const original = unwrapResolverError(error);
-        if (original instanceof RateLimitedError) http.headers.set('retry-after', String(original.retryAfterSeconds));
-        return Promise.resolve();
-      },
-    }),
-};
+export function requestErrorsPlugin(logger: Logger): ApolloServerPlugin<ServerContext> {
+  return {
+    requestDidStart: ({ contextValue }) => {
+      contextValue.record.inPipeline = true;
+      return Promise.resolve({
+        didResolveOperation(ctx) {
+          contextValue.record.operationName = ctx.operationName;
+          return Promise.resolve();
+        },
+        didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (!known(error)) logger.error({ err: unwrapResolverError(error), requestId: contextValue.record.requestId, path: error.path }, 'unexpected error');
+          }
+          return Promise.resolve();
+        },
+        willSendResponse(ctx) {
+          if (ctx.response.body.kind === 'single') stampErrors(ctx.response.body.singleResult.errors, contextValue.record);
+          const errors = ctx.errors ?? [];
+          const index = errors.findIndex((e) => STATUS_BY_CODE[known(e)?.code ?? 'INTERNAL'] !== undefined);
+          const error = errors[index];
+          if (error === undefined || ctx.response.http.status === 400) return Promise.resolve();
+          const code = known(error)?.code ?? 'INTERNAL';
+          const http = ctx.response.http;
+          http.status = STATUS_BY_CODE[code];
+          if (code === 'UNAUTHENTICATED') http.headers.set('www-authenticate', 'Bearer realm="graphql"');
+          const original = unwrapResolverError(error);
+          if (original instanceof RateLimitedError) http.headers.set('retry-after', String(original.retryAfterSeconds));
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
@@ -17,6 +16,8 @@ export interface RequestRecord {
   operationName?: string | null;
   /** Error codes of the response, in order. */
   errorCodes: string[];
+  /** Whether the request reached Apollo's request pipeline (whose plugin stamps its errors). */
+  inPipeline?: boolean;
 }
 
 /** An incoming `x-request-id` is kept only when it is this sane (no spaces, no control characters, bounded). */
@@ -27,21 +28,6 @@ export function recordOf(res: Response): RequestRecord {
   const locals = res.locals as { record?: RequestRecord };
   locals.record ??= { requestId: randomUUID(), startedAt: Date.now(), client: 'unknown', errorCodes: [] };
   return locals.record;
-}
-
-const current = new AsyncLocalStorage<RequestRecord>();
-
-/** The record of the request being handled, inside {@link bindRecord}'s scope (Apollo's work and formatError). */
-export function currentRecord(): RequestRecord | undefined {
-  return current.getStore();
-}
-
-/**
- * Makes the request's record reachable through {@link currentRecord} for everything after it.
- * Mount it after the body parser: stream callbacks do not carry the async context.
- */
-export function bindRecord(_req: Request, res: Response, next: NextFunction): void {
-  current.run(recordOf(res), next);
 }
 
 /**

@@ -1,0 +1,48 @@
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Request, Response } from 'express';
+import { stampErrors, type ServerContext } from './errors.js';
+import { recordOf } from './request-log.js';
+
+/**
+ * The /graphql handler: Express to Apollo's `executeHTTPGraphQLRequest` and back (what
+ * `@as-integrations/express5` does), plus the correlation id on errors of requests Apollo refuses
+ * before its request pipeline (a POST without a query, say), which no plugin sees. Mount it after
+ * the JSON body parser.
+ */
+export function graphqlHandler(apollo: ApolloServer<ServerContext>, context: (res: Response) => ServerContext) {
+  apollo.assertStarted('graphqlHandler()');
+  return async (req: Request, res: Response): Promise<void> => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const query = req.url.indexOf('?');
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: query < 0 ? '' : req.url.slice(query), body: req.body as unknown },
+      context: () => Promise.resolve(context(res)),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      const record = recordOf(res);
+      res.send(record.inPipeline || res.statusCode < 400 ? response.body.string : stampedBody(response.body.string, res));
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}
+
+/** A refusal's body with the correlation id on each error (bodies that are not GraphQL errors are left as they are). */
+function stampedBody(body: string, res: Response): string {
+  let parsed: { errors?: GraphQLFormattedError[] };
+  try {
+    parsed = JSON.parse(body) as { errors?: GraphQLFormattedError[] };
+  } catch {
+    return body;
+  }
+  if (!Array.isArray(parsed.errors)) return body;
+  stampErrors(parsed.errors, recordOf(res));
+  return JSON.stringify(parsed);
+}
