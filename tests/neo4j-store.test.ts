@@ -8,7 +8,7 @@ import { ENTITY_KINDS, RELATION_TYPE_NAMES, SUPPLY_STAGES, type Direction, type 
 import type { Entity } from '../src/domain/entity.js';
 import { BadInputError, NotFoundError, TimeoutError, UnavailableError } from '../src/domain/errors.js';
 import { relationshipId, type Relationship } from '../src/domain/relationship.js';
-import type { GraphStore } from '../src/store/graph-store.js';
+import type { GraphStore, RelatedHop } from '../src/store/graph-store.js';
 import { put } from './support/writes.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { createNeo4jStore, NotATestDatabaseError, resetForTests, type Neo4jStore } from '../src/store/neo4j/index.js';
@@ -213,6 +213,26 @@ function paritySuite(name: string, data: () => Promise<{ entities: Entity[]; rel
     test('relationshipsCiting: every source, unknown ids and repeats', async () => {
       const sources = entities.filter((e) => e.kind === 'SOURCE').map((e) => e.id);
       await same(memory, (s) => s.relationshipsCiting([...sources, ...MISSING, ...sources.slice(0, 1)]));
+    });
+
+    test('relatedEntities and relatedTrees: every type both ways, nested and repeated hops, unknown ids and repeats', async () => {
+      const ids = [...entities.map((e) => e.id), ...MISSING, entities[0]?.id ?? 'x'];
+      for (const type of RELATION_TYPE_NAMES) {
+        for (const direction of ['OUT', 'IN'] as const) await same(memory, (s) => s.relatedEntities(ids, { types: [type], direction }));
+      }
+      const hop = (type: RelationType, direction: 'OUT' | 'IN', ...next: RelatedHop[]): RelatedHop => ({ type, direction, next });
+      const trees: RelatedHop[][] = [
+        [hop('OPERATES', 'OUT', hop('LOCATED_IN', 'OUT'), hop('OPERATES', 'IN'))],
+        [hop('PRODUCES', 'IN', hop('LOCATED_IN', 'OUT', hop('MEMBER_OF', 'OUT', hop('MEMBER_OF', 'IN')))), hop('PART_OF', 'OUT')],
+        [hop('PARTY_TO', 'IN'), hop('PART_OF', 'IN', hop('COMMITTED_TO', 'IN'))],
+        RELATION_TYPE_NAMES.slice(0, 8).map((type) => hop(type, 'OUT')),
+      ];
+      for (const hops of trees) {
+        const answer = await same(memory, (s) => s.relatedTrees(ids, hops));
+        expect(answer.filter((t) => t !== null)).toHaveLength(entities.length + 1);
+      }
+      const reached = await same(memory, (s) => s.relatedTrees(ids, trees[0]!));
+      expect(reached.some((t) => (t?.ends[0]?.length ?? 0) > 0)).toBe(true);
     });
 
     test('shortestPaths over a spread of pairs, hops and type filters', async () => {

@@ -9,7 +9,7 @@ import { supplyRisk, type SupplyRisk } from '../domain/supply-risk.js';
 import { bounded, TRAVERSAL_LIMITS, type Neighborhood } from '../domain/traversal.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { checkAsOf } from './entity.resolver.js';
-import type { GraphService } from './graph.service.js';
+import { hop, type GraphService } from './graph.service.js';
 
 /** Arguments common to the supply queries. */
 export interface SupplyArgs {
@@ -69,7 +69,7 @@ export class AnalysisService {
     const excluding = new Set(args.excluding ?? SUPPLY_DEFAULTS.excluding);
     // The material's groups are read beside the existence checks: one wait, not two.
     const [groups] = await Promise.all([
-      this.graph.related(args.material, 'PART_OF', 'OUT', 'MATERIAL'),
+      this.graph.related(args.material, hop('PART_OF', 'OUT', 'MATERIAL')),
       this.mustExist(args.material, 'material'),
       ...[...excluding].map((id) => this.mustExist(id, 'excluding')),
       ...(args.alliedWith ? [this.mustExist(args.alliedWith, 'alliedWith')] : []),

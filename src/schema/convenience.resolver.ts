@@ -15,8 +15,27 @@ import {
   Person,
   Statement,
 } from './entity.type.js';
-import type { GraphContext } from './graph.service.js';
+import { hop, type GraphContext, type RelatedField } from './graph.service.js';
 import { RelationshipNode } from './relationship.type.js';
+
+/**
+ * The typed shortcuts that are one hop to related entities: for each GraphQL type and field, the
+ * relationship type, the direction and the kind kept. The resolvers below answer from it, and the
+ * look-ahead (lookahead.ts) reads it to fetch a nested selection of these fields in one round trip.
+ */
+export const RELATED_FIELDS = {
+  Person: { leads: hop('LEADS', 'OUT'), statements: hop('SAID', 'OUT', 'STATEMENT') },
+  Country: { alliances: hop('MEMBER_OF', 'OUT', 'ALLIANCE'), commitments: hop('COMMITTED_TO', 'OUT', 'COMMITMENT') },
+  Organization: { partOf: hop('PART_OF', 'OUT'), facilities: hop('OPERATES', 'OUT', 'FACILITY') },
+  Alliance: { members: hop('MEMBER_OF', 'IN') },
+  Material: { uses: hop('USED_IN', 'OUT'), members: hop('PART_OF', 'IN', 'MATERIAL'), groups: hop('PART_OF', 'OUT', 'MATERIAL') },
+  Facility: { operators: hop('OPERATES', 'IN', 'ORGANIZATION'), country: hop('LOCATED_IN', 'OUT', 'COUNTRY') },
+  Event: { participants: hop('PARTICIPATED_IN', 'IN'), places: hop('HELD_IN', 'OUT', 'COUNTRY') },
+  Agreement: { parties: hop('PARTY_TO', 'IN'), commitments: hop('PART_OF', 'IN', 'COMMITMENT'), origins: hop('RESULTED_IN', 'IN', 'EVENT') },
+  Commitment: { committedBy: hop('COMMITTED_TO', 'IN'), agreement: hop('PART_OF', 'OUT', 'AGREEMENT'), concerns: hop('CONCERNS', 'OUT') },
+  Measure: { issuedBy: hop('ISSUED', 'IN'), appliesTo: hop('APPLIES_TO', 'OUT') },
+  Statement: { speakers: hop('SAID', 'IN'), venues: hop('MADE_AT', 'OUT'), concerns: hop('CONCERNS', 'OUT') },
+} as const satisfies Record<string, Record<string, RelatedField>>;
 
 // Typed shortcuts for each kind's main relations. Each is one batched relationship lookup plus
 // one batched entity lookup, whatever the number of entities asking.
@@ -30,12 +49,12 @@ export class PersonResolver {
 
   @FieldResolver(() => [EntityNode], { description: 'Countries and organisations this person leads.' })
   leads(@Root() p: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(p.id, 'LEADS', 'OUT');
+    return graph.related(p.id, RELATED_FIELDS.Person.leads);
   }
 
   @FieldResolver(() => [Statement], { description: 'What this person said.' })
   statements(@Root() p: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(p.id, 'SAID', 'OUT', 'STATEMENT');
+    return graph.related(p.id, RELATED_FIELDS.Person.statements);
   }
 }
 
@@ -43,12 +62,12 @@ export class PersonResolver {
 export class CountryResolver {
   @FieldResolver(() => [Alliance], { description: 'Alliances and partnerships this country belongs to.' })
   alliances(@Root() c: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(c.id, 'MEMBER_OF', 'OUT', 'ALLIANCE');
+    return graph.related(c.id, RELATED_FIELDS.Country.alliances);
   }
 
   @FieldResolver(() => [Commitment], { description: 'Commitments this country made.' })
   commitments(@Root() c: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(c.id, 'COMMITTED_TO', 'OUT', 'COMMITMENT');
+    return graph.related(c.id, RELATED_FIELDS.Country.commitments);
   }
 }
 
@@ -56,12 +75,12 @@ export class CountryResolver {
 export class OrganizationResolver {
   @FieldResolver(() => [EntityNode], { description: 'What this organisation is part of.' })
   partOf(@Root() o: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(o.id, 'PART_OF', 'OUT');
+    return graph.related(o.id, RELATED_FIELDS.Organization.partOf);
   }
 
   @FieldResolver(() => [Facility], { description: 'Facilities this organisation operates.' })
   facilities(@Root() o: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(o.id, 'OPERATES', 'OUT', 'FACILITY');
+    return graph.related(o.id, RELATED_FIELDS.Organization.facilities);
   }
 }
 
@@ -69,7 +88,7 @@ export class OrganizationResolver {
 export class AllianceResolver {
   @FieldResolver(() => [EntityNode], { description: 'Members of this alliance.' })
   members(@Root() a: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(a.id, 'MEMBER_OF', 'IN');
+    return graph.related(a.id, RELATED_FIELDS.Alliance.members);
   }
 }
 
@@ -77,17 +96,17 @@ export class AllianceResolver {
 export class MaterialResolver {
   @FieldResolver(() => [EntityNode], { description: 'Applications this material is used in.' })
   uses(@Root() m: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(m.id, 'USED_IN', 'OUT');
+    return graph.related(m.id, RELATED_FIELDS.Material.uses);
   }
 
   @FieldResolver(() => [Material], { description: 'For a group (rare earth elements): its members.' })
   members(@Root() m: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(m.id, 'PART_OF', 'IN', 'MATERIAL');
+    return graph.related(m.id, RELATED_FIELDS.Material.members);
   }
 
   @FieldResolver(() => [Material], { description: 'The groups this material belongs to.' })
   groups(@Root() m: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(m.id, 'PART_OF', 'OUT', 'MATERIAL');
+    return graph.related(m.id, RELATED_FIELDS.Material.groups);
   }
 
   @FieldResolver(() => [RelationshipNode], { description: 'PRODUCES relationships into this material (who supplies it, at which stage, how much).' })
@@ -100,12 +119,12 @@ export class MaterialResolver {
 export class FacilityResolver {
   @FieldResolver(() => [Organization], { description: 'Who operates this facility.' })
   operators(@Root() f: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(f.id, 'OPERATES', 'IN', 'ORGANIZATION');
+    return graph.related(f.id, RELATED_FIELDS.Facility.operators);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'The country the site is in.' })
   async country(@Root() f: Entity, @Ctx() { graph }: GraphContext): Promise<Entity | null> {
-    return (await graph.related(f.id, 'LOCATED_IN', 'OUT', 'COUNTRY'))[0] ?? null;
+    return (await graph.related(f.id, RELATED_FIELDS.Facility.country))[0] ?? null;
   }
 }
 
@@ -113,12 +132,12 @@ export class FacilityResolver {
 export class EventResolver {
   @FieldResolver(() => [EntityNode], { description: 'Who took part.' })
   participants(@Root() e: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(e.id, 'PARTICIPATED_IN', 'IN');
+    return graph.related(e.id, RELATED_FIELDS.Event.participants);
   }
 
   @FieldResolver(() => [Country], { description: 'Where it took place.' })
   places(@Root() e: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(e.id, 'HELD_IN', 'OUT', 'COUNTRY');
+    return graph.related(e.id, RELATED_FIELDS.Event.places);
   }
 }
 
@@ -126,17 +145,17 @@ export class EventResolver {
 export class AgreementResolver {
   @FieldResolver(() => [EntityNode], { description: 'The parties (PARTY_TO).' })
   parties(@Root() a: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(a.id, 'PARTY_TO', 'IN');
+    return graph.related(a.id, RELATED_FIELDS.Agreement.parties);
   }
 
   @FieldResolver(() => [Commitment], { description: 'The commitments that are part of it.' })
   commitments(@Root() a: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(a.id, 'PART_OF', 'IN', 'COMMITMENT');
+    return graph.related(a.id, RELATED_FIELDS.Agreement.commitments);
   }
 
   @FieldResolver(() => [Event], { description: 'The events it came out of.' })
   origins(@Root() a: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(a.id, 'RESULTED_IN', 'IN', 'EVENT');
+    return graph.related(a.id, RELATED_FIELDS.Agreement.origins);
   }
 }
 
@@ -144,17 +163,17 @@ export class AgreementResolver {
 export class CommitmentResolver {
   @FieldResolver(() => [EntityNode], { description: 'Who committed to it.' })
   committedBy(@Root() c: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(c.id, 'COMMITTED_TO', 'IN');
+    return graph.related(c.id, RELATED_FIELDS.Commitment.committedBy);
   }
 
   @FieldResolver(() => Agreement, { nullable: true, description: 'The agreement it is part of.' })
   async agreement(@Root() c: Entity, @Ctx() { graph }: GraphContext): Promise<Entity | null> {
-    return (await graph.related(c.id, 'PART_OF', 'OUT', 'AGREEMENT'))[0] ?? null;
+    return (await graph.related(c.id, RELATED_FIELDS.Commitment.agreement))[0] ?? null;
   }
 
   @FieldResolver(() => [EntityNode], { description: 'What it is about.' })
   concerns(@Root() c: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(c.id, 'CONCERNS', 'OUT');
+    return graph.related(c.id, RELATED_FIELDS.Commitment.concerns);
   }
 }
 
@@ -162,12 +181,12 @@ export class CommitmentResolver {
 export class MeasureResolver {
   @FieldResolver(() => [EntityNode], { description: 'Who issued it.' })
   issuedBy(@Root() m: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(m.id, 'ISSUED', 'IN');
+    return graph.related(m.id, RELATED_FIELDS.Measure.issuedBy);
   }
 
   @FieldResolver(() => [EntityNode], { description: 'Materials, countries or applications it controls or targets.' })
   appliesTo(@Root() m: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(m.id, 'APPLIES_TO', 'OUT');
+    return graph.related(m.id, RELATED_FIELDS.Measure.appliesTo);
   }
 
   @FieldResolver(() => [RelationshipNode], { description: 'SUSPENDS relationships into this measure, with their windows.' })
@@ -180,16 +199,16 @@ export class MeasureResolver {
 export class StatementResolver {
   @FieldResolver(() => [EntityNode], { description: 'Who said it (SAID).' })
   speakers(@Root() s: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(s.id, 'SAID', 'IN');
+    return graph.related(s.id, RELATED_FIELDS.Statement.speakers);
   }
 
   @FieldResolver(() => [EntityNode], { description: 'Where it was said: an interview, a broadcaster (MADE_AT).' })
   venues(@Root() s: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(s.id, 'MADE_AT', 'OUT');
+    return graph.related(s.id, RELATED_FIELDS.Statement.venues);
   }
 
   @FieldResolver(() => [EntityNode], { description: 'What it is about (CONCERNS).' })
   concerns(@Root() s: Entity, @Ctx() { graph }: GraphContext): Promise<Entity[]> {
-    return graph.related(s.id, 'CONCERNS', 'OUT');
+    return graph.related(s.id, RELATED_FIELDS.Statement.concerns);
   }
 }

@@ -5,7 +5,7 @@ import type { Direction, EntityKind, RelationType } from '../domain/model.js';
 import { pageWindow } from '../domain/pagination.js';
 import type { Relationship } from '../domain/relationship.js';
 import { rankSearch } from '../domain/search.js';
-import type { EntityPage, GraphStore, RelationshipFilter } from '../store/graph-store.js';
+import type { EntityPage, GraphStore, RelatedHop, RelatedTree, RelationshipFilter } from '../store/graph-store.js';
 
 /** How many candidates a search considers before ranking (more than any page). */
 const SEARCH_CANDIDATES = 1000;
@@ -21,6 +21,7 @@ export class GraphService {
   private readonly citing: DataLoader<string, Relationship[]>;
   private readonly relationshipLoaders = new Map<string, DataLoader<string, Relationship[]>>();
   private readonly relatedLoaders = new Map<string, DataLoader<string, Entity[]>>();
+  private readonly treeLoaders = new Map<string, DataLoader<string, RelatedTree | null>>();
 
   constructor(readonly store: GraphStore) {
     this.entities = new DataLoader((ids) => store.getEntities(ids));
@@ -34,10 +35,56 @@ export class GraphService {
     this.relationshipsById.clearAll();
     this.citing.clearAll();
     this.relationshipLoaders.clear();
+    this.relatedLoaders.clear();
+    this.treeLoaders.clear();
   }
 
   entity(id: string): Promise<Entity | null> {
     return this.entities.load(id);
+  }
+
+  /**
+   * An entity, with the related entities `hops` reach from it fetched in the same round trip
+   * (the look-ahead of a nested selection, see lookahead.ts): the `related` calls the nested
+   * fields then make are answered from it. Batched with every other root asking the same hops.
+   */
+  async entityWith(id: string, hops: readonly RelatedHop[]): Promise<Entity | null> {
+    if (hops.length === 0) return this.entity(id);
+    const key = JSON.stringify(hops);
+    let loader = this.treeLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader((ids) => this.store.relatedTrees(ids, hops));
+      this.treeLoaders.set(key, loader);
+    }
+    const tree = await loader.load(id);
+    if (!tree) return null;
+    this.prime(tree, hops);
+    return tree.entity;
+  }
+
+  /** Fetches, for entities already found, the related entities `hops` reach (one round trip for them all); see {@link entityWith}. */
+  async prefetch(ids: readonly string[], hops: readonly RelatedHop[]): Promise<void> {
+    if (hops.length > 0) await Promise.all(ids.map((id) => this.entityWith(id, hops)));
+  }
+
+  /** Caches a tree's entities and, per hop, each entity's related entities. */
+  private prime(tree: RelatedTree, hops: readonly RelatedHop[]): void {
+    this.entities.prime(tree.entity.id, tree.entity);
+    hops.forEach((hop, i) => {
+      const ends = tree.ends[i] ?? [];
+      this.relatedLoader(hop.type, hop.direction).prime(tree.entity.id, ends.map((end) => end.entity));
+      for (const end of ends) this.prime(end, hop.next);
+    });
+  }
+
+  private relatedLoader(type: RelationType, direction: 'OUT' | 'IN'): DataLoader<string, Entity[]> {
+    const key = `${type}:${direction}`;
+    let loader = this.relatedLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader((ids) => this.store.relatedEntities(ids, { types: [type], direction }));
+      this.relatedLoaders.set(key, loader);
+    }
+    return loader;
   }
 
   /** Entities by id, unknown ids dropped. */
@@ -66,14 +113,8 @@ export class GraphService {
    * optionally of one kind: one batched store call (ends included), whose entities then
    * answer later `entity(id)` calls of this request without a round trip.
    */
-  async related(id: string, type: RelationType, direction: Exclude<Direction, 'BOTH'>, kind?: EntityKind): Promise<Entity[]> {
-    const key = `${type}:${direction}`;
-    let loader = this.relatedLoaders.get(key);
-    if (!loader) {
-      loader = new DataLoader((ids) => this.store.relatedEntities(ids, { types: [type], direction }));
-      this.relatedLoaders.set(key, loader);
-    }
-    const others = await loader.load(id);
+  async related(id: string, { type, direction, kind }: RelatedField): Promise<Entity[]> {
+    const others = await this.relatedLoader(type, direction).load(id);
     for (const e of others) this.entities.prime(e.id, e);
     return kind === undefined ? others : others.filter((e) => e.kind === kind);
   }
@@ -98,6 +139,18 @@ export class GraphService {
     if (needle === '') return [];
     return rankSearch(await this.store.searchCandidates(needle, SEARCH_CANDIDATES), needle).slice(0, limit);
   }
+}
+
+/** A field that is one hop to related entities: the relationship type, the direction, and the kind kept (all when absent). */
+export interface RelatedField {
+  type: RelationType;
+  direction: Exclude<Direction, 'BOTH'>;
+  kind?: EntityKind;
+}
+
+/** A {@link RelatedField}, written short. */
+export function hop(type: RelationType, direction: RelatedField['direction'], kind?: EntityKind): RelatedField {
+  return kind === undefined ? { type, direction } : { type, direction, kind };
 }
 
 /** What every resolver receives. */

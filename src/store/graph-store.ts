@@ -17,6 +17,19 @@ export interface RelationshipFilter {
   includeRetracted?: boolean;
 }
 
+/** One hop of a related-entities tree: a relationship type and direction (no time filter, retracted left out), and the hops below it. */
+export interface RelatedHop {
+  type: RelationType;
+  direction: 'OUT' | 'IN';
+  next: readonly RelatedHop[];
+}
+
+/** An entity and, for each hop asked (in that order), the entities at the other end as `relatedEntities` gives them, each with its own tree. */
+export interface RelatedTree {
+  entity: Entity;
+  ends: RelatedTree[][];
+}
+
 /** Filter and page for listing entities. Ordering: by name, then id. */
 export interface EntityQuery {
   kind?: EntityKind;
@@ -82,6 +95,12 @@ export interface GraphStore {
    * order: what `relationshipsOf` then `getEntities` give, in one round trip.
    */
   relatedEntities(ids: readonly string[], filter: RelationshipFilter & { direction: 'OUT' | 'IN' }): Promise<Entity[][]>;
+  /**
+   * For each entity id, the entity and the entities `hops` reach from it, hop by hop: what
+   * `getEntities` then `relatedEntities` per hop give, in one round trip (the look-ahead of a
+   * nested GraphQL selection). Null for an unknown id.
+   */
+  relatedTrees(ids: readonly string[], hops: readonly RelatedHop[]): Promise<(RelatedTree | null)[]>;
   /** Relationships by id, in the order asked; null for an unknown id. */
   getRelationships(ids: readonly string[]): Promise<(Relationship | null)[]>;
   /** For each source id, the relationships citing it, ordered by relationship id (an index lookup). */

@@ -6,7 +6,7 @@ import type { Relationship } from '../../domain/relationship.js';
 import { newestFirst, type AuditEntry } from '../../domain/audit.js';
 import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
 import { isRetracted } from '../../domain/relationship.js';
-import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelationshipFilter } from '../graph-store.js';
+import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelatedHop, RelatedTree, RelationshipFilter } from '../graph-store.js';
 import { auditEntry, byNameThenId, matchesText, planSeedLoad } from '../records.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { SupplyRow } from '../../domain/supply.js';
@@ -80,6 +80,20 @@ export class MemoryStore implements GraphStore {
   async relatedEntities(ids: readonly string[], filter: RelationshipFilter & { direction: 'OUT' | 'IN' }): Promise<Entity[][]> {
     const lists = await this.relationshipsOf(ids, filter);
     return lists.map((rels) => rels.map((r) => this.graph.getNodeAttributes(filter.direction === 'OUT' ? r.to : r.from)));
+  }
+
+  async relatedTrees(ids: readonly string[], hops: readonly RelatedHop[]): Promise<(RelatedTree | null)[]> {
+    const grow = async (entity: Entity, below: readonly RelatedHop[]): Promise<RelatedTree> => ({
+      entity,
+      ends: await Promise.all(
+        below.map(async (hop) => {
+          const [ends = []] = await this.relatedEntities([entity.id], { types: [hop.type], direction: hop.direction });
+          return Promise.all(ends.map((end) => grow(end, hop.next)));
+        }),
+      ),
+    });
+    const roots = await this.getEntities(ids);
+    return Promise.all(roots.map((root) => (root ? grow(root, hops) : Promise.resolve(null))));
   }
 
   getRelationships(ids: readonly string[]): Promise<(Relationship | null)[]> {

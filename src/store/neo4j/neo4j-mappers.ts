@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../domain/audit.js';
 import { bounds } from '../../domain/dates.js';
 import { ENTITY_ATTRIBUTE_NAMES, type Entity, type Origin } from '../../domain/entity.js';
 import type { EntityKind, RelationType } from '../../domain/model.js';
+import type { RelatedTree } from '../graph-store.js';
 import { RELATIONSHIP_PROPERTY_NAMES, type Citation, type Relationship } from '../../domain/relationship.js';
 
 /*
@@ -41,6 +42,12 @@ export function toEntity(value: unknown): Entity {
   const entity = { id: p.id, kind: p.kind, name: p.name, origin: p.origin } as Props;
   copyPresent(entity, p, ENTITY_ATTRIBUTE_NAMES);
   return entity as unknown as Entity;
+}
+
+/** A `{entity, ends}` tree map (relatedTreesQuery) as a related-entities tree. */
+export function toRelatedTree(value: unknown): RelatedTree {
+  const p = value as { entity: unknown; ends: unknown[][] };
+  return { entity: toEntity(p.entity), ends: p.ends.map((list) => list.map(toRelatedTree)) };
 }
 
 /** A citation map (`sourceId`, `quote`, `locator`) as a domain citation. */

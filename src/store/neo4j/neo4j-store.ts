@@ -5,10 +5,10 @@ import type { SupplyRow } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
 import type { AuditEntry } from '../../domain/audit.js';
 import type { WriteRequest } from '../../domain/edits.js';
-import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelationshipFilter } from '../graph-store.js';
+import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelatedHop, RelatedTree, RelationshipFilter } from '../graph-store.js';
 import { SEED_TRANSACTION_TIMEOUT_MS, type Neo4jConfig } from './neo4j-config.js';
 import { Neo4jGateway, type GatewayOptions, type Work } from './neo4j-gateway.js';
-import { intParam, toAuditEntry, toEntity, toNumber, toRelationship } from './neo4j-mappers.js';
+import { intParam, toAuditEntry, toEntity, toNumber, toRelatedTree, toRelationship } from './neo4j-mappers.js';
 import { neighborhood, shortestPaths, supplyRows } from './neo4j-traversal.js';
 import { applyWriteWork, entitiesById, loadSeedWork, relationshipsById } from './neo4j-writes.js';
 import {
@@ -22,6 +22,7 @@ import {
   listEntitiesQuery,
   PING,
   relatedEntitiesQuery,
+  relatedTreesQuery,
   relationshipsOfQuery,
   RELATIONSHIPS_CITING,
   SEARCH_CANDIDATES,
@@ -94,6 +95,15 @@ export class Neo4jStore implements GraphStore {
       const rows = await tx.rows(query, { ids: [...new Set(ids)], asOf: filter.asOf ?? null, includeRetracted: filter.includeRetracted ?? false });
       const byEntity = new Map(rows.map((r) => [r.id as string, (r.ends as unknown[]).map(toEntity)]));
       return ids.map((id) => byEntity.get(id) ?? []);
+    });
+  }
+
+  async relatedTrees(ids: readonly string[], hops: readonly RelatedHop[]): Promise<(RelatedTree | null)[]> {
+    const query = relatedTreesQuery(hops);
+    return this.read(async (tx) => {
+      const rows = await tx.rows(query, { ids: [...new Set(ids)] });
+      const byId = new Map(rows.map((r) => [r.id as string, toRelatedTree(r.tree)]));
+      return ids.map((id) => byId.get(id) ?? null);
     });
   }
 

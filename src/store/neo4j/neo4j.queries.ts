@@ -1,4 +1,5 @@
 import { BadInputError } from '../../domain/errors.js';
+import type { RelatedHop } from '../graph-store.js';
 import { ENTITY_KINDS, isEntityKind, isRelationType, kindLabel, RELATION_TYPE_NAMES, type Direction, type EntityKind, type RelationType } from '../../domain/model.js';
 
 /*
@@ -125,6 +126,36 @@ CALL (n) {
   RETURN collect(m {.*}) AS ends
 }
 RETURN id, ends`;
+}
+
+/** At most this many hops in one related-entities tree (the look-ahead keeps well below it). */
+export const MAX_TREE_HOPS = 32;
+
+/**
+ * For each entity id, the entity and, hop by hop, the entities at the other end of its live
+ * relationships of each hop's type and direction, in relationship-id order (what
+ * relatedEntitiesQuery gives per hop, asOf absent): one statement of nested COLLECT subqueries.
+ */
+export function relatedTreesQuery(hops: readonly RelatedHop[]): string {
+  let count = 0;
+  const tree = (node: string, below: readonly RelatedHop[]): string => {
+    const ends = below.map((hop) => {
+      if (++count > MAX_TREE_HOPS) throw new BadInputError(`A related-entities tree may have at most ${MAX_TREE_HOPS} hops`, 'hops');
+      const [left, right] = ARROWS[hop.direction];
+      const [r, m] = [`r${count}`, `m${count}`];
+      return `COLLECT {
+  MATCH (${node})${left}[${r}:${relType(hop.type)}]${right}(${m}:Entity)
+  WHERE ${r}.retractedAt IS NULL
+  WITH ${r}, ${m}
+  ORDER BY ${r}.id
+  RETURN ${tree(m, hop.next)}
+}`;
+    });
+    return `{entity: ${node} {.*}, ends: [${ends.join(', ')}]}`;
+  };
+  return `UNWIND $ids AS id
+MATCH (n0:Entity {id: id})
+RETURN id, ${tree('n0', hops)} AS tree`;
 }
 
 /**

@@ -1,0 +1,63 @@
+import { getNamedType, isCompositeType, isObjectType, Kind, type GraphQLCompositeType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { RelatedHop } from '../store/graph-store.js';
+import { RELATED_FIELDS } from './convenience.resolver.js';
+
+/** At most this many hops are fetched ahead for one root field; fields beyond fall back to their batched loaders. */
+export const MAX_LOOKAHEAD_HOPS = 16;
+
+const RELATED: Record<string, Record<string, { type: RelatedHop['type']; direction: RelatedHop['direction'] }> | undefined> = RELATED_FIELDS;
+
+interface MutableHop {
+  type: RelatedHop['type'];
+  direction: RelatedHop['direction'];
+  next: MutableHop[];
+}
+
+/**
+ * The related-entity hops (RELATED_FIELDS) that the selection below the current field asks for,
+ * nested as asked, through inline fragments and named fragments: what the resolver can fetch in
+ * one round trip with its entity (GraphService.entityWith). Fields under @skip or @include are
+ * left to their loaders; hops of the same type and direction are merged. At most
+ * MAX_LOOKAHEAD_HOPS hops, breadth first. With `through` (a connection's `nodes`), the hops
+ * asked below that field.
+ */
+export function relatedHops(info: GraphQLResolveInfo, through?: string): RelatedHop[] {
+  const roots: MutableHop[] = [];
+  let budget = MAX_LOOKAHEAD_HOPS;
+  // Breadth first, so a large selection keeps its shallow hops.
+  const queue: { set: SelectionSetNode | undefined; type: GraphQLCompositeType; into: MutableHop[] }[] = [];
+  let returnType = getNamedType(info.returnType);
+  let sets = info.fieldNodes.map((node) => node.selectionSet);
+  if (through !== undefined) {
+    // A connection: the entities are under its `through` field (`nodes`), selected directly.
+    const field = isObjectType(returnType) ? returnType.getFields()[through] : undefined;
+    if (!field) return [];
+    returnType = getNamedType(field.type);
+    sets = sets.flatMap((set) => (set?.selections ?? []).flatMap((s) => (s.kind === Kind.FIELD && s.name.value === through && !s.directives?.length ? [s.selectionSet] : [])));
+  }
+  for (const set of sets) if (isCompositeType(returnType)) queue.push({ set, type: returnType, into: roots });
+  while (queue.length > 0) {
+    const { set, type, into } = queue.shift()!;
+    for (const selection of set?.selections ?? []) {
+      if (selection.directives && selection.directives.length > 0) continue;
+      if (selection.kind === Kind.INLINE_FRAGMENT || selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+        const condition = fragment?.typeCondition ? info.schema.getType(fragment.typeCondition.name.value) : type;
+        if (fragment && condition && isCompositeType(condition)) queue.push({ set: fragment.selectionSet, type: condition, into });
+        continue;
+      }
+      const related = isObjectType(type) ? RELATED[type.name]?.[selection.name.value] : undefined;
+      if (!related || !isObjectType(type)) continue;
+      let hop = into.find((h) => h.type === related.type && h.direction === related.direction);
+      if (!hop) {
+        if (budget === 0) continue;
+        budget--;
+        hop = { type: related.type, direction: related.direction, next: [] };
+        into.push(hop);
+      }
+      const child = getNamedType(type.getFields()[selection.name.value]!.type);
+      if (isCompositeType(child)) queue.push({ set: selection.selectionSet, type: child, into: hop.next });
+    }
+  }
+  return roots;
+}
