@@ -26,7 +26,10 @@ export function graphqlHandler(apollo: ApolloServer<ServerContext>, context: (re
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       const record = recordOf(res);
-      res.send(record.inPipeline || res.statusCode < 400 ? response.body.string : stampedBody(response.body.string, res));
+      const body = record.inPipeline || res.statusCode < 400 ? response.body.string : stampedBody(response.body.string, res);
+      // Not res.send: no ETag (a hash of every answer) for responses no cache keeps.
+      res.setHeader('content-length', Buffer.byteLength(body));
+      res.end(body);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
