@@ -171,6 +171,14 @@ describe.each(STORE_FIXTURES)('GraphQL API over HTTP on the $name store', (fixtu
       [0, 'us-allied-supply-coordination'], [1, 'australia'], [1, 'canada'], [1, 'japan'], [1, 'united-states'],
     ]);
     expect(neighborhood.relationships.map((r: any) => r.id)).toContain('member-of:japan:us-allied-supply-coordination');
+    const { cut } = await ctx.api.data(`{
+      cut: neighborhood(id: "us-allied-supply-coordination", types: [MEMBER_OF], limit: 3) { truncated nodes { distance entity { id } } relationships { id } }
+    }`);
+    expect(cut).toStrictEqual({
+      truncated: true,
+      nodes: [{ distance: 0, entity: { id: 'us-allied-supply-coordination' } }, { distance: 1, entity: { id: 'australia' } }, { distance: 1, entity: { id: 'canada' } }],
+      relationships: [{ id: 'member-of:australia:us-allied-supply-coordination' }, { id: 'member-of:canada:us-allied-supply-coordination' }],
+    });
     const tooDeep = await ctx.api.gql(`{ neighborhood(id: "china", depth: 4) { truncated } }`);
     expect(tooDeep.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'depth' });
     const tooLong = await ctx.api.gql(`{ paths(from: "china", to: "japan", maxHops: 7) { length } }`);

@@ -8,6 +8,7 @@ import { ENTITY_KINDS, RELATION_TYPE_NAMES, SUPPLY_STAGES, type Direction, type 
 import type { Entity } from '../src/domain/entity.js';
 import { BadInputError, NotFoundError, TimeoutError, UnavailableError } from '../src/domain/errors.js';
 import { relationshipId, type Relationship } from '../src/domain/relationship.js';
+import type { Neighborhood } from '../src/domain/traversal.js';
 import type { GraphStore, RelatedHop } from '../src/store/graph-store.js';
 import { put } from './support/writes.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
@@ -351,6 +352,54 @@ describe('writes', () => {
     expect(full.skipped).toBe(4);
     await same(memory, (s) => s.exportAll());
     await same(memory, (s) => s.stats());
+  });
+});
+
+describe('neighbourhood: cut, type filter, retraction', () => {
+  let memory: MemoryStore;
+  const ready = once(async () => {
+    memory = await loadBoth(FIXTURE_ENTITIES, FIXTURE_RELATIONSHIPS);
+  });
+  const test = (title: string, body: () => Promise<void>) => it(title, async () => (await ready(), await body()));
+  const drawn = (hood: Neighborhood | null) => ({
+    nodes: hood?.nodes.map((n) => `${n.distance} ${n.entity.id}`),
+    relationships: hood?.relationships.map((r) => r.id),
+    truncated: hood?.truncated,
+  });
+
+  test('limit keeps the first nodes by (distance, id), flags the cut, and keeps only the relationships among them', async () => {
+    const cut = await same(memory, (s) => s.neighborhood('united-states', { depth: 2, limit: 4 }));
+    expect(drawn(cut)).toStrictEqual({
+      nodes: ['0 united-states', '1 allied-coordination', '1 china', '1 mountain-pass'],
+      relationships: ['depends-on:united-states:china', 'located-in:mountain-pass:united-states', 'member-of:united-states:allied-coordination'],
+      truncated: true,
+    });
+    // Exactly as many nodes as reached is no cut; one fewer is.
+    const whole = await same(memory, (s) => s.neighborhood('united-states', { depth: 1, limit: 7 }));
+    expect([whole?.nodes.length, whole?.truncated]).toStrictEqual([7, false]);
+    const oneShort = await same(memory, (s) => s.neighborhood('united-states', { depth: 1, limit: 6 }));
+    expect([oneShort?.nodes.length, oneShort?.truncated]).toStrictEqual([6, true]);
+    const centreOnly = await same(memory, (s) => s.neighborhood('united-states', { depth: 3, limit: 1 }));
+    expect(drawn(centreOnly)).toStrictEqual({ nodes: ['0 united-states'], relationships: [], truncated: true });
+  });
+
+  test('types: only relationships of the given types are walked and returned', async () => {
+    const hood = await same(memory, (s) => s.neighborhood('united-states', { depth: 3, limit: 50, types: ['LOCATED_IN', 'OPERATES'] }));
+    expect(drawn(hood)).toStrictEqual({
+      nodes: ['0 united-states', '1 mountain-pass', '1 mp-materials'],
+      relationships: ['located-in:mountain-pass:united-states', 'located-in:mp-materials:united-states', 'operates:mp-materials:mountain-pass'],
+      truncated: false,
+    });
+  });
+
+  test('a retracted relationship is neither walked nor returned', async () => {
+    const dependsOn = FIXTURE_RELATIONSHIPS.find((r) => r.id === 'depends-on:united-states:china')!;
+    for (const s of [memory, store] as GraphStore[]) {
+      await s.applyWrite(put({ entities: [], relationships: [{ ...dependsOn, retractedAt: '2026-01-01T00:00:00.000Z' }] }));
+    }
+    const hood = await same(memory, (s) => s.neighborhood('china', { depth: 2, limit: 50 }));
+    expect(hood?.nodes.map((n) => `${n.distance} ${n.entity.id}`)).toContain('2 united-states');
+    expect(hood?.relationships.map((r) => r.id)).not.toContain(dependsOn.id);
   });
 });
 

@@ -57,9 +57,11 @@ export class AnalysisService {
       limit: bounded('limit', limit, TRAVERSAL_LIMITS.nodes),
       ...(types && { types }),
     };
-    await this.mustExist(id, 'id');
+    // The store answers null for an unknown centre: no separate existence check.
     const found = await this.store.neighborhood(id, query);
     if (!found) throw new NotFoundError(`No entity with id "${id}" (argument "id")`, 'id');
+    // Every relationship's ends are among the nodes: their fields need no further round trip.
+    this.graph.remember(found.nodes.map((n) => n.entity));
     return found;
   }
 

@@ -69,7 +69,7 @@ export class GraphService {
 
   /** Caches a tree's entities and, per hop, each entity's related entities. */
   private prime(tree: RelatedTree, hops: readonly RelatedHop[]): void {
-    this.entities.prime(tree.entity.id, tree.entity);
+    this.remember([tree.entity]);
     hops.forEach((hop, i) => {
       const ends = tree.ends[i] ?? [];
       this.relatedLoader(hop.type, hop.direction).prime(tree.entity.id, ends.map((end) => end.entity));
@@ -85,6 +85,11 @@ export class GraphService {
       this.relatedLoaders.set(key, loader);
     }
     return loader;
+  }
+
+  /** Caches entities a store call brought along (a neighbourhood's nodes), for later `entity(id)` calls of this request. */
+  remember(entities: readonly Entity[]): void {
+    for (const e of entities) this.entities.prime(e.id, e);
   }
 
   /** Entities by id, unknown ids dropped. */
@@ -115,7 +120,7 @@ export class GraphService {
    */
   async related(id: string, { type, direction, kind }: RelatedField): Promise<Entity[]> {
     const others = await this.relatedLoader(type, direction).load(id);
-    for (const e of others) this.entities.prime(e.id, e);
+    this.remember(others);
     return kind === undefined ? others : others.filter((e) => e.kind === kind);
   }
 

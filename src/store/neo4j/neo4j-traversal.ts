@@ -12,9 +12,9 @@ import {
   type Reached,
 } from '../../domain/traversal.js';
 import type { Tx } from './neo4j-gateway.js';
-import { intParam, toEntity, toRelationship } from './neo4j-mappers.js';
+import { intParam, toEntity, toNumber, toRelationship } from './neo4j-mappers.js';
 import { entitiesById } from './neo4j-writes.js';
-import { neighbourIdsQuery, relationshipsAmongQuery, shortestPathsQuery, SUPPLY_ROWS } from './neo4j.queries.js';
+import { neighborhoodQuery, shortestPathsQuery, SUPPLY_ROWS } from './neo4j.queries.js';
 
 /*
  * Traversals as read-transaction functions, with the embedded store's semantics
@@ -32,33 +32,14 @@ export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQue
   return paths.sort(comparePaths).slice(0, q.limit);
 }
 
-/**
- * Breadth-first from `id`, one batched query per hop (at most `depth` of them), then the kept
- * nodes and the relationships among them: a bounded number of round trips, no path explosion.
- */
+/** The neighbourhood of `id` in one statement (`neighborhoodQuery`), or null for an unknown centre. */
 export async function neighborhood(tx: Tx, id: string, q: NeighborhoodQuery): Promise<Neighborhood | null> {
-  const dist = new Map<string, number>([[id, 0]]);
-  const centre = await entitiesById(tx, [id]);
-  if (!centre.has(id)) return null;
-  let frontier = [id];
-  for (let d = 1; d <= q.depth && frontier.length > 0; d++) {
-    const next: string[] = [];
-    for (const row of await tx.rows(neighbourIdsQuery(q.types), { ids: frontier })) {
-      const other = row.id as string;
-      if (!dist.has(other)) {
-        dist.set(other, d);
-        next.push(other);
-      }
-    }
-    frontier = next;
-  }
-  const ordered = [...dist].map(([key, distance]) => ({ id: key, distance })).sort((a, b) => a.distance - b.distance || byId(a, b));
-  const keptIds = ordered.slice(0, q.limit).map((r) => r.id);
-  const entities = await entitiesById(tx, keptIds);
-  const nodes: Reached[] = keptIds.map((key) => ({ entity: entities.get(key)!, distance: dist.get(key)! })).sort(compareReached);
-  const relRows = await tx.rows(relationshipsAmongQuery(q.types), { ids: keptIds });
-  const relationships = relRows.map((row) => toRelationship(row.rel)).sort(byId);
-  return { nodes, relationships, truncated: dist.size > nodes.length };
+  const [row] = await tx.rows(neighborhoodQuery(q.depth, q.types), { id, limit: intParam(q.limit) });
+  if (!row) return null;
+  const reached = row.nodes as { entity: unknown; distance: unknown }[];
+  const nodes: Reached[] = reached.map((n) => ({ entity: toEntity(n.entity), distance: toNumber(n.distance) })).sort(compareReached);
+  const relationships = (row.rels as unknown[]).map(toRelationship).sort(byId);
+  return { nodes, relationships, truncated: row.truncated as boolean };
 }
 
 /** The alphabetically first of a list of country ids (the embedded store's rule for several LOCATED_IN), or null. */

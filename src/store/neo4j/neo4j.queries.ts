@@ -1,6 +1,7 @@
 import { BadInputError } from '../../domain/errors.js';
 import type { RelatedHop } from '../graph-store.js';
 import { ENTITY_KINDS, isEntityKind, isRelationType, kindLabel, RELATION_TYPE_NAMES, type Direction, type EntityKind, type RelationType } from '../../domain/model.js';
+import { TRAVERSAL_LIMITS } from '../../domain/traversal.js';
 
 /*
  * Every Cypher statement of the Neo4j store. Values always travel as parameters. Labels and
@@ -189,20 +190,45 @@ LIMIT $cap
 RETURN [r IN relationships(p) | ${REL}] AS rels`;
 }
 
-/** One breadth-first step: the ids of every entity one allowed relationship away (either direction) from $ids. */
-export function neighbourIdsQuery(types?: readonly RelationType[]): string {
-  return `UNWIND $ids AS id
-MATCH (:Entity {id: id})-[r:${typeAlternation(types)}]-(m:Entity)
-WHERE ${LIVE}
-RETURN DISTINCT m.id AS id`;
+/** One breadth-first hop to `distance`: the entities not yet `seen` next to the `frontier`, the first $limit by id (skipped once more than $limit are seen). */
+function neighbourHop(distance: number, types?: readonly RelationType[]): string {
+  return `CALL (frontier, seen) {
+  UNWIND CASE WHEN size(seen) <= $limit THEN frontier ELSE [] END AS x
+  MATCH (x)-[r:${typeAlternation(types)}]-(m:Entity)
+  WHERE ${LIVE} AND NOT m IN seen
+  WITH DISTINCT m
+  ORDER BY m.id
+  LIMIT $limit
+  RETURN collect(m) AS next
+}
+WITH next AS frontier, seen + next AS seen, reached + [m IN next | {node: m, distance: ${distance}}] AS reached`;
 }
 
-/** The relationships of the allowed types among the entities $ids (both ends inside). */
-export function relationshipsAmongQuery(types?: readonly RelationType[]): string {
-  return `UNWIND $ids AS id
-MATCH (:Entity {id: id})-[r:${typeAlternation(types)}]->(b:Entity)
-WHERE b.id IN $ids AND ${LIVE}
-RETURN ${REL} AS rel`;
+/**
+ * The neighbourhood of $id in one statement (no row for an unknown centre): breadth-first,
+ * ignoring direction, over live relationships of the allowed types, one hop per CALL up to
+ * `depth`. Each hop keeps only the first $limit new entities by id and no hop runs once more
+ * than $limit are reached, so the first $limit by (distance, id), and whether there were more,
+ * come out exact without walking further than the cut needs (ids are lower-case ASCII slugs, so
+ * Cypher's string order is `compareReached`'s). Then the live relationships of the allowed types
+ * among the kept entities.
+ */
+export function neighborhoodQuery(depth: number, types?: readonly RelationType[]): string {
+  const max = TRAVERSAL_LIMITS.depth.max;
+  if (!Number.isInteger(depth) || depth < 1 || depth > max) throw new BadInputError(`depth must be an integer from 1 to ${max}`, 'depth');
+  const hops = Array.from({ length: depth }, (_, i) => neighbourHop(i + 1, types));
+  return `MATCH (c:Entity {id: $id})
+WITH [c] AS frontier, [c] AS seen, [{node: c, distance: 0}] AS reached
+${hops.join('\n')}
+WITH reached[0..$limit] AS kept, size(reached) > $limit AS truncated
+WITH kept, truncated, [k IN kept | k.node] AS nodes
+CALL (nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[r:${typeAlternation(types)}]->(b:Entity)
+  WHERE ${LIVE} AND b IN nodes
+  RETURN collect(${REL}) AS rels
+}
+RETURN [k IN kept | {entity: properties(k.node), distance: k.distance}] AS nodes, rels, truncated`;
 }
 
 /** PRODUCES facts into $materialIds (at $stage when given), with the supplier, its LOCATED_IN countries, and operators with theirs. */
