@@ -1,6 +1,5 @@
 import type { Basis } from './model.js';
-import type { Relationship } from './relationship.js';
-import { basisOf, compareText, WORLD_ID, type SupplyRow } from './supply.js';
+import { basisOf, compareText, WORLD_ID, type SupplyFact, type SupplyRow } from './supply.js';
 
 /** One country's share of the stated world total. */
 export interface CountryShare {
@@ -8,7 +7,7 @@ export interface CountryShare {
   /** Percent of the stated world total, 0..100. */
   share: number;
   volume?: number;
-  relationship: Relationship;
+  relationship: SupplyFact;
 }
 
 /** Concentration figures over a set of shares. */

@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -42,7 +42,10 @@ async function createApollo(config: Config, logger: Logger): Promise<ApolloServe
     allowBatchedHttpRequests: false,
     validationRules: [KnownOperationTypes, ...limits.validationRules],
     parseOptions: limits.parseOptions,
-    plugins: [requestErrorsPlugin(logger), ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), ApolloServerPluginLandingPageDisabled()],
+    plugins: [requestErrorsPlugin(logger), ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are set, and Apollo's default cache-control plugin wraps every field resolver to compute them.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
   await apollo.start();
   return apollo;

@@ -114,7 +114,7 @@ export interface GraphStore {
   shortestPaths(from: string, to: string, query: PathQuery): Promise<Relationship[][]>;
   /** The neighbourhood of `id` (see domain/traversal.ts for its order and cut); null for an unknown id. */
   neighborhood(id: string, query: NeighborhoodQuery): Promise<Neighborhood | null>;
-  /** PRODUCES facts into any of `materialIds` (at `stage` when given), with their suppliers' site and operator countries, ordered by relationship id. */
+  /** PRODUCES facts (without their citations) into any of `materialIds` (at `stage` when given), with their suppliers' site and operator countries, ordered by relationship id. */
   supplyRows(materialIds: readonly string[], stage?: SupplyStage): Promise<SupplyRow[]>;
   /** Counts by kind and by relationship type (for health and tests). */
   stats(): Promise<{ entities: number; relationships: number }>;

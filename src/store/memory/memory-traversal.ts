@@ -2,7 +2,7 @@ import type graphology from 'graphology';
 import type { Entity } from '../../domain/entity.js';
 import type { SupplyStage } from '../../domain/model.js';
 import { isRetracted, type Relationship } from '../../domain/relationship.js';
-import type { SupplyRow } from '../../domain/supply.js';
+import type { SupplyFact, SupplyRow } from '../../domain/supply.js';
 import {
   compareReached,
   comparePaths,
@@ -106,6 +106,13 @@ function countryOf(graph: Graph, id: string): string | null {
 }
 
 /** PRODUCES facts into the materials, with each supplier's site and operator countries (see SupplyRow). */
+/** A relationship as a supply fact: the same record without its citations (as the Neo4j store gives it). */
+function withoutCitations(rel: Relationship): SupplyFact {
+  const fact: Partial<Relationship> = { ...rel };
+  delete fact.citations;
+  return fact as SupplyFact;
+}
+
 export function supplyRows(graph: Graph, materialIds: readonly string[], stage?: SupplyStage): SupplyRow[] {
   const rows: SupplyRow[] = [];
   for (const material of new Set(materialIds)) {
@@ -122,7 +129,7 @@ export function supplyRows(graph: Graph, materialIds: readonly string[], stage?:
       }
       operators.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const siteCountryId = supplier.kind === 'COUNTRY' ? from : supplier.kind === 'FACILITY' ? countryOf(graph, from) : null;
-      rows.push({ relationship: rel, supplier, siteCountryId, operators });
+      rows.push({ relationship: withoutCitations(rel), supplier, siteCountryId, operators });
     });
   }
   return rows.sort((a, b) => (a.relationship.id < b.relationship.id ? -1 : 1));

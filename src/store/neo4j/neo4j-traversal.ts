@@ -12,7 +12,7 @@ import {
   type Reached,
 } from '../../domain/traversal.js';
 import type { Tx } from './neo4j-gateway.js';
-import { intParam, toEntity, toNumber, toRelationship } from './neo4j-mappers.js';
+import { intParam, toEntity, toNumber, toRelationship, toSupplyFact } from './neo4j-mappers.js';
 import { entitiesById } from './neo4j-writes.js';
 import { neighborhoodQuery, shortestPathsQuery, SUPPLY_ROWS } from './neo4j.queries.js';
 
@@ -52,7 +52,7 @@ export async function supplyRows(tx: Tx, materialIds: readonly string[], stage?:
   const rows = await tx.rows(SUPPLY_ROWS, { materialIds: [...new Set(materialIds)], stage: stage ?? null });
   return rows
     .map((row): SupplyRow => {
-      const relationship = toRelationship(row.rel);
+      const relationship = toSupplyFact(row.rel);
       const supplier: Entity = toEntity(row.supplier);
       const linked = (row.operators as { id: string; countries: string[] }[]).map((o) => ({ id: o.id, countryId: firstCountry(o.countries) }));
       const operators =

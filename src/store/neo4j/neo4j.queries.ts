@@ -50,6 +50,9 @@ function relType(type: RelationType): string {
   return typeAlternation([type]);
 }
 
+/** A relationship `r` as a map without its citations: its properties, type and ends. */
+const FACT = `r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}`;
+
 /** A relationship `r` as a map: its properties, type, ends and ordered citations (one index seek). */
 const REL = `r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id, citations: COLLECT {
     MATCH (c:Citation {relId: r.id})
@@ -231,11 +234,11 @@ CALL (nodes) {
 RETURN [k IN kept | {entity: properties(k.node), distance: k.distance}] AS nodes, rels, truncated`;
 }
 
-/** PRODUCES facts into $materialIds (at $stage when given), with the supplier, its LOCATED_IN countries, and operators with theirs. */
+/** PRODUCES facts (without citations) into $materialIds (at $stage when given), with the supplier, its LOCATED_IN countries, and operators with theirs. */
 export const SUPPLY_ROWS = `UNWIND $materialIds AS materialId
 MATCH (s:Entity)-[r:${relType('PRODUCES')}]->(:Entity {id: materialId})
 WHERE ($stage IS NULL OR r.stage = $stage) AND ${LIVE}
-RETURN ${REL} AS rel,
+RETURN ${FACT} AS rel,
   s {.*} AS supplier,
   COLLECT {
     MATCH (s)-[l:${relType('LOCATED_IN')}]->(c:Entity)
