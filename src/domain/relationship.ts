@@ -93,3 +93,9 @@ export function relationshipId(
 export function isRetracted(rel: Relationship): boolean {
   return rel.retractedAt !== undefined;
 }
+
+/**
+ * A relationship without its citations: what supply rows, paths and neighbourhoods carry (the
+ * rules and traversals never read citations; the API loads them by id, batched, when a query asks).
+ */
+export type RelationshipFact = Omit<Relationship, 'citations'>;

@@ -1,5 +1,6 @@
 import { BadInputError } from './errors.js';
-import { compareText, startYear, WORLD_ID, type SupplyAlternative, type SupplyFact, type SupplyRow } from './supply.js';
+import { compareText, startYear, WORLD_ID, type SupplyAlternative, type SupplyRow } from './supply.js';
+import type { RelationshipFact } from './relationship.js';
 
 /** Allied capacity in one unit, year by year. */
 export interface CapacitySeries {
@@ -17,7 +18,7 @@ export interface SupplyOutlook {
   /** Alternatives not counted, and why (no invented numbers). */
   leftOut: { alternative: SupplyAlternative; reason: LeftOutReason }[];
   /** The excluded countries' latest stated volume of the material at the stage. */
-  excludedVolumes: { countryId: string; relationship: SupplyFact }[];
+  excludedVolumes: { countryId: string; relationship: RelationshipFact }[];
 }
 
 /** Longest outlook a query may ask for, in years. */
@@ -64,7 +65,7 @@ export function supplyOutlook(
       capacity: counted.filter((c) => c.unit === unit && c.from <= year).reduce((sum, c) => sum + c.capacity, 0),
     })),
   }));
-  const latest = new Map<string, SupplyFact>();
+  const latest = new Map<string, RelationshipFact>();
   for (const row of rows) {
     const rel = row.relationship;
     if (row.supplier.id === WORLD_ID || row.supplier.kind !== 'COUNTRY' || !excluding.has(row.supplier.id) || rel.volume === undefined) continue;

@@ -1,5 +1,6 @@
 import type { Basis } from './model.js';
-import { basisOf, compareText, WORLD_ID, type SupplyFact, type SupplyRow } from './supply.js';
+import { basisOf, compareText, WORLD_ID, type SupplyRow } from './supply.js';
+import type { RelationshipFact } from './relationship.js';
 
 /** One country's share of the stated world total. */
 export interface CountryShare {
@@ -7,7 +8,7 @@ export interface CountryShare {
   /** Percent of the stated world total, 0..100. */
   share: number;
   volume?: number;
-  relationship: SupplyFact;
+  relationship: RelationshipFact;
 }
 
 /** Concentration figures over a set of shares. */

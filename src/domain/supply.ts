@@ -1,17 +1,14 @@
 import { bounds, holdsOn } from './dates.js';
 import type { Entity } from './entity.js';
 import type { Basis, FacilityStatus } from './model.js';
-import type { Relationship } from './relationship.js';
+import type { Relationship, RelationshipFact } from './relationship.js';
 
 /**
  * One PRODUCES fact with what qualifies its supplier: where the site is and who operates it.
  * Stores return these; every rule below (who qualifies, order, arithmetic) lives here, once.
  */
-/** A PRODUCES fact as supply rows carry it: without its citations (the rules never read them; the API loads them by id when asked). */
-export type SupplyFact = Omit<Relationship, 'citations'>;
-
 export interface SupplyRow {
-  relationship: SupplyFact;
+  relationship: RelationshipFact;
   supplier: Entity;
   /** The site's country: the supplier itself for a COUNTRY, LOCATED_IN for a FACILITY; null for a company. */
   siteCountryId: string | null;
@@ -49,12 +46,12 @@ export interface AlternativesQuery {
 const STATUS_RANK: Record<FacilityStatus, number> = { OPERATING: 0, RAMPING: 1, UNDER_CONSTRUCTION: 2, PLANNED: 3 };
 
 /** ELEMENT when the fact is about the material asked for, GROUP when about a group it belongs to (never scaled down). */
-export function basisOf(rel: SupplyFact, materialId: string): Basis {
+export function basisOf(rel: RelationshipFact, materialId: string): Basis {
   return rel.basis ?? (rel.to === materialId ? 'ELEMENT' : 'GROUP');
 }
 
 /** Whether a fact has ended by `asOf` (facts still to come, planned facilities, are kept). */
-function ended(rel: SupplyFact, asOf: string): boolean {
+function ended(rel: RelationshipFact, asOf: string): boolean {
   return rel.validUntil !== undefined && !holdsOn(asOf, undefined, rel.validUntil);
 }
 
@@ -113,8 +110,8 @@ export function supplyAlternatives(rows: readonly SupplyRow[], memberships: read
 function compareAlternatives(a: SupplyAlternative, b: SupplyAlternative): number {
   const ra = a.row.relationship;
   const rb = b.row.relationship;
-  const rank = (r: SupplyFact) => (r.status ? STATUS_RANK[r.status] : 4);
-  const cap = (r: SupplyFact) => r.capacity ?? r.volume;
+  const rank = (r: RelationshipFact) => (r.status ? STATUS_RANK[r.status] : 4);
+  const cap = (r: RelationshipFact) => r.capacity ?? r.volume;
   return (
     rank(ra) - rank(rb) ||
     compareText(ra.unit ?? '\uffff', rb.unit ?? '\uffff') ||
@@ -130,7 +127,7 @@ export function compareText(a: string, b: string): number {
 }
 
 /** The year a fact's output starts counting in an outlook: its validFrom's first year, or null when it has none. */
-export function startYear(rel: SupplyFact): number | null {
+export function startYear(rel: RelationshipFact): number | null {
   const b = rel.validFrom === undefined ? null : bounds(rel.validFrom);
   return b ? Number(b.first.slice(0, 4)) : null;
 }

@@ -1,7 +1,7 @@
 import type { Entity } from './entity.js';
 import { BadInputError } from './errors.js';
 import type { RelationType } from './model.js';
-import type { Relationship } from './relationship.js';
+import type { RelationshipFact } from './relationship.js';
 
 /** Bounds of the traversal queries: above them, BAD_USER_INPUT naming the argument. */
 export const TRAVERSAL_LIMITS = {
@@ -38,7 +38,7 @@ export interface Reached {
 /** A subgraph ready to draw: nodes by (distance, id), the relationships among them by id. */
 export interface Neighborhood {
   nodes: Reached[];
-  relationships: Relationship[];
+  relationships: RelationshipFact[];
   /** Whether `limit` cut nodes off. */
   truncated: boolean;
 }
@@ -53,7 +53,7 @@ export function bounded(name: string, value: number | null | undefined, limits: 
 }
 
 /** The order paths are given in: shorter first, then by their relationship ids, hop by hop. */
-export function comparePaths(a: readonly Relationship[], b: readonly Relationship[]): number {
+export function comparePaths(a: readonly RelationshipFact[], b: readonly RelationshipFact[]): number {
   if (a.length !== b.length) return a.length - b.length;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!.id;

@@ -3,7 +3,7 @@ import { todayIso } from '../domain/dates.js';
 import type { Entity } from '../domain/entity.js';
 import { lifecycleStatus, type LifecycleStatus } from '../domain/lifecycle.js';
 import type { RelationType, SupplyStage } from '../domain/model.js';
-import type { Relationship } from '../domain/relationship.js';
+import type { RelationshipFact } from '../domain/relationship.js';
 import type { SupplyAlternative } from '../domain/supply.js';
 import type { Concentration } from '../domain/supply-risk.js';
 import { AnalysisService, SUPPLY_DEFAULTS } from './analysis.service.js';
@@ -61,7 +61,7 @@ class OutlookArgs extends AlliedSupplyArgs {
 }
 
 /** Walks a path's relationships from `start`, giving each hop's direction and the entities passed. */
-function walk(start: string, rels: Relationship[]): { ids: string[]; hops: { relationship: Relationship; forward: boolean }[] } {
+function walk(start: string, rels: RelationshipFact[]): { ids: string[]; hops: { relationship: RelationshipFact; forward: boolean }[] } {
   const ids = [start];
   const hops = rels.map((relationship) => {
     const at = ids[ids.length - 1];

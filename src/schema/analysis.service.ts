@@ -2,7 +2,7 @@ import { todayIso } from '../domain/dates.js';
 import type { Entity } from '../domain/entity.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { RelationType, SupplyStage } from '../domain/model.js';
-import type { Relationship } from '../domain/relationship.js';
+import type { RelationshipFact } from '../domain/relationship.js';
 import { supplyAlternatives, type Membership, type SupplyAlternative, type SupplyRow } from '../domain/supply.js';
 import { outlookYears, supplyOutlook, type SupplyOutlook } from '../domain/supply-outlook.js';
 import { supplyRisk, type SupplyRisk } from '../domain/supply-risk.js';
@@ -39,7 +39,7 @@ export class AnalysisService {
     return entity;
   }
 
-  async paths(from: string, to: string, maxHops?: number | null, types?: RelationType[] | null, first?: number | null): Promise<Relationship[][]> {
+  async paths(from: string, to: string, maxHops?: number | null, types?: RelationType[] | null, first?: number | null): Promise<RelationshipFact[][]> {
     const hops = bounded('maxHops', maxHops, TRAVERSAL_LIMITS.maxHops);
     const limit = bounded('first', first, TRAVERSAL_LIMITS.paths);
     // The search runs beside the existence checks (it finds nothing for an unknown id): one wait, not two.

@@ -1,7 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Entity } from '../domain/entity.js';
-import type { SupplyFact } from '../domain/supply.js';
-import { isRetracted, type Citation as CitationRecord, type Relationship } from '../domain/relationship.js';
+import { isRetracted, type Citation as CitationRecord, type Relationship, type RelationshipFact } from '../domain/relationship.js';
 import { EntityNode, Source } from './entity.type.js';
 import type { GraphContext } from './graph.service.js';
 import { Citation, RelationshipNode } from './relationship.type.js';
@@ -26,7 +25,7 @@ export class RelationshipResolver {
   }
 
   @FieldResolver(() => [Citation], { description: 'At least one: the sources supporting this fact.' })
-  async citations(@Root() rel: Relationship | SupplyFact, @Ctx() { graph }: GraphContext): Promise<CitationRecord[]> {
+  async citations(@Root() rel: Relationship | RelationshipFact, @Ctx() { graph }: GraphContext): Promise<CitationRecord[]> {
     // Supply answers carry their facts without citations: loaded by id (batched) when asked.
     if ('citations' in rel) return rel.citations;
     const full = await graph.relationship(rel.id);

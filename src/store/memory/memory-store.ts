@@ -2,7 +2,7 @@ import graphology from 'graphology';
 import { holdsOn } from '../../domain/dates.js';
 import type { Entity } from '../../domain/entity.js';
 import { BadInputError, NotFoundError } from '../../domain/errors.js';
-import type { Relationship } from '../../domain/relationship.js';
+import type { Relationship, RelationshipFact } from '../../domain/relationship.js';
 import { newestFirst, type AuditEntry } from '../../domain/audit.js';
 import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
 import { isRetracted } from '../../domain/relationship.js';
@@ -111,7 +111,7 @@ export class MemoryStore implements GraphStore {
     );
   }
 
-  shortestPaths(from: string, to: string, query: PathQuery): Promise<Relationship[][]> {
+  shortestPaths(from: string, to: string, query: PathQuery): Promise<RelationshipFact[][]> {
     return Promise.resolve(shortestPaths(this.graph, from, to, query));
   }
 

@@ -1,8 +1,8 @@
 import type graphology from 'graphology';
 import type { Entity } from '../../domain/entity.js';
 import type { SupplyStage } from '../../domain/model.js';
-import { isRetracted, type Relationship } from '../../domain/relationship.js';
-import type { SupplyFact, SupplyRow } from '../../domain/supply.js';
+import { isRetracted, type Relationship, type RelationshipFact } from '../../domain/relationship.js';
+import type { SupplyRow } from '../../domain/supply.js';
 import {
   compareReached,
   comparePaths,
@@ -51,7 +51,7 @@ const typeSet = (types?: readonly string[]) => (types && types.length > 0 ? new 
  * `maxHops`: breadth-first distances, then every path down the distance gradient (at most
  * PATH_ENUMERATION_CAP), ordered by {@link comparePaths}, the first `limit`.
  */
-export function shortestPaths(graph: Graph, from: string, to: string, q: PathQuery): Relationship[][] {
+export function shortestPaths(graph: Graph, from: string, to: string, q: PathQuery): RelationshipFact[][] {
   if (!graph.hasNode(from) || !graph.hasNode(to)) return [];
   if (from === to) return [[]];
   const types = typeSet(q.types);
@@ -71,7 +71,7 @@ export function shortestPaths(graph: Graph, from: string, to: string, q: PathQue
     }
   };
   walk(to, []);
-  return paths.sort(comparePaths).slice(0, q.limit);
+  return paths.sort(comparePaths).slice(0, q.limit).map((path) => path.map(withoutCitations));
 }
 
 /**
@@ -93,7 +93,7 @@ export function neighborhood(graph: Graph, id: string, q: NeighborhoodQuery): Ne
     });
   }
   relationships.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { nodes, relationships, truncated: reached.length > nodes.length };
+  return { nodes, relationships: relationships.map(withoutCitations), truncated: reached.length > nodes.length };
 }
 
 /** The country an entity is LOCATED_IN (the alphabetically first when several), or null. */
@@ -107,10 +107,10 @@ function countryOf(graph: Graph, id: string): string | null {
 
 /** PRODUCES facts into the materials, with each supplier's site and operator countries (see SupplyRow). */
 /** A relationship as a supply fact: the same record without its citations (as the Neo4j store gives it). */
-function withoutCitations(rel: Relationship): SupplyFact {
+function withoutCitations(rel: Relationship): RelationshipFact {
   const fact: Partial<Relationship> = { ...rel };
   delete fact.citations;
-  return fact as SupplyFact;
+  return fact as RelationshipFact;
 }
 
 export function supplyRows(graph: Graph, materialIds: readonly string[], stage?: SupplyStage): SupplyRow[] {

@@ -3,9 +3,8 @@ import type { AuditEntry } from '../../domain/audit.js';
 import { bounds } from '../../domain/dates.js';
 import { ENTITY_ATTRIBUTE_NAMES, type Entity, type Origin } from '../../domain/entity.js';
 import type { EntityKind, RelationType } from '../../domain/model.js';
-import type { SupplyFact } from '../../domain/supply.js';
 import type { RelatedTree } from '../graph-store.js';
-import { RELATIONSHIP_PROPERTY_NAMES, type Citation, type Relationship } from '../../domain/relationship.js';
+import { RELATIONSHIP_PROPERTY_NAMES, type Citation, type Relationship, type RelationshipFact } from '../../domain/relationship.js';
 
 /*
  * Neo4j values <-> domain records. Only the fields the domain knows leave this file (derived
@@ -69,11 +68,11 @@ export function toRelationship(value: unknown): Relationship {
 }
 
 /** A relationship map projected without citations (see FACT) as a supply fact. */
-export function toSupplyFact(value: unknown): SupplyFact {
+export function toFact(value: unknown): RelationshipFact {
   const p = props(value);
   const rel = { id: p.id, type: p.type, from: p.from, to: p.to, origin: p.origin } as Props;
   copyPresent(rel, p, RELATIONSHIP_PROPERTY_NAMES);
-  return rel as unknown as SupplyFact;
+  return rel as unknown as RelationshipFact;
 }
 
 /** A Neo4j count or other integer as a number. */

@@ -1,6 +1,6 @@
 import type { Entity } from '../../domain/entity.js';
 import type { SupplyStage } from '../../domain/model.js';
-import type { Relationship } from '../../domain/relationship.js';
+import type { Relationship, RelationshipFact } from '../../domain/relationship.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
 import type { AuditEntry } from '../../domain/audit.js';
@@ -126,7 +126,7 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
-  async shortestPaths(from: string, to: string, query: PathQuery): Promise<Relationship[][]> {
+  async shortestPaths(from: string, to: string, query: PathQuery): Promise<RelationshipFact[][]> {
     return this.read((tx) => shortestPaths(tx, from, to, query));
   }
 

@@ -1,6 +1,6 @@
 import type { Entity } from '../../domain/entity.js';
 import type { SupplyStage } from '../../domain/model.js';
-import type { Relationship } from '../../domain/relationship.js';
+import type { RelationshipFact } from '../../domain/relationship.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import {
   compareReached,
@@ -12,7 +12,7 @@ import {
   type Reached,
 } from '../../domain/traversal.js';
 import type { Tx } from './neo4j-gateway.js';
-import { intParam, toEntity, toNumber, toRelationship, toSupplyFact } from './neo4j-mappers.js';
+import { intParam, toEntity, toNumber, toFact } from './neo4j-mappers.js';
 import { entitiesById } from './neo4j-writes.js';
 import { neighborhoodQuery, shortestPathsQuery, SUPPLY_ROWS } from './neo4j.queries.js';
 
@@ -24,11 +24,11 @@ import { neighborhoodQuery, shortestPathsQuery, SUPPLY_ROWS } from './neo4j.quer
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** All shortest paths via Cypher's allShortestPaths (at most PATH_ENUMERATION_CAP), in `comparePaths` order, the first `limit`. */
-export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQuery): Promise<Relationship[][]> {
+export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQuery): Promise<RelationshipFact[][]> {
   if (from === to) return (await entitiesById(tx, [from])).has(from) ? [[]] : [];
   // No row when either end is unknown (the query matches both ends first): no separate check.
   const rows = await tx.rows(shortestPathsQuery(q.maxHops, q.types), { from, to, cap: intParam(PATH_ENUMERATION_CAP) });
-  const paths = rows.map((row) => (row.rels as unknown[]).map(toRelationship));
+  const paths = rows.map((row) => (row.rels as unknown[]).map(toFact));
   return paths.sort(comparePaths).slice(0, q.limit);
 }
 
@@ -38,7 +38,7 @@ export async function neighborhood(tx: Tx, id: string, q: NeighborhoodQuery): Pr
   if (!row) return null;
   const reached = row.nodes as { entity: unknown; distance: unknown }[];
   const nodes: Reached[] = reached.map((n) => ({ entity: toEntity(n.entity), distance: toNumber(n.distance) })).sort(compareReached);
-  const relationships = (row.rels as unknown[]).map(toRelationship).sort(byId);
+  const relationships = (row.rels as unknown[]).map(toFact).sort(byId);
   return { nodes, relationships, truncated: row.truncated as boolean };
 }
 
@@ -52,7 +52,7 @@ export async function supplyRows(tx: Tx, materialIds: readonly string[], stage?:
   const rows = await tx.rows(SUPPLY_ROWS, { materialIds: [...new Set(materialIds)], stage: stage ?? null });
   return rows
     .map((row): SupplyRow => {
-      const relationship = toSupplyFact(row.rel);
+      const relationship = toFact(row.rel);
       const supplier: Entity = toEntity(row.supplier);
       const linked = (row.operators as { id: string; countries: string[] }[]).map((o) => ({ id: o.id, countryId: firstCountry(o.countries) }));
       const operators =

@@ -181,7 +181,7 @@ MATCH (:Entity {id: fromId})-[r:${typeAlternation()}]->(:Entity)
 WHERE r.id = relId AND ${LIVE}
 RETURN sourceId, ${REL} AS rel`;
 
-/** All shortest paths (ignoring direction) over the allowed types up to `maxHops`, at most $cap of them, as relationship lists. */
+/** All shortest paths (ignoring direction) over the allowed types up to `maxHops`, at most $cap of them, as relationship lists (without citations). */
 export function shortestPathsQuery(maxHops: number, types?: readonly RelationType[]): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 100) throw new BadInputError('maxHops must be a positive integer', 'maxHops');
   return `MATCH (a:Entity {id: $from})
@@ -190,7 +190,7 @@ MATCH p = allShortestPaths((a)-[:${typeAlternation(types)}*1..${maxHops}]-(b))
 WHERE all(r IN relationships(p) WHERE ${LIVE})
 WITH p
 LIMIT $cap
-RETURN [r IN relationships(p) | ${REL}] AS rels`;
+RETURN [r IN relationships(p) | ${FACT}] AS rels`;
 }
 
 /** One breadth-first hop to `distance`: the entities not yet `seen` next to the `frontier`, the first $limit by id (skipped once more than $limit are seen). */
@@ -214,7 +214,7 @@ WITH next AS frontier, seen + next AS seen, reached + [m IN next | {node: m, dis
  * than $limit are reached, so the first $limit by (distance, id), and whether there were more,
  * come out exact without walking further than the cut needs (ids are lower-case ASCII slugs, so
  * Cypher's string order is `compareReached`'s). Then the live relationships of the allowed types
- * among the kept entities.
+ * among the kept entities (without citations).
  */
 export function neighborhoodQuery(depth: number, types?: readonly RelationType[]): string {
   const max = TRAVERSAL_LIMITS.depth.max;
@@ -229,7 +229,7 @@ CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r:${typeAlternation(types)}]->(b:Entity)
   WHERE ${LIVE} AND b IN nodes
-  RETURN collect(${REL}) AS rels
+  RETURN collect(${FACT}) AS rels
 }
 RETURN [k IN kept | {entity: properties(k.node), distance: k.distance}] AS nodes, rels, truncated`;
 }
