@@ -128,9 +128,9 @@ describe('round trips to Neo4j per request', () => {
     expect(hood.data.neighborhood.nodes.length).toBeGreaterThan(20);
     expect(alternatives.data.supplyAlternatives.length).toBeGreaterThan(0);
     expect(paths.data.paths.length).toBeGreaterThan(0);
-    // paths: the ends (argument check) beside the enumeration, then the nodes, the hops' citations
-    // (paths carry relationships without them; loaded by id when asked, as here) and their sources
-    expect(paths.trips).toBe(5);
+    // paths: the enumeration with the paths' nodes (the ends are checked only when no path is found),
+    // the hops' citations (paths carry relationships without them; loaded by id when asked, as here), their sources
+    expect(paths.trips).toBe(3);
     // neighbourhood depth 2: one statement (the store answers null for an unknown centre; the nodes answer the relationships' ends)
     expect(hood.trips).toBe(1);
     // supply: the argument checks (one batch), the material's groups, the rows, the memberships, the answer's entities

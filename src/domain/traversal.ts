@@ -35,6 +35,19 @@ export interface Reached {
   distance: number;
 }
 
+/** Shortest paths, each as its relationships (without citations) from one end to the other, and every entity on them, by id. */
+export interface PathsAnswer {
+  paths: RelationshipFact[][];
+  entities: Entity[];
+}
+
+/** The entities on `paths` (looked up in `entityOf`), each once, by id. */
+export function entitiesOnPaths(from: string, paths: readonly (readonly RelationshipFact[])[], entityOf: (id: string) => Entity): Entity[] {
+  const ids = new Set<string>(paths.length > 0 ? [from] : []);
+  for (const path of paths) for (const rel of path) ids.add(rel.from).add(rel.to);
+  return [...ids].sort().map(entityOf);
+}
+
 /** A subgraph ready to draw: nodes by (distance, id), the relationships among them by id. */
 export interface Neighborhood {
   nodes: Reached[];

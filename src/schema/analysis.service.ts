@@ -42,13 +42,12 @@ export class AnalysisService {
   async paths(from: string, to: string, maxHops?: number | null, types?: RelationType[] | null, first?: number | null): Promise<RelationshipFact[][]> {
     const hops = bounded('maxHops', maxHops, TRAVERSAL_LIMITS.maxHops);
     const limit = bounded('first', first, TRAVERSAL_LIMITS.paths);
-    // The search runs beside the existence checks (it finds nothing for an unknown id): one wait, not two.
-    const [paths] = await Promise.all([
-      this.store.shortestPaths(from, to, { maxHops: hops, limit, ...(types && { types }) }),
-      this.mustExist(from, 'from'),
-      this.mustExist(to, 'to'),
-    ]);
-    return paths;
+    const found = await this.store.shortestPaths(from, to, { maxHops: hops, limit, ...(types && { types }) });
+    // No path: an unknown end is NOT_FOUND (checked only then: a found path proves both ends exist).
+    if (found.paths.length === 0) await Promise.all([this.mustExist(from, 'from'), this.mustExist(to, 'to')]);
+    // The paths' nodes came with them: their fields need no further round trip.
+    this.graph.remember(found.entities);
+    return found.paths;
   }
 
   async neighborhood(id: string, depth?: number | null, types?: RelationType[] | null, limit?: number | null): Promise<Neighborhood> {

@@ -3,8 +3,8 @@ import type { WriteRequest } from '../domain/edits.js';
 import type { Entity } from '../domain/entity.js';
 import type { Direction, EntityKind, RelationType, SupplyStage } from '../domain/model.js';
 import type { SupplyRow } from '../domain/supply.js';
-import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../domain/traversal.js';
-import type { Relationship, RelationshipFact } from '../domain/relationship.js';
+import type { Neighborhood, NeighborhoodQuery, PathQuery, PathsAnswer } from '../domain/traversal.js';
+import type { Relationship } from '../domain/relationship.js';
 
 /** Which relationships of an entity to return. */
 export interface RelationshipFilter {
@@ -108,10 +108,10 @@ export interface GraphStore {
   /**
    * All shortest paths between two entities, ignoring direction, over the given types (all when
    * absent), up to `maxHops`; each path as its relationships (without citations) from `from` to `to`. Ordered by
-   * `comparePaths`, the first `limit` of at most PATH_ENUMERATION_CAP enumerated. Empty when
-   * either id is unknown or no path is that short.
+   * `comparePaths`, the first `limit` of at most PATH_ENUMERATION_CAP enumerated, with the entities
+   * on them. No paths when either id is unknown or no path is that short.
    */
-  shortestPaths(from: string, to: string, query: PathQuery): Promise<RelationshipFact[][]>;
+  shortestPaths(from: string, to: string, query: PathQuery): Promise<PathsAnswer>;
   /** The neighbourhood of `id` (see domain/traversal.ts for its order and cut); null for an unknown id. */
   neighborhood(id: string, query: NeighborhoodQuery): Promise<Neighborhood | null>;
   /** PRODUCES facts (without their citations) into any of `materialIds` (at `stage` when given), with their suppliers' site and operator countries, ordered by relationship id. */

@@ -2,7 +2,7 @@ import graphology from 'graphology';
 import { holdsOn } from '../../domain/dates.js';
 import type { Entity } from '../../domain/entity.js';
 import { BadInputError, NotFoundError } from '../../domain/errors.js';
-import type { Relationship, RelationshipFact } from '../../domain/relationship.js';
+import type { Relationship } from '../../domain/relationship.js';
 import { newestFirst, type AuditEntry } from '../../domain/audit.js';
 import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
 import { isRetracted } from '../../domain/relationship.js';
@@ -10,7 +10,7 @@ import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadRe
 import { auditEntry, byNameThenId, matchesText, planSeedLoad } from '../records.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { SupplyRow } from '../../domain/supply.js';
-import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
+import { entitiesOnPaths, type Neighborhood, type NeighborhoodQuery, type PathQuery, type PathsAnswer } from '../../domain/traversal.js';
 import type { Journal } from './journal.js';
 import { neighborhood, shortestPaths, supplyRows } from './memory-traversal.js';
 
@@ -111,8 +111,9 @@ export class MemoryStore implements GraphStore {
     );
   }
 
-  shortestPaths(from: string, to: string, query: PathQuery): Promise<RelationshipFact[][]> {
-    return Promise.resolve(shortestPaths(this.graph, from, to, query));
+  shortestPaths(from: string, to: string, query: PathQuery): Promise<PathsAnswer> {
+    const paths = shortestPaths(this.graph, from, to, query);
+    return Promise.resolve({ paths, entities: entitiesOnPaths(from, paths, (id) => this.graph.getNodeAttributes(id)) });
   }
 
   neighborhood(id: string, query: NeighborhoodQuery): Promise<Neighborhood | null> {

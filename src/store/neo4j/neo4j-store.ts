@@ -1,8 +1,8 @@
 import type { Entity } from '../../domain/entity.js';
 import type { SupplyStage } from '../../domain/model.js';
-import type { Relationship, RelationshipFact } from '../../domain/relationship.js';
+import type { Relationship } from '../../domain/relationship.js';
 import type { SupplyRow } from '../../domain/supply.js';
-import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
+import type { Neighborhood, NeighborhoodQuery, PathQuery, PathsAnswer } from '../../domain/traversal.js';
 import type { AuditEntry } from '../../domain/audit.js';
 import type { WriteRequest } from '../../domain/edits.js';
 import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelatedHop, RelatedTree, RelationshipFilter } from '../graph-store.js';
@@ -126,7 +126,7 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
-  async shortestPaths(from: string, to: string, query: PathQuery): Promise<RelationshipFact[][]> {
+  async shortestPaths(from: string, to: string, query: PathQuery): Promise<PathsAnswer> {
     return this.read((tx) => shortestPaths(tx, from, to, query));
   }
 

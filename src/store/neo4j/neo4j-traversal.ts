@@ -1,14 +1,15 @@
 import type { Entity } from '../../domain/entity.js';
 import type { SupplyStage } from '../../domain/model.js';
-import type { RelationshipFact } from '../../domain/relationship.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import {
   compareReached,
   comparePaths,
+  entitiesOnPaths,
   PATH_ENUMERATION_CAP,
   type Neighborhood,
   type NeighborhoodQuery,
   type PathQuery,
+  type PathsAnswer,
   type Reached,
 } from '../../domain/traversal.js';
 import type { Tx } from './neo4j-gateway.js';
@@ -24,12 +25,16 @@ import { neighborhoodQuery, shortestPathsQuery, SUPPLY_ROWS } from './neo4j.quer
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** All shortest paths via Cypher's allShortestPaths (at most PATH_ENUMERATION_CAP), in `comparePaths` order, the first `limit`. */
-export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQuery): Promise<RelationshipFact[][]> {
-  if (from === to) return (await entitiesById(tx, [from])).has(from) ? [[]] : [];
+export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQuery): Promise<PathsAnswer> {
+  if (from === to) {
+    const found = await entitiesById(tx, [from]);
+    return found.has(from) ? { paths: [[]], entities: [found.get(from)!] } : { paths: [], entities: [] };
+  }
   // No row when either end is unknown (the query matches both ends first): no separate check.
-  const rows = await tx.rows(shortestPathsQuery(q.maxHops, q.types), { from, to, cap: intParam(PATH_ENUMERATION_CAP) });
-  const paths = rows.map((row) => (row.rels as unknown[]).map(toFact));
-  return paths.sort(comparePaths).slice(0, q.limit);
+  const rows = await tx.rows(shortestPathsQuery(q.maxHops, q.types), { from, to, cap: intParam(PATH_ENUMERATION_CAP), limit: intParam(q.limit) });
+  const paths = rows.map((row) => (row.rels as unknown[]).map(toFact)).sort(comparePaths).slice(0, q.limit);
+  const byId = new Map(rows.flatMap((row) => (row.nodes as unknown[]).map(toEntity)).map((e) => [e.id, e]));
+  return { paths, entities: entitiesOnPaths(from, paths, (id) => byId.get(id)!) };
 }
 
 /** The neighbourhood of `id` in one statement (`neighborhoodQuery`), or null for an unknown centre. */

@@ -181,7 +181,11 @@ MATCH (:Entity {id: fromId})-[r:${typeAlternation()}]->(:Entity)
 WHERE r.id = relId AND ${LIVE}
 RETURN sourceId, ${REL} AS rel`;
 
-/** All shortest paths (ignoring direction) over the allowed types up to `maxHops`, at most $cap of them, as relationship lists (without citations). */
+/**
+ * All shortest paths (ignoring direction) over the allowed types up to `maxHops`, at most $cap of
+ * them enumerated, the first $limit in `comparePaths` order (length, then relationship ids hop by
+ * hop: Cypher's list order), as relationship lists (without citations) with their nodes.
+ */
 export function shortestPathsQuery(maxHops: number, types?: readonly RelationType[]): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 100) throw new BadInputError('maxHops must be a positive integer', 'maxHops');
   return `MATCH (a:Entity {id: $from})
@@ -190,7 +194,10 @@ MATCH p = allShortestPaths((a)-[:${typeAlternation(types)}*1..${maxHops}]-(b))
 WHERE all(r IN relationships(p) WHERE ${LIVE})
 WITH p
 LIMIT $cap
-RETURN [r IN relationships(p) | ${FACT}] AS rels`;
+WITH p
+ORDER BY length(p), [r IN relationships(p) | r.id]
+LIMIT $limit
+RETURN [r IN relationships(p) | ${FACT}] AS rels, [n IN nodes(p) | n {.*}] AS nodes`;
 }
 
 /** One breadth-first hop to `distance`: the entities not yet `seen` next to the `frontier`, the first $limit by id (skipped once more than $limit are seen). */
