@@ -183,6 +183,13 @@ describe.each(STORE_FIXTURES)('GraphQL API over HTTP on the $name store', (fixtu
     expect(tooDeep.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'depth' });
     const tooLong = await ctx.api.gql(`{ paths(from: "china", to: "japan", maxHops: 7) { length } }`);
     expect(tooLong.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxHops' });
+    for (const [args, field] of [['from: "atlantis", to: "china"', 'from'], ['from: "china", to: "atlantis"', 'to'], ['from: "atlantis", to: "atlantis"', 'from']] as const) {
+      const missing = await ctx.api.gql(`{ paths(${args}) { length } }`);
+      expect(missing.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field });
+    }
+    // Both ends exist but no path is that short: no paths, no error; and a path from an entity to itself is empty.
+    expect(await ctx.api.data(`{ paths(from: "scott-bessent", to: "xi-jinping", maxHops: 1) { length } }`)).toStrictEqual({ paths: [] });
+    expect(await ctx.api.data(`{ paths(from: "china", to: "china") { length nodes { id } hops { forward } } }`)).toStrictEqual({ paths: [{ length: 0, nodes: [{ id: 'china' }], hops: [] }] });
     const unknown = await ctx.api.gql(`{ supplyAlternatives(material: "unobtainium") { domestic } }`);
     expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'material' });
   });
