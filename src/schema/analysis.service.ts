@@ -7,7 +7,7 @@ import { supplyAlternatives, type Membership, type SupplyAlternative, type Suppl
 import { outlookYears, supplyOutlook, type SupplyOutlook } from '../domain/supply-outlook.js';
 import { supplyRisk, type SupplyRisk } from '../domain/supply-risk.js';
 import { bounded, TRAVERSAL_LIMITS, type Neighborhood } from '../domain/traversal.js';
-import type { GraphStore } from '../store/graph-store.js';
+import type { GraphStore, RelatedHop } from '../store/graph-store.js';
 import { checkAsOf } from './entity.resolver.js';
 import { hop, type GraphService } from './graph.service.js';
 
@@ -19,6 +19,10 @@ export interface SupplyArgs {
   alliedWith?: string | undefined;
   asOf?: string | undefined;
 }
+
+/** A material's groups (rare earth elements for dysprosium): one hop, and the field that reads it. */
+const GROUP_OF = hop('PART_OF', 'OUT', 'MATERIAL');
+const GROUPS: readonly RelatedHop[] = [{ type: GROUP_OF.type, direction: GROUP_OF.direction, next: [] }];
 
 /** Defaults that fit the question users bring: excluding China, allied with the United States, as of today. */
 export const SUPPLY_DEFAULTS = { excluding: ['china'], alliedWith: 'united-states' } as const;
@@ -33,8 +37,8 @@ export class AnalysisService {
     private readonly graph: GraphService,
   ) {}
 
-  private async mustExist(id: string, argument: string): Promise<Entity> {
-    const entity = await this.graph.entity(id);
+  private async mustExist(id: string, argument: string, hops: readonly RelatedHop[] = []): Promise<Entity> {
+    const entity = await this.graph.entityWith(id, hops);
     if (!entity) throw new NotFoundError(`No entity with id "${id}" (argument "${argument}")`, argument);
     return entity;
   }
@@ -68,13 +72,15 @@ export class AnalysisService {
   private async rows(args: SupplyArgs): Promise<{ rows: SupplyRow[]; excluding: Set<string>; asOf: string }> {
     const asOf = checkAsOf(args.asOf) ?? todayIso();
     const excluding = new Set(args.excluding ?? SUPPLY_DEFAULTS.excluding);
-    // The material's groups are read beside the existence checks: one wait, not two.
-    const [groups] = await Promise.all([
-      this.graph.related(args.material, hop('PART_OF', 'OUT', 'MATERIAL')),
-      this.mustExist(args.material, 'material'),
-      ...[...excluding].map((id) => this.mustExist(id, 'excluding')),
-      ...(args.alliedWith ? [this.mustExist(args.alliedWith, 'alliedWith')] : []),
+    // The argument checks and the material's groups in one statement: every id asked with the same
+    // look-ahead (GROUPS) is one batch, and the groups are then read from its cache.
+    const check = (id: string, argument: string) => this.mustExist(id, argument, GROUPS);
+    await Promise.all([
+      check(args.material, 'material'),
+      ...[...excluding].map((id) => check(id, 'excluding')),
+      ...(args.alliedWith ? [check(args.alliedWith, 'alliedWith')] : []),
     ]);
+    const groups = await this.graph.related(args.material, GROUP_OF);
     const rows = await this.store.supplyRows([args.material, ...groups.map((g) => g.id)], args.stage);
     return { rows, excluding, asOf };
   }
@@ -91,7 +97,12 @@ export class AnalysisService {
       if (row.siteCountryId) countries.add(row.siteCountryId);
       for (const o of row.operators) if (o.countryId) countries.add(o.countryId);
     }
-    const memberships = (await this.store.relationshipsOf([...countries], { types: ['MEMBER_OF'], direction: 'OUT' })).flat() as Membership[];
+    // The countries' and operators' entities (the answer's fields) are read beside the memberships: one wait, not two.
+    const [lists] = await Promise.all([
+      this.store.relationshipsOf([...countries], { types: ['MEMBER_OF'], direction: 'OUT' }),
+      this.graph.entitiesById([...countries, ...rows.flatMap((row) => row.operators.map((o) => o.id))]),
+    ]);
+    const memberships = lists.flat() as Membership[];
     return supplyAlternatives(rows, memberships, { materialId: args.material, excluding, alliedWith, asOf });
   }
 
