@@ -272,9 +272,10 @@ async function main(): Promise<void> {
     const run = await runGraph(graph, opts);
     const out = { date: new Date().toISOString(), machine, loadAverageBefore: loadBefore, loadAverageAfter: load1(), ...opts, ...run };
     process.stdout.write(`\n${table(run)}\n(load average before ${loadBefore}, after ${out.loadAverageAfter}; ${machine.cpus} cores shared by autocannon, the servers and Neo4j)\n\n`);
-    if (!opts.smoke && !partial && !opts.cpuProf) {
+    if (!opts.smoke && !opts.cpuProf) {
+      // A run of some queries or contestants never overwrites a full run's figures.
       await mkdir('bench/results', { recursive: true });
-      await writeFile(`bench/results/${graph}.json`, JSON.stringify(out, null, 2) + '\n');
+      await writeFile(`bench/results/${graph}${partial ? '-partial' : ''}.json`, JSON.stringify({ ...out, queries: opts.queries ?? 'all', contestants: opts.contestants }, null, 2) + '\n');
     }
   }
 }
