@@ -20,6 +20,7 @@ import {
   EXPORT_ENTITIES,
   EXPORT_RELATIONSHIPS,
   listEntitiesQuery,
+  searchPageQuery,
   PING,
   relatedEntitiesQuery,
   relatedTreesQuery,
@@ -67,6 +68,12 @@ export class Neo4jStore implements GraphStore {
     const search = query.search !== undefined;
     const params = { needle: query.search?.toLowerCase() ?? null, offset: intParam(query.offset), limit: intParam(query.limit) };
     return this.read(async (tx) => {
+      if (search) {
+        // A search checks every candidate anyway: the count and the page in one statement.
+        const [row] = await tx.rows(searchPageQuery(query.kind), params);
+        return { items: (row?.page as unknown[]).map(toEntity), totalCount: toNumber(row?.total ?? 0) };
+      }
+      // Without a search: the count store, then the page in name order from the index.
       const [count] = await tx.rows(countEntitiesQuery(query.kind, search), params);
       const rows = await tx.rows(listEntitiesQuery(query.kind, search), params);
       return { items: rows.map((r) => toEntity(r.entity)), totalCount: toNumber(count?.total ?? 0) };

@@ -94,6 +94,16 @@ SKIP $offset
 LIMIT $limit`;
 }
 
+/** A page of the entities of a kind (all when absent) matching the search, by name then id, and how many match: one pass over the candidates. */
+export function searchPageQuery(kind: EntityKind | undefined): string {
+  return `MATCH (n:${kind === undefined ? 'Entity' : label(kind)})
+WHERE n.name IS NOT NULL AND ${MATCHES_NEEDLE}
+WITH n
+ORDER BY n.name, n.id
+WITH collect(n) AS matching
+RETURN size(matching) AS total, [m IN matching[$offset..($offset + $limit)] | m {.*}] AS page`;
+}
+
 /** Search candidates: entities whose name or an alias contains the needle, by name then id. */
 export const SEARCH_CANDIDATES = `MATCH (n:Entity)
 WHERE ${MATCHES_NEEDLE}
