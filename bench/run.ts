@@ -24,7 +24,7 @@ import { generateGraph } from './synthetic.js';
  * and loads for 1 s only; it fails on wrong answers and errors, never on timings. --queries and
  * --contestants run a subset (ours-neo4j always runs: answers are checked against it); --cpu-prof
  * has every contestant write a V8 CPU profile into that folder when it stops (for profiling, not
- * for figures: the profiler slows the server).
+ * for figures: the profiler slows the server). BENCH_NODE_FLAGS adds Node flags to every contestant.
  */
 
 const CONTESTANTS = ['ours-neo4j', 'neo4j-graphql', 'raw', 'ours-embedded'] as const;
@@ -55,7 +55,8 @@ function neo4jLocal(args: string[]): Promise<string> {
 
 function startContestant(name: Contestant, env: NodeJS.ProcessEnv, cpuProf?: string): Promise<Running> {
   const profile = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', path.join(cpuProf, name)] : [];
-  const child = spawn(process.execPath, [...profile, '--expose-gc', '--max-old-space-size=6144', '--import', '@swc-node/register/esm-register', 'bench/contestant.ts', name], {
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...profile, ...flags, '--expose-gc', '--max-old-space-size=6144', '--import', '@swc-node/register/esm-register', 'bench/contestant.ts', name], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
