@@ -113,6 +113,10 @@ describe('round trips to Neo4j per request', () => {
       const loaded = await measured(nested.replace('facilities {', 'facilities @include(if: true) {'), { id });
       expect(loaded.trips).toBe(4);
       expect(ahead.data).toEqual(loaded.data);
+      // Two levels are fetched ahead (a tree repeats shared subtrees); a third level is one more batched statement.
+      const deeper = await measured(nested.replace('country { id name }', 'country { id name alliances { id } }'), { id });
+      expect(deeper.trips).toBe(2);
+      expect(deeper.data.entity.facilities.some((f: any) => f.country?.alliances.length > 0)).toBe(true);
     }
   });
 
