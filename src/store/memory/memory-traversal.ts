@@ -105,7 +105,6 @@ function countryOf(graph: Graph, id: string): string | null {
   return found.sort()[0] ?? null;
 }
 
-/** PRODUCES facts into the materials, with each supplier's site and operator countries (see SupplyRow). */
 /** A relationship as a supply fact: the same record without its citations (as the Neo4j store gives it). */
 function withoutCitations(rel: Relationship): RelationshipFact {
   const fact: Partial<Relationship> = { ...rel };
@@ -113,6 +112,7 @@ function withoutCitations(rel: Relationship): RelationshipFact {
   return fact as RelationshipFact;
 }
 
+/** PRODUCES facts into the materials, with each supplier's site and operator countries (see SupplyRow). */
 export function supplyRows(graph: Graph, materialIds: readonly string[], stage?: SupplyStage): SupplyRow[] {
   const rows: SupplyRow[] = [];
   for (const material of new Set(materialIds)) {
