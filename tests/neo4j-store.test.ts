@@ -246,6 +246,22 @@ function paritySuite(name: string, data: () => Promise<{ entities: Entity[]; rel
       }
     });
 
+    test('shortestPaths cut by limit between ends joined by many shortest paths (parallel ones too)', async () => {
+      // The pairs with 2 to 999 shortest paths (fewer than PATH_ENUMERATION_CAP: both stores then give the first in comparePaths order).
+      const sample = spread(entities.map((e) => e.id), 40);
+      const many: [string, string, number][] = [];
+      for (const from of sample) {
+        for (const to of sample) {
+          const { paths } = await memory.shortestPaths(from, to, { maxHops: 4, limit: 1000 });
+          if (paths.length >= 2 && paths.length < 1000) many.push([from, to, paths.length]);
+        }
+      }
+      expect(many.length).toBeGreaterThan(0);
+      for (const [from, to, count] of spread(many, 15)) {
+        for (const limit of new Set([1, 2, count - 1, count])) await same(memory, (s) => s.shortestPaths(from, to, { maxHops: 4, limit }));
+      }
+    });
+
     test('neighborhood over a spread of centres, depths, limits and type filters', async () => {
       for (const from of spread(entities.map((e) => e.id), 16)) {
         for (const depth of [1, 2, 3]) {
@@ -400,6 +416,11 @@ describe('neighbourhood: cut, type filter, retraction', () => {
     const hood = await same(memory, (s) => s.neighborhood('china', { depth: 2, limit: 50 }));
     expect(hood?.nodes.map((n) => `${n.distance} ${n.entity.id}`)).toContain('2 united-states');
     expect(hood?.relationships.map((r) => r.id)).not.toContain(dependsOn.id);
+    const paths = await same(memory, (s) => s.shortestPaths('united-states', 'china', { maxHops: 4, limit: 50 }));
+    expect(paths.paths.map((p) => p.map((r) => r.id))).toStrictEqual([
+      ['produces:united-states:rare-earth-elements:mining:2024', 'produces:china:rare-earth-elements:mining:2024'],
+      ['produces:united-states:rare-earth-elements:mining:2024', 'produces:china:rare-earth-elements:processing'],
+    ]);
   });
 });
 

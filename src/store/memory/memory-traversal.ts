@@ -5,7 +5,6 @@ import { isRetracted, type Relationship, type RelationshipFact } from '../../dom
 import type { SupplyRow } from '../../domain/supply.js';
 import {
   compareReached,
-  comparePaths,
   PATH_ENUMERATION_CAP,
   type Neighborhood,
   type NeighborhoodQuery,
@@ -15,29 +14,27 @@ import {
 
 type Graph = graphology.MultiDirectedGraph<Entity, Relationship>;
 
-/** The live (not retracted) relationships at `id`, either direction, of the allowed types, each with the entity at the other end. */
-function steps(graph: Graph, id: string, types: ReadonlySet<string> | null): { rel: Relationship; other: string }[] {
-  const out: { rel: Relationship; other: string }[] = [];
+/** Calls `visit` with each live (not retracted) relationship at `id`, either direction, of the allowed types, and the entity at its other end. */
+function forEachStep(graph: Graph, id: string, types: ReadonlySet<string> | null, visit: (rel: Relationship, other: string) => void): void {
   graph.forEachEdge(id, (_key, rel) => {
     if (isRetracted(rel) || (types && !types.has(rel.type))) return;
-    out.push({ rel, other: rel.from === id ? rel.to : rel.from });
+    visit(rel, rel.from === id ? rel.to : rel.from);
   });
-  return out;
 }
 
-/** Breadth-first hop counts from `start`, ignoring direction, up to `maxDepth` (stopping once `until` is reached). */
-function distances(graph: Graph, start: string, maxDepth: number, types: ReadonlySet<string> | null, until?: string): Map<string, number> {
+/** Breadth-first hop counts from `start`, ignoring direction, up to `maxDepth`. */
+function distances(graph: Graph, start: string, maxDepth: number, types: ReadonlySet<string> | null): Map<string, number> {
   const dist = new Map<string, number>([[start, 0]]);
   let frontier = [start];
-  for (let d = 1; d <= maxDepth && frontier.length > 0 && (until === undefined || !dist.has(until)); d++) {
+  for (let d = 1; d <= maxDepth && frontier.length > 0; d++) {
     const next: string[] = [];
     for (const at of frontier) {
-      for (const { other } of steps(graph, at, types)) {
+      forEachStep(graph, at, types, (_rel, other) => {
         if (!dist.has(other)) {
           dist.set(other, d);
           next.push(other);
         }
-      }
+      });
     }
     frontier = next;
   }
@@ -46,32 +43,131 @@ function distances(graph: Graph, start: string, maxDepth: number, types: Readonl
 
 const typeSet = (types?: readonly string[]) => (types && types.length > 0 ? new Set(types) : null);
 
+/** One end of a bidirectional search: hop counts from that end, and the entities at each count (the last is the frontier). */
+interface SearchSide {
+  dist: Map<string, number>;
+  levels: string[][];
+}
+
+const searchFrom = (end: string): SearchSide => ({ dist: new Map([[end, 0]]), levels: [[end]] });
+
+/** What expanding a side's frontier costs, about: its entities' degrees, summed. */
+function frontierCost(graph: Graph, side: SearchSide): number {
+  let cost = 0;
+  for (const id of side.levels[side.levels.length - 1]!) cost += graph.degree(id);
+  return cost;
+}
+
+/**
+ * Adds the next level to `side` (the whole of it); returns whether it reached an entity the
+ * `other` side has counted (the searches met: the new level's entities found by both are then
+ * exactly as far from the other end as the other side's frontier).
+ */
+function expand(graph: Graph, side: SearchSide, other: SearchSide, types: ReadonlySet<string> | null): boolean {
+  const d = side.levels.length;
+  const next: string[] = [];
+  let met = false;
+  for (const at of side.levels[d - 1]!) {
+    forEachStep(graph, at, types, (_rel, n) => {
+      if (side.dist.has(n)) return;
+      side.dist.set(n, d);
+      next.push(n);
+      if (other.dist.has(n)) met = true;
+    });
+  }
+  side.levels.push(next);
+  return met;
+}
+
+/**
+ * Bidirectional breadth-first search between `from` and `to`, ignoring direction, up to
+ * `maxHops` in all, expanding the cheaper frontier each step: both sides once they meet (the
+ * shortest length is then the sum of their depths), or null when no path is that short.
+ */
+function meet(graph: Graph, from: string, to: string, maxHops: number, types: ReadonlySet<string> | null): { near: SearchSide; far: SearchSide } | null {
+  const near = searchFrom(from);
+  const far = searchFrom(to);
+  for (let hops = 1; hops <= maxHops; hops++) {
+    const [side, other] = frontierCost(graph, near) <= frontierCost(graph, far) ? [near, far] : [far, near];
+    if (expand(graph, side, other, types)) return { near, far };
+    if (side.levels[side.levels.length - 1]!.length === 0) return null;
+  }
+  return null;
+}
+
+/**
+ * Hops left to `to` along a shortest path, for every entity on one (and, on the far side, every
+ * entity counted: any of them next to a shortest path's entity one hop further is on one). The
+ * far side's counts, extended in place back from where the sides met: a near-side entity is on
+ * a shortest path when it is next to one a hop further from `from` that is.
+ */
+function hopsToGo(graph: Graph, near: SearchSide, far: SearchSide, types: ReadonlySet<string> | null): Map<string, number> {
+  const length = near.levels.length - 1 + (far.levels.length - 1);
+  const toGo = far.dist;
+  let ahead = near.levels[near.levels.length - 1]!.filter((id) => toGo.has(id));
+  for (let d = near.levels.length - 2; d >= 0; d--) {
+    const here: string[] = [];
+    for (const at of ahead) {
+      forEachStep(graph, at, types, (_rel, n) => {
+        if (near.dist.get(n) === d && !toGo.has(n)) {
+          toGo.set(n, length - d);
+          here.push(n);
+        }
+      });
+    }
+    ahead = here;
+  }
+  return toGo;
+}
+
+/** The hops from `id` to an entity with `left` hops to go, by relationship id. */
+function hopsDown(graph: Graph, id: string, left: number, toGo: ReadonlyMap<string, number>, types: ReadonlySet<string> | null): { rel: Relationship; other: string }[] {
+  const out: { rel: Relationship; other: string }[] = [];
+  forEachStep(graph, id, types, (rel, other) => {
+    if (toGo.get(other) === left) out.push({ rel, other });
+  });
+  return out.sort((a, b) => (a.rel.id < b.rel.id ? -1 : a.rel.id > b.rel.id ? 1 : 0));
+}
+
+/**
+ * The first `count` paths from `from` down `toGo` to `to`, in `comparePaths` order (all
+ * are as long; depth-first, each entity's hops by relationship id), built on one stack.
+ */
+function firstPaths(graph: Graph, from: string, toGo: ReadonlyMap<string, number>, types: ReadonlySet<string> | null, count: number): Relationship[][] {
+  const paths: Relationship[][] = [];
+  const path: Relationship[] = [];
+  const walk = (id: string, left: number): void => {
+    if (left === 0) {
+      paths.push(path.slice());
+      return;
+    }
+    for (const { rel, other } of hopsDown(graph, id, left - 1, toGo, types)) {
+      if (paths.length >= count) return;
+      path.push(rel);
+      walk(other, left - 1);
+      path.pop();
+    }
+  };
+  if (count > 0) walk(from, toGo.get(from)!);
+  return paths;
+}
+
 /**
  * All shortest paths from `from` to `to`, ignoring direction, over the allowed types, up to
- * `maxHops`: breadth-first distances, then every path down the distance gradient (at most
- * PATH_ENUMERATION_CAP), ordered by {@link comparePaths}, the first `limit`.
+ * `maxHops`, ordered by `comparePaths`, the first `limit` (and never more than
+ * PATH_ENUMERATION_CAP): a bidirectional search finds the length and the entities on shortest
+ * paths, then the paths are walked in order, stopping at the last one wanted. When there are
+ * at most PATH_ENUMERATION_CAP, that is the first `limit` of them all, as the cap's rule says;
+ * when there are more, still the first `limit` of them all in that order.
  */
 export function shortestPaths(graph: Graph, from: string, to: string, q: PathQuery): RelationshipFact[][] {
   if (!graph.hasNode(from) || !graph.hasNode(to)) return [];
   if (from === to) return [[]];
   const types = typeSet(q.types);
-  const dist = distances(graph, from, q.maxHops, types, to);
-  if (!dist.has(to)) return [];
-  // Walk back from `to` along relationships that step one hop closer to `from`.
-  const paths: Relationship[][] = [];
-  const walk = (id: string, suffix: Relationship[]): void => {
-    if (paths.length >= PATH_ENUMERATION_CAP) return;
-    if (id === from) {
-      paths.push(suffix);
-      return;
-    }
-    const d = dist.get(id)!;
-    for (const { rel, other } of steps(graph, id, types)) {
-      if (dist.get(other) === d - 1) walk(other, [rel, ...suffix]);
-    }
-  };
-  walk(to, []);
-  return paths.sort(comparePaths).slice(0, q.limit).map((path) => path.map(withoutCitations));
+  const met = meet(graph, from, to, q.maxHops, types);
+  if (!met) return [];
+  const toGo = hopsToGo(graph, met.near, met.far, types);
+  return firstPaths(graph, from, toGo, types, Math.min(q.limit, PATH_ENUMERATION_CAP)).map((path) => path.map(withoutCitations));
 }
 
 /**
@@ -105,7 +201,6 @@ function countryOf(graph: Graph, id: string): string | null {
   return found.sort()[0] ?? null;
 }
 
-/** PRODUCES facts into the materials, with each supplier's site and operator countries (see SupplyRow). */
 /** A relationship as a supply fact: the same record without its citations (as the Neo4j store gives it). */
 function withoutCitations(rel: Relationship): RelationshipFact {
   const fact: Partial<Relationship> = { ...rel };
@@ -113,6 +208,7 @@ function withoutCitations(rel: Relationship): RelationshipFact {
   return fact as RelationshipFact;
 }
 
+/** PRODUCES facts into the materials, with each supplier's site and operator countries (see SupplyRow). */
 export function supplyRows(graph: Graph, materialIds: readonly string[], stage?: SupplyStage): SupplyRow[] {
   const rows: SupplyRow[] = [];
   for (const material of new Set(materialIds)) {
