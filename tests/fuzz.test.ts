@@ -27,6 +27,10 @@ interface Answer {
   code: string;
   codes: string[];
   acknowledged: boolean;
+  /** The request body sent. */
+  sent: string;
+  /** The answer's `data`, as JSON. */
+  data: string;
 }
 
 /** Counts of what one store's run sent and got back. */
@@ -37,9 +41,17 @@ class Tally {
   writesSent = 0;
   writesAcknowledged = 0;
   invalidWritesUnchanged = 0;
+  /**
+   * Every document sent and what came back, in order (to compare the stores answer by answer):
+   * the status and data, and the error codes when the data is not null. When a non-null root
+   * field fails, graphql-js answers null at once and reports only the errors raised by then,
+   * which depends on how fast each store answered the other fields; so those codes are left out.
+   */
+  answers: { sent: string; got: string }[] = [];
 
   record(a: Answer): void {
     this.tried++;
+    this.answers.push({ sent: a.sent, got: `${a.status} ${a.data}${a.data === 'null' ? '' : ` ${[...a.codes].sort().join(',')}`}` });
     this.byCode[a.code] = (this.byCode[a.code] ?? 0) + 1;
     this.byStatus[a.status] = (this.byStatus[a.status] ?? 0) + 1;
   }
@@ -59,8 +71,12 @@ async function send(url: string, req: FuzzRequest, headers: Record<string, strin
   const codes = (json?.errors ?? []).map((e) => typeof e.extensions?.code === 'string' ? e.extensions.code : 'NO_CODE');
   const code = json === null ? 'NOT_JSON' : (codes[0] ?? 'OK');
   const data = json?.data as Record<string, unknown> | null | undefined;
-  return { status: res.status, code, codes, acknowledged: codes.length === 0 && data != null && Object.values(data).every((v) => v != null) };
+  return { status: res.status, code, codes, acknowledged: codes.length === 0 && data != null && Object.values(data).every((v) => v != null), sent: body, data: stable(JSON.stringify(json?.data ?? null)) };
 }
+
+/** An answer without what differs between any two runs: audit entry ids (random UUIDs) and times. */
+const stable = (json: string) =>
+  json.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>').replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>');
 
 /** A response the error policy forbids: a 5xx, or any INTERNAL error. */
 const broke = (a: Answer) => a.status >= 500 || a.codes.includes('INTERNAL');
@@ -79,6 +95,9 @@ async function digest(store: GraphStore): Promise<string> {
 }
 
 const toRequest = (w: Write): FuzzRequest => ({ kind: 'graphql', query: MUTATIONS[w.mutation], variables: w.variables });
+
+/** Each store's tally, to compare the stores once both have run. */
+const tallies = new Map<string, Tally>();
 
 describe.each(STORE_FIXTURES)('fuzzing the API on the $name store', (fixture) => {
   const ctx = useApi(fixture, WRITE_ENV);
@@ -164,6 +183,22 @@ describe.each(STORE_FIXTURES)('fuzzing the API on the $name store', (fixture) =>
     expect(audit.totalCount).toBe(tally.writesAcknowledged);
     expect(tally.byCode.INTERNAL ?? 0).toBe(0);
     expect(Object.keys(tally.byStatus).filter((s) => Number(s) >= 500)).toEqual([]);
+    tallies.set(fixture.name, tally);
+  });
+});
+
+describe('fuzzing both stores', () => {
+  it('gives the same answers on each: the same status, data and error codes for the same documents', () => {
+    const [first, second] = STORE_FIXTURES.map((f) => tallies.get(f.name));
+    expect(first && second, 'both stores were fuzzed in this run').toBeTruthy();
+    const differing = first!.answers.flatMap((a, i) => {
+      const b = second!.answers[i];
+      return b && a.sent === b.sent && a.got !== b.got ? [`${a.sent}\n  ${STORE_FIXTURES[0]!.name}: ${a.got}\n  ${STORE_FIXTURES[1]!.name}: ${b.got}`] : [];
+    });
+    expect(differing.slice(0, 3).map((d) => (d.length > 2000 ? `${d.slice(0, 1000)} ... ${d.slice(-300)}` : d))).toEqual([]);
+    expect(second!.answers.length).toBe(first!.answers.length);
+    expect(second!.byStatus).toEqual(first!.byStatus);
+    expect(second!.writesAcknowledged).toBe(first!.writesAcknowledged);
   });
 });
 

@@ -86,9 +86,25 @@ export function stampErrors(errors: readonly GraphQLFormattedError[] | undefined
 const STATUS_BY_CODE: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, INTERNAL: 500, DB_UNAVAILABLE: 503, TIMEOUT: 504 };
 
 /**
+ * One order for a response's errors whatever finished first (fields run concurrently, and each
+ * store takes its own time): request-level errors first, then by path, segment by segment
+ * (indexes by number); errors at the same path keep their order.
+ */
+function byPath(a: { readonly path?: readonly (string | number)[] | undefined }, b: { readonly path?: readonly (string | number)[] | undefined }): number {
+  const [pa, pb] = [a.path ?? [], b.path ?? []];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const [x, y] = [pa[i]!, pb[i]!];
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
+/**
  * The request's side of the error policy, for everything that reaches Apollo's request pipeline:
  * logs each unexpected error (with the request id and the real error, which the response masks),
- * stamps the correlation id on every error of the response, records the operation name for the
+ * puts the response's errors in one order (by path), stamps the correlation id on every error, records the operation name for the
  * log line, and sets the HTTP status from the first error of an executed operation whose code has
  * one (see STATUS_BY_CODE), with `WWW-Authenticate` on 401 and `Retry-After` on 429. Parse,
  * validation and limit refusals keep Apollo's 400. Requests refused before the pipeline (a body
@@ -110,8 +126,12 @@ export function requestErrorsPlugin(logger: Logger): ApolloServerPlugin<ServerCo
           return Promise.resolve();
         },
         willSendResponse(ctx) {
-          if (ctx.response.body.kind === 'single') stampErrors(ctx.response.body.singleResult.errors, contextValue.record);
-          const errors = ctx.errors ?? [];
+          if (ctx.response.body.kind === 'single') {
+            const result = ctx.response.body.singleResult;
+            if (result.errors) result.errors = [...result.errors].sort(byPath);
+            stampErrors(result.errors, contextValue.record);
+          }
+          const errors = [...(ctx.errors ?? [])].sort(byPath);
           const index = errors.findIndex((e) => STATUS_BY_CODE[known(e)?.code ?? 'INTERNAL'] !== undefined);
           const error = errors[index];
           if (error === undefined || ctx.response.http.status === 400) return Promise.resolve();

@@ -1,3 +1,4 @@
+import type { Integer } from 'neo4j-driver';
 import type { Entity } from '../../domain/entity.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { Relationship } from '../../domain/relationship.js';
@@ -31,6 +32,16 @@ import {
 import { setUpSchema } from './schema-setup.js';
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The bounds of a page as list indexes. Cypher takes list indexes as 32-bit integers and a list
+ * never holds more, so larger offsets (a cursor may carry any safe integer) are clamped: the same
+ * empty page.
+ */
+function listSlice(offset: number, limit: number): { sliceFrom: Integer; sliceTo: Integer } {
+  const max = 2 ** 31 - 1;
+  return { sliceFrom: intParam(Math.min(offset, max)), sliceTo: intParam(Math.min(offset + limit, max)) };
+}
 
 /**
  * Opens the one driver of the process, checks the server answers and sets up the schema.
@@ -70,7 +81,7 @@ export class Neo4jStore implements GraphStore {
     return this.read(async (tx) => {
       if (search) {
         // A search checks every candidate anyway: the count and the page in one statement.
-        const [row] = await tx.rows(searchPageQuery(query.kind), params);
+        const [row] = await tx.rows(searchPageQuery(query.kind), { ...params, ...listSlice(query.offset, query.limit) });
         return { items: (row?.page as unknown[]).map(toEntity), totalCount: toNumber(row?.total ?? 0) };
       }
       // Without a search: the count store, then the page in name order from the index.

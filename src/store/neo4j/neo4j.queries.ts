@@ -94,14 +94,18 @@ SKIP $offset
 LIMIT $limit`;
 }
 
-/** A page of the entities of a kind (all when absent) matching the search, by name then id, and how many match: one pass over the candidates. */
+/**
+ * A page of the entities of a kind (all when absent) matching the search, by name then id, and
+ * how many match: one pass over the candidates. $sliceFrom and $sliceTo are list indexes, which
+ * Cypher takes as 32-bit integers (see `listSlice`).
+ */
 export function searchPageQuery(kind: EntityKind | undefined): string {
   return `MATCH (n:${kind === undefined ? 'Entity' : label(kind)})
 WHERE n.name IS NOT NULL AND ${MATCHES_NEEDLE}
 WITH n
 ORDER BY n.name, n.id
 WITH collect(n) AS matching
-RETURN size(matching) AS total, [m IN matching[$offset..($offset + $limit)] | m {.*}] AS page`;
+RETURN size(matching) AS total, [m IN matching[$sliceFrom..$sliceTo] | m {.*}] AS page`;
 }
 
 /** Search candidates: entities whose name or an alias contains the needle, by name then id. */
