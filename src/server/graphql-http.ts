@@ -2,7 +2,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Request, Response } from 'express';
 import { stampErrors, type ServerContext } from './errors.js';
-import { recordOf } from './request-log.js';
+import { recordOf, type RequestRecord } from './request-log.js';
 
 /**
  * The /graphql handler: Express to Apollo's `executeHTTPGraphQLRequest` and back (what
@@ -26,7 +26,7 @@ export function graphqlHandler(apollo: ApolloServer<ServerContext>, context: (re
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       const record = recordOf(res);
-      const body = record.inPipeline || res.statusCode < 400 ? response.body.string : stampedBody(response.body.string, res);
+      const body = record.inPipeline || res.statusCode < 400 ? response.body.string : stampedBody(response.body.string, record);
       // Not res.send: no ETag (a hash of every answer) for responses no cache keeps.
       res.setHeader('content-length', Buffer.byteLength(body));
       res.end(body);
@@ -38,7 +38,7 @@ export function graphqlHandler(apollo: ApolloServer<ServerContext>, context: (re
 }
 
 /** A refusal's body with the correlation id on each error (bodies that are not GraphQL errors are left as they are). */
-function stampedBody(body: string, res: Response): string {
+function stampedBody(body: string, record: RequestRecord): string {
   let parsed: { errors?: GraphQLFormattedError[] };
   try {
     parsed = JSON.parse(body) as { errors?: GraphQLFormattedError[] };
@@ -46,6 +46,6 @@ function stampedBody(body: string, res: Response): string {
     return body;
   }
   if (!Array.isArray(parsed.errors)) return body;
-  stampErrors(parsed.errors, recordOf(res));
+  stampErrors(parsed.errors, record);
   return JSON.stringify(parsed);
 }

@@ -76,17 +76,16 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listEntities(query: EntityQuery): Promise<EntityPage> {
-    const search = query.search !== undefined;
-    const params = { needle: query.search?.toLowerCase() ?? null, offset: intParam(query.offset), limit: intParam(query.limit) };
+    const { search } = query;
     return this.read(async (tx) => {
-      if (search) {
+      if (search !== undefined) {
         // A search checks every candidate anyway: the count and the page in one statement.
-        const [row] = await tx.rows(searchPageQuery(query.kind), { ...params, ...listSlice(query.offset, query.limit) });
+        const [row] = await tx.rows(searchPageQuery(query.kind), { needle: search.toLowerCase(), ...listSlice(query.offset, query.limit) });
         return { items: (row?.page as unknown[]).map(toEntity), totalCount: toNumber(row?.total ?? 0) };
       }
       // Without a search: the count store, then the page in name order from the index.
-      const [count] = await tx.rows(countEntitiesQuery(query.kind, search), params);
-      const rows = await tx.rows(listEntitiesQuery(query.kind, search), params);
+      const [count] = await tx.rows(countEntitiesQuery(query.kind));
+      const rows = await tx.rows(listEntitiesQuery(query.kind), { offset: intParam(query.offset), limit: intParam(query.limit) });
       return { items: rows.map((r) => toEntity(r.entity)), totalCount: toNumber(count?.total ?? 0) };
     });
   }

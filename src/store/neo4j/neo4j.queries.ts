@@ -79,15 +79,15 @@ MATCH (n:Entity {id: id})
 RETURN n {.*} AS entity`;
 
 /** How many entities of a kind (all when absent) match the search (all when absent). */
-export function countEntitiesQuery(kind: EntityKind | undefined, search: boolean): string {
+export function countEntitiesQuery(kind: EntityKind | undefined): string {
   return `MATCH (n:${kind === undefined ? 'Entity' : label(kind)})
-${search ? `WHERE ${MATCHES_NEEDLE}\n` : ''}RETURN count(n) AS total`;
+RETURN count(n) AS total`;
 }
 
-/** A page of entities of a kind (all when absent) matching the search (all when absent), by name then id (index-ordered). */
-export function listEntitiesQuery(kind: EntityKind | undefined, search: boolean): string {
+/** A page of entities of a kind (all when absent), by name then id (index-ordered); searches go through searchPageQuery. */
+export function listEntitiesQuery(kind: EntityKind | undefined): string {
   return `MATCH (n:${kind === undefined ? 'Entity' : label(kind)})
-WHERE n.name IS NOT NULL${search ? ` AND ${MATCHES_NEEDLE}` : ''}
+WHERE n.name IS NOT NULL
 RETURN n {.*} AS entity
 ORDER BY n.name, n.id
 SKIP $offset
