@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SCRIPT = fileURLToPath(new URL('../../scripts/neo4j-local.sh', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('../neo4j-local.sh', import.meta.url));
 
 /** Where and how to run one instance. */
 export interface LocalNeo4jOptions {
