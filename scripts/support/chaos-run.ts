@@ -1,6 +1,7 @@
 /**
- * The chaos run (`scripts/chaos.ts`, and small in `tests/chaos.test.ts`): editors write through the real HTTP API over a Neo4j of this run's own while the
- * database is stopped and started under them. Afterwards every acknowledged write must be in the
+ * The chaos run, shared by `npm run chaos` (scripts/chaos.ts) and its small CI version
+ * (tests/chaos.test.ts): editors write through the real HTTP API over a Neo4j of this run's own
+ * while the database is stopped and started under them. Afterwards every acknowledged write must be in the
  * graph, none twice, and the audit trail must hold exactly one entry per acknowledged write.
  * While the database is down, writes must fail fast (503 DB_UNAVAILABLE or 504 TIMEOUT), and the
  * API must recover without a restart.
