@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadInputError } from '../../src/domain/errors.js';
+import { refusal } from '../support/refusal.js';
 import type { RelatedHop } from '../../src/store/graph-store.js';
 import {
   GET_RELATIONSHIPS,
@@ -150,6 +150,6 @@ describe('related-entities trees', () => {
   it(`relatedTreesQuery refuses more than ${MAX_TREE_HOPS} hops`, () => {
     const flat = Array.from({ length: MAX_TREE_HOPS }, () => hop('PART_OF', 'OUT'));
     expect(relatedTreesQuery(flat)).toContain('r32:PART_OF');
-    expect(() => relatedTreesQuery([...flat, hop('PART_OF', 'IN')])).toThrow(new BadInputError(`A related-entities tree may have at most ${MAX_TREE_HOPS} hops`, 'hops'));
+    expect(refusal(() => relatedTreesQuery([...flat, hop('PART_OF', 'IN')]))).toStrictEqual({ message: `A related-entities tree may have at most ${MAX_TREE_HOPS} hops`, field: 'hops' });
   });
 });

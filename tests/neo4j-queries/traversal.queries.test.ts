@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadInputError } from '../../src/domain/errors.js';
+import { refusal } from '../support/refusal.js';
 import { TRAVERSAL_LIMITS } from '../../src/domain/traversal.js';
 import { SUPPLY_ROWS } from '../../src/store/neo4j/supply.queries.js';
 import { neighborhoodQuery, shortestPathsQuery } from '../../src/store/neo4j/traversal.queries.js';
@@ -36,7 +36,7 @@ describe('shortest paths', () => {
 
   it('shortestPathsQuery refuses a hop bound that is not a positive integer up to 100', () => {
     for (const maxHops of [0, -1, 1.5, 101, Number.NaN]) {
-      expect(() => shortestPathsQuery(maxHops)).toThrow(new BadInputError('maxHops must be a positive integer', 'maxHops'));
+      expect(refusal(() => shortestPathsQuery(maxHops))).toStrictEqual({ message: 'maxHops must be a positive integer', field: 'maxHops' });
     }
   });
 });
@@ -107,7 +107,7 @@ describe('neighbourhood', () => {
   it('neighborhoodQuery refuses a depth outside 1..max', () => {
     const max = TRAVERSAL_LIMITS.depth.max;
     for (const depth of [0, max + 1, 1.5]) {
-      expect(() => neighborhoodQuery(depth)).toThrow(new BadInputError(`depth must be an integer from 1 to ${max}`, 'depth'));
+      expect(refusal(() => neighborhoodQuery(depth))).toStrictEqual({ message: `depth must be an integer from 1 to ${max}`, field: 'depth' });
     }
   });
 });
