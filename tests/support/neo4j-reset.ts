@@ -18,7 +18,7 @@ const DELETE_EVERYTHING = `MATCH (n)
 DETACH DELETE n`;
 
 /** Marks the database as one the tests own. */
-export const CREATE_TEST_MARKER = `MERGE (:RareEarthsGraphTestMarker {createdBy: 'tests/neo4j-store.test.ts'})`;
+export const CREATE_TEST_MARKER = `MERGE (:RareEarthsGraphTestMarker {createdBy: 'tests/support/neo4j-reset.ts'})`;
 
 /** Thrown instead of wiping a database the tests did not create. */
 export class NotATestDatabaseError extends Error {
