@@ -42,9 +42,11 @@ export default tseslint.config(
   layer(['src/store/neo4j/**'], ['schema', 'server', 'memory'], UI),
   layer(['src/schema/**'], ['server', 'neo4j', 'memory', 'seed'], ['neo4j-driver', 'graphology', '@apollo/server', 'express']),
   layer(['src/server/**'], ['neo4j'], ['neo4j-driver', 'graphology'], ['src/server/store-factory.ts']),
+  // Shared by tests, scripts and bench: it imports none of them back (no folder loops).
+  layer(['scripts/support/**'], ['tests', 'bench'], []),
   {
-    // Tests and the benchmark read untyped JSON answers from HTTP: `any` there is the honest type.
-    files: ['tests/**', 'bench/**'],
+    // Tests, their HTTP helpers and the benchmark read untyped JSON answers from HTTP: `any` there is the honest type.
+    files: ['tests/**', 'bench/**', 'scripts/support/**'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -2,7 +2,8 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { Entity } from '../src/domain/entity.js';
 import type { Relationship } from '../src/domain/relationship.js';
 import { citationRows, entityRow, relationshipRow } from '../src/store/neo4j/neo4j-mappers.js';
-import { CREATE_CITATIONS, label, typeAlternation } from '../src/store/neo4j/neo4j.queries.js';
+import { CREATE_CITATIONS } from '../src/store/neo4j/writes.queries.js';
+import { label, typeAlternation } from '../src/store/neo4j/cypher-fragments.js';
 
 /*
  * Bulk loading for the benchmark (bench only): into an EMPTY database whose schema the store

@@ -8,7 +8,7 @@ import neo4j from 'neo4j-driver';
 import { canonicalJson } from '../src/store/records.js';
 import { createNeo4jStore } from '../src/store/neo4j/index.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
-import { freePort } from '../tests/support/local-neo4j.js';
+import { freePort } from '../scripts/support/local-neo4j.js';
 import { bulkLoad } from './load.js';
 import { queryMix, SEED_PROBES, type BenchQuery, type QueryName } from './queries.js';
 import { generateGraph } from './synthetic.js';

@@ -6,8 +6,8 @@
 import { writeFile } from 'node:fs/promises';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
-import { README, README_ENV, readmeExamples, runExample } from '../tests/support/readme-examples.js';
-import { startTestServer } from '../tests/support/test-server.js';
+import { README, README_ENV, readmeExamples, runExample } from './support/readme-examples.js';
+import { startTestServer } from './support/test-server.js';
 
 /** JSON indented by two spaces, with any object or array that fits in `width` characters kept on one line. */
 function compactJson(value: unknown, indent = '', width = 96): string {

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { Journal } from '../src/store/memory/journal.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
-import { AS_EDITOR, WRITE_ENV } from './support/credentials.js';
-import { startTestServer } from './support/test-server.js';
+import { AS_EDITOR, WRITE_ENV } from '../scripts/support/credentials.js';
+import { startTestServer } from '../scripts/support/test-server.js';
 
 /** The embedded store as the server opens it: the seed, then the journal replayed over it; and the HTTP API over it. */
 async function openApi(dir: string) {

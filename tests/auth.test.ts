@@ -6,7 +6,7 @@ import { createAuthenticator, hashApiKey, readAuthConfig, writesEnabled } from '
 import { ConfigError } from '../src/server/config.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { withSeed } from './support/stores.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { startTestServer, type TestServer } from '../scripts/support/test-server.js';
 
 const ALICE_KEY = 'alice-key-0123456789abcdefghij';
 const BOB_KEY = 'bob-key-0123456789abcdefghijklm';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runChaos } from '../scripts/chaos.js';
+import { runChaos } from '../scripts/support/chaos-run.js';
 
 /*
  * The database stopped under a write load, small, serial and deterministic (the full concurrent

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import config from '../codegen.config.js';
 import { officesOf } from '../examples/client.js';
 import { memoryFixture } from './support/stores.js';
-import { startTestServer } from './support/test-server.js';
+import { startTestServer } from '../scripts/support/test-server.js';
 
 describe('typed example operations (examples/)', () => {
   it('examples/generated/graphql.ts is what graphql-codegen makes from schema/schema.graphql today (run `npm run codegen` when this fails)', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entity } from '../src/domain/entity.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { startTestServer, type TestServer } from '../scripts/support/test-server.js';
 
 /** A real embedded store with one fault planted: asking for "boom" fails the way a driver might. */
 class FaultyStore extends MemoryStore {

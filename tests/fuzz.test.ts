@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GraphStore } from '../src/store/graph-store.js';
-import { AS_EDITOR, WRITE_ENV } from './support/credentials.js';
+import { AS_EDITOR, WRITE_ENV } from '../scripts/support/credentials.js';
 import { DocumentGenerator, type FuzzRequest } from './support/fuzz-documents.js';
 import { MUTATIONS, WriteGenerator, type Write } from './support/fuzz-writes.js';
 import { publicSchema } from './support/schema-walk.js';

@@ -23,7 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const home = path.resolve('.neo4j', `test-run-${process.pid}`);
   await rm(home, { recursive: true, force: true });
-  const { startLocalNeo4j } = await import('./support/local-neo4j.js');
+  const { startLocalNeo4j } = await import('../scripts/support/local-neo4j.js');
   const neo4j = await startLocalNeo4j({ home });
   project.provide('neo4jUri', neo4j.uri);
   return async () => {

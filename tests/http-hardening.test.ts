@@ -6,7 +6,7 @@ import { hashApiKey } from '../src/server/auth.js';
 import { TokenBuckets } from '../src/server/rate-limit.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { withSeed } from './support/stores.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { startTestServer, type TestServer } from '../scripts/support/test-server.js';
 
 const KEY = 'alice-key-0123456789abcdefghij';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -10,7 +10,7 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AS_EDITOR, WRITE_ENV } from './support/credentials.js';
+import { AS_EDITOR, WRITE_ENV } from '../scripts/support/credentials.js';
 import { publicSchema, stringSlots, type StringSlot } from './support/schema-walk.js';
 import { STORE_FIXTURES, useApi } from './support/stores.js';
 

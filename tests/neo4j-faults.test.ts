@@ -5,8 +5,8 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNeo4jStore } from '../src/store/neo4j/index.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
-import { freePort, startLocalNeo4j, type LocalNeo4j } from './support/local-neo4j.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { freePort, startLocalNeo4j, type LocalNeo4j } from '../scripts/support/local-neo4j.js';
+import { startTestServer, type TestServer } from '../scripts/support/test-server.js';
 
 const QUERY = `{ entity(id: "scott-bessent") { name } }`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { README_ENV, readmeExamples, runExample } from './support/readme-examples.js';
+import { README_ENV, readmeExamples, runExample } from '../scripts/support/readme-examples.js';
 import { STORE_FIXTURES, useApi } from './support/stores.js';
 
 const { examples } = await readmeExamples();

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import neo4j from 'neo4j-driver';
 import { bulkLoad } from '../bench/load.js';
 import { generateGraph } from '../bench/synthetic.js';
-import { createNeo4jStore, resetForTests, type Neo4jStore } from '../src/store/neo4j/index.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { createNeo4jStore, type Neo4jStore } from '../src/store/neo4j/index.js';
+import { resetForTests } from './support/neo4j-reset.js';
+import { startTestServer, type TestServer } from '../scripts/support/test-server.js';
 
 /*
  * No N+1: a request makes a bounded number of Neo4j round trips (statements sent), whatever
@@ -62,7 +63,7 @@ describe('round trips to Neo4j per request', () => {
 
   beforeAll(async () => {
     store = await createNeo4jStore({ uri: URI }, { onQuery: () => statements++ });
-    await resetForTests(store);
+    await resetForTests(URI);
     const driver = neo4j.driver(URI);
     await bulkLoad(driver, graph.entities, graph.relationships).finally(() => driver.close());
     api = await startTestServer(store);

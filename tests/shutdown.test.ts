@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from './support/local-neo4j.js';
+import { freePort } from '../scripts/support/local-neo4j.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/server/config.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 import { memoryFixture } from './support/stores.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { startTestServer, type TestServer } from '../scripts/support/test-server.js';
 
 const schema = buildSchema(await readFile('schema/schema.graphql', 'utf8'));
 

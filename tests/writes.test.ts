@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AS_EDITOR, bearer, signedJwt, WRITE_ENV } from './support/credentials.js';
+import { AS_EDITOR, bearer, signedJwt, WRITE_ENV } from '../scripts/support/credentials.js';
 import { STORE_FIXTURES, useApi } from './support/stores.js';
 
 /*

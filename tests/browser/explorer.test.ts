@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { memoryFixture } from '../support/stores.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startTestServer, type TestServer } from '../../scripts/support/test-server.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { ARTIFACTS, LAPTOP, PHONE, launchChromium, openPage, type BrowserSession } from './browser.js';
 

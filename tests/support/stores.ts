@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, inject } from 'vitest';
-import { startTestServer, type TestServer } from './test-server.js';
+import { resetForTests } from './neo4j-reset.js';
+import { startTestServer, type TestServer } from '../../scripts/support/test-server.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { loadSeed } from '../../src/store/seed/seed-loader.js';
@@ -30,9 +31,9 @@ export const memoryFixture: StoreFixture = {
 export const neo4jFixture: StoreFixture = {
   name: 'neo4j',
   async create() {
-    const { createNeo4jStore, resetForTests } = await import('../../src/store/neo4j/index.js');
+    const { createNeo4jStore } = await import('../../src/store/neo4j/index.js');
     const store = await createNeo4jStore({ uri: inject('neo4jUri') });
-    await resetForTests(store);
+    await resetForTests(inject('neo4jUri'));
     const seed = await loadSeed();
     await store.loadSeed(seed.entities, seed.relationships);
     return store;

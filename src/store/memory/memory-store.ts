@@ -3,7 +3,7 @@ import { holdsOn } from '../../domain/dates.js';
 import type { Entity } from '../../domain/entity.js';
 import { BadInputError, NotFoundError } from '../../domain/errors.js';
 import type { Relationship } from '../../domain/relationship.js';
-import { newestFirst, type AuditEntry } from '../../domain/audit.js';
+import { auditTargets, newestFirst, type AuditEntry } from '../../domain/audit.js';
 import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
 import { isRetracted } from '../../domain/relationship.js';
 import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelatedHop, RelatedTree, RelationshipFilter } from '../graph-store.js';
@@ -166,7 +166,7 @@ export class MemoryStore implements GraphStore {
 
   auditLog(query: AuditQuery): Promise<AuditPage> {
     const matching = this.audits
-      .filter((a) => (query.actor === undefined || a.actor === query.actor) && (query.targetId === undefined || a.changes.some((c) => c.id === query.targetId)))
+      .filter((a) => (query.actor === undefined || a.actor === query.actor) && (query.targetId === undefined || auditTargets(a).includes(query.targetId)))
       .sort(newestFirst);
     return Promise.resolve({ items: matching.slice(query.offset, query.offset + query.limit), totalCount: matching.length });
   }

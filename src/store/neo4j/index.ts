@@ -2,4 +2,3 @@
 export { createNeo4jStore, Neo4jStore } from './neo4j-store.js';
 export { configFromEnv, type Neo4jConfig } from './neo4j-config.js';
 export type { GatewayOptions } from './neo4j-gateway.js';
-export { resetForTests, NotATestDatabaseError } from './test-reset.js';

@@ -2,7 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { UnavailableError } from '../../domain/errors.js';
 import { authToken, checkUri, DRIVER_CONFIG, safeUri, TRANSACTION_TIMEOUT_MS, type Neo4jConfig } from './neo4j-config.js';
 import { connectFailureReason, toDomainError } from './neo4j-errors.js';
-import { PING } from './neo4j.queries.js';
+import { PING } from './graph.queries.js';
 
 /** A transaction as the store's code sees it: run a statement, get plain row objects. */
 export interface Tx {

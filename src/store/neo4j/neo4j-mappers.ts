@@ -1,5 +1,5 @@
 import neo4j, { isInt, type Integer } from 'neo4j-driver';
-import type { AuditEntry } from '../../domain/audit.js';
+import { auditTargets, type AuditEntry } from '../../domain/audit.js';
 import { bounds } from '../../domain/dates.js';
 import { ENTITY_ATTRIBUTE_NAMES, type Entity, type Origin } from '../../domain/entity.js';
 import type { EntityKind, RelationType } from '../../domain/model.js';
@@ -150,7 +150,7 @@ export function citationRows(rel: Relationship): Props[] {
 /** The write parameters of an audit entry: its stamp as properties, its changes as JSON text, the ids it touched (for filtering). */
 export function auditRow(entry: AuditEntry): { id: string; props: Props } {
   const { changes, ...stamp } = entry;
-  return { id: entry.id, props: { ...stamp, changes: JSON.stringify(changes), targetIds: changes.map((c) => c.id) } };
+  return { id: entry.id, props: { ...stamp, changes: JSON.stringify(changes), targetIds: auditTargets(entry) } };
 }
 
 /** An audit entry node's properties as a domain entry. */

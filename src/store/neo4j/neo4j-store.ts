@@ -11,27 +11,16 @@ import { SEED_TRANSACTION_TIMEOUT_MS, type Neo4jConfig } from './neo4j-config.js
 import { Neo4jGateway, type GatewayOptions, type Work } from './neo4j-gateway.js';
 import { intParam, toAuditEntry, toEntity, toNumber, toRelatedTree, toRelationship } from './neo4j-mappers.js';
 import { neighborhood, shortestPaths, supplyRows } from './neo4j-traversal.js';
-import { applyWriteWork, entitiesById, loadSeedWork, relationshipsById } from './neo4j-writes.js';
-import {
-  AUDIT_ENTRIES,
-  COUNT_AUDIT_ENTRIES,
-  COUNT_ENTITIES,
-  COUNT_RELATIONSHIPS,
-  countEntitiesQuery,
-  EXPORT_ENTITIES,
-  EXPORT_RELATIONSHIPS,
-  listEntitiesQuery,
-  searchPageQuery,
-  PING,
-  relatedEntitiesQuery,
-  relatedTreesQuery,
-  relationshipsOfQuery,
-  RELATIONSHIPS_CITING,
-  SEARCH_CANDIDATES,
-} from './neo4j.queries.js';
+import { entitiesById, relationshipsById } from './neo4j-reads.js';
+import { applyWriteWork, loadSeedWork } from './neo4j-writes.js';
+import { countEntitiesQuery, listEntitiesQuery, searchPageQuery, SEARCH_CANDIDATES } from './entities.queries.js';
+import { COUNT_ENTITIES, COUNT_RELATIONSHIPS, EXPORT_ENTITIES, EXPORT_RELATIONSHIPS, PING } from './graph.queries.js';
+import { relatedEntitiesQuery, relatedTreesQuery, relationshipsOfQuery, RELATIONSHIPS_CITING } from './relationships.queries.js';
+import { AUDIT_ENTRIES, COUNT_AUDIT_ENTRIES } from './writes.queries.js';
 import { setUpSchema } from './schema-setup.js';
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Sort order of records by id (the embedded store's order for relationship lists and exports). */
+const compareIds = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The bounds of a page as list indexes. Cypher takes list indexes as 32-bit integers and a list
@@ -60,7 +49,7 @@ export async function createNeo4jStore(config: Neo4jConfig, options: GatewayOpti
 }
 
 /**
- * The GraphStore on Neo4j (see neo4j.queries.ts for the storage model). Every answer equals the
+ * The GraphStore on Neo4j (see cypher-fragments.ts for the storage model). Every answer equals the
  * embedded store's: same records, same order, same absent optional fields. Each method is one
  * read or write transaction with a bounded number of statements, whatever the number of ids.
  */
@@ -101,7 +90,7 @@ export class Neo4jStore implements GraphStore {
     const query = relationshipsOfQuery(filter.direction, filter.types);
     return this.read(async (tx) => {
       const rows = await tx.rows(query, { ids: [...new Set(ids)], asOf: filter.asOf ?? null, includeRetracted: filter.includeRetracted ?? false });
-      const byEntity = new Map(rows.map((r) => [r.id as string, (r.rels as unknown[]).map(toRelationship).sort(byId)]));
+      const byEntity = new Map(rows.map((r) => [r.id as string, (r.rels as unknown[]).map(toRelationship).sort(compareIds)]));
       return ids.map((id) => byEntity.get(id) ?? []);
     });
   }
@@ -119,8 +108,8 @@ export class Neo4jStore implements GraphStore {
     const query = relatedTreesQuery(hops);
     return this.read(async (tx) => {
       const rows = await tx.rows(query, { ids: [...new Set(ids)] });
-      const byId = new Map(rows.map((r) => [r.id as string, toRelatedTree(r.tree)]));
-      return ids.map((id) => byId.get(id) ?? null);
+      const treeById = new Map(rows.map((r) => [r.id as string, toRelatedTree(r.tree)]));
+      return ids.map((id) => treeById.get(id) ?? null);
     });
   }
 
@@ -139,7 +128,7 @@ export class Neo4jStore implements GraphStore {
         list.push(toRelationship(row.rel));
         bySource.set(row.sourceId as string, list);
       }
-      return sourceIds.map((id) => (bySource.get(id) ?? []).sort(byId));
+      return sourceIds.map((id) => (bySource.get(id) ?? []).sort(compareIds));
     });
   }
 
@@ -182,8 +171,8 @@ export class Neo4jStore implements GraphStore {
 
   async exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }> {
     return this.read(async (tx) => {
-      const entities = (await tx.rows(EXPORT_ENTITIES)).map((r) => toEntity(r.entity)).sort(byId);
-      const relationships = (await tx.rows(EXPORT_RELATIONSHIPS)).map((r) => toRelationship(r.rel)).sort(byId);
+      const entities = (await tx.rows(EXPORT_ENTITIES)).map((r) => toEntity(r.entity)).sort(compareIds);
+      const relationships = (await tx.rows(EXPORT_RELATIONSHIPS)).map((r) => toRelationship(r.rel)).sort(compareIds);
       return { entities, relationships };
     });
   }
@@ -199,11 +188,6 @@ export class Neo4jStore implements GraphStore {
 
   close(): Promise<void> {
     return this.gateway.close();
-  }
-
-  /** @internal The gateway, for the test-only reset in this folder. */
-  get gatewayForTests(): Neo4jGateway {
-    return this.gateway;
   }
 
   private read<T>(work: Work<T>): Promise<T> {

@@ -14,15 +14,17 @@ import {
 } from '../../domain/traversal.js';
 import type { Tx } from './neo4j-gateway.js';
 import { intParam, toEntity, toNumber, toFact } from './neo4j-mappers.js';
-import { entitiesById } from './neo4j-writes.js';
-import { neighborhoodQuery, shortestPathsQuery, SUPPLY_ROWS } from './neo4j.queries.js';
+import { entitiesById } from './neo4j-reads.js';
+import { SUPPLY_ROWS } from './supply.queries.js';
+import { neighborhoodQuery, shortestPathsQuery } from './traversal.queries.js';
 
 /*
  * Traversals as read-transaction functions, with the embedded store's semantics
  * (memory-traversal.ts): directions ignored, only the allowed types, orders from the domain.
  */
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Sort order of records by id (the embedded store's order for relationships and operators). */
+const compareIds = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** All shortest paths via Cypher's allShortestPaths (at most PATH_ENUMERATION_CAP), in `comparePaths` order, the first `limit`. */
 export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQuery): Promise<PathsAnswer> {
@@ -33,8 +35,8 @@ export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQue
   // No row when either end is unknown (the query matches both ends first): no separate check.
   const rows = await tx.rows(shortestPathsQuery(q.maxHops, q.types), { from, to, cap: intParam(PATH_ENUMERATION_CAP), limit: intParam(q.limit) });
   const paths = rows.map((row) => (row.rels as unknown[]).map(toFact)).sort(comparePaths).slice(0, q.limit);
-  const byId = new Map(rows.flatMap((row) => (row.nodes as unknown[]).map(toEntity)).map((e) => [e.id, e]));
-  return { paths, entities: entitiesOnPaths(from, paths, (id) => byId.get(id)!) };
+  const entityById = new Map(rows.flatMap((row) => (row.nodes as unknown[]).map(toEntity)).map((e) => [e.id, e]));
+  return { paths, entities: entitiesOnPaths(from, paths, (id) => entityById.get(id)!) };
 }
 
 /** The neighbourhood of `id` in one statement (`neighborhoodQuery`), or null for an unknown centre. */
@@ -43,7 +45,7 @@ export async function neighborhood(tx: Tx, id: string, q: NeighborhoodQuery): Pr
   if (!row) return null;
   const reached = row.nodes as { entity: unknown; distance: unknown }[];
   const nodes: Reached[] = reached.map((n) => ({ entity: toEntity(n.entity), distance: toNumber(n.distance) })).sort(compareReached);
-  const relationships = (row.rels as unknown[]).map(toFact).sort(byId);
+  const relationships = (row.rels as unknown[]).map(toFact).sort(compareIds);
   return { nodes, relationships, truncated: row.truncated as boolean };
 }
 
@@ -62,7 +64,7 @@ export async function supplyRows(tx: Tx, materialIds: readonly string[], stage?:
       const linked = (row.operators as { id: string; countries: string[] }[]).map((o) => ({ id: o.id, countryId: firstCountry(o.countries) }));
       const operators =
         supplier.kind === 'FACILITY'
-          ? linked.sort(byId)
+          ? linked.sort(compareIds)
           : supplier.kind === 'ORGANIZATION'
             ? [{ id: supplier.id, countryId: firstCountry(row.supplierCountries) }]
             : [];

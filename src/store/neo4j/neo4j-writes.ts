@@ -6,18 +6,18 @@ import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
 import type { LoadReport } from '../graph-store.js';
 import { auditEntry, planSeedLoad } from '../records.js';
 import type { Tx } from './neo4j-gateway.js';
-import { auditRow, citationRows, entityRow, relationshipRow, toEntity, toRelationship } from './neo4j-mappers.js';
+import { chunks, groupBy } from './batches.js';
+import { auditRow, citationRows, entityRow, relationshipRow } from './neo4j-mappers.js';
+import { entitiesById, relationshipsById } from './neo4j-reads.js';
 import {
   CREATE_AUDIT_ENTRY,
   CREATE_CITATIONS,
   DELETE_CITATIONS,
   deleteRelationshipsQuery,
   EXISTING_ENTITY_IDS,
-  GET_ENTITIES,
-  GET_RELATIONSHIPS,
   upsertEntitiesQuery,
   upsertRelationshipsQuery,
-} from './neo4j.queries.js';
+} from './writes.queries.js';
 
 /*
  * The write side: transaction functions that read what they need, check, then upsert with
@@ -25,51 +25,9 @@ import {
  * driver may retry them safely.
  */
 
-/** Rows per UNWIND statement: large enough for few round trips, small enough for modest messages. */
-const CHUNK = 1000;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
-  }
-  return groups;
-}
-
 /** One record per id, the last given (what applying them in order leaves). */
 function lastById<T extends { id: string }>(records: readonly T[]): T[] {
   return [...new Map(records.map((r) => [r.id, r])).values()];
-}
-
-/** Entities by id, as stored now. */
-export async function entitiesById(tx: Tx, ids: readonly string[]): Promise<Map<string, Entity>> {
-  const found = new Map<string, Entity>();
-  for (const part of chunks([...new Set(ids)])) {
-    for (const row of await tx.rows(GET_ENTITIES, { ids: part })) {
-      const entity = toEntity(row.entity);
-      found.set(entity.id, entity);
-    }
-  }
-  return found;
-}
-
-/** Relationships by id, as stored now (citations included). */
-export async function relationshipsById(tx: Tx, ids: readonly string[]): Promise<Map<string, Relationship>> {
-  const found = new Map<string, Relationship>();
-  for (const part of chunks([...new Set(ids)])) {
-    for (const row of await tx.rows(GET_RELATIONSHIPS, { rows: part.map((id) => ({ id, from: id.split(':')[1] ?? null })) })) {
-      const rel = toRelationship(row.rel);
-      found.set(rel.id, rel);
-    }
-  }
-  return found;
 }
 
 /**

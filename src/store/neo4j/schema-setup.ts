@@ -1,5 +1,5 @@
 import { RELATION_TYPE_NAMES, type RelationType } from '../../domain/model.js';
-import { ALL_KIND_LABELS, typeAlternation } from './neo4j.queries.js';
+import { ALL_KIND_LABELS, typeAlternation } from './cypher-fragments.js';
 import type { Neo4jGateway } from './neo4j-gateway.js';
 
 /*

@@ -1,7 +1,7 @@
 /**
- * A real Neo4j Community server for tests, run from its Maven Central jars by
- * `scripts/neo4j-local.sh` (no Docker). Used by the vitest global set-up (one shared instance)
- * and by fault tests that stop and restart their own instance.
+ * A real Neo4j Community server, run from its Maven Central jars by `scripts/neo4j-local.sh` (no
+ * Docker). Used by the vitest global set-up (one shared instance), by fault tests and the chaos
+ * run that stop and restart their own instance, and by the benchmark.
  *
  * @packageDocumentation
  */
@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SCRIPT = fileURLToPath(new URL('../../scripts/neo4j-local.sh', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('../neo4j-local.sh', import.meta.url));
 
 /** Where and how to run one instance. */
 export interface LocalNeo4jOptions {

@@ -1,0 +1,77 @@
+import { BadInputError } from '../../domain/errors.js';
+import { ENTITY_KINDS, isEntityKind, isRelationType, kindLabel, RELATION_TYPE_NAMES, type Direction, type EntityKind, type RelationType } from '../../domain/model.js';
+
+/*
+ * The pieces the *.queries.ts files build their statements from, each defined once. Values always
+ * travel as parameters. Labels and relationship types cannot be parameters, so they are
+ * interpolated, and only after checking them against the domain's allow-list (`label`,
+ * `typeAlternation`).
+ *
+ * Storage model:
+ * - (:Entity:<Kind> {id, kind, name, origin, ...attributes, nameLower, aliasesLower, searchKey}):
+ *   the last three are derived at write time (JavaScript's toLowerCase) for exact search.
+ * - (a)-[:<TYPE> {id, origin, ...properties, validFromFirst, validUntilLast}]->(b): the last two are
+ *   the first/last ISO day of validFrom/validUntil (domain `bounds`), so `asOf` is a string
+ *   comparison in Cypher with the same meaning as the domain's `holdsOn`.
+ * - (:Citation {relId, ord, sourceId, quote, locator, fromId, toId, relType}): one per citation,
+ *   unconnected (traversals over allow-listed types never meet it), indexed on relId (a
+ *   relationship's citations: one index seek) and on sourceId ("what cites source X": one
+ *   index seek, then a node seek on fromId and one expand to the relationship).
+ */
+
+/** Predicate: the relationship bound to `rel` is not retracted. Retracted relationships are kept but left out of reads (see the GraphStore port). */
+export function notRetracted(rel: string): string {
+  return `${rel}.retractedAt IS NULL`;
+}
+
+/** `notRetracted` on `r`, the name most statements give their relationship. */
+export const LIVE = notRetracted('r');
+
+const LABEL_PATTERN = /^[A-Z][a-z]+$/;
+const TYPE_PATTERN = /^[A-Z][A-Z_]*$/;
+
+/** The Neo4j label of a kind, checked against the allow-list before it is interpolated. */
+export function label(kind: EntityKind): string {
+  const name = kindLabel(kind);
+  if (!isEntityKind(kind) || !LABEL_PATTERN.test(name)) throw new BadInputError(`Unknown entity kind "${String(kind)}"`, 'kind');
+  return name;
+}
+
+/** The label matching entities of `kind`, or every entity when absent. */
+export function kindOrEntity(kind: EntityKind | undefined): string {
+  return kind === undefined ? 'Entity' : label(kind);
+}
+
+/** Every kind label, for removing a node's old kind when it changes. */
+export const ALL_KIND_LABELS = ENTITY_KINDS.map(label);
+
+/** `A|B|C` from relationship types checked against the allow-list; every allowed type when none are given. */
+export function typeAlternation(types?: readonly RelationType[]): string {
+  const chosen = types && types.length > 0 ? [...new Set(types)] : RELATION_TYPE_NAMES;
+  for (const type of chosen) {
+    if (!isRelationType(type) || !TYPE_PATTERN.test(type)) throw new BadInputError(`Unknown relationship type "${String(type)}"`, 'types');
+  }
+  return chosen.join('|');
+}
+
+/** One checked relationship type. */
+export function relType(type: RelationType): string {
+  return typeAlternation([type]);
+}
+
+/** The arrow halves around a relationship pattern for each direction, seen from the left node. */
+export const ARROWS: Readonly<Record<Direction, readonly [string, string]>> = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] };
+
+/** A relationship `r` as a map without its citations: its properties, type and ends. */
+export const FACT = `r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}`;
+
+/** A relationship `r` as a map: its properties, type, ends and ordered citations (one index seek). */
+export const REL = `r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id, citations: COLLECT {
+    MATCH (c:Citation {relId: r.id})
+    WITH c
+    ORDER BY c.ord
+    RETURN c {.sourceId, .quote, .locator}
+  }}`;
+
+/** `asOf` on `r`: the domain's `holdsOn` over the precomputed first/last days (open ends hold). */
+export const HOLDS_AS_OF = `($asOf IS NULL OR ((r.validFromFirst IS NULL OR r.validFromFirst <= $asOf) AND (r.validUntilLast IS NULL OR $asOf <= r.validUntilLast)))`;

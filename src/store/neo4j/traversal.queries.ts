@@ -1,0 +1,64 @@
+import { BadInputError } from '../../domain/errors.js';
+import type { RelationType } from '../../domain/model.js';
+import { TRAVERSAL_LIMITS } from '../../domain/traversal.js';
+import { FACT, LIVE, typeAlternation } from './cypher-fragments.js';
+
+/**
+ * All shortest paths (ignoring direction) over the allowed types up to `maxHops`, at most $cap of
+ * them enumerated, the first $limit in `comparePaths` order (length, then relationship ids hop by
+ * hop: Cypher's list order), as relationship lists (without citations) with their nodes.
+ */
+export function shortestPathsQuery(maxHops: number, types?: readonly RelationType[]): string {
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 100) throw new BadInputError('maxHops must be a positive integer', 'maxHops');
+  return `MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[:${typeAlternation(types)}*1..${maxHops}]-(b))
+WHERE all(r IN relationships(p) WHERE ${LIVE})
+WITH p
+LIMIT $cap
+WITH p
+ORDER BY length(p), [r IN relationships(p) | r.id]
+LIMIT $limit
+RETURN [r IN relationships(p) | ${FACT}] AS rels, [n IN nodes(p) | n {.*}] AS nodes`;
+}
+
+/** One breadth-first hop to `distance`: the entities not yet `seen` next to the `frontier`, the first $limit by id (skipped once more than $limit are seen). */
+function neighbourHop(distance: number, types?: readonly RelationType[]): string {
+  return `CALL (frontier, seen) {
+  UNWIND CASE WHEN size(seen) <= $limit THEN frontier ELSE [] END AS x
+  MATCH (x)-[r:${typeAlternation(types)}]-(m:Entity)
+  WHERE ${LIVE} AND NOT m IN seen
+  WITH DISTINCT m
+  ORDER BY m.id
+  LIMIT $limit
+  RETURN collect(m) AS next
+}
+WITH next AS frontier, seen + next AS seen, reached + [m IN next | {node: m, distance: ${distance}}] AS reached`;
+}
+
+/**
+ * The neighbourhood of $id in one statement (no row for an unknown centre): breadth-first,
+ * ignoring direction, over live relationships of the allowed types, one hop per CALL up to
+ * `depth`. Each hop keeps only the first $limit new entities by id and no hop runs once more
+ * than $limit are reached, so the first $limit by (distance, id), and whether there were more,
+ * come out exact without walking further than the cut needs (ids are lower-case ASCII slugs, so
+ * Cypher's string order is `compareReached`'s). Then the live relationships of the allowed types
+ * among the kept entities (without citations).
+ */
+export function neighborhoodQuery(depth: number, types?: readonly RelationType[]): string {
+  const max = TRAVERSAL_LIMITS.depth.max;
+  if (!Number.isInteger(depth) || depth < 1 || depth > max) throw new BadInputError(`depth must be an integer from 1 to ${max}`, 'depth');
+  const hops = Array.from({ length: depth }, (_, i) => neighbourHop(i + 1, types));
+  return `MATCH (c:Entity {id: $id})
+WITH [c] AS frontier, [c] AS seen, [{node: c, distance: 0}] AS reached
+${hops.join('\n')}
+WITH reached[0..$limit] AS kept, size(reached) > $limit AS truncated
+WITH kept, truncated, [k IN kept | k.node] AS nodes
+CALL (nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[r:${typeAlternation(types)}]->(b:Entity)
+  WHERE ${LIVE} AND b IN nodes
+  RETURN collect(${FACT}) AS rels
+}
+RETURN [k IN kept | {entity: properties(k.node), distance: k.distance}] AS nodes, rels, truncated`;
+}

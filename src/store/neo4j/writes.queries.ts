@@ -1,0 +1,66 @@
+import type { EntityKind, RelationType } from '../../domain/model.js';
+import { ALL_KIND_LABELS, label, relType } from './cypher-fragments.js';
+
+/*
+ * Writes (each idempotent: MERGE on ids, SET replaces, citations replaced as a whole), the read
+ * the write checks need, and the audit trail.
+ */
+
+/** Which of $ids name an entity. */
+export const EXISTING_ENTITY_IDS = `UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n.id AS id`;
+
+/** Upserts entities of one kind by id: properties replaced, kind label set (any other kind label removed). */
+export function upsertEntitiesQuery(kind: EntityKind): string {
+  return `UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+SET n = row.props
+REMOVE n:${ALL_KIND_LABELS.join(':')}
+SET n:${label(kind)}`;
+}
+
+/** Deletes relationships of one type by id (before re-creating them under another type). */
+export function deleteRelationshipsQuery(type: RelationType): string {
+  return `UNWIND $ids AS id
+MATCH ()-[r:${relType(type)} {id: id}]->()
+DELETE r`;
+}
+
+/** Upserts relationships of one type by id between existing ends; properties replaced. */
+export function upsertRelationshipsQuery(type: RelationType): string {
+  return `UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:${relType(type)} {id: row.id}]->(b)
+SET r = row.props`;
+}
+
+/** Deletes the citations of relationships (they are re-created whole). */
+export const DELETE_CITATIONS = `UNWIND $relIds AS relId
+MATCH (c:Citation {relId: relId})
+DELETE c`;
+
+/** Creates citation nodes. */
+export const CREATE_CITATIONS = `UNWIND $rows AS row
+CREATE (c:Citation)
+SET c = row`;
+
+/** Records an audit entry once (MERGE on its id: a retried transaction does not record it twice). */
+export const CREATE_AUDIT_ENTRY = `MERGE (a:AuditEntry {id: $id})
+ON CREATE SET a = $props`;
+
+/** Matching the audit filter: by actor and by an id the entry touched (each optional). */
+const AUDIT_MATCH = `MATCH (a:AuditEntry)
+WHERE ($actor IS NULL OR a.actor = $actor) AND ($targetId IS NULL OR $targetId IN a.targetIds)`;
+
+/** How many audit entries match. */
+export const COUNT_AUDIT_ENTRIES = `${AUDIT_MATCH}
+RETURN count(a) AS total`;
+
+/** A page of the audit trail, newest first. */
+export const AUDIT_ENTRIES = `${AUDIT_MATCH}
+RETURN a {.*} AS entry
+ORDER BY a.at DESC, a.id DESC
+SKIP $offset
+LIMIT $limit`;

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { refusal } from '../support/refusal.js';
+import { TRAVERSAL_LIMITS } from '../../src/domain/traversal.js';
+import { SUPPLY_ROWS } from '../../src/store/neo4j/supply.queries.js';
+import { neighborhoodQuery, shortestPathsQuery } from '../../src/store/neo4j/traversal.queries.js';
+
+/* The Cypher of traversals and supply rows, pinned as text (no database needed). */
+
+describe('shortest paths', () => {
+  it('shortestPathsQuery: the hop bound and the types are part of the pattern', () => {
+    expect(shortestPathsQuery(4)).toMatchInlineSnapshot(`
+      "MATCH (a:Entity {id: $from})
+      MATCH (b:Entity {id: $to})
+      MATCH p = allShortestPaths((a)-[:HOLDS_OFFICE|LEADS|PART_OF|MEMBER_OF|PARTICIPATED_IN|HELD_IN|RESULTED_IN|PARTY_TO|COMMITTED_TO|CONCERNS|SAID|MADE_AT|ISSUED|APPLIES_TO|SUSPENDS|IMPLEMENTS|OPERATES|LOCATED_IN|PRODUCES|HOLDS_RESERVES|USED_IN|SOURCE_OF|INVESTED_IN|DEPENDS_ON|CLAIMS|CONTRADICTS*1..4]-(b))
+      WHERE all(r IN relationships(p) WHERE r.retractedAt IS NULL)
+      WITH p
+      LIMIT $cap
+      WITH p
+      ORDER BY length(p), [r IN relationships(p) | r.id]
+      LIMIT $limit
+      RETURN [r IN relationships(p) | r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels, [n IN nodes(p) | n {.*}] AS nodes"
+    `);
+    expect(shortestPathsQuery(2, ['PRODUCES', 'LOCATED_IN'])).toMatchInlineSnapshot(`
+      "MATCH (a:Entity {id: $from})
+      MATCH (b:Entity {id: $to})
+      MATCH p = allShortestPaths((a)-[:PRODUCES|LOCATED_IN*1..2]-(b))
+      WHERE all(r IN relationships(p) WHERE r.retractedAt IS NULL)
+      WITH p
+      LIMIT $cap
+      WITH p
+      ORDER BY length(p), [r IN relationships(p) | r.id]
+      LIMIT $limit
+      RETURN [r IN relationships(p) | r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels, [n IN nodes(p) | n {.*}] AS nodes"
+    `);
+  });
+
+  it('shortestPathsQuery refuses a hop bound that is not a positive integer up to 100', () => {
+    for (const maxHops of [0, -1, 1.5, 101, Number.NaN]) {
+      expect(refusal(() => shortestPathsQuery(maxHops))).toStrictEqual({ message: 'maxHops must be a positive integer', field: 'maxHops' });
+    }
+  });
+});
+
+describe('neighbourhood', () => {
+  it('neighborhoodQuery depth 1', () => {
+    expect(neighborhoodQuery(1)).toMatchInlineSnapshot(`
+      "MATCH (c:Entity {id: $id})
+      WITH [c] AS frontier, [c] AS seen, [{node: c, distance: 0}] AS reached
+      CALL (frontier, seen) {
+        UNWIND CASE WHEN size(seen) <= $limit THEN frontier ELSE [] END AS x
+        MATCH (x)-[r:HOLDS_OFFICE|LEADS|PART_OF|MEMBER_OF|PARTICIPATED_IN|HELD_IN|RESULTED_IN|PARTY_TO|COMMITTED_TO|CONCERNS|SAID|MADE_AT|ISSUED|APPLIES_TO|SUSPENDS|IMPLEMENTS|OPERATES|LOCATED_IN|PRODUCES|HOLDS_RESERVES|USED_IN|SOURCE_OF|INVESTED_IN|DEPENDS_ON|CLAIMS|CONTRADICTS]-(m:Entity)
+        WHERE r.retractedAt IS NULL AND NOT m IN seen
+        WITH DISTINCT m
+        ORDER BY m.id
+        LIMIT $limit
+        RETURN collect(m) AS next
+      }
+      WITH next AS frontier, seen + next AS seen, reached + [m IN next | {node: m, distance: 1}] AS reached
+      WITH reached[0..$limit] AS kept, size(reached) > $limit AS truncated
+      WITH kept, truncated, [k IN kept | k.node] AS nodes
+      CALL (nodes) {
+        UNWIND nodes AS a
+        MATCH (a)-[r:HOLDS_OFFICE|LEADS|PART_OF|MEMBER_OF|PARTICIPATED_IN|HELD_IN|RESULTED_IN|PARTY_TO|COMMITTED_TO|CONCERNS|SAID|MADE_AT|ISSUED|APPLIES_TO|SUSPENDS|IMPLEMENTS|OPERATES|LOCATED_IN|PRODUCES|HOLDS_RESERVES|USED_IN|SOURCE_OF|INVESTED_IN|DEPENDS_ON|CLAIMS|CONTRADICTS]->(b:Entity)
+        WHERE r.retractedAt IS NULL AND b IN nodes
+        RETURN collect(r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}) AS rels
+      }
+      RETURN [k IN kept | {entity: properties(k.node), distance: k.distance}] AS nodes, rels, truncated"
+    `);
+  });
+
+  it('neighborhoodQuery depth 2 with types: one CALL per hop', () => {
+    expect(neighborhoodQuery(2, ['MEMBER_OF'])).toMatchInlineSnapshot(`
+      "MATCH (c:Entity {id: $id})
+      WITH [c] AS frontier, [c] AS seen, [{node: c, distance: 0}] AS reached
+      CALL (frontier, seen) {
+        UNWIND CASE WHEN size(seen) <= $limit THEN frontier ELSE [] END AS x
+        MATCH (x)-[r:MEMBER_OF]-(m:Entity)
+        WHERE r.retractedAt IS NULL AND NOT m IN seen
+        WITH DISTINCT m
+        ORDER BY m.id
+        LIMIT $limit
+        RETURN collect(m) AS next
+      }
+      WITH next AS frontier, seen + next AS seen, reached + [m IN next | {node: m, distance: 1}] AS reached
+      CALL (frontier, seen) {
+        UNWIND CASE WHEN size(seen) <= $limit THEN frontier ELSE [] END AS x
+        MATCH (x)-[r:MEMBER_OF]-(m:Entity)
+        WHERE r.retractedAt IS NULL AND NOT m IN seen
+        WITH DISTINCT m
+        ORDER BY m.id
+        LIMIT $limit
+        RETURN collect(m) AS next
+      }
+      WITH next AS frontier, seen + next AS seen, reached + [m IN next | {node: m, distance: 2}] AS reached
+      WITH reached[0..$limit] AS kept, size(reached) > $limit AS truncated
+      WITH kept, truncated, [k IN kept | k.node] AS nodes
+      CALL (nodes) {
+        UNWIND nodes AS a
+        MATCH (a)-[r:MEMBER_OF]->(b:Entity)
+        WHERE r.retractedAt IS NULL AND b IN nodes
+        RETURN collect(r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}) AS rels
+      }
+      RETURN [k IN kept | {entity: properties(k.node), distance: k.distance}] AS nodes, rels, truncated"
+    `);
+  });
+
+  it('neighborhoodQuery refuses a depth outside 1..max', () => {
+    const max = TRAVERSAL_LIMITS.depth.max;
+    for (const depth of [0, max + 1, 1.5]) {
+      expect(refusal(() => neighborhoodQuery(depth))).toStrictEqual({ message: `depth must be an integer from 1 to ${max}`, field: 'depth' });
+    }
+  });
+});
+
+describe('supply', () => {
+  it('SUPPLY_ROWS', () => {
+    expect(SUPPLY_ROWS).toMatchInlineSnapshot(`
+      "UNWIND $materialIds AS materialId
+      MATCH (s:Entity)-[r:PRODUCES]->(:Entity {id: materialId})
+      WHERE ($stage IS NULL OR r.stage = $stage) AND r.retractedAt IS NULL
+      RETURN r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} AS rel,
+        s {.*} AS supplier,
+        COLLECT {
+          MATCH (s)-[l:LOCATED_IN]->(c:Entity)
+          WHERE l.retractedAt IS NULL
+          RETURN c.id
+        } AS supplierCountries,
+        COLLECT {
+          MATCH (op:Entity)-[o:OPERATES]->(s)
+          WHERE o.retractedAt IS NULL
+          RETURN {id: op.id, countries: COLLECT {
+            MATCH (op)-[l:LOCATED_IN]->(c:Entity)
+            WHERE l.retractedAt IS NULL
+            RETURN c.id
+          }}
+        } AS operators"
+    `);
+  });
+});
