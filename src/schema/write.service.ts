@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEntry, WriteAction } from '../domain/audit.js';
 import { EDITOR_ROLE, type Caller } from '../domain/caller.js';
 import type { WriteRequest } from '../domain/edits.js';
-import { BadInputError, ForbiddenError, UnauthenticatedError } from '../domain/errors.js';
+import { BadInputError, ForbiddenError, UnauthenticatedError, UnreachableCaseError } from '../domain/errors.js';
 import type { GraphContext } from './graph.service.js';
 
 /** Longest reason accepted for a write. */
@@ -23,6 +23,8 @@ export function requireEditor(caller: Caller, writesEnabled: boolean): string {
     case 'identified':
       if (caller.role !== EDITOR_ROLE) throw new ForbiddenError(`Writes need the "${EDITOR_ROLE}" role; this credential has "${caller.role}"`);
       return caller.id;
+    default:
+      throw new UnreachableCaseError(caller);
   }
 }
 
