@@ -13,14 +13,14 @@ import {
   OrganizationResolver,
   PersonResolver,
   StatementResolver,
-} from './convenience.resolver.js';
-import { AgreementStatusResolver, AnalysisResolver, MeasureStatusResolver } from './analysis.resolver.js';
-import { ENTITY_TYPES } from './entity.type.js';
-import { EntityResolver, SourceResolver } from './entity.resolver.js';
-import { QueryResolver } from './query.resolver.js';
-import { CitationResolver, RelationshipResolver } from './relationship.resolver.js';
-import { validateInput } from './validate-input.js';
-import { WriteResolver } from './write.resolver.js';
+} from './entity/shortcut.resolver.js';
+import { AgreementStatusResolver, AnalysisResolver, MeasureStatusResolver } from './supply/supply.resolver.js';
+import { ENTITY_TYPES } from './entity/entity.type.js';
+import { EntityResolver, SourceResolver } from './entity/entity.resolver.js';
+import { QueryResolver } from './entity/entity-query.resolver.js';
+import { CitationResolver, RelationshipResolver } from './relationship/relationship.resolver.js';
+import { validateInput } from './shared/validate-input.js';
+import { WriteResolver } from './write/write.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 

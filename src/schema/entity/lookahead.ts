@@ -1,6 +1,6 @@
 import { getNamedType, isCompositeType, isObjectType, Kind, type GraphQLCompositeType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import type { RelatedHop } from '../store/graph-store.js';
-import { RELATED_FIELDS } from './convenience.resolver.js';
+import type { RelatedHop } from '../../store/graph-store.js';
+import { RELATED_FIELDS } from './shortcut.resolver.js';
 
 /** At most this many hops are fetched ahead for one root field; fields beyond fall back to their batched loaders. */
 export const MAX_LOOKAHEAD_HOPS = 16;

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver, UseMiddleware, type MiddlewareFn } from 'type-graphql';
-import type { AuditEntry as AuditRecord } from '../domain/audit.js';
+import type { AuditEntry as AuditRecord } from '../../domain/audit.js';
 import {
   addRelationshipReads,
   editRelationshipId,
@@ -8,14 +8,14 @@ import {
   planRetireRelationship,
   planRetractRelationship,
   planUpsertEntity,
-} from '../domain/edits.js';
-import type { Entity } from '../domain/entity.js';
-import { pageWindow } from '../domain/pagination.js';
-import type { Relationship } from '../domain/relationship.js';
-import { AuditConnection, EntityPayload, RelationshipPayload } from './audit.type.js';
-import { toConnection } from './connection.js';
-import type { GraphContext } from './graph.service.js';
-import { DateScalar } from './scalars.js';
+} from '../../domain/edits.js';
+import type { Entity } from '../../domain/entity.js';
+import { pageWindow } from '../../domain/pagination.js';
+import type { Relationship } from '../../domain/relationship.js';
+import { AuditConnection, EntityPayload, RelationshipPayload } from '../audit/audit.type.js';
+import { toConnection } from '../shared/connection.js';
+import type { GraphContext } from '../shared/graph.service.js';
+import { DateScalar } from '../shared/scalars.js';
 import { EntityInput, RelationshipInput, SourceInput } from './write.input.js';
 import { audited, requireEditor } from './write.service.js';
 

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Entity } from '../domain/entity.js';
-import type { Relationship } from '../domain/relationship.js';
+import type { Entity } from '../../domain/entity.js';
+import type { Relationship } from '../../domain/relationship.js';
 import {
   Agreement,
   Alliance,
@@ -15,8 +15,8 @@ import {
   Person,
   Statement,
 } from './entity.type.js';
-import { hop, type GraphContext, type RelatedField } from './graph.service.js';
-import { RelationshipNode } from './relationship.type.js';
+import { hop, type GraphContext, type RelatedField } from '../shared/graph.service.js';
+import { RelationshipNode } from '../relationship/relationship.type.js';
 
 /**
  * The typed shortcuts that are one hop to related entities: for each GraphQL type and field, the

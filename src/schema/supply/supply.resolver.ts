@@ -1,12 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { todayIso } from '../domain/dates.js';
-import type { Entity } from '../domain/entity.js';
-import { lifecycleStatus, type LifecycleStatus } from '../domain/lifecycle.js';
-import type { RelationType, SupplyStage } from '../domain/model.js';
-import type { RelationshipFact } from '../domain/relationship.js';
-import type { SupplyAlternative } from '../domain/supply.js';
-import type { Concentration } from '../domain/supply-risk.js';
-import { AnalysisService, SUPPLY_DEFAULTS } from './analysis.service.js';
+import { todayIso } from '../../domain/dates.js';
+import type { Entity } from '../../domain/entity.js';
+import { lifecycleStatus, type LifecycleStatus } from '../../domain/lifecycle.js';
+import type { RelationType, SupplyStage } from '../../domain/model.js';
+import type { RelationshipFact } from '../../domain/relationship.js';
+import type { SupplyAlternative } from '../../domain/supply.js';
+import type { Concentration } from '../../domain/supply-risk.js';
+import { AnalysisService, SUPPLY_DEFAULTS } from './supply.service.js';
 import {
   LifecycleStatusEnum,
   Neighborhood,
@@ -14,12 +14,12 @@ import {
   SupplyAlternativeNode,
   SupplyOutlookNode,
   SupplyRiskNode,
-} from './analysis.type.js';
-import { checkAsOf } from './entity.resolver.js';
-import { Agreement, Measure } from './entity.type.js';
-import { RelationTypeEnum, SupplyStageEnum } from './enums.js';
-import type { GraphContext, GraphService } from './graph.service.js';
-import { DateScalar } from './scalars.js';
+} from './supply.type.js';
+import { checkAsOf } from '../entity/entity.resolver.js';
+import { Agreement, Measure } from '../entity/entity.type.js';
+import { RelationTypeEnum, SupplyStageEnum } from '../shared/enums.js';
+import type { GraphContext, GraphService } from '../shared/graph.service.js';
+import { DateScalar } from '../shared/scalars.js';
 
 @ArgsType()
 class SupplyQueryArgs {

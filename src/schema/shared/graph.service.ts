@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import type { Caller } from '../domain/caller.js';
-import type { Entity } from '../domain/entity.js';
-import type { Direction, EntityKind, RelationType } from '../domain/model.js';
-import { pageWindow } from '../domain/pagination.js';
-import type { Relationship } from '../domain/relationship.js';
-import { rankSearch } from '../domain/search.js';
-import type { EntityPage, GraphStore, RelatedHop, RelatedTree, RelationshipFilter } from '../store/graph-store.js';
+import type { Caller } from '../../domain/caller.js';
+import type { Entity } from '../../domain/entity.js';
+import type { Direction, EntityKind, RelationType } from '../../domain/model.js';
+import { pageWindow } from '../../domain/pagination.js';
+import type { Relationship } from '../../domain/relationship.js';
+import { rankSearch } from '../../domain/search.js';
+import type { EntityPage, GraphStore, RelatedHop, RelatedTree, RelationshipFilter } from '../../store/graph-store.js';
 
 /** How many candidates a search considers before ranking (more than any page). */
 const SEARCH_CANDIDATES = 1000;

@@ -1,15 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Info, Int, Query, Resolver } from 'type-graphql';
-import type { Entity } from '../domain/entity.js';
-import type { EntityKind } from '../domain/model.js';
-import type { Relationship } from '../domain/relationship.js';
-import { toConnection } from './connection.js';
-import { EntityConnection } from './connection.type.js';
+import type { Entity } from '../../domain/entity.js';
+import type { EntityKind } from '../../domain/model.js';
+import type { Relationship } from '../../domain/relationship.js';
+import { toConnection } from '../shared/connection.js';
+import { EntityConnection } from '../shared/connection.type.js';
 import { EntityNode } from './entity.type.js';
-import { EntityKindEnum } from './enums.js';
-import type { GraphContext } from './graph.service.js';
+import { EntityKindEnum } from '../shared/enums.js';
+import type { GraphContext } from '../shared/graph.service.js';
 import { relatedHops } from './lookahead.js';
-import { RelationshipNode } from './relationship.type.js';
+import { RelationshipNode } from '../relationship/relationship.type.js';
 
 @ArgsType()
 export class EntitiesArgs {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, WriteAction } from '../domain/audit.js';
-import { EDITOR_ROLE, type Caller } from '../domain/caller.js';
-import type { WriteRequest } from '../domain/edits.js';
-import { BadInputError, ForbiddenError, UnauthenticatedError, UnreachableCaseError } from '../domain/errors.js';
-import type { GraphContext } from './graph.service.js';
+import type { AuditEntry, WriteAction } from '../../domain/audit.js';
+import { EDITOR_ROLE, type Caller } from '../../domain/caller.js';
+import type { WriteRequest } from '../../domain/edits.js';
+import { BadInputError, ForbiddenError, UnauthenticatedError, UnreachableCaseError } from '../../domain/errors.js';
+import type { GraphContext } from '../shared/graph.service.js';
 
 /** Longest reason accepted for a write. */
 const NOTE_MAX = 1000;

@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { Entity } from '../domain/entity.js';
-import type { Relationship } from '../domain/relationship.js';
-import { EntityNode } from './entity.type.js';
-import { RelationshipNode } from './relationship.type.js';
+import type { Entity } from '../../domain/entity.js';
+import type { Relationship } from '../../domain/relationship.js';
+import { EntityNode } from '../entity/entity.type.js';
+import { RelationshipNode } from '../relationship/relationship.type.js';
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {

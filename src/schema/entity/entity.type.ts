@@ -1,8 +1,8 @@
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
-import type { Entity } from '../domain/entity.js';
-import { kindLabel, type EntityKind } from '../domain/model.js';
-import { EntityKindEnum, FacilityStatusEnum, MeasureTypeEnum, ReeClassEnum } from './enums.js';
-import { DateScalar } from './scalars.js';
+import type { Entity } from '../../domain/entity.js';
+import { kindLabel, type EntityKind } from '../../domain/model.js';
+import { EntityKindEnum, FacilityStatusEnum, MeasureTypeEnum, ReeClassEnum } from '../shared/enums.js';
+import { DateScalar } from '../shared/scalars.js';
 
 /** The `Entity` interface: what every node of the graph has. Its computed fields live in entity.resolver.ts. */
 @InterfaceType('Entity', {

@@ -1,11 +1,11 @@
 import { JSONObjectResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { WRITE_ACTIONS, type WriteAction } from '../domain/audit.js';
-import type { Entity } from '../domain/entity.js';
-import type { Relationship } from '../domain/relationship.js';
-import { PageInfo } from './connection.type.js';
-import { EntityNode } from './entity.type.js';
-import { RelationshipNode } from './relationship.type.js';
+import { WRITE_ACTIONS, type WriteAction } from '../../domain/audit.js';
+import type { Entity } from '../../domain/entity.js';
+import type { Relationship } from '../../domain/relationship.js';
+import { PageInfo } from '../shared/connection.type.js';
+import { EntityNode } from '../entity/entity.type.js';
+import { RelationshipNode } from '../relationship/relationship.type.js';
 
 export const WriteActionEnum = Object.fromEntries(WRITE_ACTIONS.map((a) => [a, a])) as { [K in WriteAction]: K };
 registerEnumType(WriteActionEnum, { name: 'WriteAction', description: 'The mutation that made an audited write.' });

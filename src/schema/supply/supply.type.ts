@@ -1,10 +1,10 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { Entity } from '../domain/entity.js';
-import { LIFECYCLE_STATUSES } from '../domain/lifecycle.js';
-import type { Relationship } from '../domain/relationship.js';
-import { BasisEnum } from './enums.js';
-import { EntityNode } from './entity.type.js';
-import { RelationshipNode } from './relationship.type.js';
+import type { Entity } from '../../domain/entity.js';
+import { LIFECYCLE_STATUSES } from '../../domain/lifecycle.js';
+import type { Relationship } from '../../domain/relationship.js';
+import { BasisEnum } from '../shared/enums.js';
+import { EntityNode } from '../entity/entity.type.js';
+import { RelationshipNode } from '../relationship/relationship.type.js';
 
 export const LifecycleStatusEnum = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, s])) as Record<string, string>;
 registerEnumType(LifecycleStatusEnum, {

@@ -1,15 +1,15 @@
-import { todayIso } from '../domain/dates.js';
-import type { Entity } from '../domain/entity.js';
-import { NotFoundError } from '../domain/errors.js';
-import type { RelationType, SupplyStage } from '../domain/model.js';
-import type { RelationshipFact } from '../domain/relationship.js';
-import { supplyAlternatives, type Membership, type SupplyAlternative, type SupplyRow } from '../domain/supply.js';
-import { outlookYears, supplyOutlook, type SupplyOutlook } from '../domain/supply-outlook.js';
-import { supplyRisk, type SupplyRisk } from '../domain/supply-risk.js';
-import { bounded, TRAVERSAL_LIMITS, type Neighborhood } from '../domain/traversal.js';
-import type { GraphStore, RelatedHop } from '../store/graph-store.js';
-import { checkAsOf } from './entity.resolver.js';
-import { hop, type GraphService } from './graph.service.js';
+import { todayIso } from '../../domain/dates.js';
+import type { Entity } from '../../domain/entity.js';
+import { NotFoundError } from '../../domain/errors.js';
+import type { RelationType, SupplyStage } from '../../domain/model.js';
+import type { RelationshipFact } from '../../domain/relationship.js';
+import { supplyAlternatives, type Membership, type SupplyAlternative, type SupplyRow } from '../../domain/supply.js';
+import { outlookYears, supplyOutlook, type SupplyOutlook } from '../../domain/supply-outlook.js';
+import { supplyRisk, type SupplyRisk } from '../../domain/supply-risk.js';
+import { bounded, TRAVERSAL_LIMITS, type Neighborhood } from '../../domain/traversal.js';
+import type { GraphStore, RelatedHop } from '../../store/graph-store.js';
+import { checkAsOf } from '../entity/entity.resolver.js';
+import { hop, type GraphService } from '../shared/graph.service.js';
 
 /** Arguments common to the supply queries. */
 export interface SupplyArgs {

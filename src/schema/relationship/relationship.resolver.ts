@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Entity } from '../domain/entity.js';
-import { isRetracted, type Citation as CitationRecord, type Relationship, type RelationshipFact } from '../domain/relationship.js';
-import { EntityNode, Source } from './entity.type.js';
-import type { GraphContext } from './graph.service.js';
+import type { Entity } from '../../domain/entity.js';
+import { isRetracted, type Citation as CitationRecord, type Relationship, type RelationshipFact } from '../../domain/relationship.js';
+import { EntityNode, Source } from '../entity/entity.type.js';
+import type { GraphContext } from '../shared/graph.service.js';
 import { Citation, RelationshipNode } from './relationship.type.js';
 
 /** Thrown when the graph holds a relationship whose end is missing: a broken invariant, masked as INTERNAL. */

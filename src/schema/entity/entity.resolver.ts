@@ -1,17 +1,17 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { isIsoDay } from '../domain/dates.js';
-import type { Entity } from '../domain/entity.js';
-import { BadInputError } from '../domain/errors.js';
-import type { Direction, RelationType } from '../domain/model.js';
-import { pageWindow } from '../domain/pagination.js';
-import type { Relationship } from '../domain/relationship.js';
-import { toConnection } from './connection.js';
-import { RelationshipConnection } from './connection.type.js';
+import { isIsoDay } from '../../domain/dates.js';
+import type { Entity } from '../../domain/entity.js';
+import { BadInputError } from '../../domain/errors.js';
+import type { Direction, RelationType } from '../../domain/model.js';
+import { pageWindow } from '../../domain/pagination.js';
+import type { Relationship } from '../../domain/relationship.js';
+import { toConnection } from '../shared/connection.js';
+import { RelationshipConnection } from '../shared/connection.type.js';
 import { EntityNode, Source } from './entity.type.js';
-import { DirectionEnum, RelationTypeEnum } from './enums.js';
-import type { GraphContext } from './graph.service.js';
-import { RelationshipNode } from './relationship.type.js';
-import { DateScalar } from './scalars.js';
+import { DirectionEnum, RelationTypeEnum } from '../shared/enums.js';
+import type { GraphContext } from '../shared/graph.service.js';
+import { RelationshipNode } from '../relationship/relationship.type.js';
+import { DateScalar } from '../shared/scalars.js';
 
 @ArgsType()
 export class RelationshipsArgs {
