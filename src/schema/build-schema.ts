@@ -1,19 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import {
-  AgreementResolver,
-  AllianceResolver,
-  CommitmentResolver,
-  CountryResolver,
-  EventResolver,
-  FacilityResolver,
-  MaterialResolver,
-  MeasureResolver,
-  OrganizationResolver,
-  PersonResolver,
-  StatementResolver,
-} from './entity/shortcut.resolver.js';
+import { SHORTCUT_RESOLVERS } from './entity/shortcut.resolver.js';
 import { AgreementStatusResolver, AnalysisResolver, MeasureStatusResolver } from './supply/supply.resolver.js';
 import { ENTITY_TYPES } from './entity/entity.type.js';
 import { EntityResolver, SourceResolver } from './entity/entity.resolver.js';
@@ -37,17 +25,7 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
       SourceResolver,
       RelationshipResolver,
       CitationResolver,
-      PersonResolver,
-      CountryResolver,
-      OrganizationResolver,
-      AllianceResolver,
-      MaterialResolver,
-      FacilityResolver,
-      EventResolver,
-      AgreementResolver,
-      CommitmentResolver,
-      MeasureResolver,
-      StatementResolver,
+      ...SHORTCUT_RESOLVERS,
     ],
     orphanedTypes: ENTITY_TYPES,
     validateFn: validateInput,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Caller } from '../../domain/caller.js';
 import type { Entity } from '../../domain/entity.js';
-import type { Direction, EntityKind, RelationType } from '../../domain/model.js';
+import type { EntityKind, RelationType } from '../../domain/model.js';
 import { pageWindow } from '../../domain/pagination.js';
 import type { Relationship } from '../../domain/relationship.js';
 import { rankSearch } from '../../domain/search.js';
@@ -114,12 +114,12 @@ export class GraphService {
   }
 
   /**
-   * The entities at the other end of an entity's relationships of one type and direction,
-   * optionally of one kind: one batched store call (ends included), whose entities then
+   * The entities at the other end of an entity's relationships of one hop's type and direction
+   * (its `next` is not followed), optionally of one kind: one batched store call (ends included), whose entities then
    * answer later `entity(id)` calls of this request without a round trip.
    */
-  async related(id: string, { type, direction, kind }: RelatedField): Promise<Entity[]> {
-    const others = await this.relatedLoader(type, direction).load(id);
+  async related(id: string, hop: RelatedHop, kind?: EntityKind): Promise<Entity[]> {
+    const others = await this.relatedLoader(hop.type, hop.direction).load(id);
     this.remember(others);
     return kind === undefined ? others : others.filter((e) => e.kind === kind);
   }
@@ -144,18 +144,6 @@ export class GraphService {
     if (needle === '') return [];
     return rankSearch(await this.store.searchCandidates(needle, SEARCH_CANDIDATES), needle).slice(0, limit);
   }
-}
-
-/** A field that is one hop to related entities: the relationship type, the direction, and the kind kept (all when absent). */
-export interface RelatedField {
-  type: RelationType;
-  direction: Exclude<Direction, 'BOTH'>;
-  kind?: EntityKind;
-}
-
-/** A {@link RelatedField}, written short. */
-export function hop(type: RelationType, direction: RelatedField['direction'], kind?: EntityKind): RelatedField {
-  return kind === undefined ? { type, direction } : { type, direction, kind };
 }
 
 /** What every resolver receives. */

@@ -9,7 +9,8 @@ import { supplyRisk, type SupplyRisk } from '../../domain/supply-risk.js';
 import { bounded, TRAVERSAL_LIMITS, type Neighborhood } from '../../domain/traversal.js';
 import type { GraphStore, RelatedHop } from '../../store/graph-store.js';
 import { checkAsOf } from '../entity/entity.resolver.js';
-import { hop, type GraphService } from '../shared/graph.service.js';
+import type { GraphService } from '../shared/graph.service.js';
+import { SHORTCUTS } from '../entity/shortcut.fields.js';
 
 /** Arguments common to the supply queries. */
 export interface SupplyArgs {
@@ -20,9 +21,8 @@ export interface SupplyArgs {
   asOf?: string | undefined;
 }
 
-/** A material's groups (rare earth elements for dysprosium): one hop, and the field that reads it. */
-const GROUP_OF = hop('PART_OF', 'OUT', 'MATERIAL');
-const GROUPS: readonly RelatedHop[] = [{ type: GROUP_OF.type, direction: GROUP_OF.direction, next: [] }];
+/** A material's groups (rare earth elements for dysprosium): the shortcut field `Material.groups`. */
+const GROUP_OF = SHORTCUTS.Material.groups;
 
 /** Defaults that fit the question users bring: excluding China, allied with the United States, as of today. */
 export const SUPPLY_DEFAULTS = { excluding: ['china'], alliedWith: 'united-states' } as const;
@@ -73,14 +73,14 @@ export class AnalysisService {
     const asOf = checkAsOf(args.asOf) ?? todayIso();
     const excluding = new Set(args.excluding ?? SUPPLY_DEFAULTS.excluding);
     // The argument checks and the material's groups in one statement: every id asked with the same
-    // look-ahead (GROUPS) is one batch, and the groups are then read from its cache.
-    const check = (id: string, argument: string) => this.mustExist(id, argument, GROUPS);
+    // look-ahead (Material.groups) is one batch, and the groups are then read from its cache.
+    const check = (id: string, argument: string) => this.mustExist(id, argument, [GROUP_OF.hop]);
     await Promise.all([
       check(args.material, 'material'),
       ...[...excluding].map((id) => check(id, 'excluding')),
       ...(args.alliedWith ? [check(args.alliedWith, 'alliedWith')] : []),
     ]);
-    const groups = await this.graph.related(args.material, GROUP_OF);
+    const groups = await this.graph.related(args.material, GROUP_OF.hop, GROUP_OF.kind);
     const rows = await this.store.supplyRows([args.material, ...groups.map((g) => g.id)], args.stage);
     return { rows, excluding, asOf };
   }
