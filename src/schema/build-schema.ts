@@ -1,14 +1,19 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+// The import order is the schema's order: type-graphql lists types and root fields in the order
+// their decorators ran, and schema/schema.graphql is checked byte for byte.
 import { SHORTCUT_RESOLVERS } from './entity/shortcut.resolver.js';
-import { AgreementStatusResolver, AnalysisResolver, MeasureStatusResolver } from './supply/supply.resolver.js';
+import { TraversalResolver } from './traversal/traversal.resolver.js';
+import { SupplyResolver } from './supply/supply.resolver.js';
+import { AgreementStatusResolver, MeasureStatusResolver } from './entity/lifecycle.resolver.js';
 import { ENTITY_TYPES } from './entity/entity.type.js';
 import { EntityResolver, SourceResolver } from './entity/entity.resolver.js';
-import { QueryResolver } from './entity/entity-query.resolver.js';
-import { CitationResolver, RelationshipResolver } from './relationship/relationship.resolver.js';
+import { EntityQueryResolver } from './entity/entity-query.resolver.js';
+import { CitationResolver, RelationshipQueryResolver, RelationshipResolver } from './relationship/relationship.resolver.js';
 import { validateInput } from './shared/validate-input.js';
 import { WriteResolver } from './write/write.resolver.js';
+import { AuditResolver } from './audit/audit.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -16,9 +21,12 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildGraphSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
     resolvers: [
-      QueryResolver,
+      EntityQueryResolver,
+      RelationshipQueryResolver,
       WriteResolver,
-      AnalysisResolver,
+      AuditResolver,
+      TraversalResolver,
+      SupplyResolver,
       MeasureStatusResolver,
       AgreementStatusResolver,
       EntityResolver,

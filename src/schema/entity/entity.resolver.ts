@@ -1,44 +1,14 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { isIsoDay } from '../../domain/dates.js';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
-import { BadInputError } from '../../domain/errors.js';
-import type { Direction, RelationType } from '../../domain/model.js';
 import { pageWindow } from '../../domain/pagination.js';
 import type { Relationship } from '../../domain/relationship.js';
-import { toConnection } from '../shared/connection.js';
-import { RelationshipConnection } from '../shared/connection.type.js';
-import { EntityNode, Source } from './entity.type.js';
-import { DirectionEnum, RelationTypeEnum } from '../shared/enums.js';
-import type { GraphContext } from '../shared/graph.service.js';
+import { RelationshipConnection } from '../relationship/relationship-connection.type.js';
 import { RelationshipNode } from '../relationship/relationship.type.js';
-import { DateScalar } from '../shared/scalars.js';
-
-@ArgsType()
-export class RelationshipsArgs {
-  @Field(() => [RelationTypeEnum], { nullable: true, description: 'Only these types (all when absent).' })
-  types?: RelationType[];
-
-  @Field(() => DirectionEnum, { defaultValue: 'BOTH' })
-  direction: Direction;
-
-  @Field(() => DateScalar, { nullable: true, description: 'Only relationships valid on this day (YYYY-MM-DD); no time filter when absent.' })
-  asOf?: string;
-
-  @Field({ defaultValue: false, description: 'Include relationships an editor retracted as wrong (hidden by default).' })
-  includeRetracted: boolean;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 1-100 (default 20).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the last relationship of the previous page.' })
-  after?: string;
-}
-
-/** `asOf` must be a full day: a partial date names a period, not a moment. */
-export function checkAsOf(asOf: string | undefined): string | undefined {
-  if (asOf !== undefined && !isIsoDay(asOf)) throw new BadInputError('Argument "asOf" must be a full day, YYYY-MM-DD', 'asOf');
-  return asOf;
-}
+import { checkAsOf } from '../shared/arguments.js';
+import { toConnection } from '../shared/connection.js';
+import type { GraphContext } from '../shared/graph.service.js';
+import { RelationshipsArgs } from './entity.args.js';
+import { EntityNode, Source } from './entity.type.js';
 
 /** Fields every entity has that are computed rather than stored. */
 @Resolver(() => EntityNode)

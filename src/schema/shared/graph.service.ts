@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
 import type { Caller } from '../../domain/caller.js';
 import type { Entity } from '../../domain/entity.js';
-import type { EntityKind, RelationType } from '../../domain/model.js';
+import type { EntityKind, RelationType, SupplyStage } from '../../domain/model.js';
 import { pageWindow } from '../../domain/pagination.js';
-import type { Relationship } from '../../domain/relationship.js';
+import type { Relationship, RelationshipFact } from '../../domain/relationship.js';
+import type { SupplyRow } from '../../domain/supply.js';
+import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
 import { rankSearch } from '../../domain/search.js';
 import type { EntityPage, GraphStore, RelatedHop, RelatedTree, RelationshipFilter } from '../../store/graph-store.js';
 
@@ -122,6 +124,25 @@ export class GraphService {
     const others = await this.relatedLoader(hop.type, hop.direction).load(id);
     this.remember(others);
     return kind === undefined ? others : others.filter((e) => e.kind === kind);
+  }
+
+  /** The store's shortest paths; the entities on them are kept for this request's `entity(id)` calls (no further round trip). */
+  async shortestPaths(from: string, to: string, query: PathQuery): Promise<RelationshipFact[][]> {
+    const found = await this.store.shortestPaths(from, to, query);
+    this.remember(found.entities);
+    return found.paths;
+  }
+
+  /** The store's neighbourhood (null for an unknown centre); its nodes are kept for this request, as for paths. */
+  async neighborhood(id: string, query: NeighborhoodQuery): Promise<Neighborhood | null> {
+    const found = await this.store.neighborhood(id, query);
+    if (found) this.remember(found.nodes.map((n) => n.entity));
+    return found;
+  }
+
+  /** The supply rows of these materials (one statement; not cached: each supply query asks once). */
+  supplyRows(materialIds: readonly string[], stage?: SupplyStage): Promise<SupplyRow[]> {
+    return this.store.supplyRows(materialIds, stage);
   }
 
   /** Relationships citing a source, through the store's citation index. */
