@@ -4,7 +4,7 @@ import { kindLabel, type EntityKind } from '../../domain/model.js';
 import { EntityKindEnum, FacilityStatusEnum, MeasureTypeEnum, ReeClassEnum } from '../shared/enums.js';
 import { DateScalar } from '../shared/scalars.js';
 
-/** The `Entity` interface: what every node of the graph has. Its computed fields live in entity.resolver.ts. */
+/** The `Entity` interface: what every node of the graph has. Its computed fields live in entity.resolver.ts, its typed shortcuts in shortcut.fields.ts. */
 @InterfaceType('Entity', {
   description: 'A node of the graph. Ids are human-readable slugs (scott-bessent, china, dysprosium), one id space across kinds.',
   resolveType: (value: Entity) => kindLabel(value.kind),

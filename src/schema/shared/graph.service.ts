@@ -47,7 +47,7 @@ export class GraphService {
 
   /**
    * An entity, with the related entities `hops` reach from it fetched in the same round trip
-   * (the look-ahead of a nested selection, see lookahead.ts): the `related` calls the nested
+   * (the look-ahead of a nested selection, see entity/lookahead.ts): the `related` calls the nested
    * fields then make are answered from it. Batched with every other root asking the same hops.
    */
   async entityWith(id: string, hops: readonly RelatedHop[]): Promise<Entity | null> {
