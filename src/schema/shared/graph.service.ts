@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import type { AuditEntry } from '../../domain/audit.js';
+import type { WriteRequest } from '../../domain/edits.js';
 import type { Caller } from '../../domain/caller.js';
 import type { Entity } from '../../domain/entity.js';
 import type { EntityKind, RelationType, SupplyStage } from '../../domain/model.js';
@@ -7,15 +9,15 @@ import type { Relationship, RelationshipFact } from '../../domain/relationship.j
 import type { SupplyRow } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
 import { rankSearch } from '../../domain/search.js';
-import type { EntityPage, GraphStore, RelatedHop, RelatedTree, RelationshipFilter } from '../../store/graph-store.js';
+import type { AuditPage, AuditQuery, EntityPage, GraphStore, RelatedHop, RelatedTree, RelationshipFilter } from '../../store/graph-store.js';
 
 /** How many candidates a search considers before ranking (more than any page). */
 const SEARCH_CANDIDATES = 1000;
 
 /**
- * The read side of the API for one request: batches and caches store calls through
+ * The schema's one route to the store, for one request: batches and caches reads through
  * DataLoaders, so resolvers asking one entity or relationship list at a time cost one round
- * trip per batch, not per result. Create one per request.
+ * trip per batch, not per result; a write drops the cache. Create one per request.
  */
 export class GraphService {
   private readonly entities: DataLoader<string, Entity | null>;
@@ -25,14 +27,25 @@ export class GraphService {
   private readonly relatedLoaders = new Map<string, DataLoader<string, Entity[]>>();
   private readonly treeLoaders = new Map<string, DataLoader<string, RelatedTree | null>>();
 
-  constructor(readonly store: GraphStore) {
+  constructor(private readonly store: GraphStore) {
     this.entities = new DataLoader((ids) => store.getEntities(ids));
     this.relationshipsById = new DataLoader((ids) => store.getRelationships(ids));
     this.citing = new DataLoader((ids) => store.relationshipsCiting(ids));
   }
 
-  /** Drops every cached answer (after a write, so later fields read the graph as it is now). */
-  forget(): void {
+  /** Applies one write (one transaction, all or nothing) and drops every cached answer, so later fields read the graph as it is now. */
+  async applyWrite(request: WriteRequest): Promise<AuditEntry> {
+    const entry = await this.store.applyWrite(request);
+    this.forget();
+    return entry;
+  }
+
+  /** A page of the audit trail, newest first (not cached: asked once per field). */
+  auditLog(query: AuditQuery): Promise<AuditPage> {
+    return this.store.auditLog(query);
+  }
+
+  private forget(): void {
     this.entities.clearAll();
     this.relationshipsById.clearAll();
     this.citing.clearAll();

@@ -41,7 +41,5 @@ export async function audited(
   if (reason === '') throw new BadInputError('note must say why (it is kept in the audit trail)', 'note');
   if (reason.length > NOTE_MAX) throw new BadInputError(`note must be at most ${NOTE_MAX} characters`, 'note');
   const stamp = { id: randomUUID(), at: new Date().toISOString(), actor, action, note: reason };
-  const entry = await ctx.graph.store.applyWrite({ stamp, reads, plan });
-  ctx.graph.forget();
-  return entry;
+  return ctx.graph.applyWrite({ stamp, reads, plan });
 }
