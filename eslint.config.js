@@ -24,6 +24,10 @@ const layer = (files, dirs, packages, ignores = []) => ({
   },
 });
 const UI = ['type-graphql', 'graphql', '@apollo/server', 'express'];
+const SCHEMA_BANS = ['server', 'neo4j', 'memory', 'seed'];
+const SCHEMA_PACKAGES = ['neo4j-driver', 'graphology', '@apollo/server', 'express'];
+/** The feature folders of src/schema (src/schema/shared/ may import none of them). */
+const SCHEMA_FEATURES = ['entity', 'relationship', 'traversal', 'supply', 'write', 'audit'];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.neo4j/', 'data/', 'coverage/', 'export/', 'bench/results/', 'examples/generated/'] },
@@ -40,7 +44,9 @@ export default tseslint.config(
   layer(['src/domain/**'], ['store', 'schema', 'server'], ['neo4j-driver', 'graphology', ...UI]),
   layer(['src/store/**'], ['schema', 'server'], ['neo4j-driver', ...UI], ['src/store/neo4j/**']),
   layer(['src/store/neo4j/**'], ['schema', 'server', 'memory'], UI),
-  layer(['src/schema/**'], ['server', 'neo4j', 'memory', 'seed'], ['neo4j-driver', 'graphology', '@apollo/server', 'express']),
+  layer(['src/schema/**'], SCHEMA_BANS, SCHEMA_PACKAGES),
+  // Shared schema pieces serve every feature folder and import none (the schema's own bans restated: a later block replaces the rule).
+  layer(['src/schema/shared/**'], [...SCHEMA_BANS, ...SCHEMA_FEATURES], SCHEMA_PACKAGES),
   layer(['src/server/**'], ['neo4j'], ['neo4j-driver', 'graphology'], ['src/server/store-factory.ts']),
   // Shared by tests, scripts and bench: it imports none of them back (no folder loops).
   layer(['scripts/support/**'], ['tests', 'bench'], []),

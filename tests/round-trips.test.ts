@@ -12,7 +12,7 @@ import { startTestServer, type TestServer } from '../scripts/support/test-server
  * once with 1 root and once with 12; both must cost the same number of statements, exactly the
  * figure given: 2 for the counted page, one statement for every typed shortcut (`facilities`,
  * `country`, `parties`...) nested below the page however deep (the look-ahead,
- * src/schema/lookahead.ts), then per nesting level one statement per distinct relationship
+ * src/schema/entity/lookahead.ts), then per nesting level one statement per distinct relationship
  * filter asked at that level, plus one for entities reached through relationships.
  */
 

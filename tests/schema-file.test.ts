@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isObjectType, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildGraphSchema } from '../src/schema/build-schema.js';
-import { RELATED_FIELDS } from '../src/schema/convenience.resolver.js';
+import { RELATED_FIELDS } from '../src/schema/entity/shortcut.fields.js';
 
 describe('schema/schema.graphql', () => {
   it('is the schema the code builds (run `npm run emit-schema` after changing the API)', async () => {

@@ -1,4 +1,14 @@
 import type { Entity } from './entity.js';
+import { compareText } from './order.js';
+
+/**
+ * Whether `text` occurs, case-insensitively, in the entity's name or one of its aliases: which
+ * entities a search or a filtered listing keeps (both stores; Neo4j keeps lower-cased keys for it).
+ */
+export function matchesText(entity: Entity, text: string): boolean {
+  const needle = text.toLowerCase();
+  return entity.name.toLowerCase().includes(needle) || (entity.aliases ?? []).some((a) => a.toLowerCase().includes(needle));
+}
 
 /** How well an entity's name or aliases match a search text: lower is better. */
 export type MatchRank = 0 | 1 | 2 | 3;
@@ -13,7 +23,7 @@ export function rankSearch(candidates: readonly Entity[], text: string): Entity[
   return candidates
     .map((entity) => ({ entity, rank: matchRank(entity, needle) }))
     .filter((r) => r.rank < 3)
-    .sort((a, b) => a.rank - b.rank || compare(a.entity.name, b.entity.name) || compare(a.entity.id, b.entity.id))
+    .sort((a, b) => a.rank - b.rank || compareText(a.entity.name, b.entity.name) || compareText(a.entity.id, b.entity.id))
     .map((r) => r.entity);
 }
 
@@ -25,8 +35,4 @@ function matchRank(entity: Entity, needle: string): MatchRank {
     if (rank < best) best = rank;
   }
   return best;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,6 @@
+import { compareText } from './order.js';
 import { BadInputError } from './errors.js';
-import { compareText, startYear, WORLD_ID, type SupplyAlternative, type SupplyRow } from './supply.js';
+import { startYear, WORLD_ID, type SupplyAlternative, type SupplyRow } from './supply.js';
 import type { RelationshipFact } from './relationship.js';
 
 /** Allied capacity in one unit, year by year. */

@@ -1,5 +1,6 @@
+import { compareText } from './order.js';
 import type { Basis } from './model.js';
-import { basisOf, compareText, WORLD_ID, type SupplyRow } from './supply.js';
+import { basisOf, WORLD_ID, type SupplyRow } from './supply.js';
 import type { RelationshipFact } from './relationship.js';
 
 /** One country's share of the stated world total. */

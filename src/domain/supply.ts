@@ -1,6 +1,7 @@
 import { bounds, holdsOn } from './dates.js';
 import type { Entity } from './entity.js';
 import type { Basis, FacilityStatus } from './model.js';
+import { compareText } from './order.js';
 import type { Relationship, RelationshipFact } from './relationship.js';
 
 /**
@@ -119,11 +120,6 @@ function compareAlternatives(a: SupplyAlternative, b: SupplyAlternative): number
     (cap(rb) ?? 0) - (cap(ra) ?? 0) ||
     compareText(ra.id, rb.id)
   );
-}
-
-/** UTF-16 code-unit order, as everywhere else in the API. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The year a fact's output starts counting in an outlook: its validFrom's first year, or null when it has none. */

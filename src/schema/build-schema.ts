@@ -1,26 +1,19 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import {
-  AgreementResolver,
-  AllianceResolver,
-  CommitmentResolver,
-  CountryResolver,
-  EventResolver,
-  FacilityResolver,
-  MaterialResolver,
-  MeasureResolver,
-  OrganizationResolver,
-  PersonResolver,
-  StatementResolver,
-} from './convenience.resolver.js';
-import { AgreementStatusResolver, AnalysisResolver, MeasureStatusResolver } from './analysis.resolver.js';
-import { ENTITY_TYPES } from './entity.type.js';
-import { EntityResolver, SourceResolver } from './entity.resolver.js';
-import { QueryResolver } from './query.resolver.js';
-import { CitationResolver, RelationshipResolver } from './relationship.resolver.js';
-import { validateInput } from './validate-input.js';
-import { WriteResolver } from './write.resolver.js';
+// The import order is the schema's order: type-graphql lists types and root fields in the order
+// their decorators ran, and schema/schema.graphql is checked byte for byte.
+import { SHORTCUT_RESOLVERS } from './entity/shortcut.resolver.js';
+import { TraversalResolver } from './traversal/traversal.resolver.js';
+import { SupplyResolver } from './supply/supply.resolver.js';
+import { AgreementStatusResolver, MeasureStatusResolver } from './entity/lifecycle.resolver.js';
+import { ENTITY_TYPES } from './entity/entity.type.js';
+import { EntityResolver, SourceResolver } from './entity/entity.resolver.js';
+import { EntityQueryResolver } from './entity/entity-query.resolver.js';
+import { CitationResolver, RelationshipQueryResolver, RelationshipResolver } from './relationship/relationship.resolver.js';
+import { validateInput } from './shared/validate-input.js';
+import { WriteResolver } from './write/write.resolver.js';
+import { AuditResolver } from './audit/audit.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -28,26 +21,19 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildGraphSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
     resolvers: [
-      QueryResolver,
+      EntityQueryResolver,
+      RelationshipQueryResolver,
       WriteResolver,
-      AnalysisResolver,
+      AuditResolver,
+      TraversalResolver,
+      SupplyResolver,
       MeasureStatusResolver,
       AgreementStatusResolver,
       EntityResolver,
       SourceResolver,
       RelationshipResolver,
       CitationResolver,
-      PersonResolver,
-      CountryResolver,
-      OrganizationResolver,
-      AllianceResolver,
-      MaterialResolver,
-      FacilityResolver,
-      EventResolver,
-      AgreementResolver,
-      CommitmentResolver,
-      MeasureResolver,
-      StatementResolver,
+      ...SHORTCUT_RESOLVERS,
     ],
     orphanedTypes: ENTITY_TYPES,
     validateFn: validateInput,

@@ -5,7 +5,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { Logger } from 'pino';
 import { ANONYMOUS } from '../domain/caller.js';
 import { buildGraphSchema } from '../schema/build-schema.js';
-import { GraphService } from '../schema/graph.service.js';
+import { GraphService } from '../schema/shared/graph.service.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { createAuthenticator, writesEnabled } from './auth.js';
 import type { Config } from './config.js';

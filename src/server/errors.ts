@@ -3,7 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError, RateLimitedError } from '../domain/errors.js';
-import type { GraphContext } from '../schema/graph.service.js';
+import type { GraphContext } from '../schema/shared/graph.service.js';
 import { LimitError, tokenLimitError } from './limits.js';
 import type { RequestRecord } from './request-log.js';
 

@@ -17,11 +17,16 @@ export interface RelationshipFilter {
   includeRetracted?: boolean;
 }
 
-/** One hop of a related-entities tree: a relationship type and direction (no time filter, retracted left out), and the hops below it. */
+/**
+ * One hop to related entities: a relationship type and direction (no time filter, retracted
+ * left out), and the hops asked from each entity it reaches (none for a single hop). The one
+ * type for this idea: a typed shortcut field names one, the look-ahead nests them, the stores
+ * read them (never change them).
+ */
 export interface RelatedHop {
   type: RelationType;
   direction: 'OUT' | 'IN';
-  next: readonly RelatedHop[];
+  next: RelatedHop[];
 }
 
 /** An entity and, for each hop asked (in that order), the entities at the other end as `relatedEntities` gives them, each with its own tree. */

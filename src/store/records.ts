@@ -1,6 +1,7 @@
 import type { AuditChange, AuditEntry, AuditStamp } from '../domain/audit.js';
 import type { WriteBatch } from '../domain/edits.js';
 import type { Entity } from '../domain/entity.js';
+import { compareText } from '../domain/order.js';
 import type { Relationship } from '../domain/relationship.js';
 
 /**
@@ -8,14 +9,7 @@ import type { Relationship } from '../domain/relationship.js';
  * ORDER BY does for strings), never the locale.
  */
 export function byNameThenId(a: Entity, b: Entity): number {
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** Whether `text` occurs, case-insensitively, in the entity's name or one of its aliases. */
-export function matchesText(entity: Entity, text: string): boolean {
-  const needle = text.toLowerCase();
-  return entity.name.toLowerCase().includes(needle) || (entity.aliases ?? []).some((a) => a.toLowerCase().includes(needle));
+  return compareText(a.name, b.name) || compareText(a.id, b.id);
 }
 
 /** Whether two records hold the same data (ignoring who owns them). */

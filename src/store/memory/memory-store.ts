@@ -7,7 +7,8 @@ import { auditTargets, newestFirst, type AuditEntry } from '../../domain/audit.j
 import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
 import { isRetracted } from '../../domain/relationship.js';
 import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelatedHop, RelatedTree, RelationshipFilter } from '../graph-store.js';
-import { auditEntry, byNameThenId, matchesText, planSeedLoad } from '../records.js';
+import { auditEntry, byNameThenId, planSeedLoad } from '../records.js';
+import { matchesText } from '../../domain/search.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import { entitiesOnPaths, type Neighborhood, type NeighborhoodQuery, type PathQuery, type PathsAnswer } from '../../domain/traversal.js';

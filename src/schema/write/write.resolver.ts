@@ -1,5 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver, UseMiddleware, type MiddlewareFn } from 'type-graphql';
-import type { AuditEntry as AuditRecord } from '../domain/audit.js';
+import { Arg, Ctx, ID, Mutation, Resolver, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import {
   addRelationshipReads,
   editRelationshipId,
@@ -8,15 +7,13 @@ import {
   planRetireRelationship,
   planRetractRelationship,
   planUpsertEntity,
-} from '../domain/edits.js';
-import type { Entity } from '../domain/entity.js';
-import { pageWindow } from '../domain/pagination.js';
-import type { Relationship } from '../domain/relationship.js';
-import { AuditConnection, EntityPayload, RelationshipPayload } from './audit.type.js';
-import { toConnection } from './connection.js';
-import type { GraphContext } from './graph.service.js';
-import { DateScalar } from './scalars.js';
+} from '../../domain/edits.js';
+import type { Entity } from '../../domain/entity.js';
+import type { Relationship } from '../../domain/relationship.js';
+import type { GraphContext } from '../shared/graph.service.js';
+import { DateScalar } from '../shared/scalars.js';
 import { EntityInput, RelationshipInput, SourceInput } from './write.input.js';
+import { EntityPayload, RelationshipPayload } from './write.type.js';
 import { audited, requireEditor } from './write.service.js';
 
 /** Refuses callers who may not write before their arguments are even validated. */
@@ -32,21 +29,6 @@ async function written<T>(read: Promise<T | null>, id: string): Promise<T> {
   const record = await read;
   if (record === null) throw new Error(`record ${id} missing after its write`);
   return record;
-}
-
-@ArgsType()
-class AuditLogArgs {
-  @Field(() => ID, { nullable: true, description: 'Only writes that changed this entity or relationship.' })
-  targetId?: string;
-
-  @Field({ nullable: true, description: 'Only writes by this caller.' })
-  actor?: string;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 1-100 (default 20).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
 }
 
 /**
@@ -97,13 +79,5 @@ export class WriteResolver {
   async retractRelationship(@Arg('id', () => ID) id: string, @Arg('note', NOTE) note: string, @Ctx() ctx: GraphContext) {
     const audit = await audited(ctx, 'RETRACT_RELATIONSHIP', note, { entityIds: [], relationshipIds: [id] }, planRetractRelationship(id));
     return { relationship: await written<Relationship>(ctx.graph.relationship(id), id), audit };
-  }
-
-  @Query(() => AuditConnection, { description: 'The audit trail of writes, newest first.' })
-  async auditLog(@Args() args: AuditLogArgs, @Ctx() { graph }: GraphContext) {
-    const { offset, limit } = pageWindow(args.first, args.after);
-    const page = await graph.store.auditLog({ offset, limit, ...(args.targetId && { targetId: args.targetId }), ...(args.actor && { actor: args.actor }) });
-    const { nodes, pageInfo, totalCount } = toConnection<AuditRecord>(page.items, offset, page.totalCount);
-    return { nodes, pageInfo, totalCount };
   }
 }

@@ -10,7 +10,7 @@ import {
   RELATION_TYPE_NAMES,
   REE_CLASSES,
   SUPPLY_STAGES,
-} from '../domain/model.js';
+} from '../../domain/model.js';
 
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };

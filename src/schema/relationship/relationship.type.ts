@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { RelationType } from '../domain/model.js';
-import { BasisEnum, ConfidenceEnum, FacilityStatusEnum, RelationTypeEnum, SupplyStageEnum } from './enums.js';
-import { DateScalar } from './scalars.js';
+import type { RelationType } from '../../domain/model.js';
+import { BasisEnum, ConfidenceEnum, FacilityStatusEnum, RelationTypeEnum, SupplyStageEnum } from '../shared/enums.js';
+import { DateScalar } from '../shared/scalars.js';
 
 /** Support for a relationship. `source` is resolved in relationship.resolver.ts. */
 @ObjectType({ description: 'Support for a relationship: a source, where in it, and the exact words when the graph holds its text.' })

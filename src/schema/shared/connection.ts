@@ -1,4 +1,4 @@
-import { encodeCursor } from '../domain/pagination.js';
+import { encodeCursor } from '../../domain/pagination.js';
 
 /** A Relay connection over one page of items starting at `offset` of `totalCount`. */
 export function toConnection<T>(items: readonly T[], offset: number, totalCount: number) {

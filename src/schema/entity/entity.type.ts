@@ -1,10 +1,10 @@
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
-import type { Entity } from '../domain/entity.js';
-import { kindLabel, type EntityKind } from '../domain/model.js';
-import { EntityKindEnum, FacilityStatusEnum, MeasureTypeEnum, ReeClassEnum } from './enums.js';
-import { DateScalar } from './scalars.js';
+import type { Entity } from '../../domain/entity.js';
+import { kindLabel, type EntityKind } from '../../domain/model.js';
+import { EntityKindEnum, FacilityStatusEnum, MeasureTypeEnum, ReeClassEnum } from '../shared/enums.js';
+import { DateScalar } from '../shared/scalars.js';
 
-/** The `Entity` interface: what every node of the graph has. Its computed fields live in entity.resolver.ts. */
+/** The `Entity` interface: what every node of the graph has. Its computed fields live in entity.resolver.ts, its typed shortcuts in shortcut.fields.ts. */
 @InterfaceType('Entity', {
   description: 'A node of the graph. Ids are human-readable slugs (scott-bessent, china, dysprosium), one id space across kinds.',
   resolveType: (value: Entity) => kindLabel(value.kind),

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, WriteAction } from '../domain/audit.js';
-import { EDITOR_ROLE, type Caller } from '../domain/caller.js';
-import type { WriteRequest } from '../domain/edits.js';
-import { BadInputError, ForbiddenError, UnauthenticatedError } from '../domain/errors.js';
-import type { GraphContext } from './graph.service.js';
+import type { AuditEntry, WriteAction } from '../../domain/audit.js';
+import { EDITOR_ROLE, type Caller } from '../../domain/caller.js';
+import type { WriteRequest } from '../../domain/edits.js';
+import { BadInputError, ForbiddenError, UnauthenticatedError, UnreachableCaseError } from '../../domain/errors.js';
+import type { GraphContext } from '../shared/graph.service.js';
 
 /** Longest reason accepted for a write. */
 const NOTE_MAX = 1000;
@@ -23,6 +23,8 @@ export function requireEditor(caller: Caller, writesEnabled: boolean): string {
     case 'identified':
       if (caller.role !== EDITOR_ROLE) throw new ForbiddenError(`Writes need the "${EDITOR_ROLE}" role; this credential has "${caller.role}"`);
       return caller.id;
+    default:
+      throw new UnreachableCaseError(caller);
   }
 }
 
@@ -39,7 +41,5 @@ export async function audited(
   if (reason === '') throw new BadInputError('note must say why (it is kept in the audit trail)', 'note');
   if (reason.length > NOTE_MAX) throw new BadInputError(`note must be at most ${NOTE_MAX} characters`, 'note');
   const stamp = { id: randomUUID(), at: new Date().toISOString(), actor, action, note: reason };
-  const entry = await ctx.graph.store.applyWrite({ stamp, reads, plan });
-  ctx.graph.forget();
-  return entry;
+  return ctx.graph.applyWrite({ stamp, reads, plan });
 }

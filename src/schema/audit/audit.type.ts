@@ -1,11 +1,7 @@
 import { JSONObjectResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { WRITE_ACTIONS, type WriteAction } from '../domain/audit.js';
-import type { Entity } from '../domain/entity.js';
-import type { Relationship } from '../domain/relationship.js';
-import { PageInfo } from './connection.type.js';
-import { EntityNode } from './entity.type.js';
-import { RelationshipNode } from './relationship.type.js';
+import { WRITE_ACTIONS, type WriteAction } from '../../domain/audit.js';
+import { PageInfo } from '../shared/connection.type.js';
 
 export const WriteActionEnum = Object.fromEntries(WRITE_ACTIONS.map((a) => [a, a])) as { [K in WriteAction]: K };
 registerEnumType(WriteActionEnum, { name: 'WriteAction', description: 'The mutation that made an audited write.' });
@@ -59,22 +55,4 @@ export class AuditConnection {
 
   @Field(() => Int)
   totalCount: number;
-}
-
-@ObjectType({ description: 'An entity as written, with the audit entry of the write.' })
-export class EntityPayload {
-  @Field(() => EntityNode)
-  entity: Entity;
-
-  @Field(() => AuditEntry)
-  audit: AuditEntry;
-}
-
-@ObjectType({ description: 'A relationship as written, with the audit entry of the write.' })
-export class RelationshipPayload {
-  @Field(() => RelationshipNode)
-  relationship: Relationship;
-
-  @Field(() => AuditEntry)
-  audit: AuditEntry;
 }

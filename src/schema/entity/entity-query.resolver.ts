@@ -1,33 +1,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, ID, Info, Int, Query, Resolver } from 'type-graphql';
-import type { Entity } from '../domain/entity.js';
-import type { EntityKind } from '../domain/model.js';
-import type { Relationship } from '../domain/relationship.js';
-import { toConnection } from './connection.js';
-import { EntityConnection } from './connection.type.js';
+import { Arg, Args, Ctx, Info, ID, Int, Query, Resolver } from 'type-graphql';
+import type { Entity } from '../../domain/entity.js';
+import { toConnection } from '../shared/connection.js';
+import type { GraphContext } from '../shared/graph.service.js';
+import { EntityConnection } from './entity-connection.type.js';
+import { EntitiesArgs } from './entity.args.js';
 import { EntityNode } from './entity.type.js';
-import { EntityKindEnum } from './enums.js';
-import type { GraphContext } from './graph.service.js';
 import { relatedHops } from './lookahead.js';
-import { RelationshipNode } from './relationship.type.js';
 
-@ArgsType()
-export class EntitiesArgs {
-  @Field(() => EntityKindEnum, { nullable: true, description: 'Only entities of this kind.' })
-  kind?: EntityKind;
-
-  @Field({ nullable: true, description: 'Case-insensitive substring of the name or an alias.' })
-  search?: string;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 1-100 (default 20).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the last entity of the previous page.' })
-  after?: string;
-}
-
+/** The entity queries: by id, listed, searched; each fetches the typed shortcuts its selection asks for ahead (lookahead.ts). */
 @Resolver()
-export class QueryResolver {
+export class EntityQueryResolver {
   @Query(() => EntityNode, { nullable: true, description: 'One entity by id (a slug such as "scott-bessent"); null when unknown.' })
   entity(@Arg('id', () => ID) id: string, @Ctx() { graph }: GraphContext, @Info() info: GraphQLResolveInfo): Promise<Entity | null> {
     // The typed shortcuts asked below it (facilities { country }, say) come in the same round trip.
@@ -53,10 +36,5 @@ export class QueryResolver {
     const found = await graph.search(text, first);
     await graph.prefetch(found.map((e) => e.id), relatedHops(info));
     return found;
-  }
-
-  @Query(() => RelationshipNode, { nullable: true, description: 'One relationship by its id; null when unknown.' })
-  relationship(@Arg('id', () => ID) id: string, @Ctx() { graph }: GraphContext): Promise<Relationship | null> {
-    return graph.relationship(id);
   }
 }

@@ -1,19 +1,23 @@
 import DataLoader from 'dataloader';
-import type { Caller } from '../domain/caller.js';
-import type { Entity } from '../domain/entity.js';
-import type { Direction, EntityKind, RelationType } from '../domain/model.js';
-import { pageWindow } from '../domain/pagination.js';
-import type { Relationship } from '../domain/relationship.js';
-import { rankSearch } from '../domain/search.js';
-import type { EntityPage, GraphStore, RelatedHop, RelatedTree, RelationshipFilter } from '../store/graph-store.js';
+import type { AuditEntry } from '../../domain/audit.js';
+import type { WriteRequest } from '../../domain/edits.js';
+import type { Caller } from '../../domain/caller.js';
+import type { Entity } from '../../domain/entity.js';
+import type { EntityKind, RelationType, SupplyStage } from '../../domain/model.js';
+import { pageWindow } from '../../domain/pagination.js';
+import type { Relationship, RelationshipFact } from '../../domain/relationship.js';
+import type { SupplyRow } from '../../domain/supply.js';
+import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
+import { rankSearch } from '../../domain/search.js';
+import type { AuditPage, AuditQuery, EntityPage, GraphStore, RelatedHop, RelatedTree, RelationshipFilter } from '../../store/graph-store.js';
 
 /** How many candidates a search considers before ranking (more than any page). */
 const SEARCH_CANDIDATES = 1000;
 
 /**
- * The read side of the API for one request: batches and caches store calls through
+ * The schema's one route to the store, for one request: batches and caches reads through
  * DataLoaders, so resolvers asking one entity or relationship list at a time cost one round
- * trip per batch, not per result. Create one per request.
+ * trip per batch, not per result; a write drops the cache. Create one per request.
  */
 export class GraphService {
   private readonly entities: DataLoader<string, Entity | null>;
@@ -23,14 +27,25 @@ export class GraphService {
   private readonly relatedLoaders = new Map<string, DataLoader<string, Entity[]>>();
   private readonly treeLoaders = new Map<string, DataLoader<string, RelatedTree | null>>();
 
-  constructor(readonly store: GraphStore) {
+  constructor(private readonly store: GraphStore) {
     this.entities = new DataLoader((ids) => store.getEntities(ids));
     this.relationshipsById = new DataLoader((ids) => store.getRelationships(ids));
     this.citing = new DataLoader((ids) => store.relationshipsCiting(ids));
   }
 
-  /** Drops every cached answer (after a write, so later fields read the graph as it is now). */
-  forget(): void {
+  /** Applies one write (one transaction, all or nothing) and drops every cached answer, so later fields read the graph as it is now. */
+  async applyWrite(request: WriteRequest): Promise<AuditEntry> {
+    const entry = await this.store.applyWrite(request);
+    this.forget();
+    return entry;
+  }
+
+  /** A page of the audit trail, newest first (not cached: asked once per field). */
+  auditLog(query: AuditQuery): Promise<AuditPage> {
+    return this.store.auditLog(query);
+  }
+
+  private forget(): void {
     this.entities.clearAll();
     this.relationshipsById.clearAll();
     this.citing.clearAll();
@@ -45,7 +60,7 @@ export class GraphService {
 
   /**
    * An entity, with the related entities `hops` reach from it fetched in the same round trip
-   * (the look-ahead of a nested selection, see lookahead.ts): the `related` calls the nested
+   * (the look-ahead of a nested selection, see entity/lookahead.ts): the `related` calls the nested
    * fields then make are answered from it. Batched with every other root asking the same hops.
    */
   async entityWith(id: string, hops: readonly RelatedHop[]): Promise<Entity | null> {
@@ -114,14 +129,33 @@ export class GraphService {
   }
 
   /**
-   * The entities at the other end of an entity's relationships of one type and direction,
-   * optionally of one kind: one batched store call (ends included), whose entities then
+   * The entities at the other end of an entity's relationships of one hop's type and direction
+   * (its `next` is not followed), optionally of one kind: one batched store call (ends included), whose entities then
    * answer later `entity(id)` calls of this request without a round trip.
    */
-  async related(id: string, { type, direction, kind }: RelatedField): Promise<Entity[]> {
-    const others = await this.relatedLoader(type, direction).load(id);
+  async related(id: string, hop: RelatedHop, kind?: EntityKind): Promise<Entity[]> {
+    const others = await this.relatedLoader(hop.type, hop.direction).load(id);
     this.remember(others);
     return kind === undefined ? others : others.filter((e) => e.kind === kind);
+  }
+
+  /** The store's shortest paths; the entities on them are kept for this request's `entity(id)` calls (no further round trip). */
+  async shortestPaths(from: string, to: string, query: PathQuery): Promise<RelationshipFact[][]> {
+    const found = await this.store.shortestPaths(from, to, query);
+    this.remember(found.entities);
+    return found.paths;
+  }
+
+  /** The store's neighbourhood (null for an unknown centre); its nodes are kept for this request, as for paths. */
+  async neighborhood(id: string, query: NeighborhoodQuery): Promise<Neighborhood | null> {
+    const found = await this.store.neighborhood(id, query);
+    if (found) this.remember(found.nodes.map((n) => n.entity));
+    return found;
+  }
+
+  /** The supply rows of these materials (one statement; not cached: each supply query asks once). */
+  supplyRows(materialIds: readonly string[], stage?: SupplyStage): Promise<SupplyRow[]> {
+    return this.store.supplyRows(materialIds, stage);
   }
 
   /** Relationships citing a source, through the store's citation index. */
@@ -144,18 +178,6 @@ export class GraphService {
     if (needle === '') return [];
     return rankSearch(await this.store.searchCandidates(needle, SEARCH_CANDIDATES), needle).slice(0, limit);
   }
-}
-
-/** A field that is one hop to related entities: the relationship type, the direction, and the kind kept (all when absent). */
-export interface RelatedField {
-  type: RelationType;
-  direction: Exclude<Direction, 'BOTH'>;
-  kind?: EntityKind;
-}
-
-/** A {@link RelatedField}, written short. */
-export function hop(type: RelationType, direction: RelatedField['direction'], kind?: EntityKind): RelatedField {
-  return kind === undefined ? { type, direction } : { type, direction, kind };
 }
 
 /** What every resolver receives. */

@@ -1,64 +1,15 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { Entity } from '../domain/entity.js';
-import { LIFECYCLE_STATUSES } from '../domain/lifecycle.js';
-import type { Relationship } from '../domain/relationship.js';
-import { BasisEnum } from './enums.js';
-import { EntityNode } from './entity.type.js';
-import { RelationshipNode } from './relationship.type.js';
-
-export const LifecycleStatusEnum = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, s])) as Record<string, string>;
-registerEnumType(LifecycleStatusEnum, {
-  name: 'LifecycleStatus',
-  description: 'Where an agreement or measure stands on a day: ANNOUNCED (not yet in force), IN_FORCE, SUSPENDED, EXPIRED.',
-});
+import type { Entity } from '../../domain/entity.js';
+import type { Relationship } from '../../domain/relationship.js';
+import { BasisEnum } from '../shared/enums.js';
+import { EntityNode } from '../entity/entity.type.js';
+import { RelationshipNode } from '../relationship/relationship.type.js';
 
 export const QualifiesThroughEnum = { SITE: 'SITE', OPERATOR: 'OPERATOR', SITE_AND_OPERATOR: 'SITE_AND_OPERATOR' };
 registerEnumType(QualifiesThroughEnum, { name: 'QualifiesThrough', description: "Whether the site's country, an operator's country, or both qualify a supplier." });
 
 export const LeftOutReasonEnum = { NO_CAPACITY: 'NO_CAPACITY', NO_START_DATE: 'NO_START_DATE' };
 registerEnumType(LeftOutReasonEnum, { name: 'LeftOutReason' });
-
-@ObjectType({ description: 'One step of a path: a relationship, walked forward (from -> to) or backward.' })
-export class Hop {
-  @Field(() => RelationshipNode)
-  relationship: Relationship;
-
-  @Field({ description: 'True when the path walks the relationship in its own direction.' })
-  forward: boolean;
-}
-
-@ObjectType({ description: 'A shortest path between two entities; each hop carries its relationship and citations.' })
-export class Path {
-  @Field(() => Int)
-  length: number;
-
-  @Field(() => [EntityNode], { description: 'The entities along the path, from the start to the end.' })
-  nodes: Entity[];
-
-  @Field(() => [Hop])
-  hops: Hop[];
-}
-
-@ObjectType()
-export class NeighborhoodNode {
-  @Field(() => EntityNode)
-  entity: Entity;
-
-  @Field(() => Int, { description: 'Hops from the centre, ignoring direction.' })
-  distance: number;
-}
-
-@ObjectType({ description: 'A subgraph ready to draw: nodes by distance then id, and the relationships among them.' })
-export class Neighborhood {
-  @Field(() => [NeighborhoodNode])
-  nodes: NeighborhoodNode[];
-
-  @Field(() => [RelationshipNode])
-  relationships: Relationship[];
-
-  @Field({ description: 'Whether `limit` left nodes out.' })
-  truncated: boolean;
-}
 
 @ObjectType({ description: 'A supplier outside the excluded countries that qualifies through an allied (or the same) country.' })
 export class SupplyAlternativeNode {

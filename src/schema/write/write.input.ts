@@ -11,11 +11,11 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { SLUG_PATTERN } from '../domain/entity.js';
-import { windowEndsBeforeStart } from '../domain/edits.js';
-import type { Basis, Confidence, EntityKind, FacilityStatus, MeasureType, ReeClass, RelationType, SupplyStage } from '../domain/model.js';
-import { BasisEnum, ConfidenceEnum, EntityKindEnum, FacilityStatusEnum, MeasureTypeEnum, ReeClassEnum, RelationTypeEnum, SupplyStageEnum } from './enums.js';
-import { DateScalar } from './scalars.js';
+import { SLUG_PATTERN } from '../../domain/entity.js';
+import { windowEndsBeforeStart } from '../../domain/edits.js';
+import type { Basis, Confidence, EntityKind, FacilityStatus, MeasureType, ReeClass, RelationType, SupplyStage } from '../../domain/model.js';
+import { BasisEnum, ConfidenceEnum, EntityKindEnum, FacilityStatusEnum, MeasureTypeEnum, ReeClassEnum, RelationTypeEnum, SupplyStageEnum } from '../shared/enums.js';
+import { DateScalar } from '../shared/scalars.js';
 
 /*
  * The inputs of the write API, with their field rules as class-validator decorators (run before

@@ -1,5 +1,5 @@
 import { validate, type ValidationError } from 'class-validator';
-import { BadInputError } from '../domain/errors.js';
+import { BadInputError } from '../../domain/errors.js';
 
 /** The first failed rule of a (possibly nested) validation error, with its path (`citations[0].quote`). */
 function firstFailure(error: ValidationError, prefix: string): { field: string; message: string } | null {

@@ -1,6 +1,6 @@
 import { getNamedType, isCompositeType, isObjectType, Kind, type GraphQLCompositeType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import type { RelatedHop } from '../store/graph-store.js';
-import { RELATED_FIELDS } from './convenience.resolver.js';
+import type { RelatedHop } from '../../store/graph-store.js';
+import { RELATED_FIELDS } from './shortcut.fields.js';
 
 /** At most this many hops are fetched ahead for one root field; fields beyond fall back to their batched loaders. */
 export const MAX_LOOKAHEAD_HOPS = 16;
@@ -12,16 +12,8 @@ export const MAX_LOOKAHEAD_HOPS = 16;
  */
 export const MAX_LOOKAHEAD_DEPTH = 2;
 
-const RELATED: Record<string, Record<string, { type: RelatedHop['type']; direction: RelatedHop['direction'] }> | undefined> = RELATED_FIELDS;
-
-interface MutableHop {
-  type: RelatedHop['type'];
-  direction: RelatedHop['direction'];
-  next: MutableHop[];
-}
-
 /**
- * The related-entity hops (RELATED_FIELDS) that the selection below the current field asks for,
+ * The related-entity hops (the shortcuts of RELATED_FIELDS) that the selection below the current field asks for,
  * nested as asked, through inline fragments and named fragments: what the resolver can fetch in
  * one round trip with its entity (GraphService.entityWith). Fields under @skip or @include are
  * left to their loaders; hops of the same type and direction are merged. At most
@@ -29,10 +21,10 @@ interface MutableHop {
  * asked below that field.
  */
 export function relatedHops(info: GraphQLResolveInfo, through?: string): RelatedHop[] {
-  const roots: MutableHop[] = [];
+  const roots: RelatedHop[] = [];
   let budget = MAX_LOOKAHEAD_HOPS;
   // Breadth first, so a large selection keeps its shallow hops.
-  const queue: { set: SelectionSetNode | undefined; type: GraphQLCompositeType; into: MutableHop[]; level: number }[] = [];
+  const queue: { set: SelectionSetNode | undefined; type: GraphQLCompositeType; into: RelatedHop[]; level: number }[] = [];
   let returnType = getNamedType(info.returnType);
   let sets = info.fieldNodes.map((node) => node.selectionSet);
   if (through !== undefined) {
@@ -53,7 +45,7 @@ export function relatedHops(info: GraphQLResolveInfo, through?: string): Related
         if (fragment && condition && isCompositeType(condition)) queue.push({ set: fragment.selectionSet, type: condition, into, level });
         continue;
       }
-      const related = isObjectType(type) ? RELATED[type.name]?.[selection.name.value] : undefined;
+      const related = isObjectType(type) ? RELATED_FIELDS[type.name]?.[selection.name.value]?.hop : undefined;
       if (!related || !isObjectType(type) || level > MAX_LOOKAHEAD_DEPTH) continue;
       let hop = into.find((h) => h.type === related.type && h.direction === related.direction);
       if (!hop) {

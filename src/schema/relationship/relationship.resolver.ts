@@ -1,8 +1,8 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Entity } from '../domain/entity.js';
-import { isRetracted, type Citation as CitationRecord, type Relationship, type RelationshipFact } from '../domain/relationship.js';
-import { EntityNode, Source } from './entity.type.js';
-import type { GraphContext } from './graph.service.js';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Entity } from '../../domain/entity.js';
+import { isRetracted, type Citation as CitationRecord, type Relationship, type RelationshipFact } from '../../domain/relationship.js';
+import { EntityNode, Source } from '../entity/entity.type.js';
+import type { GraphContext } from '../shared/graph.service.js';
 import { Citation, RelationshipNode } from './relationship.type.js';
 
 /** Thrown when the graph holds a relationship whose end is missing: a broken invariant, masked as INTERNAL. */
@@ -49,5 +49,13 @@ export class CitationResolver {
   @FieldResolver(() => Source)
   source(@Root() citation: CitationRecord, @Ctx() { graph }: GraphContext): Promise<Entity> {
     return end(graph, citation.sourceId);
+  }
+}
+
+@Resolver()
+export class RelationshipQueryResolver {
+  @Query(() => RelationshipNode, { nullable: true, description: 'One relationship by its id; null when unknown.' })
+  relationship(@Arg('id', () => ID) id: string, @Ctx() { graph }: GraphContext): Promise<Relationship | null> {
+    return graph.relationship(id);
   }
 }

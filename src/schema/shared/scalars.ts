@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { isPartialDate } from '../domain/dates.js';
+import { isPartialDate } from '../../domain/dates.js';
 
 function parse(value: unknown): string {
   if (typeof value !== 'string' || !isPartialDate(value)) {

@@ -1,0 +1,51 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Entity } from '../../domain/entity.js';
+import { pageWindow } from '../../domain/pagination.js';
+import type { Relationship } from '../../domain/relationship.js';
+import { RelationshipConnection } from '../relationship/relationship-connection.type.js';
+import { RelationshipNode } from '../relationship/relationship.type.js';
+import { checkAsOf } from '../shared/arguments.js';
+import { toConnection } from '../shared/connection.js';
+import type { GraphContext } from '../shared/graph.service.js';
+import { RelationshipsArgs } from './entity.args.js';
+import { EntityNode, Source } from './entity.type.js';
+
+/** Fields every entity has that are computed rather than stored. */
+@Resolver(() => EntityNode)
+export class EntityResolver {
+  @FieldResolver(() => [String], { description: 'Other names search matches.' })
+  aliases(@Root() entity: Entity): string[] {
+    return entity.aliases ?? [];
+  }
+
+  @FieldResolver(() => RelationshipConnection, { description: 'This entity\'s relationships, ordered by id.' })
+  async relationships(@Root() entity: Entity, @Args() args: RelationshipsArgs, @Ctx() { graph }: GraphContext) {
+    const { offset, limit } = pageWindow(args.first, args.after);
+    const asOf = checkAsOf(args.asOf);
+    const all = await graph.relationshipsOf(entity.id, {
+      direction: args.direction,
+      ...(args.types && { types: args.types }),
+      ...(asOf && { asOf }),
+      ...(args.includeRetracted && { includeRetracted: true }),
+    });
+    return toConnection(all.slice(offset, offset + limit), offset, all.length);
+  }
+}
+
+@Resolver(() => Source)
+export class SourceResolver {
+  @FieldResolver(() => Boolean, { description: 'Whether the graph holds its full text (so its citations carry verbatim quotes).' })
+  hasText(@Root() source: Entity): boolean {
+    return source.text !== undefined;
+  }
+
+  @FieldResolver(() => [RelationshipNode], { description: 'The relationships citing this source (an index lookup), ordered by id.' })
+  citedBy(
+    @Root() source: Entity,
+    @Ctx() { graph }: GraphContext,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1-100 (default 20).' }) first?: number,
+  ): Promise<Relationship[]> {
+    const { limit } = pageWindow(first, null);
+    return graph.citingSource(source.id).then((rels) => rels.slice(0, limit));
+  }
+}

@@ -1,0 +1,9 @@
+import { registerEnumType } from 'type-graphql';
+import { LIFECYCLE_STATUSES } from '../../domain/lifecycle.js';
+
+/** `LifecycleStatus`: the `status` of agreements and measures. */
+export const LifecycleStatusEnum = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, s])) as Record<string, string>;
+registerEnumType(LifecycleStatusEnum, {
+  name: 'LifecycleStatus',
+  description: 'Where an agreement or measure stands on a day: ANNOUNCED (not yet in force), IN_FORCE, SUSPENDED, EXPIRED.',
+});

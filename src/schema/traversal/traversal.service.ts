@@ -1,0 +1,57 @@
+import { NotFoundError } from '../../domain/errors.js';
+import type { RelationType } from '../../domain/model.js';
+import type { RelationshipFact } from '../../domain/relationship.js';
+import { bounded, TRAVERSAL_LIMITS, type Neighborhood } from '../../domain/traversal.js';
+import { mustExist } from '../shared/arguments.js';
+import type { GraphService } from '../shared/graph.service.js';
+import type { Path } from './traversal.type.js';
+
+/** Walks a path's relationships from `start`, giving each hop's direction and the entities passed. */
+function walk(start: string, rels: RelationshipFact[]): { ids: string[]; hops: { relationship: RelationshipFact; forward: boolean }[] } {
+  const ids = [start];
+  const hops = rels.map((relationship) => {
+    const at = ids[ids.length - 1];
+    const forward = relationship.from === at;
+    ids.push(forward ? relationship.to : relationship.from);
+    return { relationship, forward };
+  });
+  return { ids, hops };
+}
+
+/**
+ * Paths and neighbourhoods: checks the arguments against the domain's limits, asks the graph
+ * (one traversal in the database, its entities kept for the request) and returns the answers
+ * the schema gives.
+ */
+export class TraversalService {
+  constructor(private readonly graph: GraphService) {}
+
+  /** Shortest paths between two entities, each with its entities from `from` to `to` and its hops' directions. */
+  async paths(from: string, to: string, maxHops?: number | null, types?: RelationType[] | null, first?: number | null): Promise<Path[]> {
+    const hops = bounded('maxHops', maxHops, TRAVERSAL_LIMITS.maxHops);
+    const limit = bounded('first', first, TRAVERSAL_LIMITS.paths);
+    const found = await this.graph.shortestPaths(from, to, { maxHops: hops, limit, ...(types && { types }) });
+    // No path: an unknown end is NOT_FOUND (checked only then: a found path proves both ends exist).
+    if (found.length === 0) await Promise.all([mustExist(this.graph, from, 'from'), mustExist(this.graph, to, 'to')]);
+    return Promise.all(
+      found.map(async (rels) => {
+        const walked = walk(from, rels);
+        // The paths' entities came with them: no further round trip.
+        return { length: rels.length, nodes: await this.graph.entitiesById(walked.ids), hops: walked.hops };
+      }),
+    );
+  }
+
+  /** The entities within `depth` hops of `id` and the relationships among them; NOT_FOUND for an unknown centre. */
+  async neighborhood(id: string, depth?: number | null, types?: RelationType[] | null, limit?: number | null): Promise<Neighborhood> {
+    const query = {
+      depth: bounded('depth', depth, TRAVERSAL_LIMITS.depth),
+      limit: bounded('limit', limit, TRAVERSAL_LIMITS.nodes),
+      ...(types && { types }),
+    };
+    // The store answers null for an unknown centre: no separate existence check.
+    const found = await this.graph.neighborhood(id, query);
+    if (!found) throw new NotFoundError(`No entity with id "${id}" (argument "id")`, 'id');
+    return found;
+  }
+}
