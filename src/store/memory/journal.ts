@@ -56,6 +56,7 @@ const NEWLINE = 0x0a;
  * - At start-up ({@link readAll}), bytes after the last newline can only be a write that was
  *   never acknowledged: they are dropped (the file is cut) with one warning. Anything else
  *   that does not check out throws {@link JournalCorruptError}.
+ * One append at a time: the store serialises its writes.
  */
 export class Journal {
   private handle: JournalFileHandle | null = null;
@@ -83,8 +84,9 @@ export class Journal {
     try {
       bytes = await this.fs.readFile(this.file);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return ((this.size = 0), []);
-      throw new JournalCorruptError(this.file, (e as Error).message);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new JournalCorruptError(this.file, (e as Error).message);
+      this.size = 0;
+      return [];
     }
     const complete = bytes.lastIndexOf(NEWLINE) + 1;
     const batches = parseLines(this.file, bytes.subarray(0, complete).toString('utf8'));
