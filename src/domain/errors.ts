@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
   | 'DB_UNAVAILABLE'
+  | 'STORAGE_UNAVAILABLE'
   | 'TIMEOUT'
   | 'CONFLICT';
 
@@ -59,6 +60,21 @@ export class RateLimitedError extends DomainError {
 /** The database cannot be reached now; retrying later may succeed. */
 export class UnavailableError extends DomainError {
   readonly code = 'DB_UNAVAILABLE' as const;
+}
+
+/**
+ * The embedded store's disk refused a write (full, over a size limit, failing): nothing was
+ * written and nothing changed; reads still work, and a retry after `retryAfterSeconds` may succeed.
+ */
+export class StorageUnavailableError extends DomainError {
+  readonly code = 'STORAGE_UNAVAILABLE' as const;
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
 }
 
 /** The database did not answer in time. */

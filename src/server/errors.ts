@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { DomainError, RateLimitedError } from '../domain/errors.js';
+import { DomainError, RateLimitedError, StorageUnavailableError } from '../domain/errors.js';
 import type { GraphContext } from '../schema/shared/graph.service.js';
 import { LimitError, tokenLimitError } from './limits.js';
 import type { RequestRecord } from './request-log.js';
@@ -83,7 +83,7 @@ export function stampErrors(errors: readonly GraphQLFormattedError[] | undefined
 }
 
 /** HTTP statuses for errors that concern the whole request; BAD_USER_INPUT and NOT_FOUND keep 200 (GraphQL over HTTP). */
-const STATUS_BY_CODE: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, INTERNAL: 500, DB_UNAVAILABLE: 503, TIMEOUT: 504 };
+const STATUS_BY_CODE: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, INTERNAL: 500, DB_UNAVAILABLE: 503, STORAGE_UNAVAILABLE: 503, TIMEOUT: 504 };
 
 /**
  * One order for a response's errors whatever finished first (fields run concurrently, and each
@@ -106,7 +106,7 @@ function byPath(a: { readonly path?: readonly (string | number)[] | undefined },
  * logs each unexpected error (with the request id and the real error, which the response masks),
  * puts the response's errors in one order (by path), stamps the correlation id on every error, records the operation name for the
  * log line, and sets the HTTP status from the first error of an executed operation whose code has
- * one (see STATUS_BY_CODE), with `WWW-Authenticate` on 401 and `Retry-After` on 429. Parse,
+ * one (see STATUS_BY_CODE), with `WWW-Authenticate` on 401 and `Retry-After` on 429 and on STORAGE_UNAVAILABLE's 503. Parse,
  * validation and limit refusals keep Apollo's 400. Requests refused before the pipeline (a body
  * without a query, say) are stamped by the HTTP handler (graphql-http.ts).
  */
@@ -140,7 +140,7 @@ export function requestErrorsPlugin(logger: Logger): ApolloServerPlugin<ServerCo
           http.status = STATUS_BY_CODE[code];
           if (code === 'UNAUTHENTICATED') http.headers.set('www-authenticate', 'Bearer realm="graphql"');
           const original = unwrapResolverError(error);
-          if (original instanceof RateLimitedError) http.headers.set('retry-after', String(original.retryAfterSeconds));
+          if (original instanceof RateLimitedError || original instanceof StorageUnavailableError) http.headers.set('retry-after', String(original.retryAfterSeconds));
           return Promise.resolve();
         },
       });

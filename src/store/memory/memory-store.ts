@@ -21,7 +21,8 @@ type Graph = InstanceType<typeof MultiDirectedGraph<Entity, Relationship>>;
 /**
  * The embedded store: the whole graph in process, on graphology, with an index of the
  * relationships citing each source. Writes go to an append-only journal (fsynced) before they
- * are applied in memory, so a write that was acknowledged survives a restart.
+ * are applied in memory, so a write that was acknowledged survives a restart, and a write the
+ * disk refuses (StorageUnavailableError) changes neither the file nor the graph.
  */
 export class MemoryStore implements GraphStore {
   private readonly graph: Graph = new MultiDirectedGraph<Entity, Relationship>();
