@@ -68,6 +68,13 @@ describe('JWKS by URL (a loopback JWKS server)', () => {
     expect((await auth(`Bearer ${unkeyed}`)).refusal).toBe('jwt: ERR_JWKS_NO_MATCHING_KEY: no key for alg RS256 without a kid');
   });
 
+  it('refuses a token whose served key is an RSA key under 2048 bits (jose checks keys it fetched when it uses them)', async () => {
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    served = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'weak', alg: 'RS256' }] };
+    const auth = createAuthenticator(readAuthConfig({ JWT_JWKS_URL: url, JWT_AUDIENCE: AUDIENCE }));
+    expect((await auth(`Bearer ${signToken(claims, 'RS256', privateKey, { kid: 'weak' })}`)).refusal).toBe('jwt: RS256 requires key modulusLength to be 2048 bits or larger');
+  });
+
   it('refuses a plain-http JWKS URL that is not on loopback', () => {
     expect(() => loadConfig({ JWT_JWKS_URL: 'http://issuer.example/jwks.json', JWT_AUDIENCE: AUDIENCE })).toThrow('JWT_JWKS_URL must use https:// (plain http is allowed on loopback only)');
   });
