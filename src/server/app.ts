@@ -76,9 +76,12 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
   });
   const identify = (req: Request, res: Response, next: NextFunction) => {
     const record = recordOf(res);
-    record.caller = authenticate(req.get('authorization'));
-    if (record.caller.kind === 'identified') record.client = `${record.caller.method}:${record.caller.id}`;
-    next();
+    authenticate(req.get('authorization')).then(({ caller, refusal }) => {
+      record.caller = caller;
+      if (refusal !== undefined) record.authRefusal = refusal;
+      if (caller.kind === 'identified') record.client = `${caller.method}:${caller.id}`;
+      next();
+    }, next);
   };
   if (config.playgroundEnabled) {
     // A person opening /graphql in a browser gets the offline playground; GraphQL GETs go on to Apollo.

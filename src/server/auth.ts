@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { EDITOR_ROLE, ANONYMOUS, type Caller } from '../domain/caller.js';
 import { ConfigError, list } from './env.js';
-import { looksLikeJwt, readJwtConfig, verifyJwt, type JwtConfig } from './jwt.js';
+import { createJwtVerifier, looksLikeJwt, readJwtConfig, type JwtConfig } from './jwt.js';
 
 /** One API key: who holds it and the SHA-256 of the key (the key itself is never stored). */
 export interface ApiKey {
@@ -15,8 +15,18 @@ export interface AuthConfig {
   jwt: JwtConfig | null;
 }
 
-/** Decides who sent a request from its `Authorization` header; never throws. */
-export type Authenticate = (authorization: string | undefined) => Caller;
+/** Who sent a request, and when a credential was refused, why (for the log only). */
+export interface Authentication {
+  caller: Caller;
+  /** The real reason of a refusal; the caller only ever sees {@link INVALID_TOKEN}. */
+  refusal?: string;
+}
+
+/** Decides who sent a request from its `Authorization` header; never rejects. */
+export type Authenticate = (authorization: string | undefined) => Promise<Authentication>;
+
+/** What a caller is told about any token that was not accepted: nothing about the configuration or which check failed. */
+export const INVALID_TOKEN = 'invalid token';
 
 /** The shortest API key `hashApiKey` accepts (a key is a secret, not a password to remember). */
 export const MIN_API_KEY_LENGTH = 24;
@@ -60,24 +70,30 @@ function matchApiKey(keys: readonly ApiKey[], token: string): ApiKey | undefined
   return found;
 }
 
+/** A refused credential: the caller sees {@link INVALID_TOKEN}, the log sees `refusal`. */
+const refused = (refusal: string): Authentication => ({ caller: { kind: 'rejected', reason: INVALID_TOKEN }, refusal });
+
 /**
  * Builds the server's one authentication rule. No header: anonymous. `Bearer <token>`: a JWT
- * (when JWT is configured and the token has its shape) must verify, with `sub` as id and the
- * `role` claim as role; any other token must be a configured API key (role editor). Anything
- * else is `rejected` with a reason safe to show the caller. `now` is for tests.
+ * (when JWT is configured and the token has its shape) must verify (see jwt.ts), with `sub` as
+ * id and the `role` claim as role; any other token must be a configured API key (role
+ * editor). A malformed header is `rejected` with a message saying the expected form; a token
+ * that is not accepted is `rejected` as {@link INVALID_TOKEN}, with the reason in `refusal`.
+ * `now` is for tests.
  */
 export function createAuthenticator(config: AuthConfig, now: () => number = Date.now): Authenticate {
-  return (authorization) => {
-    if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
+  const verifyJwt = config.jwt ? createJwtVerifier(config.jwt) : undefined;
+  return async (authorization) => {
+    if (authorization === undefined || authorization.trim() === '') return { caller: ANONYMOUS };
     const match = authorization.length <= MAX_HEADER_LENGTH ? /^Bearer +([\x21-\x7e]+) *$/i.exec(authorization) : null;
-    if (!match) return { kind: 'rejected', reason: 'the Authorization header must be "Bearer <token>"' };
+    if (!match) return { caller: { kind: 'rejected', reason: 'the Authorization header must be "Bearer <token>"' }, refusal: 'malformed Authorization header' };
     const token = match[1]!;
-    if (!writesEnabled(config)) return { kind: 'rejected', reason: 'this server accepts no credentials' };
-    if (config.jwt && looksLikeJwt(token)) {
-      const result = verifyJwt(token, config.jwt, Math.floor(now() / 1000));
-      return result.ok ? { kind: 'identified', id: result.claims.sub, role: result.claims.role, method: 'jwt' } : { kind: 'rejected', reason: result.reason };
+    if (!writesEnabled(config)) return { caller: { kind: 'rejected', reason: 'this server accepts no credentials' }, refusal: 'no credential is configured' };
+    if (verifyJwt && looksLikeJwt(token)) {
+      const result = await verifyJwt(token, Math.floor(now() / 1000));
+      return result.ok ? { caller: { kind: 'identified', id: result.claims.sub, role: result.claims.role, method: 'jwt' } } : refused(`jwt: ${result.reason}`);
     }
     const key = matchApiKey(config.apiKeys, token);
-    return key ? { kind: 'identified', id: key.id, role: EDITOR_ROLE, method: 'api-key' } : { kind: 'rejected', reason: 'the credential is not valid' };
+    return key ? { caller: { kind: 'identified', id: key.id, role: EDITOR_ROLE, method: 'api-key' } } : refused('api-key: no configured key matches');
   };
 }

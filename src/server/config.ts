@@ -26,7 +26,7 @@ export interface Config {
     transactionTimeoutMs: number;
   } | null;
   logLevel: string;
-  /** Accepted credentials (API_KEYS, JWT_*); none means anonymous only and writes off. */
+  /** Accepted credentials (API_KEYS, JWT_*; JWT_AUDIENCE is required with any JWT key, see jwt.ts); none means anonymous only and writes off. */
   auth: AuthConfig;
   limits: LimitsConfig;
   introspection: boolean;

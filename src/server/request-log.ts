@@ -13,6 +13,8 @@ export interface RequestRecord {
   client: string;
   /** Who the Authorization header says is calling (set on /graphql before the rate limit). */
   caller?: Caller;
+  /** Why a presented credential was refused (the caller is told only "invalid token"). */
+  authRefusal?: string;
   operationName?: string | null;
   /** Error codes of the response, in order. */
   errorCodes: string[];
@@ -34,7 +36,7 @@ export function recordOf(res: Response): RequestRecord {
  * Gives every request a correlation id (the caller's `x-request-id` when sane, else a fresh
  * UUID, echoed in the `x-request-id` response header) and writes one structured log line per
  * request when the response ends: requestId, method, path, operationName, status, duration
- * in ms, client and error codes.
+ * in ms, client, error codes, and why a credential was refused.
  */
 export function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -47,7 +49,7 @@ export function requestLog(logger: Logger) {
     res.setHeader('x-request-id', record.requestId);
     res.once('close', () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const line = { requestId: record.requestId, method: req.method, path, operationName: record.operationName ?? null, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, client: record.client, ...(record.errorCodes.length > 0 && { errorCodes: record.errorCodes }), ...(!res.writableFinished && { aborted: true }) };
+      const line = { requestId: record.requestId, method: req.method, path, operationName: record.operationName ?? null, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, client: record.client, ...(record.errorCodes.length > 0 && { errorCodes: record.errorCodes }), ...(record.authRefusal !== undefined && { authRefusal: record.authRefusal }), ...(!res.writableFinished && { aborted: true }) };
       if (res.statusCode >= 500) logger.error(line, 'request');
       else logger.info(line, 'request');
     });
