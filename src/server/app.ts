@@ -47,7 +47,7 @@ async function createApollo(config: Config, logger: Logger, buckets: TokenBucket
     allowBatchedHttpRequests: false,
     validationRules: [KnownOperationTypes, ...limits.validationRules],
     parseOptions: limits.parseOptions,
-    plugins: [executionBudgetPlugin() as ApolloServerPlugin<ServerContext>, requestErrorsPlugin(logger), ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), ApolloServerPluginLandingPageDisabled(),
+    plugins: [executionBudgetPlugin(), requestErrorsPlugin(logger), ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), ApolloServerPluginLandingPageDisabled(),
       // No cache hints are set, and Apollo's default cache-control plugin wraps every field resolver to compute them.
       ApolloServerPluginCacheControlDisabled(),
     ],

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, isLeafType, isObjectType, type GraphQLFormattedError, type GraphQLNamedType, type GraphQLResolveInfo } from 'graphql';
 import { TimeoutError } from '../domain/errors.js';
-import { LimitError } from './limits.js';
+import { LimitError } from './limit-error.js';
 import type { RequestRecord } from './request-log.js';
 
 /** How much one request may produce while it executes. README's Limits section mirrors this. */
@@ -30,10 +30,16 @@ export class ExecutionBudget {
 
   constructor(readonly limits: BudgetLimits) {}
 
-  /** Throws the stop error once the budget is spent or the deadline has passed. */
-  check(): void {
+  /** The stop error once the budget is spent or the deadline has passed, else undefined. */
+  stopError(): StopError | undefined {
     if (!this.stopped && Date.now() > this.limits.deadline) this.stopped = new TimeoutError(`The request took longer than ${this.limits.timeoutMs} ms (REQUEST_TIMEOUT_MS).`);
-    if (this.stopped) throw this.stopped;
+    return this.stopped;
+  }
+
+  /** Throws {@link stopError} when there is one. */
+  check(): void {
+    const stop = this.stopError();
+    if (stop) throw stop;
   }
 
   /** Adds what a field put in the answer; past a cap, stops the execution with RESPONSE_TOO_LARGE. */
@@ -114,7 +120,7 @@ export function executionBudgetPlugin(): ApolloServerPlugin<{ record: RequestRec
         willSendResponse({ response }) {
           if (!budget.stopped || response.body.kind !== 'single') return Promise.resolve();
           const result = response.body.singleResult;
-          const code = budget.stopped instanceof LimitError ? budget.stopped.code : budget.stopped.code;
+          const code = budget.stopped.code;
           result.errors = onePerCode(result.errors ?? [], code);
           if (code === 'RESPONSE_TOO_LARGE') result.data = null;
           return Promise.resolve();

@@ -14,12 +14,8 @@ export function withBudget(store: GraphStore, budget: ExecutionBudget): GraphSto
       if (typeof value !== 'function') return value;
       const method = value as (...args: unknown[]) => Promise<unknown>;
       return (...args: unknown[]) => {
-        try {
-          budget.check();
-        } catch (stop) {
-          return Promise.reject(stop as Error);
-        }
-        return method.apply(target, args);
+        const stop = budget.stopError();
+        return stop ? Promise.reject(stop) : method.apply(target, args);
       };
     },
   });
