@@ -5,7 +5,7 @@ import type { ExecutionBudget } from './budget.js';
  * The store as one request sees it: every store call that starts after the request's deadline,
  * or after its execution budget stopped it (RESPONSE_TOO_LARGE), fails with that error instead
  * of running, so DataLoader batches stop too; a call already running is bounded by the store's
- * own timeout. Fields check the same budget (see budget.ts).
+ * own timeout. Fields check the same budget (see budget.ts). Each call yields to the event loop first.
  */
 export function withBudget(store: GraphStore, budget: ExecutionBudget): GraphStore {
   return new Proxy(store, {
@@ -13,10 +13,13 @@ export function withBudget(store: GraphStore, budget: ExecutionBudget): GraphSto
       const value: unknown = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
       const method = value as (...args: unknown[]) => Promise<unknown>;
-      return (...args: unknown[]) => {
-        const stop = budget.stopError();
-        return stop ? Promise.reject(stop) : method.apply(target, args);
-      };
+      // Each call starts on a fresh turn of the event loop: the embedded store answers without I/O, so
+      // a large execution would otherwise run as one chain of microtasks and keep health checks waiting.
+      return (...args: unknown[]) =>
+        new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+          const stop = budget.stopError();
+          return stop ? Promise.reject(stop) : method.apply(target, args);
+        });
     },
   });
 }
