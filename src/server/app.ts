@@ -9,7 +9,7 @@ import { GraphService } from '../schema/graph.service.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { createAuthenticator, writesEnabled } from './auth.js';
 import type { Config } from './config.js';
-import { attachBudget, ExecutionBudget, executionBudgetPlugin } from './budget.js';
+import { attachBudget, enforceBudgets, ExecutionBudget, executionBudgetPlugin } from './budget.js';
 import { withBudget } from './deadline.js';
 import { createFormatError, requestErrorsPlugin, type ServerContext } from './errors.js';
 import { graphqlHandler } from './graphql-http.js';
@@ -37,7 +37,7 @@ async function createApollo(config: Config, logger: Logger, buckets: TokenBucket
   // The rate-limit middleware took 1 already.
   const limits = limitProtections(config.limits, buckets && ((client, cost) => buckets.take(client, cost - 1)));
   const apollo = new ApolloServer<ServerContext>({
-    schema: await buildGraphSchema(),
+    schema: enforceBudgets(await buildGraphSchema()),
     formatError: createFormatError({ debug: config.debugErrors, fieldSuggestions: config.fieldSuggestions }),
     includeStacktraceInErrorResponses: config.debugErrors,
     introspection: config.introspection,

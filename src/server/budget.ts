@@ -1,5 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, isLeafType, isObjectType, type GraphQLFormattedError, type GraphQLNamedType, type GraphQLResolveInfo } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNamedType,
+  isLeafType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLFormattedError,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { TimeoutError } from '../domain/errors.js';
 import { LimitError } from './limit-error.js';
 import type { RequestRecord } from './request-log.js';
@@ -66,14 +77,8 @@ export function attachBudget(record: RequestRecord, budget: ExecutionBudget): Ex
 }
 
 /** Whether values of this type are entities or relationships (counted against MAX_RESULT_OBJECTS). */
-const recordTypes = new WeakMap<GraphQLNamedType, boolean>();
 function isRecordType(type: GraphQLNamedType): boolean {
-  let is = recordTypes.get(type);
-  if (is === undefined) {
-    is = type.name === 'Entity' || type.name === 'Relationship' || (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Entity'));
-    recordTypes.set(type, is);
-  }
-  return is;
+  return type.name === 'Entity' || type.name === 'Relationship' || (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Entity'));
 }
 
 /** Estimated JSON bytes of a leaf value (strings by length: escapes and multi-byte characters are not counted). */
@@ -86,21 +91,58 @@ function leafBytes(value: unknown): number {
   return 32;
 }
 
-/** What a resolved field adds to the answer: its key, then its value (a leaf's bytes, an object's braces). */
-function measure(budget: ExecutionBudget, info: GraphQLResolveInfo, result: unknown): void {
-  const named = getNamedType(info.returnType);
-  const key = (info.fieldNodes[0]?.alias ?? info.fieldNodes[0]?.name)?.value.length ?? 0;
-  if (isLeafType(named)) return budget.spend(0, key + 4 + leafBytes(result));
-  const items = Array.isArray(result) ? result.length : result == null ? 0 : 1;
-  budget.spend(isRecordType(named) ? items : 0, key + 4 + items * 3);
+/** What a field's value adds to the answer: a leaf's bytes, or an object's braces and, for entities and relationships, their count. */
+function measurer(type: GraphQLOutputType): (budget: ExecutionBudget, key: number, value: unknown) => void {
+  const named = getNamedType(type);
+  if (isLeafType(named)) return (budget, key, value) => budget.spend(0, key + leafBytes(value));
+  const record = isRecordType(named);
+  return (budget, key, value) => {
+    const items = Array.isArray(value) ? value.length : value == null ? 0 : 1;
+    budget.spend(record ? items : 0, key + items * 3);
+  };
+}
+
+function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+/** A field's resolver that first checks the request's budget, then adds what the field put in the answer. */
+function guarded(field: GraphQLField<unknown, { record?: RequestRecord }>): GraphQLFieldResolver<unknown, { record?: RequestRecord }> {
+  const resolve = field.resolve ?? defaultFieldResolver;
+  const measure = measurer(field.type);
+  return (source, args, context, info) => {
+    const budget = context.record && budgets.get(context.record);
+    if (!budget) return resolve(source, args, context, info);
+    budget.check();
+    // the key, its quotes, colon and comma
+    const key = (info.fieldNodes[0]?.alias ?? info.fieldNodes[0]?.name)?.value.length ?? 0;
+    const value = resolve(source, args, context, info);
+    if (!isPromise(value)) measure(budget, key + 4, value);
+    else void value.then((v) => measure(budget, key + 4, v), () => undefined);
+    return value;
+  };
 }
 
 /**
- * Enforces each request's {@link ExecutionBudget} during execution: every field first checks the
- * budget (past the deadline or a cap it fails at once, so no resolver or loader runs on), and
- * adds what it resolved. When a cap stopped the execution the answer is `data: null` with that
- * one RESPONSE_TOO_LARGE error (HTTP 400); after the deadline, the data resolved so far is kept
- * with one TIMEOUT error (HTTP 504). Must come before the error policy's plugin, which stamps and logs the errors.
+ * Makes every field of `schema` (in place; introspection excepted) respect its request's
+ * {@link ExecutionBudget}: a field first checks it (past the deadline or a cap it fails at once,
+ * so no resolver or loader runs on), then adds what it resolved. Requests without a budget are
+ * not affected. One wrapper per field, with no allocation for a synchronous value: Apollo's
+ * `willResolveField` hook costs several times more on large answers.
+ */
+export function enforceBudgets<S extends GraphQLSchema>(schema: S): S {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) field.resolve = guarded(field as GraphQLField<unknown, { record?: RequestRecord }>);
+  }
+  return schema;
+}
+
+/**
+ * The answer of a request its {@link ExecutionBudget} stopped (fields are guarded by
+ * {@link enforceBudgets}): past a cap, `data: null` with the one RESPONSE_TOO_LARGE error (HTTP
+ * 400); past the deadline, the data resolved so far with one TIMEOUT error (HTTP 504). Must come
+ * before the error policy's plugin, which stamps and logs the errors.
  */
 export function executionBudgetPlugin(): ApolloServerPlugin<{ record: RequestRecord }> {
   return {
@@ -108,15 +150,6 @@ export function executionBudgetPlugin(): ApolloServerPlugin<{ record: RequestRec
       const budget = budgets.get(contextValue.record);
       if (!budget) return Promise.resolve();
       return Promise.resolve({
-        executionDidStart: () =>
-          Promise.resolve({
-            willResolveField({ info }) {
-              budget.check();
-              return (error, result) => {
-                if (!error) measure(budget, info, result);
-              };
-            },
-          }),
         willSendResponse({ response }) {
           if (!budget.stopped || response.body.kind !== 'single') return Promise.resolve();
           const result = response.body.singleResult;
