@@ -4,6 +4,8 @@
 //
 //   npm run soak                          # 60 s, 8 clients, rate limit off (worst case: many addresses)
 //   npm run soak -- --seconds 30 --clients 4 --rate-limit   # with the default rate limit
+// The seed graph is small: MAX_RESPONSE_BYTES is lowered to 200 KB (--max-response-bytes) so that
+// the "wide" kind (about 225 KB) is stopped while it is built, as a larger graph's answers would be.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -13,7 +15,7 @@ import { parseArgs } from 'node:util';
 
 const TARGETS = { rssMb: 1024, healthP99Ms: 500 };
 
-const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, clients: { type: 'string', default: '8' }, 'rate-limit': { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, clients: { type: 'string', default: '8' }, 'rate-limit': { type: 'boolean', default: false }, 'max-response-bytes': { type: 'string', default: '200000' } } });
 const seconds = Math.min(600, Math.max(5, Number(args.seconds)));
 const clients = Math.min(32, Math.max(1, Number(args.clients)));
 
@@ -96,7 +98,7 @@ async function waitLive(url: string): Promise<void> {
 async function main(): Promise<void> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'soak-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(!args['rate-limit'] && { RATE_LIMIT_PER_MINUTE: '0' }) };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', MAX_RESPONSE_BYTES: args['max-response-bytes'], ...(!args['rate-limit'] && { RATE_LIMIT_PER_MINUTE: '0' }) };
   delete env.NEO4J_URI;
   const server = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/server/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   let exit: string | undefined;
@@ -120,7 +122,7 @@ async function main(): Promise<void> {
 function report(peakMb: number, health: number[], counts: Map<string, number>, exit: string | undefined): void {
   const [p50, p95, p99, max] = [50, 95, 99, 100].map((p) => Math.round(percentile(health, p) * 10) / 10) as [number, number, number, number];
   const lines = [
-    `soak: ${seconds} s, ${clients} clients, rate limit ${args['rate-limit'] ? 'default' : 'off'}, embedded store, loopback`,
+    `soak: ${seconds} s, ${clients} clients, rate limit ${args['rate-limit'] ? 'default' : 'off'}, MAX_RESPONSE_BYTES ${args['max-response-bytes']}, embedded store, loopback`,
     `server: ${exit ?? 'alive'}; RSS peak ${Math.round(peakMb)} MB (target < ${TARGETS.rssMb})`,
     `/health/live (${health.length} probes): p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${max} ms (target p99 < ${TARGETS.healthP99Ms})`,
     'answers by kind, status and code:',
