@@ -123,6 +123,8 @@ function guarded(field: GraphQLField<unknown, { record?: RequestRecord }>): Grap
   };
 }
 
+const guards = new WeakSet<GraphQLFieldResolver<unknown, never>>();
+
 /**
  * Makes every field of `schema` (in place; introspection excepted) respect its request's
  * {@link ExecutionBudget}: a field first checks it (past the deadline or a cap it fails at once,
@@ -133,7 +135,12 @@ function guarded(field: GraphQLField<unknown, { record?: RequestRecord }>): Grap
 export function enforceBudgets<S extends GraphQLSchema>(schema: S): S {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) field.resolve = guarded(field as GraphQLField<unknown, { record?: RequestRecord }>);
+    for (const field of Object.values(type.getFields())) {
+      // Schemas built in one process may share their types: wrap each field once.
+      if (field.resolve && guards.has(field.resolve)) continue;
+      field.resolve = guarded(field as GraphQLField<unknown, { record?: RequestRecord }>);
+      guards.add(field.resolve);
+    }
   }
   return schema;
 }
