@@ -70,7 +70,15 @@ describe('operation limits (defaults)', () => {
 
   it('refuse an operation whose cost is too high (first: 100 under first: 100)', async () => {
     const res = await api.gql(`{ entities(first: 100) { nodes { relationships(first: 100) { nodes { to { id name } } } } } }`);
-    expectRefused(res, 'QUERY_TOO_COMPLEX', /^Query Cost limit of 20000 exceeded, found \d+(\.\d+)?\.$/);
+    // entities 1 + nodes 1 + 100 × (relationships 1 + nodes 1 + 100 × (to 1 + id 1 + name 1))
+    expectRefused(res, 'QUERY_TOO_COMPLEX', /^Query cost limit of 20000 exceeded, found 30202\.$/);
+  });
+
+  it('refuse the same operation when its page sizes come from variables, before any resolver runs', async () => {
+    const before = store.reads;
+    const res = await api.gql(`query ($a: Int, $b: Int) { entities(first: $a) { nodes { relationships(first: $b) { nodes { to { id name } } } } } }`, { a: 100, b: 100 });
+    expectRefused(res, 'QUERY_TOO_COMPLEX', /^Query cost limit of 20000 exceeded, found 30202\.$/);
+    expect(store.reads).toBe(before);
   });
 
   it('refuse an alias flood, __typename aliases included (armor allows those by default)', async () => {

@@ -9,13 +9,14 @@ import { GraphService } from '../schema/shared/graph.service.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { createAuthenticator, writesEnabled } from './auth.js';
 import type { Config } from './config.js';
-import { withDeadline } from './deadline.js';
+import { attachBudget, enforceBudgets, ExecutionBudget, executionBudgetPlugin } from './budget.js';
+import { withBudget } from './deadline.js';
 import { createFormatError, requestErrorsPlugin, type ServerContext } from './errors.js';
 import { graphqlHandler } from './graphql-http.js';
 import { expressErrorHandler } from './http-errors.js';
 import { limitProtections } from './limits.js';
 import { KnownOperationTypes } from './operation-types.js';
-import { rateLimit } from './rate-limit.js';
+import { rateLimit, TokenBuckets } from './rate-limit.js';
 import { recordOf, requestLog } from './request-log.js';
 import { mountWebPages } from './web/web-pages.js';
 
@@ -28,11 +29,15 @@ export interface App {
 const CORS_REQUEST_HEADERS = ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight', 'x-apollo-operation-name'];
 const CORS_EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'www-authenticate'];
 
-/** Apollo with the error policy and the limits. Its landing page (Apollo Sandbox, from Apollo's CDN) is off: browsers go to our offline playground. */
-async function createApollo(config: Config, logger: Logger): Promise<ApolloServer<ServerContext>> {
-  const limits = limitProtections(config.limits);
+/**
+ * Apollo with the error policy and the limits; an operation's cost is charged to `buckets` when
+ * given. Its landing page (Apollo Sandbox, from Apollo's CDN) is off: browsers go to our offline playground.
+ */
+async function createApollo(config: Config, logger: Logger, buckets: TokenBuckets | undefined): Promise<ApolloServer<ServerContext>> {
+  // The rate-limit middleware took 1 already.
+  const limits = limitProtections(config.limits, buckets && ((client, cost) => buckets.take(client, cost - 1)));
   const apollo = new ApolloServer<ServerContext>({
-    schema: await buildGraphSchema(),
+    schema: enforceBudgets(await buildGraphSchema()),
     formatError: createFormatError({ debug: config.debugErrors, fieldSuggestions: config.fieldSuggestions }),
     includeStacktraceInErrorResponses: config.debugErrors,
     introspection: config.introspection,
@@ -42,7 +47,7 @@ async function createApollo(config: Config, logger: Logger): Promise<ApolloServe
     allowBatchedHttpRequests: false,
     validationRules: [KnownOperationTypes, ...limits.validationRules],
     parseOptions: limits.parseOptions,
-    plugins: [requestErrorsPlugin(logger), ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), ApolloServerPluginLandingPageDisabled(),
+    plugins: [executionBudgetPlugin(), requestErrorsPlugin(logger), ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), ApolloServerPluginLandingPageDisabled(),
       // No cache hints are set, and Apollo's default cache-control plugin wraps every field resolver to compute them.
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -55,11 +60,12 @@ async function createApollo(config: Config, logger: Logger): Promise<ApolloServe
  * The HTTP application: `/graphql` (Apollo) and `/health/live`, `/health/ready`. On /graphql, in
  * order: CORS allow-list, authentication (the caller decides the rate-limit client), per-client
  * rate limit, JSON body within the size limit, then Apollo (CSRF prevention, parse and
- * validation limits, the error policy). Every response carries `x-request-id` and is logged
+ * validation limits, the cost check and its charge to the client's bucket, the execution budget, the error policy). Every response carries `x-request-id` and is logged
  * once. The caller owns the store and the listening socket.
  */
 export async function createApp(store: GraphStore, config: Config, logger: Logger): Promise<App> {
-  const apollo = await createApollo(config, logger);
+  const buckets = config.rateLimit.perMinute > 0 ? new TokenBuckets(config.rateLimit.perMinute, config.rateLimit.burst) : undefined;
+  const apollo = await createApollo(config, logger, buckets);
   const authenticate = createAuthenticator(config.auth);
   const writes = writesEnabled(config.auth);
 
@@ -94,11 +100,13 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
     '/graphql',
     cors({ origin: config.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: CORS_REQUEST_HEADERS, exposedHeaders: CORS_EXPOSED_HEADERS, maxAge: 600 }),
     identify,
-    ...(config.rateLimit.perMinute > 0 ? [rateLimit(config.rateLimit.perMinute, config.rateLimit.burst)] : []),
+    ...(buckets ? [rateLimit(buckets)] : []),
     express.json({ limit: config.bodyLimit }),
     graphqlHandler(apollo, (res) => {
       const record = recordOf(res);
-      const graph = new GraphService(withDeadline(store, record.startedAt + config.requestTimeoutMs, config.requestTimeoutMs));
+      const { maxResultObjects: maxObjects, maxResponseBytes: maxBytes } = config.limits;
+      const budget = attachBudget(record, new ExecutionBudget({ deadline: record.startedAt + config.requestTimeoutMs, timeoutMs: config.requestTimeoutMs, maxObjects, maxBytes }));
+      const graph = new GraphService(withBudget(store, budget));
       return { graph, caller: record.caller ?? ANONYMOUS, writesEnabled: writes, requestId: record.requestId, record };
     }),
   );

@@ -34,7 +34,7 @@ export interface Config {
   fieldSuggestions: boolean;
   /** Origins allowed to call cross-origin (exact `scheme://host[:port]`); empty: none. */
   corsOrigins: string[];
-  /** Token bucket per client: refill per minute and bucket size; `perMinute` 0 disables. */
+  /** Token bucket per client, in cost points: refill per minute and bucket size; `perMinute` 0 disables. */
   rateLimit: { perMinute: number; burst: number };
   /** Express `trust proxy` hop count: how many proxies' X-Forwarded-For to believe for the client IP. */
   trustProxy: number;
@@ -69,7 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const debugErrors = !production && env.DEBUG_ERRORS === 'true';
   const uri = text(env, 'NEO4J_URI');
-  const perMinute = integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000);
+  // Cost points, not requests (since 0.2.0): an operation pays its cost (see limits.ts).
+  const perMinute = integer(env, 'RATE_LIMIT_PER_MINUTE', 300_000, 0, 1_000_000_000);
   const requestTimeoutMs = integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -95,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: boolean(env, 'INTROSPECTION', !production),
     fieldSuggestions: boolean(env, 'FIELD_SUGGESTIONS', !production),
     corsOrigins: origins(env),
-    rateLimit: { perMinute, burst: integer(env, 'RATE_LIMIT_BURST', Math.max(1, Math.ceil(perMinute / 6)), 1, 1_000_000) },
+    rateLimit: { perMinute, burst: integer(env, 'RATE_LIMIT_BURST', Math.max(1, Math.ceil(perMinute / 6)), 1, 1_000_000_000) },
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
     requestTimeoutMs,
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),

@@ -1,20 +1,25 @@
-import { TimeoutError } from '../domain/errors.js';
 import type { GraphStore } from '../store/graph-store.js';
+import type { ExecutionBudget } from './budget.js';
 
 /**
- * The request's execution deadline, enforced at the store port: every store call that starts
- * after `deadline` (epoch ms) fails with TIMEOUT (HTTP 504) instead of running, so a slow
- * request stops doing work; a call already running is bounded by the store's own timeout.
- * Checked per store round trip (batched by the DataLoaders), not per field: no cost per field.
+ * The store as one request sees it: every store call that starts after the request's deadline,
+ * or after its execution budget stopped it (RESPONSE_TOO_LARGE), fails with that error instead
+ * of running, so DataLoader batches stop too; a call already running is bounded by the store's
+ * own timeout. Fields check the same budget (see budget.ts). Each call yields to the event loop first.
  */
-export function withDeadline(store: GraphStore, deadline: number, timeoutMs: number): GraphStore {
+export function withBudget(store: GraphStore, budget: ExecutionBudget): GraphStore {
   return new Proxy(store, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
       const method = value as (...args: unknown[]) => Promise<unknown>;
+      // Each call starts on a fresh turn of the event loop: the embedded store answers without I/O, so
+      // a large execution would otherwise run as one chain of microtasks and keep health checks waiting.
       return (...args: unknown[]) =>
-        Date.now() > deadline ? Promise.reject(new TimeoutError(`The request took longer than ${timeoutMs} ms (REQUEST_TIMEOUT_MS).`)) : method.apply(target, args);
+        new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+          const stop = budget.stopError();
+          return stop ? Promise.reject(stop) : method.apply(target, args);
+        });
     },
   });
 }

@@ -1,13 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 import { integer } from './env.js';
+import { costCheck, type ChargeCost } from './cost-check.js';
+import { LimitError, type LimitCode } from './limit-error.js';
 
 /** Bounds every operation must respect before any resolver runs. README's limits section mirrors this. */
 export interface LimitsConfig {
   /** Deepest selection nesting (fragments count as a level); introspection's `__schema` field is not counted. */
   maxDepth: number;
-  /** Largest graphql-armor cost (objects 2, scalars 1, ×1.5 a level, × a literal `first`). */
+  /** Largest operation cost: the field values its answer may hold, with its real page sizes (see cost.ts). */
   maxCost: number;
   maxAliases: number;
   maxDirectives: number;
@@ -15,9 +17,15 @@ export interface LimitsConfig {
   maxTokens: number;
   /** Most items in any list argument, literal or variable. */
   maxListLength: number;
+  /** Deepest nesting of arrays and objects inside the variables. */
+  maxVariableDepth: number;
+  /** Most entities and relationships one answer may hold (counted while it is built). */
+  maxResultObjects: number;
+  /** Largest answer, bytes (estimated while it is built). */
+  maxResponseBytes: number;
 }
 
-/** MAX_DEPTH, MAX_COST, MAX_ALIASES, MAX_DIRECTIVES, MAX_TOKENS, MAX_LIST_LENGTH. */
+/** MAX_DEPTH, MAX_COST, MAX_ALIASES, MAX_DIRECTIVES, MAX_TOKENS, MAX_LIST_LENGTH, MAX_VARIABLE_DEPTH, MAX_RESULT_OBJECTS, MAX_RESPONSE_BYTES. */
 export function readLimits(env: NodeJS.ProcessEnv): LimitsConfig {
   return {
     maxDepth: integer(env, 'MAX_DEPTH', 10, 2, 100),
@@ -26,22 +34,13 @@ export function readLimits(env: NodeJS.ProcessEnv): LimitsConfig {
     maxDirectives: integer(env, 'MAX_DIRECTIVES', 10, 0, 1000),
     maxTokens: integer(env, 'MAX_TOKENS', 2000, 100, 100_000),
     maxListLength: integer(env, 'MAX_LIST_LENGTH', 100, 1, 10_000),
+    maxVariableDepth: integer(env, 'MAX_VARIABLE_DEPTH', 16, 2, 1000),
+    maxResultObjects: integer(env, 'MAX_RESULT_OBJECTS', 10_000, 10, 10_000_000),
+    maxResponseBytes: integer(env, 'MAX_RESPONSE_BYTES', 5_000_000, 1000, 1_000_000_000),
   };
 }
 
-/** Codes of operations refused for their size (HTTP 400). */
-export type LimitCode = 'QUERY_TOO_DEEP' | 'QUERY_TOO_COMPLEX' | 'TOO_MANY_ALIASES' | 'TOO_MANY_DIRECTIVES' | 'TOO_MANY_TOKENS' | 'LIST_TOO_LONG';
-
-/** An operation refused by a limit; its message names the limit and is safe to show. */
-export class LimitError extends GraphQLError {
-  constructor(
-    message: string,
-    readonly code: LimitCode,
-  ) {
-    // `http` is read by Apollo for errors raised outside validation, and stripped from the response.
-    super(message, { extensions: { code, http: { status: 400 } } });
-  }
-}
+export { LimitError, type LimitCode } from './limit-error.js';
 
 /** graphql-js's message when a document exceeds `maxTokens` while parsing (16.x spells it "more that"). */
 const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
@@ -69,35 +68,16 @@ function listLengthRule(max: number): ValidationRule {
   });
 }
 
-/** The longest array anywhere inside a variable value. */
-function longestList(value: unknown): number {
-  if (Array.isArray(value)) return Math.max(value.length, ...value.map(longestList));
-  if (value !== null && typeof value === 'object') return Math.max(0, ...Object.values(value).map(longestList));
-  return 0;
-}
-
-/** Refuses variables holding lists longer than `max`, before execution. */
-function listVariablesPlugin(max: number): ApolloServerPlugin {
-  return {
-    requestDidStart: () =>
-      Promise.resolve({
-        didResolveOperation({ request }) {
-          const longest = longestList(request.variables ?? {});
-          if (longest > max) throw new LimitError(`A list variable holds ${longest} items; at most ${max} are accepted.`, 'LIST_TOO_LONG');
-          return Promise.resolve();
-        },
-      }),
-  };
-}
-
 /**
- * The validation rules, parse options and plugins that enforce {@link LimitsConfig}. graphql-armor checks depth, cost, aliases and
- * directives; tokens use graphql-js's own parse limit, which fails the parse cleanly.
+ * The validation rules, parse options and plugins that enforce {@link LimitsConfig} before execution. graphql-armor checks depth,
+ * aliases and directives; tokens use graphql-js's own parse limit, which fails the parse cleanly; the variables' shape and the
+ * cost (which needs the variables) are checked once the operation is resolved, and the cost is charged to the client by `charge`.
  */
-export function limitProtections(limits: LimitsConfig) {
+export function limitProtections(limits: LimitsConfig, charge?: ChargeCost) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: false, ...report('QUERY_TOO_DEEP') },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, ...report('QUERY_TOO_COMPLEX') },
+    // Cost needs the variables: variablesCheck computes it once they are known.
+    costLimit: { enabled: false },
     // armor lets `__typename` aliases through by default: an alias flood of them would cost nothing to send.
     maxAliases: { n: limits.maxAliases, allowList: [], ...report('TOO_MANY_ALIASES') },
     maxDirectives: { n: limits.maxDirectives, ...report('TOO_MANY_DIRECTIVES') },
@@ -109,6 +89,6 @@ export function limitProtections(limits: LimitsConfig) {
     validationRules: [...armor.validationRules, listLengthRule(limits.maxListLength)],
     parseOptions: { maxTokens: limits.maxTokens },
     // armor's typings resolve to Apollo's CommonJS types: the same plugins, another declaration.
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin[]), listVariablesPlugin(limits.maxListLength)],
+    plugins: [...(armor.plugins as unknown as ApolloServerPlugin[]), costCheck(limits, charge)],
   };
 }

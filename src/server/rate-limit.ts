@@ -7,7 +7,7 @@ const SWEEP_AT = 10_000;
 
 /**
  * Token buckets, one per client key, in memory: each holds up to `burst` tokens and refills
- * `perMinute` tokens a minute; a request takes one. One process only (no sharing across replicas).
+ * `perMinute` tokens a minute; a request takes as many as it costs. One process only (no sharing across replicas).
  */
 export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -21,8 +21,12 @@ export class TokenBuckets {
     this.perMs = perMinute / 60_000;
   }
 
-  /** Takes a token for `key`: 0 when granted, else the whole seconds to wait for the next one. */
-  take(key: string): number {
+  /**
+   * Takes `amount` tokens for `key`: 0 when granted, else the whole seconds to wait until they are
+   * there. A bucket holding at least `min(amount, burst)` pays (it may go below zero, and refills
+   * from there), so an amount above the burst is possible from a full bucket.
+   */
+  take(key: string, amount = 1): number {
     const now = this.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
     bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) * this.perMs);
@@ -31,11 +35,12 @@ export class TokenBuckets {
       if (this.buckets.size >= SWEEP_AT) this.sweep(now);
       this.buckets.set(key, bucket);
     }
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    const needed = Math.min(amount, this.burst);
+    if (bucket.tokens >= needed) {
+      bucket.tokens -= amount;
       return 0;
     }
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000));
+    return Math.max(1, Math.ceil((needed - bucket.tokens) / this.perMs / 1000));
   }
 
   /** Forgets clients whose bucket has refilled: they are as good as new. */
@@ -45,11 +50,12 @@ export class TokenBuckets {
 }
 
 /**
- * Refuses requests beyond a client's rate with 429, `Retry-After` and code RATE_LIMITED. The
- * client is the record's (identified caller, else IP; set by the auth middleware that runs before).
+ * Refuses requests from a client whose bucket is empty with 429, `Retry-After` and code
+ * RATE_LIMITED, before the body is read; each request pays 1 here, and the rest of its cost once
+ * the cost is known (`buckets.take(client, cost - 1)`, by the cost check). The client is the
+ * record's (identified caller, else IP; set by the auth middleware that runs before).
  */
-export function rateLimit(perMinute: number, burst: number) {
-  const buckets = new TokenBuckets(perMinute, burst);
+export function rateLimit(buckets: TokenBuckets) {
   return (_req: Request, res: Response, next: NextFunction): void => {
     const wait = buckets.take(recordOf(res).client);
     if (wait === 0) return next();

@@ -1,0 +1,57 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { operationCost } from './cost.js';
+import { LimitError } from './limit-error.js';
+import type { RequestRecord } from './request-log.js';
+
+/** Charges `cost` to a client: 0 when granted, else the whole seconds to wait. */
+export type ChargeCost = (client: string, cost: number) => number;
+
+/** The limits {@link costCheck} enforces (a part of LimitsConfig). */
+export interface CostCheckLimits {
+  maxCost: number;
+  maxListLength: number;
+  maxVariableDepth: number;
+}
+
+/** The longest array and the deepest nesting inside a value, walked without recursion; stops looking deeper than `maxDepth + 1`. */
+export function variableShape(value: unknown, maxDepth: number): { longestList: number; depth: number } {
+  let longestList = 0;
+  let depth = 0;
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (item.value === null || typeof item.value !== 'object') continue;
+    const children: unknown[] = Array.isArray(item.value) ? item.value : Object.values(item.value);
+    if (Array.isArray(item.value)) longestList = Math.max(longestList, item.value.length);
+    depth = Math.max(depth, item.depth + 1);
+    if (item.depth + 1 > maxDepth) continue;
+    for (const child of children) stack.push({ value: child, depth: item.depth + 1 });
+  }
+  return { longestList, depth };
+}
+
+/**
+ * Once the operation is known and before it runs: refuses variables nested deeper than
+ * `maxVariableDepth` (VARIABLES_TOO_DEEP) or holding a list longer than `maxListLength`
+ * (LIST_TOO_LONG), then operations whose cost with these variables is above `maxCost`
+ * (QUERY_TOO_COMPLEX), all HTTP 400; then charges the cost to the client, refusing with 429
+ * RATE_LIMITED and `Retry-After` when the client's bucket cannot pay it.
+ */
+export function costCheck(limits: CostCheckLimits, charge?: ChargeCost): ApolloServerPlugin<{ record?: RequestRecord }> {
+  return {
+    requestDidStart: ({ contextValue }) =>
+      Promise.resolve({
+        didResolveOperation({ request, document, operation, schema }) {
+          const shape = variableShape(request.variables ?? {}, limits.maxVariableDepth);
+          if (shape.depth > limits.maxVariableDepth) throw new LimitError(`The variables are nested more than ${limits.maxVariableDepth} levels deep (MAX_VARIABLE_DEPTH).`, 'VARIABLES_TOO_DEEP');
+          if (shape.longestList > limits.maxListLength) throw new LimitError(`A list variable holds ${shape.longestList} items; at most ${limits.maxListLength} are accepted.`, 'LIST_TOO_LONG');
+          const cost = operation ? operationCost(schema, document, operation, request.variables) : 0;
+          if (cost > limits.maxCost) throw new LimitError(`Query cost limit of ${limits.maxCost} exceeded, found ${cost}.`, 'QUERY_TOO_COMPLEX');
+          const client = contextValue.record?.client;
+          const wait = charge && client !== undefined ? charge(client, cost) : 0;
+          if (wait > 0) throw new LimitError(`This operation costs ${cost}; retry after ${wait} s.`, 'RATE_LIMITED', 429, { 'retry-after': String(wait) });
+          return Promise.resolve();
+        },
+      }),
+  };
+}
