@@ -12,8 +12,8 @@ export type TextLayout = 'line' | 'lines';
 export const MIN_QUOTE_LENGTH = 20;
 
 // C0 and C1 controls and DEL; a text of several lines may also hold tab, line feed and carriage return.
-const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]/u;
-const CONTROL_IN_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+const CONTROL_IN_LINE = /\p{Cc}/u;
+const CONTROL_IN_LINES = /(?![\t\n\r])\p{Cc}/u;
 // Embeddings, overrides and isolates reorder what a reader sees ("Trojan Source"); the LRM/RLM marks do not and stay allowed.
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 // In a `u` regex a surrogate matches only when unpaired.
