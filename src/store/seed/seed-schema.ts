@@ -18,7 +18,7 @@ import { quoteRefusal, textRefusal, type TextLayout } from '../../domain/text.js
  * domain/ranges.ts, entity.ts SLUG_PATTERN), the same definitions the API's input validation uses.
  */
 
-/** A keyword whose value is a refusal function's name; the error message is the function's reason. */
+/** A string keyword checked by a domain refusal function (given the keyword's value); the error message is its reason. */
 function refusalKeyword(keyword: string, refusal: (value: string, schema: unknown) => string | null): FuncKeywordDefinition {
   const validate: SchemaValidateFunction = (schema: unknown, data: unknown) => {
     const reason = typeof data === 'string' ? refusal(data, schema) : null;
