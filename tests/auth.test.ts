@@ -5,7 +5,7 @@ import { ForbiddenError, RateLimitedError, TimeoutError, UnauthenticatedError, U
 import { createAuthenticator, hashApiKey, readAuthConfig, writesEnabled } from '../src/server/auth.js';
 import { ConfigError } from '../src/server/config.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
-import { signToken } from './support/credentials.js';
+import { signToken } from '../scripts/support/credentials.js';
 import { withSeed } from './support/stores.js';
 import { startTestServer, type TestServer } from '../scripts/support/test-server.js';
 

@@ -5,7 +5,7 @@ import { buildGraphSchema } from '../src/schema/build-schema.js';
 import { loadConfig } from '../src/server/config.js';
 import { variableShape } from '../src/server/cost-check.js';
 import { operationCost } from '../src/server/cost.js';
-import { readmeExamples } from './support/readme-examples.js';
+import { readmeExamples } from '../scripts/support/readme-examples.js';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {

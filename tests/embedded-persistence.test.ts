@@ -10,7 +10,7 @@ import { relationshipId } from '../src/domain/relationship.js';
 import { Journal, JournalCorruptError } from '../src/store/memory/journal.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
-import { AS_EDITOR } from './support/credentials.js';
+import { AS_EDITOR } from '../scripts/support/credentials.js';
 import { startServerProcess } from './support/server-process.js';
 
 /** Opens the embedded store the way the server does: the seed, then the journal over it. */

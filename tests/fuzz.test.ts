@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { quoteRefusal } from '../src/domain/text.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 import { AS_EDITOR, WRITE_ENV } from '../scripts/support/credentials.js';
 import { DocumentGenerator, type FuzzRequest } from './support/fuzz-documents.js';
@@ -105,7 +106,7 @@ describe.each(STORE_FIXTURES)('fuzzing the API on the $name store', (fixture) =>
   const gens = async () => {
     const all = await ctx.store.exportAll();
     const article = await readFile(new URL('../seed/sources/source-article.txt', import.meta.url), 'utf8');
-    const quotes = article.split(/[.,“”"]/).map((s) => s.trim()).filter((s) => s.length > 12).slice(0, 40);
+    const quotes = article.split(/[.,“”"]/).map((s) => s.trim()).filter((s) => quoteRefusal(s) === null).slice(0, 40);
     const documents = new DocumentGenerator(publicSchema(), {
       entityIds: all.entities.map((e) => e.id),
       relationshipIds: all.relationships.map((r) => r.id),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entity } from '../src/domain/entity.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { withSeed } from './support/stores.js';
-import { startTestServer, type GqlResponse, type TestServer } from './support/test-server.js';
+import { startTestServer, type GqlResponse, type TestServer } from '../scripts/support/test-server.js';
 
 /** The seed in a real embedded store; "slowpoke" is China, answered after 1.5 s. */
 class SlowStore extends MemoryStore {

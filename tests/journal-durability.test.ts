@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { AS_EDITOR } from './support/credentials.js';
+import { AS_EDITOR } from '../scripts/support/credentials.js';
 import { startedServer, type ServerProcess } from './support/server-process.js';
 
 /*

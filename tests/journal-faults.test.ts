@@ -7,8 +7,8 @@ import { StorageUnavailableError } from '../src/domain/errors.js';
 import { Journal, type JournalFs } from '../src/store/memory/journal.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
-import { AS_EDITOR, WRITE_ENV } from './support/credentials.js';
-import { startTestServer } from './support/test-server.js';
+import { AS_EDITOR, WRITE_ENV } from '../scripts/support/credentials.js';
+import { startTestServer } from '../scripts/support/test-server.js';
 import { put } from './support/writes.js';
 
 /*

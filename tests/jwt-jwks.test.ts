@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator, readAuthConfig, type Authenticate } from '../src/server/auth.js';
 import { ConfigError, loadConfig } from '../src/server/config.js';
-import { signToken } from './support/credentials.js';
+import { signToken } from '../scripts/support/credentials.js';
 
 const AUDIENCE = 'graph-api';
 const NOW_S = Math.floor(Date.now() / 1000);

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator, readAuthConfig } from '../src/server/auth.js';
 import { ConfigError, loadConfig } from '../src/server/config.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
-import { bearer, signedJwt, signToken, WRITE_ENV } from './support/credentials.js';
+import { bearer, signedJwt, signToken, WRITE_ENV } from '../scripts/support/credentials.js';
 import { withSeed } from './support/stores.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { startTestServer, type TestServer } from '../scripts/support/test-server.js';
 
 const SECRET = 'a-test-secret-of-at-least-32-bytes!!';
 const AUDIENCE = 'graph-api';

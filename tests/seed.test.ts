@@ -59,7 +59,7 @@ describe('seed validation', () => {
   it('fails on a quote not found in the source text, and on an invented quote of a source we hold no text of', async () => {
     const found = await problems(`relationships:\n  - { type: LEADS, from: xi-jinping, to: china, title: x, citations: [{ source: source-article, quote: "Xi said nothing at all" }] }\n`);
     expect(found).toEqual([expect.stringMatching(/quote not found in source-article: "Xi said nothing at all"/)]);
-    const noText = await problems(`entities:\n  - { id: test-ref, kind: SOURCE, name: A reference }\nrelationships:\n  - { type: LEADS, from: xi-jinping, to: china, title: x, citations: [{ source: test-ref, quote: "anything" }] }\n`);
+    const noText = await problems(`entities:\n  - { id: test-ref, kind: SOURCE, name: A reference }\nrelationships:\n  - { type: LEADS, from: xi-jinping, to: china, title: x, citations: [{ source: test-ref, quote: "anything it might have said" }] }\n`);
     expect(noText).toEqual([expect.stringMatching(/quotes test-ref, whose text the seed does not hold/)]);
   });
 

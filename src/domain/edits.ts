@@ -1,9 +1,10 @@
 import type { AuditStamp } from './audit.js';
-import { bounds, isPartialDate, type PartialDate } from './dates.js';
+import { bounds, isPartialDate, PLAUSIBLE_YEARS, type PartialDate } from './dates.js';
 import type { Entity, EntityAttributes } from './entity.js';
 import { BadInputError, NotFoundError } from './errors.js';
 import { allowsEnds, type EntityKind, type RelationType } from './model.js';
 import { quoteOccursIn } from './quote.js';
+import { normaliseTexts, quoteRefusal } from './text.js';
 import { relationshipId, type Citation, type Relationship, type RelationshipProperties } from './relationship.js';
 
 /*
@@ -40,7 +41,7 @@ export function putRecords(batch: WriteBatch, stamp: AuditStamp): WriteRequest {
 /** Throws BAD_USER_INPUT naming `validUntil` when the window ends before it starts, or a date is malformed. */
 export function checkWindow(validFrom: PartialDate | undefined, validUntil: PartialDate | undefined): void {
   for (const [field, value] of [['validFrom', validFrom], ['validUntil', validUntil]] as const) {
-    if (value !== undefined && !isPartialDate(value)) throw new BadInputError(`${field} "${value}" is not a date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Hn)`, field);
+    if (value !== undefined && !isPartialDate(value)) throw new BadInputError(`${field} "${value}" is not a date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Hn, year ${PLAUSIBLE_YEARS.min}-${PLAUSIBLE_YEARS.max})`, field);
   }
   if (validFrom === undefined || validUntil === undefined) return;
   if (windowEndsBeforeStart(validFrom, validUntil)) throw new BadInputError(`validUntil (${validUntil}) is before validFrom (${validFrom})`, 'validUntil');
@@ -62,8 +63,9 @@ export interface EntityEdit extends Omit<EntityAttributes, 'textPath' | 'ref'> {
   name: string;
 }
 
-/** Add an entity, or update one of the same kind. Sources go through {@link planRecordSource}, which checks what a source needs. */
-export function planUpsertEntity(edit: EntityEdit): WriteRequest['plan'] {
+/** Add an entity, or update one of the same kind (its texts stored in NFC). Sources go through {@link planRecordSource}, which checks what a source needs. */
+export function planUpsertEntity(given: EntityEdit): WriteRequest['plan'] {
+  const edit = normaliseTexts(given);
   return (stored) => {
     if (edit.kind === 'SOURCE') throw new BadInputError('Sources are recorded with recordSource', 'kind');
     return { entities: [merged(edit, stored.entities.get(edit.id))], relationships: [] };
@@ -73,9 +75,10 @@ export function planUpsertEntity(edit: EntityEdit): WriteRequest['plan'] {
 /**
  * Record a source document (or update one): its text, when given, is what citation quotes are
  * checked against. Once recorded, the text cannot change (quotes already cited from it must keep
- * occurring in it): a new version of a document is a new source.
+ * occurring in it): a new version of a document is a new source. Texts are stored in NFC.
  */
-export function planRecordSource(edit: Omit<EntityEdit, 'kind'>): WriteRequest['plan'] {
+export function planRecordSource(given: Omit<EntityEdit, 'kind'>): WriteRequest['plan'] {
+  const edit = normaliseTexts(given);
   return (stored) => {
     const existing = stored.entities.get(edit.id);
     if (existing?.text !== undefined && edit.text != null && edit.text !== existing.text) {
@@ -105,9 +108,9 @@ export interface RelationshipEdit extends Omit<RelationshipProperties, 'retracte
   citations: readonly Citation[];
 }
 
-/** The id a relationship edit writes to. */
+/** The id a relationship edit writes to (from its stored, NFC, form: a decomposed title gives the same id). */
 export function editRelationshipId(edit: RelationshipEdit): string {
-  return relationshipId(edit.type, edit.from, edit.to, edit);
+  return relationshipId(edit.type, edit.from, edit.to, normaliseTexts(edit));
 }
 
 /** What {@link planAddRelationship} needs to read: both ends, the cited sources, the relationship itself. */
@@ -118,9 +121,10 @@ export function addRelationshipReads(edit: RelationshipEdit): WriteRequest['read
 /**
  * Add a relationship, or replace the one with its id (its properties and citations as sent; a
  * retraction is lifted). Ends must exist with kinds the type allows; every citation names a
- * stored source and carries a quote found verbatim in that source's text, or a locator.
+ * stored source and carries a quote found verbatim in that source's text, or a locator. Texts are stored in NFC.
  */
-export function planAddRelationship(edit: RelationshipEdit): WriteRequest['plan'] {
+export function planAddRelationship(given: RelationshipEdit): WriteRequest['plan'] {
+  const edit = normaliseTexts(given);
   return (stored) => {
     const from = stored.entities.get(edit.from);
     const to = stored.entities.get(edit.to);
@@ -154,6 +158,8 @@ function checkCitations(citations: readonly Citation[], entities: ReadonlyMap<st
     if (source.kind !== 'SOURCE') throw new BadInputError(`"${c.sourceId}" is a ${source.kind}, not a SOURCE`, `${field}.sourceId`);
     if (c.quote === undefined && c.locator === undefined) throw new BadInputError('A citation needs a quote or a locator', field);
     if (c.quote === undefined) return;
+    const refusal = quoteRefusal(c.quote);
+    if (refusal !== null) throw new BadInputError(`quote ${refusal}`, `${field}.quote`);
     if (source.text === undefined) {
       throw new BadInputError(`The graph holds no text of source "${c.sourceId}" to check the quote against: record its text, or cite with a locator`, `${field}.quote`);
     }

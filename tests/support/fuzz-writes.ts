@@ -57,7 +57,7 @@ export class WriteGenerator {
       fc.tuple(freshId, fc.constantFrom(...kinds)),
       fc.constantFrom(...existing).map((e) => [e.id, e.kind] as const),
     );
-    return fc.record({ target, name, description: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }), aliases: fc.option(fc.array(name, { maxLength: 3 }), { nil: undefined }), note }).map(
+    return fc.record({ target, name, description: fc.option(fc.string({ maxLength: 200 }).filter((s) => /\S/.test(s)), { nil: undefined }), aliases: fc.option(fc.array(name, { maxLength: 3 }), { nil: undefined }), note }).map(
       ({ target: [id, kind], name: n, description, aliases, note: why }) => ({
         mutation: 'upsertEntity',
         variables: { input: { id, kind, name: n, ...(description !== undefined && { description }), ...(aliases && { aliases }) }, note: why },

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { WRITE_ENV } from './credentials.js';
-import { freePort } from './local-neo4j.js';
+import { WRITE_ENV } from '../../scripts/support/credentials.js';
+import { freePort } from '../../scripts/support/local-neo4j.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SERVER = [process.execPath, '--import', '@swc-node/register/esm-register', 'src/server/main.ts'];

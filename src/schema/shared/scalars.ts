@@ -1,9 +1,9 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { isPartialDate } from '../../domain/dates.js';
+import { isPartialDate, PLAUSIBLE_YEARS } from '../../domain/dates.js';
 
 function parse(value: unknown): string {
   if (typeof value !== 'string' || !isPartialDate(value)) {
-    throw new GraphQLError('Date must be YYYY-MM-DD (or, for dates a source gives less precisely, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)', {
+    throw new GraphQLError(`Date must be YYYY-MM-DD (or, for dates a source gives less precisely, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY), in the years ${PLAUSIBLE_YEARS.min}-${PLAUSIBLE_YEARS.max}`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }

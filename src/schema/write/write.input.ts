@@ -3,7 +3,6 @@ import {
   ArrayMinSize,
   IsInt,
   Matches,
-  Max,
   MaxLength,
   Min,
   registerDecorator,
@@ -14,8 +13,10 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { SLUG_PATTERN } from '../../domain/entity.js';
 import { windowEndsBeforeStart } from '../../domain/edits.js';
 import type { Basis, Confidence, EntityKind, FacilityStatus, MeasureType, ReeClass, RelationType, SupplyStage } from '../../domain/model.js';
+import { ATOMIC_NUMBERS, RELATIONSHIP_YEARS, SHARE_PERCENT } from '../../domain/ranges.js';
 import { BasisEnum, ConfidenceEnum, EntityKindEnum, FacilityStatusEnum, MeasureTypeEnum, ReeClassEnum, RelationTypeEnum, SupplyStageEnum } from '../shared/enums.js';
 import { DateScalar } from '../shared/scalars.js';
+import { InRange, QuoteText, StoredText } from '../shared/text-validators.js';
 
 /*
  * The inputs of the write API, with their field rules as class-validator decorators (run before
@@ -23,9 +24,7 @@ import { DateScalar } from '../shared/scalars.js';
  * the type allows, quotes found in their source) are the domain's plans (domain/edits.ts).
  */
 
-const NOT_BLANK = /\S/;
 const slug = (what: string) => Matches(SLUG_PATTERN, { message: `${what} must be a slug: lower-case letters and digits in hyphen-separated words` });
-const notBlank = (what: string) => Matches(NOT_BLANK, { message: `${what} must not be empty` });
 
 /** `validUntil` must not end before `validFrom` starts (the domain's rule, checked on the input). */
 function NotBefore(startField: string) {
@@ -56,34 +55,36 @@ export class EntityInput {
   kind: EntityKind;
 
   @Field()
-  @notBlank('name')
+  @StoredText('line')
   @MaxLength(200)
   name: string;
 
   @Field(() => [String], { nullable: true })
   @ArrayMaxSize(20)
-  @Matches(NOT_BLANK, { each: true, message: 'aliases must not be empty' })
+  @StoredText('line')
   @MaxLength(200, { each: true })
   aliases?: string[];
 
   @Field({ nullable: true })
+  @StoredText('lines')
   @MaxLength(2000)
   description?: string;
 
   @Field({ nullable: true })
+  @StoredText('line')
   @MaxLength(3)
   symbol?: string;
 
   @Field(() => Int, { nullable: true })
   @IsInt()
-  @Min(1)
-  @Max(118)
+  @InRange(ATOMIC_NUMBERS)
   atomicNumber?: number;
 
   @Field(() => ReeClassEnum, { nullable: true })
   reeClass?: ReeClass;
 
   @Field({ nullable: true })
+  @StoredText('line')
   @MaxLength(50)
   iupacClass?: string;
 
@@ -92,6 +93,7 @@ export class EntityInput {
   iso2?: string;
 
   @Field({ nullable: true })
+  @StoredText('line')
   @MaxLength(100)
   category?: string;
 
@@ -106,6 +108,7 @@ export class EntityInput {
   validUntil?: string;
 
   @Field({ nullable: true, description: 'STATEMENT: the words said, verbatim. COMMITMENT: what was promised.' })
+  @StoredText('lines')
   @MaxLength(5000)
   text?: string;
 
@@ -113,6 +116,7 @@ export class EntityInput {
   measureType?: MeasureType;
 
   @Field({ nullable: true })
+  @StoredText('line')
   @MaxLength(100)
   number?: string;
 
@@ -128,16 +132,18 @@ export class SourceInput {
   id: string;
 
   @Field({ description: 'Title.' })
-  @notBlank('name')
+  @StoredText('line')
   @MaxLength(300)
   name: string;
 
   @Field({ nullable: true })
+  @StoredText('line')
   @MaxLength(200)
   publisher?: string;
 
   @Field({ nullable: true })
   @Matches(/^https?:\/\/\S+$/, { message: 'url must be an http(s) address' })
+  @StoredText('line')
   @MaxLength(2000)
   url?: string;
 
@@ -145,11 +151,12 @@ export class SourceInput {
   date?: string;
 
   @Field({ nullable: true })
+  @StoredText('lines')
   @MaxLength(2000)
   description?: string;
 
   @Field({ nullable: true, description: 'The full text, verbatim: citation quotes must occur in it.' })
-  @notBlank('text')
+  @StoredText('lines')
   @MaxLength(60_000)
   text?: string;
 }
@@ -161,12 +168,12 @@ export class CitationInput {
   sourceId: string;
 
   @Field({ nullable: true })
-  @notBlank('quote')
+  @QuoteText()
   @MaxLength(2000)
   quote?: string;
 
   @Field({ nullable: true })
-  @notBlank('locator')
+  @StoredText('line')
   @MaxLength(200)
   locator?: string;
 }
@@ -185,6 +192,7 @@ export class RelationshipInput {
   to: string;
 
   @Field({ nullable: true })
+  @StoredText('line')
   @MaxLength(200)
   title?: string;
 
@@ -196,20 +204,20 @@ export class RelationshipInput {
   volume?: number;
 
   @Field({ nullable: true })
+  @StoredText('line')
   @MaxLength(50)
   unit?: string;
 
   @Field(() => Int, { nullable: true })
-  @Min(1900)
-  @Max(2100)
+  @InRange(RELATIONSHIP_YEARS)
   year?: number;
 
   @Field(() => Float, { nullable: true, description: 'Percent of the stated world total, 0-100.' })
-  @Min(0)
-  @Max(100)
+  @InRange(SHARE_PERCENT)
   share?: number;
 
   @Field({ nullable: true })
+  @StoredText('line')
   @MaxLength(50)
   qualifier?: string;
 
@@ -237,6 +245,7 @@ export class RelationshipInput {
   disputed?: boolean;
 
   @Field({ nullable: true })
+  @StoredText('lines')
   @MaxLength(1000)
   note?: string;
 

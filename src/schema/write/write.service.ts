@@ -3,6 +3,7 @@ import type { AuditEntry, WriteAction } from '../../domain/audit.js';
 import { EDITOR_ROLE, type Caller } from '../../domain/caller.js';
 import type { WriteRequest } from '../../domain/edits.js';
 import { BadInputError, ForbiddenError, UnauthenticatedError, UnreachableCaseError } from '../../domain/errors.js';
+import { normaliseText, textRefusal } from '../../domain/text.js';
 import type { GraphContext } from '../shared/graph.service.js';
 
 /** Longest reason accepted for a write. */
@@ -37,8 +38,10 @@ export async function audited(
   plan: WriteRequest['plan'],
 ): Promise<AuditEntry> {
   const actor = requireEditor(ctx.caller, ctx.writesEnabled);
-  const reason = note.trim();
+  const reason = normaliseText(note.trim());
   if (reason === '') throw new BadInputError('note must say why (it is kept in the audit trail)', 'note');
+  const refusal = textRefusal(reason, 'lines');
+  if (refusal !== null) throw new BadInputError(`note ${refusal}`, 'note');
   if (reason.length > NOTE_MAX) throw new BadInputError(`note must be at most ${NOTE_MAX} characters`, 'note');
   const stamp = { id: randomUUID(), at: new Date().toISOString(), actor, action, note: reason };
   return ctx.graph.applyWrite({ stamp, reads, plan });

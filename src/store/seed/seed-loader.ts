@@ -1,10 +1,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import type { Entity } from '../../domain/entity.js';
 import type { Relationship } from '../../domain/relationship.js';
-import { SEED_FILE_SCHEMA } from './seed-schema.js';
+import { seedFileValidator } from './seed-schema.js';
 import { checkGraph, toEntity, toRelationship, type RawEntity, type RawRelationship } from './seed-check.js';
 
 /** The curated graph read from a seed folder. */
@@ -21,7 +20,7 @@ export class SeedError extends Error {
   }
 }
 
-const validateFile = new Ajv({ allErrors: true }).compile(SEED_FILE_SCHEMA);
+const validateFile = seedFileValidator();
 
 /** Default seed folder: `seed/` at the project root. */
 export const DEFAULT_SEED_DIR = path.resolve(import.meta.dirname, '../../../seed');

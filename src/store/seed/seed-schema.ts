@@ -1,3 +1,5 @@
+import { Ajv, type FuncKeywordDefinition, type SchemaValidateFunction, type ValidateFunction } from 'ajv';
+import { SLUG_PATTERN } from '../../domain/entity.js';
 import {
   BASES,
   CONFIDENCES,
@@ -8,11 +10,36 @@ import {
   REE_CLASSES,
   SUPPLY_STAGES,
 } from '../../domain/model.js';
+import { ATOMIC_NUMBERS, RELATIONSHIP_YEARS, SHARE_PERCENT, type NumberRange } from '../../domain/ranges.js';
+import { quoteRefusal, textRefusal, type TextLayout } from '../../domain/text.js';
 
-const text = { type: 'string', minLength: 1 } as const;
+/*
+ * The seed's JSON Schema. Its text, slug and range rules are the domain's (domain/text.ts,
+ * domain/ranges.ts, entity.ts SLUG_PATTERN), the same definitions the API's input validation uses.
+ */
+
+/** A string keyword checked by a domain refusal function (given the keyword's value); the error message is its reason. */
+function refusalKeyword(keyword: string, refusal: (value: string, schema: unknown) => string | null): FuncKeywordDefinition {
+  const validate: SchemaValidateFunction = (schema: unknown, data: unknown) => {
+    const reason = typeof data === 'string' ? refusal(data, schema) : null;
+    validate.errors = reason === null ? [] : [{ keyword, message: reason, params: {} }];
+    return reason === null;
+  };
+  return { keyword, type: 'string', errors: true, validate };
+}
+
+/** The seed schema's own keywords: `storedText: "line" | "lines"` and `quoteText: true`. */
+export const SEED_KEYWORDS: FuncKeywordDefinition[] = [
+  refusalKeyword('storedText', (value, layout) => textRefusal(value, layout as TextLayout)),
+  refusalKeyword('quoteText', (value) => quoteRefusal(value)),
+];
+
+const line = { type: 'string', storedText: 'line' } as const;
+const lines = { type: 'string', storedText: 'lines' } as const;
 const date = { type: 'string', minLength: 4 } as const; // well-formedness is checked by domain/dates
-const slug = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' } as const;
+const slug = { type: 'string', pattern: SLUG_PATTERN.source } as const;
 const oneOf = (values: readonly string[]) => ({ type: 'string', enum: [...values] }) as const;
+const inRange = (type: 'integer' | 'number', range: NumberRange) => ({ type, minimum: range.min, maximum: range.max }) as const;
 
 /** JSON Schema of one seed entity, built from the domain's enums so the two never drift. */
 export const ENTITY_SCHEMA = {
@@ -22,26 +49,26 @@ export const ENTITY_SCHEMA = {
   properties: {
     id: slug,
     kind: oneOf(ENTITY_KINDS),
-    name: text,
-    aliases: { type: 'array', items: text },
-    description: text,
-    symbol: text,
-    atomicNumber: { type: 'integer', minimum: 1 },
+    name: line,
+    aliases: { type: 'array', items: line },
+    description: lines,
+    symbol: line,
+    atomicNumber: inRange('integer', ATOMIC_NUMBERS),
     reeClass: oneOf(REE_CLASSES),
-    iupacClass: text,
+    iupacClass: line,
     iso2: { type: 'string', pattern: '^[A-Z]{2}$' },
-    category: text,
+    category: line,
     date,
     validFrom: date,
     validUntil: date,
-    text,
+    text: lines,
     measureType: oneOf(MEASURE_TYPES),
-    number: text,
+    number: line,
     status: oneOf(FACILITY_STATUSES),
-    publisher: text,
-    url: text,
-    textPath: text,
-    ref: text,
+    publisher: line,
+    url: line,
+    textPath: line,
+    ref: line,
   },
 } as const;
 
@@ -49,7 +76,7 @@ const CITATION_SCHEMA = {
   type: 'object',
   required: ['source'],
   additionalProperties: false,
-  properties: { source: slug, quote: text, locator: text },
+  properties: { source: slug, quote: { type: 'string', quoteText: true }, locator: line },
 } as const;
 
 /** JSON Schema of one seed relationship (its id is derived, never written). */
@@ -61,13 +88,13 @@ export const RELATIONSHIP_SCHEMA = {
     type: oneOf(RELATION_TYPE_NAMES),
     from: slug,
     to: slug,
-    title: text,
+    title: line,
     stage: oneOf(SUPPLY_STAGES),
     volume: { type: 'number', minimum: 0 },
-    unit: text,
-    year: { type: 'integer', minimum: 1900, maximum: 2100 },
-    share: { type: 'number', minimum: 0, maximum: 100 },
-    qualifier: text,
+    unit: line,
+    year: inRange('integer', RELATIONSHIP_YEARS),
+    share: inRange('number', SHARE_PERCENT),
+    qualifier: line,
     basis: oneOf(BASES),
     status: oneOf(FACILITY_STATUSES),
     capacity: { type: 'number', minimum: 0 },
@@ -75,9 +102,9 @@ export const RELATIONSHIP_SCHEMA = {
     validUntil: date,
     confidence: oneOf(CONFIDENCES),
     disputed: { type: 'boolean' },
-    note: text,
+    note: lines,
     retractedAt: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T' },
-    retractionNote: text,
+    retractionNote: lines,
     citations: { type: 'array', minItems: 1, items: CITATION_SCHEMA },
   },
 } as const;
@@ -91,3 +118,8 @@ export const SEED_FILE_SCHEMA = {
     relationships: { type: 'array', items: RELATIONSHIP_SCHEMA },
   },
 } as const;
+
+/** A validator of one seed file: {@link SEED_FILE_SCHEMA} with {@link SEED_KEYWORDS}, every error reported. */
+export function seedFileValidator(): ValidateFunction {
+  return new Ajv({ allErrors: true, keywords: SEED_KEYWORDS }).compile(SEED_FILE_SCHEMA);
+}
