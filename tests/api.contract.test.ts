@@ -29,7 +29,7 @@ describe.each(STORE_FIXTURES)('GraphQL API over HTTP on the $name store', (fixtu
     expect(entity.relationships.nodes.map((r: any) => r.to)).toEqual([{ id: 'us-china-understanding-2025', kind: 'AGREEMENT' }]);
   });
 
-  it("lists China's four commitments and the US tariff cut as parts of the understanding", async () => {
+  it("lists China's five commitments and the three US ones (tariff cut and two one-year pauses) as parts of the understanding", async () => {
     const { agreement, china } = await ctx.api.data(`{
       agreement: entity(id: "us-china-understanding-2025") {
         ... on Agreement { parties { id } commitments { id committedBy { id } } }
@@ -40,13 +40,16 @@ describe.each(STORE_FIXTURES)('GraphQL API over HTTP on the $name store', (fixtu
     expect(ids(china.commitments)).toEqual([
       'china-coordinate-with-us-law-enforcement',
       'china-expand-anti-narcotics-cooperation',
+      'china-issue-general-licences',
       'china-maintain-suspension',
       'china-monitor-chemical-exports',
     ]);
     const byParty = Object.fromEntries(agreement.commitments.map((c: any) => [c.id, ids(c.committedBy)]));
     expect(byParty['us-cut-tariffs-10-percent']).toEqual(['united-states']);
     expect(byParty['china-maintain-suspension']).toEqual(['china']);
-    expect(Object.keys(byParty)).toHaveLength(5);
+    expect(byParty['us-pause-affiliates-rule']).toEqual(['united-states']);
+    expect(byParty['us-extend-section-301-exclusions']).toEqual(['united-states']);
+    expect(Object.keys(byParty)).toHaveLength(8);
   });
 
   it("gives Bessent's office with its citation, and his two venues", async () => {
