@@ -87,6 +87,12 @@ export class Agreement extends EntityNode {
 export class Commitment extends EntityNode {
   @Field({ nullable: true, description: 'What was promised.' })
   text?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the promise starts to apply.' })
+  validFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The last day (or period) the promise runs to, as its source gives it.' })
+  validUntil?: string;
 }
 
 @ObjectType({ implements: EntityNode, description: 'An export control, suspension, tariff or tariff threat.' })
