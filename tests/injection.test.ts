@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AS_EDITOR, WRITE_ENV } from '../scripts/support/credentials.js';
-import { publicSchema, stringSlots, type StringSlot } from './support/schema-walk.js';
+import { publicSchema, stringSlots, type StringSlot } from '../scripts/support/schema-walk.js';
 import { STORE_FIXTURES, useApi } from './support/stores.js';
 
 /*

@@ -255,6 +255,45 @@ export class DocumentGenerator {
     );
   }
 
+  /**
+   * Requests aimed at the server's limits (issue 12): page sizes from variables and defaults
+   * under nested `relationships` (the cost check must price them as literals), many aliases,
+   * huge `first` literals, and variables nested thousands of levels deep. Each must get a 4xx
+   * with a code or an answer, never a 5xx or an out-of-memory.
+   */
+  hostile(): fc.Arbitrary<FuzzRequest> {
+    const ids = this.pools.entityIds;
+    const pageSize = fc.constantFrom(1, 5, 20, 100, 1000, 2 ** 31 - 1, -1, 0, null);
+    const nested = fc
+      .tuple(fc.constantFrom(...ids), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 4 }), pageSize, fc.boolean())
+      .map(([id, aliases, levels, n, asVariable]): FuzzRequest => {
+        const first = asVariable ? '(first: $n)' : n === null ? '' : `(first: ${n})`;
+        let sel = '{ id }';
+        for (let i = 0; i < levels; i++) sel = `{ relationships${first} { nodes { to ${sel} } } }`;
+        const body = Array.from({ length: aliases }, (_, i) => `a${i}: entity(id: ${JSON.stringify(id)}) ${sel}`).join(' ');
+        return asVariable ? { kind: 'graphql', query: `query($n: Int) { ${body} }`, variables: { n } } : { kind: 'graphql', query: `{ ${body} }`, variables: {} };
+      });
+    const hugeFirst = fc
+      .tuple(fc.constantFrom('entities', 'search', 'auditLog'), fc.constantFrom(2 ** 31 - 1, 1e6, 101, -5))
+      .map(([field, n]): FuzzRequest => {
+        const call = field === 'search' ? `search(text: "a", first: ${n})` : `${field}(first: ${n})`;
+        return { kind: 'graphql', query: `{ ${call} { __typename } }`, variables: {} };
+      });
+    // Printed as raw JSON text: a value this deep overflows JSON.stringify's own stack in the client.
+    const deepVariable = fc
+      .tuple(fc.integer({ min: 100, max: 9000 }), fc.boolean())
+      .map(([depth, asList]): FuzzRequest => {
+        const value = asList ? `${'['.repeat(depth)}"x"${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}"x"${'}'.repeat(depth)}`;
+        const query = JSON.stringify('query($t: String!) { search(text: $t) { __typename } }');
+        return { kind: 'raw', body: `{"query":${query},"variables":{"t":${value}}}` };
+      });
+    return fc.oneof(
+      { weight: 3, arbitrary: nested },
+      { weight: 1, arbitrary: hugeFirst },
+      { weight: 1, arbitrary: deepVariable },
+    );
+  }
+
   /** The variables of one mutation, drawn from its argument types (input objects included). */
   mutationVariables(name: string): fc.Arbitrary<Record<string, unknown>> {
     const field = this.schema.getMutationType()!.getFields()[name]!;
