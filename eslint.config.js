@@ -15,7 +15,10 @@ const layer = (files, dirs, packages, ignores = []) => ({
     'no-restricted-imports': [
       'error',
       {
-        paths: packages.map((name) => ({ name, message: `${files[0]} may not import ${name} (layering; Neo4j types never leave src/store/neo4j/)` })),
+        paths: packages.map((name) => ({
+          name,
+          message: `${files[0]} may not import ${name} (layering; Neo4j types never leave src/store/neo4j/)`,
+        })),
         patterns: dirs.map((dir) => ({
           group: [`**/${dir}/*`, `**/${dir}`],
           message: `${files[0]} may not import from ${dir}/ (domain <- store <- schema <- server)`,
@@ -31,7 +34,18 @@ const SCHEMA_PACKAGES = ['neo4j-driver', 'graphology', '@apollo/server', 'expres
 const SCHEMA_FEATURES = ['entity', 'relationship', 'traversal', 'supply', 'write', 'audit'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.neo4j/', 'data/', 'coverage/', 'export/', 'bench/results/', 'examples/generated/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '.neo4j/',
+      'data/',
+      'coverage/',
+      'export/',
+      'bench/results/',
+      'examples/generated/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -49,7 +63,9 @@ export default tseslint.config(
     settings: {
       'import-x/extensions': ['.ts', '.js'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } })],
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } }),
+      ],
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
@@ -78,6 +94,8 @@ export default tseslint.config(
   {
     // The explorer and playground run in the browser: ES modules, and the playground's UMD globals.
     files: ['src/server/web/assets/**/*.js'],
-    languageOptions: { globals: { ...globals.browser, React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly' } },
+    languageOptions: {
+      globals: { ...globals.browser, React: 'readonly', ReactDOM: 'readonly', GraphiQL: 'readonly' },
+    },
   },
 );

@@ -65,12 +65,17 @@ function countingDriver(driver: Driver): Driver {
       return (...args: Parameters<Driver['session']>) => {
         const session = target.session(...args);
         const wrapTx = <T extends { run: (...a: any[]) => any }>(tx: T): T =>
-          new Proxy(tx, { get: (t, p) => (p === 'run' ? (...a: any[]) => (count(), t.run(...a)) : (Reflect.get(t, p) as unknown)) });
+          new Proxy(tx, {
+            get: (t, p) =>
+              p === 'run' ? (...a: any[]) => (count(), t.run(...a)) : (Reflect.get(t, p) as unknown),
+          });
         return new Proxy(session, {
           get(s, p) {
-            if (p === 'executeRead' || p === 'executeWrite') return (work: (tx: any) => any, cfg?: unknown) => s[p]((tx) => work(wrapTx(tx)), cfg as never);
+            if (p === 'executeRead' || p === 'executeWrite')
+              return (work: (tx: any) => any, cfg?: unknown) => s[p]((tx) => work(wrapTx(tx)), cfg as never);
             if (p === 'run') return (...a: any[]) => (count(), (s.run as (...x: any[]) => unknown)(...a));
-            if (p === 'beginTransaction') return (...a: any[]) => wrapTx((s.beginTransaction as (...x: any[]) => any)(...a));
+            if (p === 'beginTransaction')
+              return (...a: any[]) => wrapTx((s.beginTransaction as (...x: any[]) => any)(...a));
             const value = Reflect.get(s, p) as unknown;
             return typeof value === 'function' ? (value as (...x: unknown[]) => unknown).bind(s) : value;
           },
@@ -81,10 +86,14 @@ function countingDriver(driver: Driver): Driver {
 }
 
 /** The embedded store loaded with the graph: load time (records already in memory), and the V8 heap it holds (after GC, records included). */
-async function embeddedStore(graph: string, seed: number): Promise<{ store: GraphStore; info: Record<string, number> }> {
+async function embeddedStore(
+  graph: string,
+  seed: number,
+): Promise<{ store: GraphStore; info: Record<string, number> }> {
   global.gc?.();
   const baseline = process.memoryUsage().heapUsed;
-  let data: { entities: Entity[]; relationships: Relationship[] } | null = graph === 'seed' ? await loadSeed() : generateGraph(Number(graph), seed);
+  let data: { entities: Entity[]; relationships: Relationship[] } | null =
+    graph === 'seed' ? await loadSeed() : generateGraph(Number(graph), seed);
   const relationships = data.relationships.length;
   const started = performance.now();
   const store = new MemoryStore();
@@ -93,16 +102,31 @@ async function embeddedStore(graph: string, seed: number): Promise<{ store: Grap
   data = null;
   global.gc?.();
   const storeHeapMb = (process.memoryUsage().heapUsed - baseline) / 2 ** 20;
-  return { store, info: { relationships, loadMs: Math.round(loadMs), storeHeapMb: Math.round(storeHeapMb), rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) } };
+  return {
+    store,
+    info: {
+      relationships,
+      loadMs: Math.round(loadMs),
+      storeHeapMb: Math.round(storeHeapMb),
+      rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+    },
+  };
 }
 
 async function oursApp(store: GraphStore): Promise<express.Express> {
-  const { app } = await createApp(store, loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' }), pino({ level: 'silent' }));
+  const { app } = await createApp(
+    store,
+    loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' }),
+    pino({ level: 'silent' }),
+  );
   return app;
 }
 
 async function neo4jGraphqlApp(driver: Driver): Promise<express.Express> {
-  const schema = await new Neo4jGraphQL({ typeDefs: NEO4J_GRAPHQL_TYPE_DEFS, driver: countingDriver(driver) }).getSchema();
+  const schema = await new Neo4jGraphQL({
+    typeDefs: NEO4J_GRAPHQL_TYPE_DEFS,
+    driver: countingDriver(driver),
+  }).getSchema();
   const apollo = new ApolloServer({ schema, introspection: false });
   await apollo.start();
   const app = express();
@@ -123,12 +147,16 @@ function rawListener(driver: Driver): RequestListener {
   const counted = countingDriver(driver);
   return (req, res) => {
     body(req)
-      .then((b: { name: QueryName; variables: Record<string, unknown> }) => rawAnswer(counted, b.name, b.variables))
+      .then((b: { name: QueryName; variables: Record<string, unknown> }) =>
+        rawAnswer(counted, b.name, b.variables),
+      )
       .then((data) => {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
       })
       .catch((e: unknown) => {
-        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: String(e) }] }));
+        res
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ errors: [{ message: String(e) }] }));
       });
   };
 }
@@ -141,7 +169,10 @@ async function main(): Promise<void> {
   if (kind === 'ours-neo4j') {
     listener = await oursApp(await createNeo4jStore({ uri }, { onQuery: count }));
   } else if (kind === 'ours-embedded') {
-    const { store, info: loaded } = await embeddedStore(process.env.GRAPH ?? 'seed', Number(process.env.GRAPH_SEED ?? 1));
+    const { store, info: loaded } = await embeddedStore(
+      process.env.GRAPH ?? 'seed',
+      Number(process.env.GRAPH_SEED ?? 1),
+    );
     Object.assign(info, loaded);
     listener = await oursApp(store);
   } else if (kind === 'neo4j-graphql') {
@@ -153,7 +184,9 @@ async function main(): Promise<void> {
   }
   const server = createServer((req, res) => {
     if (req.url === '/bench/stats') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ statements, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ statements, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) }));
       return;
     }
     listener(req, res);

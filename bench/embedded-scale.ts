@@ -55,4 +55,7 @@ for (const size of values.sizes.split(',').map(Number)) {
   process.stdout.write(`${JSON.stringify(row)}\n`);
 }
 await mkdir('bench/results', { recursive: true });
-await writeFile('bench/results/embedded-scale.json', JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2) + '\n');
+await writeFile(
+  'bench/results/embedded-scale.json',
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2) + '\n',
+);

@@ -62,7 +62,11 @@ export async function wipe(driver: Driver): Promise<void> {
 /**
  * Loads a graph into an empty Neo4j database prepared by createNeo4jStore. Returns the time taken in ms.
  */
-export async function bulkLoad(driver: Driver, entities: readonly Entity[], relationships: readonly Relationship[]): Promise<number> {
+export async function bulkLoad(
+  driver: Driver,
+  entities: readonly Entity[],
+  relationships: readonly Relationship[],
+): Promise<number> {
   const started = performance.now();
   const statements: [string, unknown[]][] = [];
   for (const [, group] of groupBy(entities, (e) => e.kind)) {
@@ -78,9 +82,11 @@ MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 CREATE (a)-[r:${typeAlternation([group[0]!.type])}]->(b)
 SET r = row.props`;
-    for (const part of chunks(group, ROWS)) statements.push([query, part.map((r) => relationshipRow(r, 'SEED'))]);
+    for (const part of chunks(group, ROWS))
+      statements.push([query, part.map((r) => relationshipRow(r, 'SEED'))]);
   }
-  for (const part of chunks(relationships.flatMap(citationRows), ROWS * 2)) statements.push([CREATE_CITATIONS, part]);
+  for (const part of chunks(relationships.flatMap(citationRows), ROWS * 2))
+    statements.push([CREATE_CITATIONS, part]);
   await runAll(driver, statements);
   return performance.now() - started;
 }

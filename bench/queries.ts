@@ -7,7 +7,8 @@ import type { Probes } from './synthetic.js';
  * equal ours before anything is timed.
  */
 
-export type QueryName = 'lookup' | 'nested' | 'list' | 'paths' | 'neighborhood' | 'supplyAlternatives' | 'supplyRisk';
+export type QueryName =
+  'lookup' | 'nested' | 'list' | 'paths' | 'neighborhood' | 'supplyAlternatives' | 'supplyRisk';
 
 export interface BenchQuery {
   name: QueryName;
@@ -29,18 +30,22 @@ export function queryMix(p: Probes): BenchQuery[] {
     {
       name: 'lookup',
       ours: 'query ($id: ID!) { entity(id: $id) { id name kind ... on Organization { category } } }',
-      neo4jGraphql: 'query ($id: ID!) { organizations(where: { id: { eq: $id } }) { id name kind category } }',
+      neo4jGraphql:
+        'query ($id: ID!) { organizations(where: { id: { eq: $id } }) { id name kind category } }',
       fromNeo4jGraphql: (d: any) => ({ entity: d.organizations[0] ?? null }),
       variables: p.companies.map((id) => ({ id })),
     },
     {
       name: 'nested',
       ours: 'query ($id: ID!) { entity(id: $id) { id name ... on Organization { facilities { id name status country { id name } } } } }',
-      neo4jGraphql: 'query ($id: ID!) { organizations(where: { id: { eq: $id } }) { id name facilities { id name status country { id name } } } }',
+      neo4jGraphql:
+        'query ($id: ID!) { organizations(where: { id: { eq: $id } }) { id name facilities { id name status country { id name } } } }',
       fromNeo4jGraphql: (d: any) => {
         const o = d.organizations[0];
         if (!o) return { entity: null };
-        const facilities = [...o.facilities].sort(byId).map((f: any) => ({ ...f, country: [...f.country].sort(byId)[0] ?? null }));
+        const facilities = [...o.facilities]
+          .sort(byId)
+          .map((f: any) => ({ ...f, country: [...f.country].sort(byId)[0] ?? null }));
         return { entity: { ...o, facilities } };
       },
       variables: p.companies.map((id) => ({ id })),
@@ -52,7 +57,9 @@ export function queryMix(p: Probes): BenchQuery[] {
   organizations(where: { name: { contains: $q } }, sort: [{ name: ASC }, { id: ASC }], limit: 20) { id name }
   organizationsConnection(where: { name: { contains: $q } }) { totalCount }
 }`,
-      fromNeo4jGraphql: (d: any) => ({ entities: { totalCount: d.organizationsConnection.totalCount, nodes: d.organizations } }),
+      fromNeo4jGraphql: (d: any) => ({
+        entities: { totalCount: d.organizationsConnection.totalCount, nodes: d.organizations },
+      }),
       variables: p.words.map((q) => ({ q })),
     },
     {
@@ -89,7 +96,16 @@ export function queryMix(p: Probes): BenchQuery[] {
 
 /** Probe ids in the seed graph (the article's and the supply tables' actors). */
 export const SEED_PROBES: Probes = {
-  companies: ['lynas', 'iluka', 'mp-materials', 'energy-fuels', 'neo-performance-materials', 'shin-etsu-chemical', 'arafura', 'saskatchewan-research-council'],
+  companies: [
+    'lynas',
+    'iluka',
+    'mp-materials',
+    'energy-fuels',
+    'neo-performance-materials',
+    'shin-etsu-chemical',
+    'arafura',
+    'saskatchewan-research-council',
+  ],
   materials: ['dysprosium', 'terbium', 'neodymium', 'praseodymium', 'rare-earth-elements'],
   pathPairs: [
     ['scott-bessent', 'xi-jinping'],

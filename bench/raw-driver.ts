@@ -106,12 +106,21 @@ async function supplyRows(tx: ManagedTransaction, m: string, stage: string | nul
     .map((row): SupplyRow => {
       const supplier = row.supplier as Entity;
       const countries = row.countries as string[];
-      const linked = (row.operators as { id: string; countries: string[] }[]).map((o) => ({ id: o.id, countryId: first(o.countries) }));
+      const linked = (row.operators as { id: string; countries: string[] }[]).map((o) => ({
+        id: o.id,
+        countryId: first(o.countries),
+      }));
       return {
         relationship: rel(row.rel),
         supplier,
-        siteCountryId: supplier.kind === 'COUNTRY' ? supplier.id : supplier.kind === 'FACILITY' ? first(countries) : null,
-        operators: supplier.kind === 'FACILITY' ? linked.sort(byId) : supplier.kind === 'ORGANIZATION' ? [{ id: supplier.id, countryId: first(countries) }] : [],
+        siteCountryId:
+          supplier.kind === 'COUNTRY' ? supplier.id : supplier.kind === 'FACILITY' ? first(countries) : null,
+        operators:
+          supplier.kind === 'FACILITY'
+            ? linked.sort(byId)
+            : supplier.kind === 'ORGANIZATION'
+              ? [{ id: supplier.id, countryId: first(countries) }]
+              : [],
       };
     })
     .sort((a, b) => byId(a.relationship, b.relationship));
@@ -133,10 +142,14 @@ const HANDLERS: Record<QueryName, (tx: ManagedTransaction, v: Vars) => Promise<u
   },
   async list(tx, v) {
     const [row] = (await tx.run(LIST, { q: String(v.q).toLowerCase() })).records;
-    return { entities: { totalCount: row?.get('totalCount') as number, nodes: row?.get('nodes') as unknown } };
+    return {
+      entities: { totalCount: row?.get('totalCount') as number, nodes: row?.get('nodes') as unknown },
+    };
   },
   async paths(tx, v) {
-    const rows = (await tx.run(PATHS, v)).records.map((r) => r.get('rels') as { id: string; type: string; from: string; to: string }[]);
+    const rows = (await tx.run(PATHS, v)).records.map(
+      (r) => r.get('rels') as { id: string; type: string; from: string; to: string }[],
+    );
     return {
       paths: rows
         .map((rels) => rels.map(rel))
@@ -156,14 +169,28 @@ const HANDLERS: Record<QueryName, (tx: ManagedTransaction, v: Vars) => Promise<u
   async neighborhood(tx, v) {
     const [row] = (await tx.run(NEIGHBOURS, { id: v.id, limit: neo4j.int(50) })).records;
     if (!row) return null;
-    return { neighborhood: { truncated: row.get('truncated') as boolean, nodes: row.get('nodes') as unknown, relationships: (row.get('rels') as { id: string }[]).sort(byId) } };
+    return {
+      neighborhood: {
+        truncated: row.get('truncated') as boolean,
+        nodes: row.get('nodes') as unknown,
+        relationships: (row.get('rels') as { id: string }[]).sort(byId),
+      },
+    };
   },
   async supplyAlternatives(tx, v) {
     const rows = await supplyRows(tx, v.m as string, null);
     const countries = new Set<string>([v.us as string]);
-    for (const r of rows) for (const c of [r.siteCountryId, ...r.operators.map((o) => o.countryId)]) if (c) countries.add(c);
-    const memberships = (await tx.run(MEMBERSHIPS, { ids: [...countries] })).records.map((r) => rel(r.get('rel') as Record<string, unknown>)) as Membership[];
-    const list = supplyAlternatives(rows, memberships, { materialId: v.m as string, excluding: new Set([v.cn as string]), alliedWith: v.us as string, asOf: '2026-11-29' });
+    for (const r of rows)
+      for (const c of [r.siteCountryId, ...r.operators.map((o) => o.countryId)]) if (c) countries.add(c);
+    const memberships = (await tx.run(MEMBERSHIPS, { ids: [...countries] })).records.map((r) =>
+      rel(r.get('rel') as Record<string, unknown>),
+    ) as Membership[];
+    const list = supplyAlternatives(rows, memberships, {
+      materialId: v.m as string,
+      excluding: new Set([v.cn as string]),
+      alliedWith: v.us as string,
+      asOf: '2026-11-29',
+    });
     return {
       supplyAlternatives: list.map((a) => ({
         supplier: { id: a.row.supplier.id },
@@ -173,15 +200,27 @@ const HANDLERS: Record<QueryName, (tx: ManagedTransaction, v: Vars) => Promise<u
         siteCountry: a.row.siteCountryId ? { id: a.row.siteCountryId } : null,
         operators: a.row.operators.map((o) => ({ id: o.id })),
         alliancePath: a.alliancePath.map((r) => ({ id: r.id })),
-        relationship: { id: a.row.relationship.id, status: a.row.relationship.status ?? null, capacity: a.row.relationship.capacity ?? null },
+        relationship: {
+          id: a.row.relationship.id,
+          status: a.row.relationship.status ?? null,
+          capacity: a.row.relationship.capacity ?? null,
+        },
       })),
     };
   },
   async supplyRisk(tx, v) {
     const rows = await supplyRows(tx, v.m as string, 'MINING');
-    const risk = supplyRisk(rows, { materialId: v.m as string, excluding: new Set([v.cn as string]), asOf: '2025-12-31' });
+    const risk = supplyRisk(rows, {
+      materialId: v.m as string,
+      excluding: new Set([v.cn as string]),
+      asOf: '2025-12-31',
+    });
     const shares = (list: typeof risk.shares, volume: boolean) =>
-      list.map((s) => ({ country: { id: s.countryId }, share: s.share, ...(volume && { volume: s.volume ?? null }) }));
+      list.map((s) => ({
+        country: { id: s.countryId },
+        share: s.share,
+        ...(volume && { volume: s.volume ?? null }),
+      }));
     const a = risk.afterExclusion;
     return {
       supplyRisk: {
@@ -194,7 +233,12 @@ const HANDLERS: Record<QueryName, (tx: ManagedTransaction, v: Vars) => Promise<u
         unattributedShare: risk.unattributedShare,
         topCountry: risk.topCountryId ? { id: risk.topCountryId } : null,
         shares: shares(risk.shares, true),
-        afterExclusion: { remainingShare: a.remainingShare, topShare: a.topShare, hhi: a.hhi, shares: shares(a.shares, false) },
+        afterExclusion: {
+          remainingShare: a.remainingShare,
+          topShare: a.topShare,
+          hhi: a.hhi,
+          shares: shares(a.shares, false),
+        },
       },
     };
   },

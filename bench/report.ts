@@ -17,7 +17,8 @@ interface Figures {
 }
 
 const CONTESTANTS = ['ours-neo4j', 'neo4j-graphql', 'raw', 'ours-embedded'];
-const cpu = (f: Figures) => (f.serverCpuMs === null || f.serverCpuMs === undefined ? '' : ` · ${f.serverCpuMs} + ${f.neo4jCpuMs ?? '-'}`);
+const cpu = (f: Figures) =>
+  f.serverCpuMs === null || f.serverCpuMs === undefined ? '' : ` · ${f.serverCpuMs} + ${f.neo4jCpuMs ?? '-'}`;
 const cell = (f?: Figures) => (f ? `${f.rps} · ${f.p50} / ${f.p99} · ${f.roundTrips}${cpu(f)}` : '—');
 const ratio = (v: unknown) => (typeof v === 'number' ? `${v}×` : '—');
 
@@ -30,8 +31,12 @@ for (const file of process.argv.slice(2)) {
   ];
   for (const r of run.results) {
     const cells = contestants.map((c) => cell(r[c] as Figures | undefined));
-    lines.push(`| ${String(r.query)} | ${cells.join(' | ')} | ${ratio(r.oursOverNeo4jGraphql)} | ${ratio(r.oursOverRaw)} | ${ratio(r.p99OursOverRaw)} | ${String(r.load1)} |`);
+    lines.push(
+      `| ${String(r.query)} | ${cells.join(' | ')} | ${ratio(r.oursOverNeo4jGraphql)} | ${ratio(r.oursOverRaw)} | ${ratio(r.p99OursOverRaw)} | ${String(r.load1)} |`,
+    );
   }
-  const rss = contestants.map((c) => `${c} ${Math.max(...run.results.map((r) => (r[c] as Figures | undefined)?.rssMb ?? 0))} MB`).join(', ');
+  const rss = contestants
+    .map((c) => `${c} ${Math.max(...run.results.map((r) => (r[c] as Figures | undefined)?.rssMb ?? 0))} MB`)
+    .join(', ');
   process.stdout.write(`${lines.join('\n')}\n\nServer RSS (largest seen): ${rss}.\n\n`);
 }

@@ -48,7 +48,9 @@ function neo4jMemory(relationships: number): { heap: string; pagecache: string }
 function neo4jLocal(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('bash', ['scripts/neo4j-local.sh', ...args], (error, stdout, stderr) =>
-      error ? reject(new Error(`neo4j-local.sh ${args[0]}: ${stderr}`)) : resolve(stdout.trim().split('\n').pop() ?? ''),
+      error
+        ? reject(new Error(`neo4j-local.sh ${args[0]}: ${stderr}`))
+        : resolve(stdout.trim().split('\n').pop() ?? ''),
     );
   });
 }
@@ -56,33 +58,66 @@ function neo4jLocal(args: string[]): Promise<string> {
 function startContestant(name: Contestant, env: NodeJS.ProcessEnv, cpuProf?: string): Promise<Running> {
   const profile = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', path.join(cpuProf, name)] : [];
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...profile, ...flags, '--expose-gc', '--max-old-space-size=6144', '--import', '@swc-node/register/esm-register', 'bench/contestant.ts', name], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...profile,
+      ...flags,
+      '--expose-gc',
+      '--max-old-space-size=6144',
+      '--import',
+      '@swc-node/register/esm-register',
+      'bench/contestant.ts',
+      name,
+    ],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /ready (\d+) (.*)\n/.exec(out);
-      if (m) resolve({ name, url: `http://127.0.0.1:${m[1]}`, child, info: JSON.parse(m[2]!) as Record<string, unknown> });
+      if (m)
+        resolve({
+          name,
+          url: `http://127.0.0.1:${m[1]}`,
+          child,
+          info: JSON.parse(m[2]!) as Record<string, unknown>,
+        });
     });
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready`)));
   });
 }
 
 /** The request a contestant gets for one query and variable set. */
-function request(c: Running, q: BenchQuery, variables: Record<string, unknown>): { path: string; body: string } | null {
+function request(
+  c: Running,
+  q: BenchQuery,
+  variables: Record<string, unknown>,
+): { path: string; body: string } | null {
   if (c.name === 'raw') return { path: '/raw', body: JSON.stringify({ name: q.name, variables }) };
-  if (c.name === 'neo4j-graphql') return q.neo4jGraphql ? { path: '/graphql', body: JSON.stringify({ query: q.neo4jGraphql, variables }) } : null;
+  if (c.name === 'neo4j-graphql')
+    return q.neo4jGraphql
+      ? { path: '/graphql', body: JSON.stringify({ query: q.neo4jGraphql, variables }) }
+      : null;
   return { path: '/graphql', body: JSON.stringify({ query: q.ours, variables }) };
 }
 
 async function ask(c: Running, q: BenchQuery, variables: Record<string, unknown>): Promise<unknown> {
   const r = request(c, q, variables)!;
-  const res = await fetch(c.url + r.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: r.body });
+  const res = await fetch(c.url + r.path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: r.body,
+  });
   const json = (await res.json()) as { data?: unknown; errors?: unknown };
-  if (json.errors || res.status !== 200) throw new Error(`${c.name} ${q.name} ${JSON.stringify(variables)}: HTTP ${res.status} ${JSON.stringify(json.errors)}`);
+  if (json.errors || res.status !== 200)
+    throw new Error(
+      `${c.name} ${q.name} ${JSON.stringify(variables)}: HTTP ${res.status} ${JSON.stringify(json.errors)}`,
+    );
   return c.name === 'neo4j-graphql' ? q.fromNeo4jGraphql!(json.data) : json.data;
 }
 
@@ -100,7 +135,10 @@ async function check(running: Running[], q: BenchQuery): Promise<Record<string, 
     const before = (await stats(c)).statements;
     for (const [i, v] of q.variables.entries()) {
       const got = canonicalJson(await ask(c, q, v));
-      if (got !== expected[i]) throw new Error(`${c.name} ${q.name} ${JSON.stringify(v)} differs from ours:\n ours: ${expected[i]!.slice(0, 600)}\n ${c.name}: ${got.slice(0, 600)}`);
+      if (got !== expected[i])
+        throw new Error(
+          `${c.name} ${q.name} ${JSON.stringify(v)} differs from ours:\n ours: ${expected[i]!.slice(0, 600)}\n ${c.name}: ${got.slice(0, 600)}`,
+        );
     }
     trips[c.name] = ((await stats(c)).statements - before) / q.variables.length;
   }
@@ -131,7 +169,13 @@ interface Figures {
   neo4jCpuMs: number | null;
 }
 
-async function load(c: Running, q: BenchQuery, duration: number, connections: number, neo4jPid?: number): Promise<Figures> {
+async function load(
+  c: Running,
+  q: BenchQuery,
+  duration: number,
+  connections: number,
+  neo4jPid?: number,
+): Promise<Figures> {
   let bad = 0;
   const requests = q.variables.map((v) => ({
     method: 'POST' as const,
@@ -145,7 +189,9 @@ async function load(c: Running, q: BenchQuery, duration: number, connections: nu
   const result = await autocannon({ url: c.url, connections, duration, requests });
   const [server1, neo4j1] = [await cpuMs(c.child.pid), await cpuMs(neo4jPid)];
   const perRequest = (a: number | null, b: number | null) =>
-    a === null || b === null || result.requests.total === 0 ? null : Math.round(((b - a) / result.requests.total) * 100) / 100;
+    a === null || b === null || result.requests.total === 0
+      ? null
+      : Math.round(((b - a) / result.requests.total) * 100) / 100;
   const s = await stats(c);
   return {
     rps: Math.round(result.requests.average),
@@ -173,15 +219,31 @@ interface Options {
 
 async function runGraph(graph: string, opts: Options) {
   const log = (line: string) => process.stdout.write(`[${graph}] ${line}\n`);
-  const data = graph === 'seed' ? { ...(await loadSeed()), probes: SEED_PROBES } : generateGraph(Number(graph), opts.seed);
+  const data =
+    graph === 'seed'
+      ? { ...(await loadSeed()), probes: SEED_PROBES }
+      : generateGraph(Number(graph), opts.seed);
   const relationships = data.relationships.length;
   const memory = neo4jMemory(relationships);
   const home = path.resolve('.neo4j', `bench-${graph}`);
   await rm(home, { recursive: true, force: true });
-  log(`${data.entities.length} entities, ${relationships} relationships; starting Neo4j (heap ${memory.heap}, page cache ${memory.pagecache})`);
-  const uri = await neo4jLocal(['start', '--home', home, '--port', String(await freePort()), '--heap', memory.heap, '--pagecache', memory.pagecache]);
+  log(
+    `${data.entities.length} entities, ${relationships} relationships; starting Neo4j (heap ${memory.heap}, page cache ${memory.pagecache})`,
+  );
+  const uri = await neo4jLocal([
+    'start',
+    '--home',
+    home,
+    '--port',
+    String(await freePort()),
+    '--heap',
+    memory.heap,
+    '--pagecache',
+    memory.pagecache,
+  ]);
   const db = { uri, stop: () => neo4jLocal(['stop', '--home', home]) };
-  const neo4jPid = Number((await readFile(path.join(home, 'run', 'pid'), 'utf8').catch(() => '')).trim()) || undefined;
+  const neo4jPid =
+    Number((await readFile(path.join(home, 'run', 'pid'), 'utf8').catch(() => '')).trim()) || undefined;
   const running: Running[] = [];
   try {
     const store = await createNeo4jStore({ uri: db.uri });
@@ -191,7 +253,9 @@ async function runGraph(graph: string, opts: Options) {
     const neo4jLoadMs = Math.round(performance.now() - started);
     const counted = await store.stats();
     await store.close();
-    log(`loaded into Neo4j in ${neo4jLoadMs} ms (${counted.entities} entities, ${counted.relationships} relationships)`);
+    log(
+      `loaded into Neo4j in ${neo4jLoadMs} ms (${counted.entities} entities, ${counted.relationships} relationships)`,
+    );
     const env = { NEO4J_URI: db.uri, GRAPH: graph, GRAPH_SEED: String(opts.seed) };
     for (const name of opts.contestants) running.push(await startContestant(name, env, opts.cpuProf));
     const embedded = running.find((c) => c.name === 'ours-embedded')?.info ?? null;
@@ -202,11 +266,17 @@ async function runGraph(graph: string, opts: Options) {
       const trips = await check(running, q);
       const rows: Record<string, Figures & { roundTrips: number }> = {};
       // Alternate: each query starts with the next contestant.
-      const order = running.map((_, i) => running[(i + qi) % running.length]!).filter((c) => request(c, q, q.variables[0]!));
+      const order = running
+        .map((_, i) => running[(i + qi) % running.length]!)
+        .filter((c) => request(c, q, q.variables[0]!));
       for (const c of order) {
         await load(c, q, 1, opts.connections); // warm-up
-        rows[c.name] = { ...(await load(c, q, opts.duration, opts.connections, neo4jPid)), roundTrips: Math.round(trips[c.name]! * 100) / 100 };
-        if (rows[c.name]!.errors > 0) throw new Error(`${c.name} ${q.name}: ${rows[c.name]!.errors} failed responses under load`);
+        rows[c.name] = {
+          ...(await load(c, q, opts.duration, opts.connections, neo4jPid)),
+          roundTrips: Math.round(trips[c.name]! * 100) / 100,
+        };
+        if (rows[c.name]!.errors > 0)
+          throw new Error(`${c.name} ${q.name}: ${rows[c.name]!.errors} failed responses under load`);
       }
       const ratio = (a?: Figures, b?: Figures) => (a && b ? Math.round((a.rps / b.rps) * 100) / 100 : null);
       results.push({
@@ -215,11 +285,25 @@ async function runGraph(graph: string, opts: Options) {
         ...rows,
         oursOverNeo4jGraphql: ratio(rows['ours-neo4j'], rows['neo4j-graphql']),
         oursOverRaw: ratio(rows['ours-neo4j'], rows.raw),
-        p99OursOverRaw: rows.raw && rows['ours-neo4j'] ? Math.round((rows['ours-neo4j'].p99 / Math.max(rows.raw.p99, 1)) * 100) / 100 : null,
+        p99OursOverRaw:
+          rows.raw && rows['ours-neo4j']
+            ? Math.round((rows['ours-neo4j'].p99 / Math.max(rows.raw.p99, 1)) * 100) / 100
+            : null,
       });
-      log(`${q.name}: answers equal; ${Object.entries(rows).map(([n, r]) => `${n} ${r.rps} rps p50 ${r.p50} p99 ${r.p99} ms trips ${r.roundTrips}`).join(' | ')}`);
+      log(
+        `${q.name}: answers equal; ${Object.entries(rows)
+          .map(([n, r]) => `${n} ${r.rps} rps p50 ${r.p50} p99 ${r.p99} ms trips ${r.roundTrips}`)
+          .join(' | ')}`,
+      );
     }
-    return { graph, entities: counted.entities, relationships: counted.relationships, neo4j: { ...memory, loadMs: neo4jLoadMs }, embedded, results };
+    return {
+      graph,
+      entities: counted.entities,
+      relationships: counted.relationships,
+      neo4j: { ...memory, loadMs: neo4jLoadMs },
+      embedded,
+      results,
+    };
   } finally {
     for (const c of running) c.child.kill('SIGTERM');
     await db.stop();
@@ -229,15 +313,21 @@ async function runGraph(graph: string, opts: Options) {
 
 function table(run: Awaited<ReturnType<typeof runGraph>>): string {
   const lines = [`graph ${run.graph}: ${run.entities} entities, ${run.relationships} relationships`];
-  lines.push('query               contestant      req/s   p50 ms  p99 ms  trips  RSS MB  CPU ms/req server + Neo4j');
+  lines.push(
+    'query               contestant      req/s   p50 ms  p99 ms  trips  RSS MB  CPU ms/req server + Neo4j',
+  );
   for (const r of run.results) {
     for (const name of CONTESTANTS) {
       const f = r[name] as (Figures & { roundTrips: number }) | undefined;
       if (!f) continue;
-      lines.push(`${String(r.query).padEnd(20)}${name.padEnd(14)}${String(f.rps).padStart(7)}${String(f.p50).padStart(9)}${String(f.p99).padStart(8)}${String(f.roundTrips).padStart(7)}${String(f.rssMb).padStart(8)}  ${f.serverCpuMs ?? '-'} + ${f.neo4jCpuMs ?? '-'}`);
+      lines.push(
+        `${String(r.query).padEnd(20)}${name.padEnd(14)}${String(f.rps).padStart(7)}${String(f.p50).padStart(9)}${String(f.p99).padStart(8)}${String(f.roundTrips).padStart(7)}${String(f.rssMb).padStart(8)}  ${f.serverCpuMs ?? '-'} + ${f.neo4jCpuMs ?? '-'}`,
+      );
     }
     const x = (v: unknown) => (typeof v === 'number' ? `${v}x` : '-');
-    lines.push(`${''.padEnd(20)}ours/@neo4j/graphql ${x(r.oursOverNeo4jGraphql)} req/s, ours/raw ${x(r.oursOverRaw)} req/s, p99 ours/raw ${x(r.p99OursOverRaw)}`);
+    lines.push(
+      `${''.padEnd(20)}ours/@neo4j/graphql ${x(r.oursOverNeo4jGraphql)} req/s, ours/raw ${x(r.oursOverRaw)} req/s, p99 ours/raw ${x(r.p99OursOverRaw)}`,
+    );
   }
   return lines.join('\n');
 }
@@ -255,7 +345,9 @@ async function main(): Promise<void> {
       'cpu-prof': { type: 'string' },
     },
   });
-  const contestants = CONTESTANTS.filter((c) => c === 'ours-neo4j' || values.contestants.split(',').includes(c));
+  const contestants = CONTESTANTS.filter(
+    (c) => c === 'ours-neo4j' || values.contestants.split(',').includes(c),
+  );
   const queries = values.queries ? (values.queries.split(',') as QueryName[]) : null;
   const opts: Options = {
     duration: values.smoke ? 1 : Number(values.duration),
@@ -267,16 +359,35 @@ async function main(): Promise<void> {
     cpuProf: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined,
   };
   const partial = queries !== null || contestants.length < CONTESTANTS.length;
-  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, note: 'load generator, contestant servers and Neo4j share these cores' };
+  const machine = {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    note: 'load generator, contestant servers and Neo4j share these cores',
+  };
   for (const graph of values.graphs.split(',')) {
     const loadBefore = load1();
     const run = await runGraph(graph, opts);
-    const out = { date: new Date().toISOString(), machine, loadAverageBefore: loadBefore, loadAverageAfter: load1(), ...opts, ...run };
-    process.stdout.write(`\n${table(run)}\n(load average before ${loadBefore}, after ${out.loadAverageAfter}; ${machine.cpus} cores shared by autocannon, the servers and Neo4j)\n\n`);
+    const out = {
+      date: new Date().toISOString(),
+      machine,
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: load1(),
+      ...opts,
+      ...run,
+    };
+    process.stdout.write(
+      `\n${table(run)}\n(load average before ${loadBefore}, after ${out.loadAverageAfter}; ${machine.cpus} cores shared by autocannon, the servers and Neo4j)\n\n`,
+    );
     if (!opts.smoke && !opts.cpuProf) {
       // A run of some queries or contestants never overwrites a full run's figures.
       await mkdir('bench/results', { recursive: true });
-      await writeFile(`bench/results/${graph}${partial ? '-partial' : ''}.json`, JSON.stringify({ ...out, queries: opts.queries ?? 'all', contestants: opts.contestants }, null, 2) + '\n');
+      await writeFile(
+        `bench/results/${graph}${partial ? '-partial' : ''}.json`,
+        JSON.stringify({ ...out, queries: opts.queries ?? 'all', contestants: opts.contestants }, null, 2) +
+          '\n',
+      );
     }
   }
 }

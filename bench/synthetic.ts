@@ -1,6 +1,11 @@
 import type { Entity } from '../src/domain/entity.js';
 import type { EntityKind, FacilityStatus, RelationType, SupplyStage } from '../src/domain/model.js';
-import { relationshipId, type Citation, type Relationship, type RelationshipProperties } from '../src/domain/relationship.js';
+import {
+  relationshipId,
+  type Citation,
+  type Relationship,
+  type RelationshipProperties,
+} from '../src/domain/relationship.js';
 import { WORLD_ID } from '../src/domain/supply.js';
 
 /*
@@ -46,7 +51,24 @@ function prng(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['nor', 'vex', 'tal', 'mir', 'ora', 'kel', 'dun', 'sar', 'bri', 'lum', 'cor', 'zen', 'pra', 'qui', 'hal', 'ter'];
+const SYLLABLES = [
+  'nor',
+  'vex',
+  'tal',
+  'mir',
+  'ora',
+  'kel',
+  'dun',
+  'sar',
+  'bri',
+  'lum',
+  'cor',
+  'zen',
+  'pra',
+  'qui',
+  'hal',
+  'ter',
+];
 const STAGES: SupplyStage[] = ['MINING', 'PROCESSING', 'SEPARATION', 'METAL', 'MAGNETS'];
 const STATUSES: FacilityStatus[] = ['OPERATING', 'OPERATING', 'RAMPING', 'UNDER_CONSTRUCTION', 'PLANNED'];
 const pad = (n: number, width = 5) => String(n).padStart(width, '0');
@@ -83,12 +105,21 @@ class Builder {
   }
 
   /** Adds a relationship with one or two citations of `sources`; a repeat of an id is dropped. */
-  rel(type: RelationType, from: string, to: string, sources: readonly string[], props: RelationshipProperties = {}): void {
+  rel(
+    type: RelationType,
+    from: string,
+    to: string,
+    sources: readonly string[],
+    props: RelationshipProperties = {},
+  ): void {
     const id = relationshipId(type, from, to, props);
     if (this.relIds.has(id)) return;
     this.relIds.add(id);
-    const citations: Citation[] = [{ sourceId: this.pick(sources), locator: `synthetic table ${this.int(100)}, row ${this.int(1000)}` }];
-    if (this.random() < 0.1) citations.push({ sourceId: this.pick(sources), locator: `synthetic appendix ${this.int(20)}` });
+    const citations: Citation[] = [
+      { sourceId: this.pick(sources), locator: `synthetic table ${this.int(100)}, row ${this.int(1000)}` },
+    ];
+    if (this.random() < 0.1)
+      citations.push({ sourceId: this.pick(sources), locator: `synthetic appendix ${this.int(20)}` });
     this.relationships.push({ id, type, from, to, citations, origin: 'SEED', ...props });
   }
 }
@@ -96,19 +127,33 @@ class Builder {
 /** The shared pools: countries (with alliances, world rows and group production), materials, groups. */
 function pools(b: Builder, blocks: number) {
   const sources = Array.from({ length: 10 + blocks }, (_, i) =>
-    b.entity('SOURCE', `syn-source-${pad(i)}`, `Synthetic source ${i}`, { publisher: 'Synthetic Press', date: '2025-06-01' }),
+    b.entity('SOURCE', `syn-source-${pad(i)}`, `Synthetic source ${i}`, {
+      publisher: 'Synthetic Press',
+      date: '2025-06-01',
+    }),
   );
-  const countries = Array.from({ length: 20 + blocks }, (_, i) => b.entity('COUNTRY', `syn-country-${pad(i)}`, `${b.word()}land ${i}`));
-  const alliances = Array.from({ length: 3 + Math.floor(blocks / 10) }, (_, i) => b.entity('ALLIANCE', `syn-alliance-${pad(i)}`, `Alliance ${i}`));
-  const groups = Array.from({ length: 1 + Math.floor(blocks / 20) }, (_, i) => b.entity('MATERIAL', `syn-group-${pad(i)}`, `Material group ${i}`));
+  const countries = Array.from({ length: 20 + blocks }, (_, i) =>
+    b.entity('COUNTRY', `syn-country-${pad(i)}`, `${b.word()}land ${i}`),
+  );
+  const alliances = Array.from({ length: 3 + Math.floor(blocks / 10) }, (_, i) =>
+    b.entity('ALLIANCE', `syn-alliance-${pad(i)}`, `Alliance ${i}`),
+  );
+  const groups = Array.from({ length: 1 + Math.floor(blocks / 20) }, (_, i) =>
+    b.entity('MATERIAL', `syn-group-${pad(i)}`, `Material group ${i}`),
+  );
   const materials = Array.from({ length: 10 + blocks }, (_, i) =>
-    b.entity('MATERIAL', `syn-material-${pad(i)}`, `${b.word()}ium ${i}`, { symbol: `S${i}`, atomicNumber: 100 + i, reeClass: i % 2 ? 'HEAVY' : 'LIGHT' }),
+    b.entity('MATERIAL', `syn-material-${pad(i)}`, `${b.word()}ium ${i}`, {
+      symbol: `S${i}`,
+      atomicNumber: 100 + i,
+      reeClass: i % 2 ? 'HEAVY' : 'LIGHT',
+    }),
   );
   const world = b.entity('COUNTRY', WORLD_ID, 'World');
   materials.forEach((m, i) => b.rel('PART_OF', m, groups[i % groups.length]!, sources));
   countries.forEach((c, i) => {
     b.rel('MEMBER_OF', c, alliances[i % alliances.length]!, sources, { validFrom: '2020' });
-    if (i % 2 === 0) b.rel('MEMBER_OF', c, alliances[(i + 1) % alliances.length]!, sources, { validFrom: '2021-03' });
+    if (i % 2 === 0)
+      b.rel('MEMBER_OF', c, alliances[(i + 1) % alliances.length]!, sources, { validFrom: '2021-03' });
   });
   for (const g of groups) {
     for (const year of [2023, 2024]) {
@@ -116,13 +161,31 @@ function pools(b: Builder, blocks: number) {
       for (let k = 0; k < 8; k++) {
         const volume = 1000 + b.int(50_000);
         total += volume;
-        b.rel('PRODUCES', b.pick(countries), g, sources, { stage: 'MINING', year, volume, unit: 't REO', basis: 'GROUP', confidence: 'CONFIRMED' });
+        b.rel('PRODUCES', b.pick(countries), g, sources, {
+          stage: 'MINING',
+          year,
+          volume,
+          unit: 't REO',
+          basis: 'GROUP',
+          confidence: 'CONFIRMED',
+        });
       }
-      b.rel('PRODUCES', world, g, sources, { stage: 'MINING', year, volume: total + b.int(10_000), unit: 't REO', basis: 'GROUP' });
+      b.rel('PRODUCES', world, g, sources, {
+        stage: 'MINING',
+        year,
+        volume: total + b.int(10_000),
+        unit: 't REO',
+        basis: 'GROUP',
+      });
     }
   }
   for (const m of materials) {
-    for (let k = 0; k < 3; k++) b.rel('PRODUCES', b.pick(countries), m, sources, { stage: 'SEPARATION', year: 2024, share: 5 + b.int(30) });
+    for (let k = 0; k < 3; k++)
+      b.rel('PRODUCES', b.pick(countries), m, sources, {
+        stage: 'SEPARATION',
+        year: 2024,
+        share: 5 + b.int(30),
+      });
   }
   return { sources, countries, alliances, materials };
 }
@@ -136,13 +199,17 @@ function block(b: Builder, n: number, p: Pools, probes: Probes): void {
   const companies = Array.from({ length: 40 }, (_, i) => {
     const word = b.word();
     if (i === 0) probes.words.push(word);
-    const c = b.entity('ORGANIZATION', id('company', i), `${word} Rare Metals ${n}-${i}`, { category: 'company' });
+    const c = b.entity('ORGANIZATION', id('company', i), `${word} Rare Metals ${n}-${i}`, {
+      category: 'company',
+    });
     b.rel('LOCATED_IN', c, b.pick(p.countries), src);
     return c;
   });
   probes.companies.push(companies[0]!);
   for (let i = 0; i < 100; i++) {
-    const f = b.entity('FACILITY', id('facility', i), `${b.word()} plant ${n}-${i}`, { status: b.pick(['OPERATING', 'PLANNED'] as const) });
+    const f = b.entity('FACILITY', id('facility', i), `${b.word()} plant ${n}-${i}`, {
+      status: b.pick(['OPERATING', 'PLANNED'] as const),
+    });
     b.rel('LOCATED_IN', f, b.pick(p.countries), src);
     b.rel('OPERATES', b.pick(companies), f, src);
     if (b.random() < 0.3) b.rel('OPERATES', b.pick(companies), f, src, { validFrom: '2024' });
@@ -159,36 +226,53 @@ function block(b: Builder, n: number, p: Pools, probes: Probes): void {
   }
   const people = Array.from({ length: 20 }, (_, i) => {
     const person = b.entity('PERSON', id('person', i), `${b.word()} ${b.word()} ${n}-${i}`);
-    b.rel('HOLDS_OFFICE', person, i % 2 ? b.pick(companies) : b.pick(p.countries), src, { title: i % 2 ? 'Chief Executive' : 'Minister' });
+    b.rel('HOLDS_OFFICE', person, i % 2 ? b.pick(companies) : b.pick(p.countries), src, {
+      title: i % 2 ? 'Chief Executive' : 'Minister',
+    });
     return person;
   });
   const events = Array.from({ length: 4 }, (_, i) => {
-    const e = b.entity('EVENT', id('event', i), `Summit ${n}-${i}`, { date: `2025-${pad(1 + b.int(12), 2)}-${pad(1 + b.int(28), 2)}` });
+    const e = b.entity('EVENT', id('event', i), `Summit ${n}-${i}`, {
+      date: `2025-${pad(1 + b.int(12), 2)}-${pad(1 + b.int(28), 2)}`,
+    });
     b.rel('HELD_IN', e, b.pick(p.countries), src);
     for (let k = 0; k < 3; k++) b.rel('PARTICIPATED_IN', b.pick(people), e, src);
     return e;
   });
   for (let i = 0; i < 40; i++) {
-    const s = b.entity('STATEMENT', id('statement', i), `Statement ${n}-${i}`, { text: `Words ${n}-${i}`, date: '2025-11-02' });
+    const s = b.entity('STATEMENT', id('statement', i), `Statement ${n}-${i}`, {
+      text: `Words ${n}-${i}`,
+      date: '2025-11-02',
+    });
     b.rel('SAID', b.pick(people), s, src);
     b.rel('MADE_AT', s, b.pick(events), src);
     b.rel('CONCERNS', s, b.pick(p.materials), src);
     b.rel('CLAIMS', b.pick(src), s, src);
   }
   for (let i = 0; i < 4; i++) {
-    const a = b.entity('AGREEMENT', id('agreement', i), `Accord ${n}-${i}`, { date: '2025-10-30', validFrom: '2025-11-10', validUntil: '2026-11-10' });
+    const a = b.entity('AGREEMENT', id('agreement', i), `Accord ${n}-${i}`, {
+      date: '2025-10-30',
+      validFrom: '2025-11-10',
+      validUntil: '2026-11-10',
+    });
     b.rel('RESULTED_IN', events[i]!, a, src);
     const parties = [b.pick(p.countries), b.pick(p.countries), b.pick(companies)];
     for (const party of parties) b.rel('PARTY_TO', party, a, src);
     for (let k = 0; k < 3; k++) {
-      const c = b.entity('COMMITMENT', id(`commitment-${i}`, k), `Commitment ${n}-${i}-${k}`, { text: `Promise ${k}` });
+      const c = b.entity('COMMITMENT', id(`commitment-${i}`, k), `Commitment ${n}-${i}-${k}`, {
+        text: `Promise ${k}`,
+      });
       b.rel('PART_OF', c, a, src);
       b.rel('COMMITTED_TO', parties[k]!, c, src);
       b.rel('CONCERNS', c, b.pick(p.materials), src);
     }
   }
   for (let i = 0; i < 5; i++) {
-    const m = b.entity('MEASURE', id('measure', i), `Control ${n}-${i}`, { measureType: 'EXPORT_CONTROL', date: '2025-10-09', validFrom: '2025-11-08' });
+    const m = b.entity('MEASURE', id('measure', i), `Control ${n}-${i}`, {
+      measureType: 'EXPORT_CONTROL',
+      date: '2025-10-09',
+      validFrom: '2025-11-08',
+    });
     b.rel('ISSUED', b.pick(p.countries), m, src);
     b.rel('APPLIES_TO', m, b.pick(p.materials), src);
   }
@@ -203,7 +287,14 @@ export function generateGraph(relationships: number, seed = 1): SyntheticGraph {
   const b = new Builder(seed);
   const blocks = Math.max(1, Math.round(relationships / RELATIONSHIPS_PER_BLOCK));
   const p = pools(b, blocks);
-  const probes: Probes = { companies: [], materials: [], pathPairs: [], words: [], alliedWith: p.countries[0]!, excluding: p.countries[1]! };
+  const probes: Probes = {
+    companies: [],
+    materials: [],
+    pathPairs: [],
+    words: [],
+    alliedWith: p.countries[0]!,
+    excluding: p.countries[1]!,
+  };
   for (let n = 0; n < blocks; n++) block(b, n, p, probes);
   probes.materials.push(...p.materials.slice(0, 20));
   const people = b.entities.filter((e) => e.kind === 'PERSON');

@@ -34,7 +34,11 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   });
   console.log(JSON.stringify(report, null, 2));
-  const ok = report.lost.length === 0 && report.duplicatedAudits.length === 0 && report.found === report.distinctFound && report.found === writes;
+  const ok =
+    report.lost.length === 0 &&
+    report.duplicatedAudits.length === 0 &&
+    report.found === report.distinctFound &&
+    report.found === writes;
   console.log(ok ? 'chaos: every acknowledged write present once, none lost' : 'chaos: FAILED');
   process.exitCode = ok ? 0 : 1;
 }

@@ -20,7 +20,11 @@ function argument(name: string, fallback: string): string {
 
 function previousSchema(base: string): string | null {
   try {
-    return execFileSync('git', ['show', `${base}:${SCHEMA}`], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync('git', ['show', `${base}:${SCHEMA}`], {
+      cwd: repo,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch {
     return null;
   }
@@ -30,15 +34,30 @@ const base = argument('--base', 'HEAD~1');
 const repo = argument('--repo', '.');
 const previous = previousSchema(base);
 if (previous === null) {
-  const shallow = execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: repo, encoding: 'utf8' }).trim() === 'true';
-  console.log(`schema breaks: no ${SCHEMA} at ${base} (${shallow ? 'shallow clone: fetch more history to compare' : 'no such commit, or the file is new there'}); nothing to compare`);
+  const shallow =
+    execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: repo, encoding: 'utf8' }).trim() ===
+    'true';
+  console.log(
+    `schema breaks: no ${SCHEMA} at ${base} (${shallow ? 'shallow clone: fetch more history to compare' : 'no such commit, or the file is new there'}); nothing to compare`,
+  );
   process.exit(0);
 }
-const result = compareSchemas(previous, readFileSync(path.join(repo, SCHEMA), 'utf8'), readFileSync(path.join(repo, CHANGELOG), 'utf8'));
+const result = compareSchemas(
+  previous,
+  readFileSync(path.join(repo, SCHEMA), 'utf8'),
+  readFileSync(path.join(repo, CHANGELOG), 'utf8'),
+);
 for (const d of result.dangerous) console.log(`dangerous (allowed): ${d}`);
-for (const d of result.breaking) console.log(`${result.unrecorded.includes(d) ? 'BREAKING, not in the changelog' : 'breaking, recorded'}: ${d}`);
+for (const d of result.breaking)
+  console.log(
+    `${result.unrecorded.includes(d) ? 'BREAKING, not in the changelog' : 'breaking, recorded'}: ${d}`,
+  );
 if (result.unrecorded.length > 0) {
-  console.error(`schema breaks: ${result.unrecorded.length} breaking change(s) against ${base} not recorded in ${CHANGELOG}. Keep the old field (deprecate it instead), or, if the break is intended, add each line above verbatim to ${CHANGELOG}.`);
+  console.error(
+    `schema breaks: ${result.unrecorded.length} breaking change(s) against ${base} not recorded in ${CHANGELOG}. Keep the old field (deprecate it instead), or, if the break is intended, add each line above verbatim to ${CHANGELOG}.`,
+  );
   process.exit(1);
 }
-console.log(`schema breaks: none unrecorded against ${base} (${result.breaking.length} breaking recorded, ${result.dangerous.length} dangerous)`);
+console.log(
+  `schema breaks: none unrecorded against ${base} (${result.breaking.length} breaking recorded, ${result.dangerous.length} dangerous)`,
+);

@@ -13,7 +13,11 @@ import { pathToFileURL } from 'node:url';
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import { ENTITY_ATTRIBUTE_NAMES, type Entity } from '../src/domain/entity.js';
 import { ENTITY_KINDS, type EntityKind } from '../src/domain/model.js';
-import { RELATIONSHIP_PROPERTY_NAMES, relationshipId, type Relationship } from '../src/domain/relationship.js';
+import {
+  RELATIONSHIP_PROPERTY_NAMES,
+  relationshipId,
+  type Relationship,
+} from '../src/domain/relationship.js';
 import { configFromEnv, createNeo4jStore } from '../src/store/neo4j/index.js';
 import { DEFAULT_SEED_DIR } from '../src/store/seed/seed-loader.js';
 
@@ -25,7 +29,8 @@ const DATE_KEYS = new Set(['date', 'validFrom', 'validUntil']);
 /** A seed entity: id, kind, name, then the attributes in their canonical order (no origin; a source's text stays in its textPath file). */
 function seedEntity(e: Entity): Yamlable {
   const out: Yamlable = { id: e.id, kind: e.kind, name: e.name };
-  for (const key of ENTITY_ATTRIBUTE_NAMES) if (e[key] !== undefined && !(key === 'text' && e.textPath !== undefined)) out[key] = e[key];
+  for (const key of ENTITY_ATTRIBUTE_NAMES)
+    if (e[key] !== undefined && !(key === 'text' && e.textPath !== undefined)) out[key] = e[key];
   return out;
 }
 
@@ -44,15 +49,23 @@ function seedRelationship(r: Relationship): Yamlable {
 /** Why a record needs a note in the export: API-owned, or an id the seed would not derive. */
 function note(record: Entity | Relationship, derivedId?: string): string | null {
   const notes: string[] = [];
-  if (record.origin === 'API') notes.push(' origin: API (edited through the API; the seed never overwrites it)');
-  if (derivedId !== undefined && derivedId !== record.id) notes.push(` id in the graph: ${record.id} (the seed derives ${derivedId})`);
+  if (record.origin === 'API')
+    notes.push(' origin: API (edited through the API; the seed never overwrites it)');
+  if (derivedId !== undefined && derivedId !== record.id)
+    notes.push(` id in the graph: ${record.id} (the seed derives ${derivedId})`);
   return notes.length > 0 ? notes.join('\n') : null;
 }
 
 function render(kind: EntityKind, entities: Entity[], relationships: Relationship[]): string {
-  const doc = new Document({ entities: entities.map(seedEntity), relationships: relationships.map(seedRelationship) });
+  const doc = new Document({
+    entities: entities.map(seedEntity),
+    relationships: relationships.map(seedRelationship),
+  });
   doc.commentBefore = ` ${kind} entities and the relationships going out of them, exported from Neo4j (npm run export).`;
-  const notes = [...entities.map((e) => note(e)), ...relationships.map((r) => note(r, relationshipId(r.type, r.from, r.to, r)))];
+  const notes = [
+    ...entities.map((e) => note(e)),
+    ...relationships.map((r) => note(r, relationshipId(r.type, r.from, r.to, r))),
+  ];
   let index = 0;
   visit(doc, {
     Pair(_, pair) {
@@ -88,7 +101,11 @@ export function seedFiles(graph: Graph): Map<string, string> {
 }
 
 /** Writes the seed files to `dir` and copies the source texts they point at from `seedDir`; returns what was written. */
-export async function writeSeedFolder(graph: Graph, dir: string, seedDir: string): Promise<{ files: string[]; texts: string[]; missingTexts: string[] }> {
+export async function writeSeedFolder(
+  graph: Graph,
+  dir: string,
+  seedDir: string,
+): Promise<{ files: string[]; texts: string[]; missingTexts: string[] }> {
   await mkdir(dir, { recursive: true });
   const files = seedFiles(graph);
   for (const [name, text] of files) await writeFile(path.join(dir, name), text, 'utf8');
@@ -97,7 +114,8 @@ export async function writeSeedFolder(graph: Graph, dir: string, seedDir: string
   for (const textPath of new Set(graph.entities.flatMap((e) => (e.textPath ? [e.textPath] : [])))) {
     const from = path.resolve(seedDir, textPath);
     const to = path.resolve(dir, textPath);
-    if (!from.startsWith(path.resolve(seedDir) + path.sep) || !to.startsWith(path.resolve(dir) + path.sep)) continue;
+    if (!from.startsWith(path.resolve(seedDir) + path.sep) || !to.startsWith(path.resolve(dir) + path.sep))
+      continue;
     await mkdir(path.dirname(to), { recursive: true });
     await copyFile(from, to).then(
       () => texts.push(textPath),
@@ -118,7 +136,8 @@ async function main(): Promise<void> {
       `exported ${graph.entities.length} entities and ${graph.relationships.length} relationships to ${dir} ` +
         `(${written.files.length} files, ${written.texts.length} source texts)`,
     );
-    for (const missing of written.missingTexts) console.warn(`warning: source text ${missing} not found in ${seedDir}`);
+    for (const missing of written.missingTexts)
+      console.warn(`warning: source text ${missing} not found in ${seedDir}`);
   } finally {
     await store.close();
   }

@@ -80,7 +80,11 @@ async function sendAll(url: string, requests: FuzzRequest[], tally: Tally): Prom
   return answers;
 }
 
-const toRequest = (w: Write): FuzzRequest => ({ kind: 'graphql', query: MUTATIONS[w.mutation], variables: w.variables });
+const toRequest = (w: Write): FuzzRequest => ({
+  kind: 'graphql',
+  query: MUTATIONS[w.mutation],
+  variables: w.variables,
+});
 
 async function fuzzStore(name: string): Promise<{ tally: Tally; problems: string[]; seconds: number }> {
   const started = Date.now();
@@ -99,7 +103,8 @@ async function fuzzStore(name: string): Promise<{ tally: Tally; problems: string
     const before = await digest(store);
     for (let i = 0; i < reads.length; i += 500) {
       const answers = await sendAll(api.url, reads.slice(i, i + 500), tally);
-      for (const a of answers.filter(broke)) problems.push(`read answered ${a.status} ${a.codes.join(',')}: ${a.sent.slice(0, 300)}`);
+      for (const a of answers.filter(broke))
+        problems.push(`read answered ${a.status} ${a.codes.join(',')}: ${a.sent.slice(0, 300)}`);
       process.stdout.write(`\r${name}: ${Math.min(i + 500, reads.length)}/${reads.length} documents`);
     }
     if ((await digest(store)) !== before) problems.push('reads changed the graph');
@@ -107,7 +112,10 @@ async function fuzzStore(name: string): Promise<{ tally: Tally; problems: string
 
     const invalid = fc.sample(writes.invalid(), { seed: SEED + 2, numRuns: Math.round(WRITES * 0.4) });
     const plausible = fc.sample(writes.plausible(), { seed: SEED + 3, numRuns: Math.round(WRITES * 0.3) });
-    const perturbed = fc.sample(writes.perturbed(), { seed: SEED + 4, numRuns: WRITES - invalid.length - plausible.length });
+    const perturbed = fc.sample(writes.perturbed(), {
+      seed: SEED + 4,
+      numRuns: WRITES - invalid.length - plausible.length,
+    });
     let checked = 0;
     for (const [i, w] of [...invalid, ...plausible, ...perturbed].entries()) {
       const wasInvalid = i < invalid.length;
@@ -121,9 +129,12 @@ async function fuzzStore(name: string): Promise<{ tally: Tally; problems: string
       if (a.acknowledged) {
         tally.writesAcknowledged++;
         if (wasInvalid) problems.push(`a broken write was acknowledged: ${a.sent.slice(0, 300)}`);
-        if (after.audit !== state.audit + 1) problems.push(`an acknowledged write left ${after.audit - state.audit} audit entries`);
+        if (after.audit !== state.audit + 1)
+          problems.push(`an acknowledged write left ${after.audit - state.audit} audit entries`);
       } else {
-        const same = JSON.stringify(after) === JSON.stringify(state) && (full === null || (await digest(store)) === full);
+        const same =
+          JSON.stringify(after) === JSON.stringify(state) &&
+          (full === null || (await digest(store)) === full);
         if (!same) problems.push(`a refused write changed the graph: ${a.sent.slice(0, 300)}`);
         else checked++;
       }
@@ -131,7 +142,8 @@ async function fuzzStore(name: string): Promise<{ tally: Tally; problems: string
     }
     tally.invalidWritesUnchanged = checked;
     process.stdout.write('\n');
-    if ((await fetch(`${api.url}/health/live`)).status !== 200) problems.push('/health/live did not answer 200 afterwards');
+    if ((await fetch(`${api.url}/health/live`)).status !== 200)
+      problems.push('/health/live did not answer 200 afterwards');
   } finally {
     await api.close();
     await stop();
@@ -149,12 +161,18 @@ let failed = false;
 console.log(`fuzz at scale: ${DOCUMENTS} documents and ${WRITES} writes per store, seed ${SEED}`);
 for (const name of values.stores.split(',')) {
   const { tally, problems, seconds } = await fuzzStore(name.trim());
-  const fiveHundreds = Object.entries(tally.byStatus).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0);
+  const fiveHundreds = Object.entries(tally.byStatus)
+    .filter(([s]) => Number(s) >= 500)
+    .reduce((n, [, c]) => n + c, 0);
   console.log(`\n## ${name} store (${seconds.toFixed(0)} s)`);
-  console.log(`requests: ${tally.tried} (${tally.writesSent} writes as an editor, ${tally.writesAcknowledged} acknowledged)`);
+  console.log(
+    `requests: ${tally.tried} (${tally.writesSent} writes as an editor, ${tally.writesAcknowledged} acknowledged)`,
+  );
   console.log(`by first error code: ${sorted(tally.byCode)}`);
   console.log(`by HTTP status: ${sorted(tally.byStatus)}`);
-  console.log(`INTERNAL: ${tally.byCode.INTERNAL ?? 0}; 5xx: ${fiveHundreds}; refused writes checked unchanged: ${tally.invalidWritesUnchanged}`);
+  console.log(
+    `INTERNAL: ${tally.byCode.INTERNAL ?? 0}; 5xx: ${fiveHundreds}; refused writes checked unchanged: ${tally.invalidWritesUnchanged}`,
+  );
   for (const p of problems.slice(0, 10)) console.log(`PROBLEM: ${p}`);
   if (problems.length > 0 || (tally.byCode.INTERNAL ?? 0) > 0 || fiveHundreds > 0) failed = true;
 }

@@ -7,7 +7,9 @@ import { hashApiKey, MIN_API_KEY_LENGTH } from '../src/server/auth.js';
 
 const given = process.argv[2];
 if (given !== undefined && given.length < MIN_API_KEY_LENGTH) {
-  process.stderr.write(`an API key must be at least ${MIN_API_KEY_LENGTH} characters; run without an argument to generate one\n`);
+  process.stderr.write(
+    `an API key must be at least ${MIN_API_KEY_LENGTH} characters; run without an argument to generate one\n`,
+  );
   process.exit(1);
 }
 const key = given ?? randomBytes(32).toString('base64url');

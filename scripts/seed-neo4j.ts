@@ -13,7 +13,9 @@ async function main(): Promise<number> {
   const store = await createNeo4jStore(configFromEnv());
   try {
     const r = await store.loadSeed(seed.entities, seed.relationships);
-    console.log(`created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}, skipped ${r.skipped} (entities+relationships)`);
+    console.log(
+      `created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}, skipped ${r.skipped} (entities+relationships)`,
+    );
     return 0;
   } finally {
     await store.close();

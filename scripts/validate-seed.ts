@@ -8,7 +8,9 @@ const dir = process.argv[2];
 try {
   const seed = await loadSeed(dir);
   const cited = seed.relationships.reduce((n, r) => n + r.citations.length, 0);
-  console.log(`seed is valid: ${seed.entities.length} entities, ${seed.relationships.length} relationships, ${cited} citations`);
+  console.log(
+    `seed is valid: ${seed.entities.length} entities, ${seed.relationships.length} relationships, ${cited} citations`,
+  );
 } catch (e) {
   if (!(e instanceof SeedError)) throw e;
   console.error(e.message);

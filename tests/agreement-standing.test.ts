@@ -23,7 +23,10 @@ describe.each(STORE_FIXTURES)('an agreement outlives none of its terms ($name st
     expect(entity.standing.status).toBe('EXPIRED');
     expect(entity.standing.endedOn).toBe('2026-11-10');
     expect(entity.standing.reason).toBe('ended 2026-11-10, no renewal recorded');
-    const endingTerms = entity.commitments.filter((c: { validUntil: string | null }) => c.validUntil === '2026-11-10').map((c: { id: string }) => c.id).sort();
+    const endingTerms = entity.commitments
+      .filter((c: { validUntil: string | null }) => c.validUntil === '2026-11-10')
+      .map((c: { id: string }) => c.id)
+      .sort();
     expect(endingTerms).toContain('china-maintain-suspension');
     expect(entity.standing.lastTerms.map((t: { id: string }) => t.id)).toEqual(endingTerms);
     expect(entity.standing.openTerms.map((t: { id: string }) => t.id)).toContain('us-cut-tariffs-10-percent');

@@ -37,13 +37,21 @@ describe('the audit trail of the embedded store', () => {
   it('survives a restart: replayed from the journal, entry for entry, and new writes go on top', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'audit-journal-'));
     const first = await openApi(dir);
-    await first.api.data(`mutation { upsertEntity(input: { id: "audit-test-org", kind: ORGANIZATION, name: "Audit Test Org" }, note: "a new supplier") { entity { id } } }`, {}, AS_EDITOR);
+    await first.api.data(
+      `mutation { upsertEntity(input: { id: "audit-test-org", kind: ORGANIZATION, name: "Audit Test Org" }, note: "a new supplier") { entity { id } } }`,
+      {},
+      AS_EDITOR,
+    );
     await first.api.data(
       `mutation($q: String!) { addRelationship(input: { type: LOCATED_IN, from: "audit-test-org", to: "australia", citations: [{ sourceId: "source-article", quote: $q }] }, note: "where it is") { relationship { id } } }`,
       { q: QUOTE },
       AS_EDITOR,
     );
-    await first.api.data(`mutation { retractRelationship(id: "located-in:audit-test-org:australia", note: "it is in Japan") { relationship { id } } }`, {}, AS_EDITOR);
+    await first.api.data(
+      `mutation { retractRelationship(id: "located-in:audit-test-org:australia", note: "it is in Japan") { relationship { id } } }`,
+      {},
+      AS_EDITOR,
+    );
     const before = (await first.api.data(AUDIT)).auditLog;
     await first.close();
 
@@ -57,16 +65,32 @@ describe('the audit trail of the embedded store', () => {
     const second = await openApi(dir);
     try {
       expect((await second.api.data(AUDIT)).auditLog).toEqual(before);
-      const byTarget = (await second.api.data(AUDIT, { targetId: 'located-in:audit-test-org:australia' })).auditLog;
-      expect(byTarget.nodes.map((n: { action: string }) => n.action)).toEqual(['RETRACT_RELATIONSHIP', 'ADD_RELATIONSHIP']);
+      const byTarget = (await second.api.data(AUDIT, { targetId: 'located-in:audit-test-org:australia' }))
+        .auditLog;
+      expect(byTarget.nodes.map((n: { action: string }) => n.action)).toEqual([
+        'RETRACT_RELATIONSHIP',
+        'ADD_RELATIONSHIP',
+      ]);
       expect((await second.api.data(AUDIT, { actor: 'alice' })).auditLog.totalCount).toBe(3);
-      const { relationship } = await second.api.data(`{ relationship(id: "located-in:audit-test-org:australia") { retracted retractionNote } }`);
+      const { relationship } = await second.api.data(
+        `{ relationship(id: "located-in:audit-test-org:australia") { retracted retractionNote } }`,
+      );
       expect(relationship).toEqual({ retracted: true, retractionNote: 'it is in Japan' });
 
-      await second.api.data(`mutation { upsertEntity(input: { id: "audit-test-org", kind: ORGANIZATION, name: "Audit Test Org Ltd" }, note: "legal name") { entity { id } } }`, {}, AS_EDITOR);
+      await second.api.data(
+        `mutation { upsertEntity(input: { id: "audit-test-org", kind: ORGANIZATION, name: "Audit Test Org Ltd" }, note: "legal name") { entity { id } } }`,
+        {},
+        AS_EDITOR,
+      );
       const after = (await second.api.data(AUDIT)).auditLog;
       expect(after.totalCount).toBe(4);
-      expect(after.nodes[0]).toMatchObject({ action: 'UPSERT_ENTITY', note: 'legal name', changes: [{ id: 'audit-test-org', before: { name: 'Audit Test Org' }, after: { name: 'Audit Test Org Ltd' } }] });
+      expect(after.nodes[0]).toMatchObject({
+        action: 'UPSERT_ENTITY',
+        note: 'legal name',
+        changes: [
+          { id: 'audit-test-org', before: { name: 'Audit Test Org' }, after: { name: 'Audit Test Org Ltd' } },
+        ],
+      });
       expect(after.nodes.slice(1)).toEqual(before.nodes);
     } finally {
       await second.close();

@@ -18,7 +18,9 @@ describe('typed example operations (examples/)', () => {
     const api = await startTestServer(store);
     try {
       const document = await readFile('examples/explorer.graphql', 'utf8');
-      expect(await officesOf(`${api.url}/graphql`, document, 'scott-bessent')).toEqual(['Treasury Secretary, U.S. Department of the Treasury']);
+      expect(await officesOf(`${api.url}/graphql`, document, 'scott-bessent')).toEqual([
+        'Treasury Secretary, U.S. Department of the Treasury',
+      ]);
     } finally {
       await api.close();
       await store.close();

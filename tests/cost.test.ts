@@ -15,7 +15,10 @@ beforeAll(async () => {
 /** The cost of the document's only (or named) operation with these variables. */
 function cost(query: string, variables?: Record<string, unknown>, name?: string): number {
   const document = parse(query);
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (name === undefined || d.name?.value === name));
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode =>
+      d.kind === Kind.OPERATION_DEFINITION && (name === undefined || d.name?.value === name),
+  );
   return operationCost(schema, document, operation!, variables);
 }
 
@@ -25,7 +28,8 @@ function nested(levels: number, first: string): string {
   for (let i = 0; i < levels; i++) inner = `relationships(first: ${first}) { nodes { to { ${inner} } } }`;
   return inner;
 }
-const aliases = (first: string) => Array.from({ length: 15 }, (_, i) => `a${i}: entity(id: "china") { ${nested(3, first)} }`).join(' ');
+const aliases = (first: string) =>
+  Array.from({ length: 15 }, (_, i) => `a${i}: entity(id: "china") { ${nested(3, first)} }`).join(' ');
 
 describe('operation cost (field values the answer may hold)', () => {
   it('counts each field once per parent object, and a page by the size it will use', () => {
@@ -43,8 +47,12 @@ describe('operation cost (field values the answer may hold)', () => {
 
   it('gives the same cost whether `first` is a literal, a variable or a variable default', () => {
     const literal = cost('{ entity(id: "china") { relationships(first: 7) { nodes { id } } } }');
-    expect(cost('query ($n: Int) { entity(id: "china") { relationships(first: $n) { nodes { id } } } }', { n: 7 })).toBe(literal);
-    expect(cost('query ($n: Int = 7) { entity(id: "china") { relationships(first: $n) { nodes { id } } } }')).toBe(literal);
+    expect(
+      cost('query ($n: Int) { entity(id: "china") { relationships(first: $n) { nodes { id } } } }', { n: 7 }),
+    ).toBe(literal);
+    expect(
+      cost('query ($n: Int = 7) { entity(id: "china") { relationships(first: $n) { nodes { id } } } }'),
+    ).toBe(literal);
     expect(literal).toBe(1 + 1 + 1 + 7);
     expect(cost(`{ ${aliases('100')} }`)).toBe(cost(`query ($n: Int) { ${aliases('$n')} }`, { n: 100 }));
   });
@@ -61,17 +69,30 @@ describe('operation cost (field values the answer may hold)', () => {
     expect(hostile).toBeGreaterThan(loadConfig({}).limits.maxCost * 1000);
   });
 
-  it("keeps every README example and explorer operation within MAX_COST and the default rate-limit burst", async () => {
+  it('keeps every README example and explorer operation within MAX_COST and the default rate-limit burst', async () => {
     const config = loadConfig({});
     const ceiling = Math.min(config.limits.maxCost, config.rateLimit.burst);
     const { examples } = await readmeExamples();
     for (const example of examples) expect(cost(example.query)).toBeLessThanOrEqual(ceiling);
     const explorer = await readFile(new URL('../examples/explorer.graphql', import.meta.url), 'utf8');
     // The variables the explorer sends at their largest (depth 3, 500 nodes, 50 paths of 6 hops).
-    const variables = { id: 'china', from: 'china', to: 'japan', text: 'dy', material: 'dysprosium', depth: 3, limit: 500, first: 100, maxHops: 6 };
-    const names = parse(explorer).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : []));
+    const variables = {
+      id: 'china',
+      from: 'china',
+      to: 'japan',
+      text: 'dy',
+      material: 'dysprosium',
+      depth: 3,
+      limit: 500,
+      first: 100,
+      maxHops: 6,
+    };
+    const names = parse(explorer).definitions.flatMap((d) =>
+      d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : [],
+    );
     expect(names.length).toBeGreaterThanOrEqual(8);
-    for (const name of names.filter((n) => n !== 'PathBetween')) expect(cost(explorer, variables, name)).toBeLessThanOrEqual(ceiling);
+    for (const name of names.filter((n) => n !== 'PathBetween'))
+      expect(cost(explorer, variables, name)).toBeLessThanOrEqual(ceiling);
     // The explorer asks for 3 paths (its default).
     expect(cost(explorer, { ...variables, first: 3 }, 'PathBetween')).toBeLessThanOrEqual(ceiling);
   });

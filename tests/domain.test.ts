@@ -37,9 +37,24 @@ describe('lifecycle status', () => {
 });
 
 describe('search ranking', () => {
-  const e = (id: string, name: string, aliases?: string[]): Entity => ({ id, name, kind: 'COUNTRY', origin: 'SEED', ...(aliases && { aliases }) });
+  const e = (id: string, name: string, aliases?: string[]): Entity => ({
+    id,
+    name,
+    kind: 'COUNTRY',
+    origin: 'SEED',
+    ...(aliases && { aliases }),
+  });
   it('puts exact matches first, then prefixes, then the rest, each by name then id', () => {
-    const ranked = rankSearch([e('c', 'Made in China'), e('b', 'Chinatown'), e('a', 'China'), e('d', 'PRC', ['china']), e('z', 'Japan')], 'china');
+    const ranked = rankSearch(
+      [
+        e('c', 'Made in China'),
+        e('b', 'Chinatown'),
+        e('a', 'China'),
+        e('d', 'PRC', ['china']),
+        e('z', 'Japan'),
+      ],
+      'china',
+    );
     expect(ranked.map((x) => x.id)).toEqual(['a', 'd', 'b', 'c']);
   });
 });

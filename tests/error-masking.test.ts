@@ -6,7 +6,10 @@ import { startTestServer, type TestServer } from '../scripts/support/test-server
 /** A real embedded store with one fault planted: asking for "boom" fails the way a driver might. */
 class FaultyStore extends MemoryStore {
   override getEntities(ids: readonly string[]): Promise<(Entity | null)[]> {
-    if (ids.includes('boom')) return Promise.reject(new Error('Neo.ClientError.Statement.SyntaxError: MATCH (n:Entity {id: $id}) secret'));
+    if (ids.includes('boom'))
+      return Promise.reject(
+        new Error('Neo.ClientError.Statement.SyntaxError: MATCH (n:Entity {id: $id}) secret'),
+      );
     return super.getEntities(ids);
   }
 }
@@ -21,7 +24,10 @@ describe('unexpected errors', () => {
   it('are masked as INTERNAL with a correlation id: no message, stack or Cypher leaks', async () => {
     const res = await api.gql(`{ entity(id: "boom") { id } }`);
     const text = JSON.stringify(res.body);
-    expect(res.body.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL' } });
+    expect(res.body.errors?.[0]).toMatchObject({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL' },
+    });
     expect(res.body.errors?.[0]?.extensions?.correlationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(text).not.toMatch(/MATCH|secret|Neo\.|stack|at /);
   });

@@ -14,11 +14,23 @@ import { memoryFixture, STORE_FIXTURES, useApi } from './support/stores.js';
  */
 
 const SEED = 20251102;
-const RUNS = { reads: 800, broken: 100, plausible: 100, perturbed: 100, invalidBatches: 10, invalidPerBatch: 10 } as const;
-const PLANNED = RUNS.reads + RUNS.broken + RUNS.plausible + RUNS.perturbed + RUNS.invalidBatches * RUNS.invalidPerBatch;
+const RUNS = {
+  reads: 800,
+  broken: 100,
+  plausible: 100,
+  perturbed: 100,
+  invalidBatches: 10,
+  invalidPerBatch: 10,
+} as const;
+const PLANNED =
+  RUNS.reads + RUNS.broken + RUNS.plausible + RUNS.perturbed + RUNS.invalidBatches * RUNS.invalidPerBatch;
 const SLOW = 180_000;
 
-const toRequest = (w: Write): FuzzRequest => ({ kind: 'graphql', query: MUTATIONS[w.mutation], variables: w.variables });
+const toRequest = (w: Write): FuzzRequest => ({
+  kind: 'graphql',
+  query: MUTATIONS[w.mutation],
+  variables: w.variables,
+});
 
 /** Each store's tally, to compare the stores once both have run. */
 const tallies = new Map<string, Tally>();
@@ -28,57 +40,80 @@ describe.each(STORE_FIXTURES)('fuzzing the API on the $name store', (fixture) =>
   const tally = new Tally();
   const gens = () => fuzzGenerators(ctx.store);
 
-  it('answers documents generated from the schema without INTERNAL or 5xx, and reads change nothing', { timeout: SLOW }, async () => {
-    const { documents } = await gens();
-    const before = await digest(ctx.store);
-    const check = (req: FuzzRequest) => send(ctx.api.url, req).then((a) => (tally.record(a), !broke(a)));
-    await fc.assert(fc.asyncProperty(documents.operation(), check), { seed: SEED, numRuns: RUNS.reads });
-    await fc.assert(fc.asyncProperty(documents.broken(), check), { seed: SEED + 1, numRuns: RUNS.broken });
-    expect(await digest(ctx.store)).toBe(before);
-  });
+  it(
+    'answers documents generated from the schema without INTERNAL or 5xx, and reads change nothing',
+    { timeout: SLOW },
+    async () => {
+      const { documents } = await gens();
+      const before = await digest(ctx.store);
+      const check = (req: FuzzRequest) => send(ctx.api.url, req).then((a) => (tally.record(a), !broke(a)));
+      await fc.assert(fc.asyncProperty(documents.operation(), check), { seed: SEED, numRuns: RUNS.reads });
+      await fc.assert(fc.asyncProperty(documents.broken(), check), { seed: SEED + 1, numRuns: RUNS.broken });
+      expect(await digest(ctx.store)).toBe(before);
+    },
+  );
 
-  it('refuses broken writes with BAD_USER_INPUT or NOT_FOUND, each leaving the graph and audit trail unchanged', { timeout: SLOW }, async () => {
-    const { writes } = await gens();
-    const batch = fc.array(writes.invalid(), { minLength: RUNS.invalidPerBatch, maxLength: RUNS.invalidPerBatch });
-    await fc.assert(
-      fc.asyncProperty(batch, async (list) => {
-        const start = await digest(ctx.store);
-        const state = await cheapState(ctx.store);
-        for (const w of list) {
-          const a = await send(ctx.api.url, toRequest(w), AS_EDITOR.headers);
-          tally.record(a);
-          tally.writesSent++;
-          expect({ broken: w.broken, code: a.code }).toMatchObject({ code: expect.stringMatching(/^(BAD_USER_INPUT|NOT_FOUND)$/) });
-          expect(await cheapState(ctx.store)).toEqual(state);
-          tally.invalidWritesUnchanged++;
+  it(
+    'refuses broken writes with BAD_USER_INPUT or NOT_FOUND, each leaving the graph and audit trail unchanged',
+    { timeout: SLOW },
+    async () => {
+      const { writes } = await gens();
+      const batch = fc.array(writes.invalid(), {
+        minLength: RUNS.invalidPerBatch,
+        maxLength: RUNS.invalidPerBatch,
+      });
+      await fc.assert(
+        fc.asyncProperty(batch, async (list) => {
+          const start = await digest(ctx.store);
+          const state = await cheapState(ctx.store);
+          for (const w of list) {
+            const a = await send(ctx.api.url, toRequest(w), AS_EDITOR.headers);
+            tally.record(a);
+            tally.writesSent++;
+            expect({ broken: w.broken, code: a.code }).toMatchObject({
+              code: expect.stringMatching(/^(BAD_USER_INPUT|NOT_FOUND)$/),
+            });
+            expect(await cheapState(ctx.store)).toEqual(state);
+            tally.invalidWritesUnchanged++;
+          }
+          expect(await digest(ctx.store)).toBe(start);
+        }),
+        { seed: SEED + 2, numRuns: RUNS.invalidBatches },
+      );
+    },
+  );
+
+  it(
+    'acknowledges plausible writes with one audit entry each, and refused ones change nothing',
+    { timeout: SLOW },
+    async () => {
+      const { writes } = await gens();
+      const check = async (w: Write) => {
+        const before = await cheapState(ctx.store);
+        const a = await send(ctx.api.url, toRequest(w), AS_EDITOR.headers);
+        tally.record(a);
+        tally.writesSent++;
+        const after = await cheapState(ctx.store);
+        if (broke(a)) return false;
+        if (a.acknowledged) {
+          tally.writesAcknowledged++;
+          expect(after.audit).toBe(before.audit + 1);
+        } else {
+          expect(after).toEqual(before);
         }
-        expect(await digest(ctx.store)).toBe(start);
-      }),
-      { seed: SEED + 2, numRuns: RUNS.invalidBatches },
-    );
-  });
-
-  it('acknowledges plausible writes with one audit entry each, and refused ones change nothing', { timeout: SLOW }, async () => {
-    const { writes } = await gens();
-    const check = async (w: Write) => {
-      const before = await cheapState(ctx.store);
-      const a = await send(ctx.api.url, toRequest(w), AS_EDITOR.headers);
-      tally.record(a);
-      tally.writesSent++;
-      const after = await cheapState(ctx.store);
-      if (broke(a)) return false;
-      if (a.acknowledged) {
-        tally.writesAcknowledged++;
-        expect(after.audit).toBe(before.audit + 1);
-      } else {
-        expect(after).toEqual(before);
-      }
-      return true;
-    };
-    await fc.assert(fc.asyncProperty(writes.plausible(), check), { seed: SEED + 3, numRuns: RUNS.plausible });
-    await fc.assert(fc.asyncProperty(writes.perturbed(), check), { seed: SEED + 4, numRuns: RUNS.perturbed });
-    expect(tally.writesAcknowledged).toBeGreaterThan(0);
-  });
+        return true;
+      };
+      await fc.assert(fc.asyncProperty(writes.plausible(), check), {
+        seed: SEED + 3,
+        numRuns: RUNS.plausible,
+      });
+      await fc.assert(fc.asyncProperty(writes.perturbed(), check), {
+        seed: SEED + 4,
+        numRuns: RUNS.perturbed,
+      });
+      expect(tally.writesAcknowledged).toBeGreaterThan(0);
+    },
+  );
 
   it('still answers afterwards, and sent every document the generators produced', async () => {
     // Not its name: a plausible write may have renamed it; an id and a kind never change.
@@ -105,9 +140,13 @@ describe('fuzzing both stores', () => {
     expect(first && second, 'both stores were fuzzed in this run').toBeTruthy();
     const differing = first!.answers.flatMap((a, i) => {
       const b = second!.answers[i];
-      return b && a.sent === b.sent && a.got !== b.got ? [`${a.sent}\n  ${STORE_FIXTURES[0]!.name}: ${a.got}\n  ${STORE_FIXTURES[1]!.name}: ${b.got}`] : [];
+      return b && a.sent === b.sent && a.got !== b.got
+        ? [`${a.sent}\n  ${STORE_FIXTURES[0]!.name}: ${a.got}\n  ${STORE_FIXTURES[1]!.name}: ${b.got}`]
+        : [];
     });
-    expect(differing.slice(0, 3).map((d) => (d.length > 2000 ? `${d.slice(0, 1000)} ... ${d.slice(-300)}` : d))).toEqual([]);
+    expect(
+      differing.slice(0, 3).map((d) => (d.length > 2000 ? `${d.slice(0, 1000)} ... ${d.slice(-300)}` : d)),
+    ).toEqual([]);
     expect(second!.answers.length).toBe(first!.answers.length);
     expect(second!.byStatus).toEqual(first!.byStatus);
     expect(second!.writesAcknowledged).toBe(first!.writesAcknowledged);
@@ -122,13 +161,23 @@ describe('found by the fuzz, and fixed', () => {
   it('a subscription, which the schema has none of, is refused as a client error', async () => {
     const res = await ctx.api.gql('subscription { x }');
     expect(res.status).toBe(400);
-    expect(res.body.errors?.[0]).toMatchObject({ message: 'This API does not support subscription operations', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(res.body.errors?.[0]).toMatchObject({
+      message: 'This API does not support subscription operations',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 
   // body-parser's errors reached Express's default handler (HTML, with the stack outside production).
   it('a body that is not JSON, or over the size limit, gets a JSON error and no stack trace', async () => {
-    for (const body of ['{', JSON.stringify({ query: `{ search(text: "${'x'.repeat(200_000)}") { id } }` })]) {
-      const res = await fetch(`${ctx.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    for (const body of [
+      '{',
+      JSON.stringify({ query: `{ search(text: "${'x'.repeat(200_000)}") { id } }` }),
+    ]) {
+      const res = await fetch(`${ctx.api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       expect(res.status).toBeLessThan(500);
       expect(res.headers.get('content-type')).toMatch(/application\/(graphql-response\+)?json/);
       expect(await res.text()).not.toMatch(/node_modules|at JSON\.parse/);

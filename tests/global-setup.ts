@@ -2,7 +2,6 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Bolt URI of the Neo4j the contract suite runs on. */

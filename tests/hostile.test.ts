@@ -33,8 +33,17 @@ function expectError(res: GqlResponse, status: number, code: string, message: Re
 }
 
 /** Runs `test` against a server over `store` started with `env`, closing it afterwards. */
-async function withServer(env: NodeJS.ProcessEnv, test: (api: TestServer) => Promise<void>, store?: MemoryStore, logger?: pino.Logger): Promise<void> {
-  const api = await startTestServer(store ?? (await withSeed(new MemoryStore())), env, logger ? { logger } : {});
+async function withServer(
+  env: NodeJS.ProcessEnv,
+  test: (api: TestServer) => Promise<void>,
+  store?: MemoryStore,
+  logger?: pino.Logger,
+): Promise<void> {
+  const api = await startTestServer(
+    store ?? (await withSeed(new MemoryStore())),
+    env,
+    logger ? { logger } : {},
+  );
   try {
     await test(api);
   } finally {
@@ -57,12 +66,15 @@ describe('hostile requests beside normal traffic (defaults)', () => {
       expectError(res, 400, 'QUERY_TOO_COMPLEX', /^Query cost limit of 20000 exceeded, found \d+\.$/);
       expect(res.body.data).toBeUndefined();
     }
-    for (const res of await Promise.all(normal)) expect(res.body).toEqual({ data: { entity: { name: 'China', kind: 'COUNTRY' } } });
+    for (const res of await Promise.all(normal))
+      expect(res.body).toEqual({ data: { entity: { name: 'China', kind: 'COUNTRY' } } });
     expect((await live).status).toBe(200);
   });
 
   it('refuses the same query the same way whether `first` is a literal or a variable', async () => {
-    const literal = await api.gql(hostileQuery().replace('query Heavy($n: Int)', 'query Heavy').replaceAll('$n', '100'));
+    const literal = await api.gql(
+      hostileQuery().replace('query Heavy($n: Int)', 'query Heavy').replaceAll('$n', '100'),
+    );
     const variable = await api.gql(hostileQuery(), { n: 100 });
     expect(literal.body.errors?.[0]?.message).toBe(variable.body.errors?.[0]?.message);
     expect(literal.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
@@ -80,18 +92,30 @@ describe('answers bounded while they are built', () => {
   it('stops past MAX_RESULT_OBJECTS with RESPONSE_TOO_LARGE, HTTP 400 and no partial data', async () => {
     await withServer({ MAX_RESULT_OBJECTS: '50' }, async (api) => {
       const res = await api.gql('{ entities(first: 100) { nodes { id } } }');
-      expectError(res, 400, 'RESPONSE_TOO_LARGE', /^The answer holds more than 50 entities and relationships \(MAX_RESULT_OBJECTS\); ask for fewer\.$/);
+      expectError(
+        res,
+        400,
+        'RESPONSE_TOO_LARGE',
+        /^The answer holds more than 50 entities and relationships \(MAX_RESULT_OBJECTS\); ask for fewer\.$/,
+      );
       expect(res.body.data).toBeNull();
       expect(res.body.errors?.[0]?.extensions?.correlationId).toBe(res.headers.get('x-request-id'));
       // Within the cap, the same server answers.
-      expect((await api.gql('{ entities(first: 40) { nodes { id } } }')).body.data?.entities.nodes).toHaveLength(40);
+      expect(
+        (await api.gql('{ entities(first: 40) { nodes { id } } }')).body.data?.entities.nodes,
+      ).toHaveLength(40);
     });
   });
 
   it('stops a query that passes the cost check past MAX_RESPONSE_BYTES, with RESPONSE_TOO_LARGE', async () => {
     await withServer({ MAX_RESPONSE_BYTES: '3000' }, async (api) => {
       const res = await api.gql(hostileQuery(), { n: 2 });
-      expectError(res, 400, 'RESPONSE_TOO_LARGE', /^The answer is larger than 3000 bytes \(MAX_RESPONSE_BYTES\)/);
+      expectError(
+        res,
+        400,
+        'RESPONSE_TOO_LARGE',
+        /^The answer is larger than 3000 bytes \(MAX_RESPONSE_BYTES\)/,
+      );
       expect(res.body.data).toBeNull();
       expect(await api.data(NORMAL)).toEqual({ entity: { name: 'China', kind: 'COUNTRY' } });
     });
@@ -99,16 +123,25 @@ describe('answers bounded while they are built', () => {
 
   it('stops resolvers and loaders at the deadline: TIMEOUT, 504, the data resolved before it kept', async () => {
     const store = await withSeed(new SlowStore());
-    await withServer({ REQUEST_TIMEOUT_MS: '1000' }, async (api) => {
-      const before = store.calls;
-      const res = await api.gql('{ __typename slow: entity(id: "slowpoke") { name relationships(first: 1) { nodes { to { name } } } } }');
-      expect(res.status).toBe(504);
-      expect(res.body.data).toEqual({ __typename: 'Query', slow: null });
-      expect(res.body.errors).toHaveLength(1);
-      expect(res.body.errors?.[0]).toMatchObject({ path: ['slow', 'name'], extensions: { code: 'TIMEOUT' } });
-      // The one entity load; nothing after the deadline (today's code still resolved `name` and loaded nothing more only because no loader was left).
-      expect(store.calls - before).toBe(1);
-    }, store);
+    await withServer(
+      { REQUEST_TIMEOUT_MS: '1000' },
+      async (api) => {
+        const before = store.calls;
+        const res = await api.gql(
+          '{ __typename slow: entity(id: "slowpoke") { name relationships(first: 1) { nodes { to { name } } } } }',
+        );
+        expect(res.status).toBe(504);
+        expect(res.body.data).toEqual({ __typename: 'Query', slow: null });
+        expect(res.body.errors).toHaveLength(1);
+        expect(res.body.errors?.[0]).toMatchObject({
+          path: ['slow', 'name'],
+          extensions: { code: 'TIMEOUT' },
+        });
+        // The one entity load; nothing after the deadline (today's code still resolved `name` and loaded nothing more only because no loader was left).
+        expect(store.calls - before).toBe(1);
+      },
+      store,
+    );
   });
 });
 
@@ -121,16 +154,40 @@ describe('deeply nested variables', () => {
         done();
       },
     });
-    await withServer({}, async (api) => {
-      const query = 'query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", excluding: $ex) { hhi } }';
-      // Written by hand: JSON.stringify itself overflows the stack on values this deep.
-      for (const [open, close] of [['[', ']'], ['{"a":', '}']] as const) {
-        const body = `{"query":${JSON.stringify(query)},"variables":{"ex":${open.repeat(9000)}"china"${close.repeat(9000)}}}`;
-        const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        expectError({ status: res.status, headers: res.headers, body: (await res.json()) as GqlResponse['body'] }, 400, 'VARIABLES_TOO_DEEP', /^The variables are nested more than 16 levels deep \(MAX_VARIABLE_DEPTH\)\.$/);
-      }
-      expect((await api.gql('query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", excluding: $ex) { hhi } }', { ex: ['china'] })).status).toBe(200);
-    }, undefined, pino({ level: 'info' }, sink));
+    await withServer(
+      {},
+      async (api) => {
+        const query = 'query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", excluding: $ex) { hhi } }';
+        // Written by hand: JSON.stringify itself overflows the stack on values this deep.
+        for (const [open, close] of [
+          ['[', ']'],
+          ['{"a":', '}'],
+        ] as const) {
+          const body = `{"query":${JSON.stringify(query)},"variables":{"ex":${open.repeat(9000)}"china"${close.repeat(9000)}}}`;
+          const res = await fetch(`${api.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          expectError(
+            { status: res.status, headers: res.headers, body: (await res.json()) as GqlResponse['body'] },
+            400,
+            'VARIABLES_TOO_DEEP',
+            /^The variables are nested more than 16 levels deep \(MAX_VARIABLE_DEPTH\)\.$/,
+          );
+        }
+        expect(
+          (
+            await api.gql(
+              'query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", excluding: $ex) { hhi } }',
+              { ex: ['china'] },
+            )
+          ).status,
+        ).toBe(200);
+      },
+      undefined,
+      pino({ level: 'info' }, sink),
+    );
     expect(lines.filter((l) => (l.level as number) >= 50)).toEqual([]);
     expect(lines.filter((l) => l.msg === 'request').map((l) => l.status)).toEqual([400, 400, 200]);
   });

@@ -23,7 +23,11 @@ class SeededStore extends MemoryStore {
 const seeded = () => withSeed(new SeededStore());
 
 /** Runs `test` against a server started with `env`, closing it afterwards. */
-async function withServer(env: NodeJS.ProcessEnv, test: (api: TestServer) => Promise<void>, logger?: pino.Logger): Promise<void> {
+async function withServer(
+  env: NodeJS.ProcessEnv,
+  test: (api: TestServer) => Promise<void>,
+  logger?: pino.Logger,
+): Promise<void> {
   const api = await startTestServer(await seeded(), env, logger ? { logger } : {});
   try {
     await test(api);
@@ -41,17 +45,30 @@ describe('CSRF prevention', () => {
 
   it('refuses a simple GET (no preflight header) and a text/plain POST with 400 and a correlation id', async () => {
     const get = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ __typename }')}`);
-    const post = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const post = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     for (const res of [get, post]) {
       expect(res.status).toBe(400);
       const body: any = await res.json();
-      expect(body.errors[0].message).toMatch(/^This operation has been blocked as a potential Cross-Site Request Forgery \(CSRF\)/);
-      expect(body.errors[0].extensions).toEqual({ code: 'BAD_REQUEST', correlationId: res.headers.get('x-request-id') });
+      expect(body.errors[0].message).toMatch(
+        /^This operation has been blocked as a potential Cross-Site Request Forgery \(CSRF\)/,
+      );
+      expect(body.errors[0].extensions).toEqual({
+        code: 'BAD_REQUEST',
+        correlationId: res.headers.get('x-request-id'),
+      });
     }
   });
 
   it('refuses a JSON POST without a query (before any resolver runs) with 400 BAD_REQUEST and the correlation id', async () => {
-    const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'no-query-0001' }, body: JSON.stringify({ variables: {} }) });
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'no-query-0001' },
+      body: JSON.stringify({ variables: {} }),
+    });
     expect(res.status).toBe(400);
     const body: any = await res.json();
     expect(body.errors).toHaveLength(1);
@@ -59,22 +76,43 @@ describe('CSRF prevention', () => {
   });
 
   it('serves a GET query that carries apollo-require-preflight, and a JSON POST', async () => {
-    const get = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ entity(id: "china") { name } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const get = await fetch(
+      `${api.url}/graphql?query=${encodeURIComponent('{ entity(id: "china") { name } }')}`,
+      { headers: { 'apollo-require-preflight': 'true' } },
+    );
     expect(get.status).toBe(200);
     expect(await get.json()).toEqual({ data: { entity: { name: 'China' } } });
     expect(await api.data('{ entity(id: "china") { name } }')).toEqual({ entity: { name: 'China' } });
   });
 
   it('answers a body that is not JSON with 400 BAD_REQUEST, GraphQL-shaped', async () => {
-    const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST', correlationId: res.headers.get('x-request-id') } }] });
+    expect(await res.json()).toEqual({
+      errors: [
+        {
+          message: 'The request body is not valid JSON.',
+          extensions: { code: 'BAD_REQUEST', correlationId: res.headers.get('x-request-id') },
+        },
+      ],
+    });
   });
 });
 
 describe('CORS', () => {
   const preflight = (url: string, origin: string) =>
-    fetch(`${url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+    fetch(`${url}/graphql`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,authorization',
+      },
+    });
 
   it('allows only the configured origins', async () => {
     await withServer({ CORS_ORIGINS: 'https://app.example.org, http://localhost:5173' }, async (api) => {
@@ -93,7 +131,9 @@ describe('CORS', () => {
 
   it('allows no cross-origin caller when CORS_ORIGINS is unset', async () => {
     await withServer({}, async (api) => {
-      expect((await preflight(api.url, 'https://app.example.org')).headers.get('access-control-allow-origin')).toBeNull();
+      expect(
+        (await preflight(api.url, 'https://app.example.org')).headers.get('access-control-allow-origin'),
+      ).toBeNull();
     });
   });
 });
@@ -105,7 +145,9 @@ describe('introspection and field suggestions', () => {
   it('are on outside production', async () => {
     await withServer({}, async (api) => {
       expect(await api.data(introspect)).toEqual({ __schema: { queryType: { name: 'Query' } } });
-      expect((await api.gql(typo)).body.errors?.[0]?.message).toBe('Cannot query field "nam" on type "Entity". Did you mean "name"?');
+      expect((await api.gql(typo)).body.errors?.[0]?.message).toBe(
+        'Cannot query field "nam" on type "Entity". Did you mean "name"?',
+      );
     });
   });
 
@@ -115,31 +157,49 @@ describe('introspection and field suggestions', () => {
       expect(res.status).toBe(400);
       expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(res.body.errors?.[0]?.message).toMatch(/introspection is not allowed/i);
-      expect((await api.gql(typo)).body.errors?.[0]).toMatchObject({ message: 'Cannot query field "nam" on type "Entity".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect((await api.gql(typo)).body.errors?.[0]).toMatchObject({
+        message: 'Cannot query field "nam" on type "Entity".',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
     });
-    await withServer({ NODE_ENV: 'production', INTROSPECTION: 'true', FIELD_SUGGESTIONS: 'true' }, async (api) => {
-      expect(await api.data(introspect)).toEqual({ __schema: { queryType: { name: 'Query' } } });
-      expect((await api.gql(typo)).body.errors?.[0]?.message).toMatch(/Did you mean "name"\?$/);
-    });
+    await withServer(
+      { NODE_ENV: 'production', INTROSPECTION: 'true', FIELD_SUGGESTIONS: 'true' },
+      async (api) => {
+        expect(await api.data(introspect)).toEqual({ __schema: { queryType: { name: 'Query' } } });
+        expect((await api.gql(typo)).body.errors?.[0]?.message).toMatch(/Did you mean "name"\?$/);
+      },
+    );
   });
 });
 
 describe('rate limit', () => {
   it('refuses a client beyond its burst with 429, Retry-After and RATE_LIMITED; others and health checks are not affected', async () => {
-    await withServer({ RATE_LIMIT_PER_MINUTE: '1', RATE_LIMIT_BURST: '2', API_KEYS: `alice:${hashApiKey(KEY)}` }, async (api) => {
-      expect((await api.gql('{ __typename }')).status).toBe(200);
-      expect((await api.gql('{ __typename }')).status).toBe(200);
-      const limited = await api.gql('{ __typename }');
-      expect(limited.status).toBe(429);
-      const wait = Number(limited.headers.get('retry-after'));
-      expect(wait).toBeGreaterThanOrEqual(1);
-      expect(wait).toBeLessThanOrEqual(60);
-      expect(limited.body).toEqual({ errors: [{ message: `Too many requests; retry after ${wait} s.`, extensions: { code: 'RATE_LIMITED', correlationId: limited.headers.get('x-request-id') } }] });
-      // An identified caller is its own client, whatever its address.
-      expect((await api.gql('{ __typename }', {}, { headers: { authorization: `Bearer ${KEY}` } })).status).toBe(200);
-      expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
-      expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
-    });
+    await withServer(
+      { RATE_LIMIT_PER_MINUTE: '1', RATE_LIMIT_BURST: '2', API_KEYS: `alice:${hashApiKey(KEY)}` },
+      async (api) => {
+        expect((await api.gql('{ __typename }')).status).toBe(200);
+        expect((await api.gql('{ __typename }')).status).toBe(200);
+        const limited = await api.gql('{ __typename }');
+        expect(limited.status).toBe(429);
+        const wait = Number(limited.headers.get('retry-after'));
+        expect(wait).toBeGreaterThanOrEqual(1);
+        expect(wait).toBeLessThanOrEqual(60);
+        expect(limited.body).toEqual({
+          errors: [
+            {
+              message: `Too many requests; retry after ${wait} s.`,
+              extensions: { code: 'RATE_LIMITED', correlationId: limited.headers.get('x-request-id') },
+            },
+          ],
+        });
+        // An identified caller is its own client, whatever its address.
+        expect(
+          (await api.gql('{ __typename }', {}, { headers: { authorization: `Bearer ${KEY}` } })).status,
+        ).toBe(200);
+        expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
+        expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
+      },
+    );
   });
 
   it('refills at the configured rate (token bucket, clock under test control)', () => {
@@ -166,20 +226,43 @@ describe('request log and errors', () => {
     await withServer(
       { API_KEYS: `alice:${hashApiKey(KEY)}` },
       async (api) => {
-        const ok = await api.gql('query Who { entity(id: "china") { name } }', {}, { headers: { authorization: `Bearer ${KEY}`, 'x-request-id': 'trace-0001-abc' } });
+        const ok = await api.gql(
+          'query Who { entity(id: "china") { name } }',
+          {},
+          { headers: { authorization: `Bearer ${KEY}`, 'x-request-id': 'trace-0001-abc' } },
+        );
         expect(ok.headers.get('x-request-id')).toBe('trace-0001-abc');
-        await vi.waitFor(() => expect(lines.find((l) => l.requestId === 'trace-0001-abc' && l.msg === 'request')).toBeDefined());
+        await vi.waitFor(() =>
+          expect(lines.find((l) => l.requestId === 'trace-0001-abc' && l.msg === 'request')).toBeDefined(),
+        );
         const line = lines.find((l) => l.requestId === 'trace-0001-abc' && l.msg === 'request')!;
-        expect(line).toMatchObject({ method: 'POST', path: '/graphql', operationName: 'Who', status: 200, client: 'api-key:alice' });
+        expect(line).toMatchObject({
+          method: 'POST',
+          path: '/graphql',
+          operationName: 'Who',
+          status: 200,
+          client: 'api-key:alice',
+        });
         expect(typeof line.durationMs).toBe('number');
 
         const failed = await api.gql('query Boom { entity(id: "boom") { id } }');
         const id = failed.headers.get('x-request-id')!;
         expect(id).toMatch(UUID);
         expect(failed.status).toBe(500);
-        expect(failed.body.errors?.[0]).toEqual({ message: 'Internal server error', path: ['entity'], extensions: { code: 'INTERNAL', correlationId: id } });
-        await vi.waitFor(() => expect(lines.find((l) => l.requestId === id && l.msg === 'request')).toBeDefined());
-        expect(lines.find((l) => l.requestId === id && l.msg === 'request')).toMatchObject({ operationName: 'Boom', status: 500, client: 'ip:127.0.0.1', errorCodes: ['INTERNAL'] });
+        expect(failed.body.errors?.[0]).toEqual({
+          message: 'Internal server error',
+          path: ['entity'],
+          extensions: { code: 'INTERNAL', correlationId: id },
+        });
+        await vi.waitFor(() =>
+          expect(lines.find((l) => l.requestId === id && l.msg === 'request')).toBeDefined(),
+        );
+        expect(lines.find((l) => l.requestId === id && l.msg === 'request')).toMatchObject({
+          operationName: 'Boom',
+          status: 500,
+          client: 'ip:127.0.0.1',
+          errorCodes: ['INTERNAL'],
+        });
         const logged = lines.find((l) => l.requestId === id && l.msg === 'unexpected error');
         expect(logged?.err?.message).toMatch(/secret/);
       },
@@ -189,12 +272,18 @@ describe('request log and errors', () => {
 
   it('resolves no field and makes no store call once REQUEST_TIMEOUT_MS has passed: one TIMEOUT, HTTP 504', async () => {
     await withServer({ REQUEST_TIMEOUT_MS: '1000' }, async (api) => {
-      const res = await api.gql('{ entity(id: "slowpoke") { name relationships(first: 1) { nodes { id } } } }');
+      const res = await api.gql(
+        '{ entity(id: "slowpoke") { name relationships(first: 1) { nodes { id } } } }',
+      );
       expect(res.status).toBe(504);
       // name and relationships are non-null, so their TIMEOUT nulls the entity; the first field stopped reports it.
       expect(res.body.data).toEqual({ entity: null });
       expect(res.body.errors).toHaveLength(1);
-      expect(res.body.errors?.[0]).toMatchObject({ message: 'The request took longer than 1000 ms (REQUEST_TIMEOUT_MS).', path: ['entity', 'name'], extensions: { code: 'TIMEOUT' } });
+      expect(res.body.errors?.[0]).toMatchObject({
+        message: 'The request took longer than 1000 ms (REQUEST_TIMEOUT_MS).',
+        path: ['entity', 'name'],
+        extensions: { code: 'TIMEOUT' },
+      });
     });
   });
 });

@@ -46,28 +46,43 @@ const schema = publicSchema();
 const SLOTS: StringSlot[] = stringSlots(schema, ['String', 'ID', 'Date']);
 
 const fieldOf = (slot: StringSlot): GraphQLField<unknown, unknown> => {
-  const type = schema.getType(slot.parent) as unknown as { getFields(): Record<string, GraphQLField<unknown, unknown>> };
+  const type = schema.getType(slot.parent) as unknown as {
+    getFields(): Record<string, GraphQLField<unknown, unknown>>;
+  };
   return type.getFields()[slot.field]!;
 };
 
 /** Ids the minimal values use; the writes' ends and relationships are created before the tests. */
-const BASE = { org: 'inj-base-org', retireId: 'located-in:inj-base-org:australia', retractId: 'located-in:inj-base-org:japan' };
+const BASE = {
+  org: 'inj-base-org',
+  retireId: 'located-in:inj-base-org:australia',
+  retractId: 'located-in:inj-base-org:japan',
+};
 let fresh = 0;
 
 /** A minimal valid value for an argument or input field, chosen by its name and type. */
 function minimal(type: GraphQLInputType, name: string, mutation: string): unknown {
   const inner = getNullableType(type);
   if (isListType(inner)) return [minimal(inner.ofType, name, mutation)];
-  if (isEnumType(inner)) return name === 'kind' ? 'ORGANIZATION' : name === 'type' ? 'LOCATED_IN' : inner.getValues()[0]!.name;
+  if (isEnumType(inner))
+    return name === 'kind' ? 'ORGANIZATION' : name === 'type' ? 'LOCATED_IN' : inner.getValues()[0]!.name;
   if (isInputObjectType(inner)) {
     const out: Record<string, unknown> = {};
-    for (const f of Object.values(inner.getFields())) if (isNonNullType(f.type) && f.defaultValue === undefined) out[f.name] = minimal(f.type, f.name, mutation);
+    for (const f of Object.values(inner.getFields()))
+      if (isNonNullType(f.type) && f.defaultValue === undefined)
+        out[f.name] = minimal(f.type, f.name, mutation);
     if (inner.name === 'CitationInput') out.locator = 'p. 1';
     return out;
   }
   switch (`${getNamedType(type).name}:${name}`) {
     case 'ID:id':
-      return mutation === 'retireRelationship' ? BASE.retireId : mutation === 'retractRelationship' ? BASE.retractId : mutation ? `inj-${++fresh}` : 'china';
+      return mutation === 'retireRelationship'
+        ? BASE.retireId
+        : mutation === 'retractRelationship'
+          ? BASE.retractId
+          : mutation
+            ? `inj-${++fresh}`
+            : 'china';
     case 'ID:from':
       return mutation ? BASE.org : 'china';
     case 'ID:to':
@@ -80,7 +95,17 @@ function minimal(type: GraphQLInputType, name: string, mutation: string): unknow
       return '2030-01-01';
   }
   const scalar = getNamedType(type).name;
-  return scalar === 'Int' ? 1 : scalar === 'Float' ? 1 : scalar === 'Boolean' ? false : scalar === 'Date' ? '2025-11-02' : scalar === 'ID' ? 'china' : 'injection test';
+  return scalar === 'Int'
+    ? 1
+    : scalar === 'Float'
+      ? 1
+      : scalar === 'Boolean'
+        ? false
+        : scalar === 'Date'
+          ? '2025-11-02'
+          : scalar === 'ID'
+            ? 'china'
+            : 'injection test';
 }
 
 /** `value` with `payload` put at `path` (below the argument's own name); `[]` is a list's first item. */
@@ -91,27 +116,41 @@ function placed(value: unknown, path: string[], payload: string): unknown {
   const key = list ? head.slice(0, -2) : head;
   const obj = { ...(value as Record<string, unknown>) };
   const current = obj[key];
-  obj[key] = list ? [placed(Array.isArray(current) ? current[0] : {}, rest, payload)] : placed(current, rest, payload);
+  obj[key] = list
+    ? [placed(Array.isArray(current) ? current[0] : {}, rest, payload)]
+    : placed(current, rest, payload);
   return obj;
 }
 
 /** The operation putting `payload` in `slot` as a variable, other required arguments minimal. */
-function operation(slot: StringSlot, payload: string, parentIds: Map<string, string>): { query: string; variables: Record<string, unknown> } {
+function operation(
+  slot: StringSlot,
+  payload: string,
+  parentIds: Map<string, string>,
+): { query: string; variables: Record<string, unknown> } {
   const field = fieldOf(slot);
   const isMutation = slot.parent === 'Mutation';
   const [argName, ...below] = slot.path as [string, ...string[]];
   const argKey = argName.replace(/\[\]$/, '');
   const variables: Record<string, unknown> = {};
-  const used = field.args.filter((a: GraphQLArgument) => a.name === argKey || (isNonNullType(a.type) && a.defaultValue === undefined));
+  const used = field.args.filter(
+    (a: GraphQLArgument) => a.name === argKey || (isNonNullType(a.type) && a.defaultValue === undefined),
+  );
   for (const a of used) {
     const base = minimal(a.type, a.name, isMutation ? slot.field : '');
-    variables[a.name] = a.name === argKey ? (argName.endsWith('[]') ? [placed(Array.isArray(base) ? base[0] : {}, below, payload)] : placed(base, below, payload)) : base;
+    variables[a.name] =
+      a.name === argKey
+        ? argName.endsWith('[]')
+          ? [placed(Array.isArray(base) ? base[0] : {}, below, payload)]
+          : placed(base, below, payload)
+        : base;
   }
   const declared = used.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const call = `${slot.field}(${used.map((a) => `${a.name}: $${a.name}`).join(', ')})`;
   const leaf = getNamedType(field.type);
   const selection = 'getFields' in leaf ? `${call} { __typename }` : call;
-  if (slot.parent === 'Query' || isMutation) return { query: `${isMutation ? 'mutation' : 'query'}(${declared}) { ${selection} }`, variables };
+  if (slot.parent === 'Query' || isMutation)
+    return { query: `${isMutation ? 'mutation' : 'query'}(${declared}) { ${selection} }`, variables };
   const id = parentIds.get(slot.parent) ?? 'china';
   const body = slot.parent === 'Entity' ? selection : `... on ${slot.parent} { ${selection} }`;
   return { query: `query(${declared}) { entity(id: "${id}") { ${body} } }`, variables };
@@ -125,14 +164,29 @@ function replaced(value: unknown, from: string, to: string): unknown {
   if (typeof value === 'string') return value.split(escaped).join(to).split(from).join(to);
   if (Array.isArray(value)) return value.map((v) => replaced(v, from, to));
   // Every error carries its request's own correlation id: equal answers differ only there.
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'correlationId').map(([k, v]) => [k, replaced(v, from, to)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'correlationId')
+        .map(([k, v]) => [k, replaced(v, from, to)]),
+    );
   return value;
 }
 
 describe('the list of string arguments', () => {
   it('comes from the schema and holds the ones we know are there', () => {
     const labels = SLOTS.map(label);
-    expect(labels).toEqual(expect.arrayContaining(['Query.entity(id)', 'Query.search(text)', 'Query.auditLog(actor)', 'Query.supplyRisk(excluding[])', 'Mutation.upsertEntity(input.aliases[])', 'Mutation.addRelationship(input.citations[].quote)', 'Person.relationships(after)']));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'Query.entity(id)',
+        'Query.search(text)',
+        'Query.auditLog(actor)',
+        'Query.supplyRisk(excluding[])',
+        'Mutation.upsertEntity(input.aliases[])',
+        'Mutation.addRelationship(input.citations[].quote)',
+        'Person.relationships(after)',
+      ]),
+    );
     expect(SLOTS.length).toBeGreaterThan(60);
   });
 });
@@ -147,61 +201,94 @@ describe.each(STORE_FIXTURES)('injection attempts on the $name store', (fixture)
       const typeName = e.kind.charAt(0) + e.kind.slice(1).toLowerCase();
       if (!parentIds.has(typeName)) parentIds.set(typeName, e.id);
     }
-    await ctx.api.data(`mutation { upsertEntity(input: { id: "${BASE.org}", kind: ORGANIZATION, name: "Injection base" }, note: "set-up") { entity { id } } }`, {}, AS_EDITOR);
+    await ctx.api.data(
+      `mutation { upsertEntity(input: { id: "${BASE.org}", kind: ORGANIZATION, name: "Injection base" }, note: "set-up") { entity { id } } }`,
+      {},
+      AS_EDITOR,
+    );
     for (const to of ['australia', 'japan']) {
-      await ctx.api.data(`mutation { addRelationship(input: { type: LOCATED_IN, from: "${BASE.org}", to: "${to}", citations: [{ sourceId: "source-article", locator: "p. 1" }] }, note: "set-up") { relationship { id } } }`, {}, AS_EDITOR);
+      await ctx.api.data(
+        `mutation { addRelationship(input: { type: LOCATED_IN, from: "${BASE.org}", to: "${to}", citations: [{ sourceId: "source-article", locator: "p. 1" }] }, note: "set-up") { relationship { id } } }`,
+        {},
+        AS_EDITOR,
+      );
     }
   });
 
   const reads = SLOTS.filter((s) => s.parent !== 'Mutation');
-  it.each(reads.map((s) => [label(s), s] as const))('%s: every payload answers as a harmless unknown value does', { timeout: 120_000 }, async (_label, slot) => {
-    const before = await ctx.store.stats();
-    const control = await ctx.api.gql(operation(slot, HARMLESS, parentIds).query, operation(slot, HARMLESS, parentIds).variables);
-    expect(control.status).toBeLessThan(500);
-    for (const payload of PAYLOADS) {
-      const { query, variables } = operation(slot, payload, parentIds);
-      const res = await ctx.api.gql(query, variables);
-      const codes = (res.body.errors ?? []).map((e) => e.extensions?.code);
-      expect({ payload, codes }).not.toMatchObject({ codes: expect.arrayContaining(['INTERNAL']) });
-      expect({ payload, status: res.status, body: replaced(res.body, payload, HARMLESS) }).toEqual({ payload, status: control.status, body: replaced(control.body, HARMLESS, HARMLESS) });
-    }
-    expect(await ctx.store.stats()).toEqual(before);
-  });
+  it.each(reads.map((s) => [label(s), s] as const))(
+    '%s: every payload answers as a harmless unknown value does',
+    { timeout: 120_000 },
+    async (_label, slot) => {
+      const before = await ctx.store.stats();
+      const control = await ctx.api.gql(
+        operation(slot, HARMLESS, parentIds).query,
+        operation(slot, HARMLESS, parentIds).variables,
+      );
+      expect(control.status).toBeLessThan(500);
+      for (const payload of PAYLOADS) {
+        const { query, variables } = operation(slot, payload, parentIds);
+        const res = await ctx.api.gql(query, variables);
+        const codes = (res.body.errors ?? []).map((e) => e.extensions?.code);
+        expect({ payload, codes }).not.toMatchObject({ codes: expect.arrayContaining(['INTERNAL']) });
+        expect({ payload, status: res.status, body: replaced(res.body, payload, HARMLESS) }).toEqual({
+          payload,
+          status: control.status,
+          body: replaced(control.body, HARMLESS, HARMLESS),
+        });
+      }
+      expect(await ctx.store.stats()).toEqual(before);
+    },
+  );
 
   const writes = SLOTS.filter((s) => s.parent === 'Mutation');
-  it.each(writes.map((s) => [label(s), s] as const))('%s: every payload is stored verbatim or refused, and only the named record changes', { timeout: 120_000 }, async (_label, slot) => {
-    const stored: string[] = [];
-    for (const payload of PAYLOADS) {
-      const { query, variables } = operation(slot, payload, parentIds);
-      const before = await ctx.store.exportAll();
-      const auditBefore = (await ctx.store.auditLog({ offset: 0, limit: 1 })).totalCount;
-      const res = await ctx.api.gql(query, variables, AS_EDITOR);
-      const after = await ctx.store.exportAll();
-      const error = res.body.errors?.[0];
-      if (error) {
-        expect({ payload, code: error.extensions?.code }).toEqual({ payload, code: slot.path[0] === 'id' && slot.scalar === 'ID' && /Relationship$/.test(slot.field) ? 'NOT_FOUND' : 'BAD_USER_INPUT' });
-        expect(after).toEqual(before);
-        expect((await ctx.store.auditLog({ offset: 0, limit: 1 })).totalCount).toBe(auditBefore);
-        continue;
+  it.each(writes.map((s) => [label(s), s] as const))(
+    '%s: every payload is stored verbatim or refused, and only the named record changes',
+    { timeout: 120_000 },
+    async (_label, slot) => {
+      const stored: string[] = [];
+      for (const payload of PAYLOADS) {
+        const { query, variables } = operation(slot, payload, parentIds);
+        const before = await ctx.store.exportAll();
+        const auditBefore = (await ctx.store.auditLog({ offset: 0, limit: 1 })).totalCount;
+        const res = await ctx.api.gql(query, variables, AS_EDITOR);
+        const after = await ctx.store.exportAll();
+        const error = res.body.errors?.[0];
+        if (error) {
+          expect({ payload, code: error.extensions?.code }).toEqual({
+            payload,
+            code:
+              slot.path[0] === 'id' && slot.scalar === 'ID' && /Relationship$/.test(slot.field)
+                ? 'NOT_FOUND'
+                : 'BAD_USER_INPUT',
+          });
+          expect(after).toEqual(before);
+          expect((await ctx.store.auditLog({ offset: 0, limit: 1 })).totalCount).toBe(auditBefore);
+          continue;
+        }
+        stored.push(payload);
+        const { items } = await ctx.store.auditLog({ offset: 0, limit: 1 });
+        const entry = items[0]!;
+        expect(entry.note).toBe(slot.path[0] === 'note' ? payload : 'injection test');
+        const touched = new Set(entry.changes.map((c) => c.id));
+        const others = <T extends { id: string }>(list: T[]) => list.filter((r) => !touched.has(r.id));
+        expect(others(after.entities)).toEqual(others(before.entities));
+        expect(others(after.relationships)).toEqual(others(before.relationships));
+        expect(entry.changes.length).toBeLessThanOrEqual(1);
+        if (slot.path[0] !== 'note') {
+          const record = [...after.entities, ...after.relationships].find((r) => touched.has(r.id)) as
+            Record<string, unknown> | undefined;
+          expect(JSON.stringify(record)).toContain(JSON.stringify(payload).slice(1, -1));
+          const key = slot.path[slot.path.length - 1]!.replace(/\[\]$/, '');
+          const value = slot.path.includes('citations[]')
+            ? (record?.citations as Record<string, unknown>[])[0]?.[key]
+            : record?.[key];
+          expect(Array.isArray(value) ? value : [value]).toContain(payload);
+        }
       }
-      stored.push(payload);
-      const { items } = await ctx.store.auditLog({ offset: 0, limit: 1 });
-      const entry = items[0]!;
-      expect(entry.note).toBe(slot.path[0] === 'note' ? payload : 'injection test');
-      const touched = new Set(entry.changes.map((c) => c.id));
-      const others = <T extends { id: string }>(list: T[]) => list.filter((r) => !touched.has(r.id));
-      expect(others(after.entities)).toEqual(others(before.entities));
-      expect(others(after.relationships)).toEqual(others(before.relationships));
-      expect(entry.changes.length).toBeLessThanOrEqual(1);
-      if (slot.path[0] !== 'note') {
-        const record = [...after.entities, ...after.relationships].find((r) => touched.has(r.id)) as Record<string, unknown> | undefined;
-        expect(JSON.stringify(record)).toContain(JSON.stringify(payload).slice(1, -1));
-        const key = slot.path[slot.path.length - 1]!.replace(/\[\]$/, '');
-        const value = slot.path.includes('citations[]') ? (record?.citations as Record<string, unknown>[])[0]?.[key] : record?.[key];
-        expect(Array.isArray(value) ? value : [value]).toContain(payload);
-      }
-    }
-    // Control characters are refused in stored text (README "Text rules"); every other payload is stored.
-    if (/^(input\.(name|description)|note)$/.test(slot.path.join('.')) && slot.field === 'upsertEntity') expect(stored).toEqual(PAYLOADS.filter((p) => p !== 'x\u0000y'));
-  });
+      // Control characters are refused in stored text (README "Text rules"); every other payload is stored.
+      if (/^(input\.(name|description)|note)$/.test(slot.path.join('.')) && slot.field === 'upsertEntity')
+        expect(stored).toEqual(PAYLOADS.filter((p) => p !== 'x\u0000y'));
+    },
+  );
 });

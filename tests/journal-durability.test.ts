@@ -22,7 +22,12 @@ const READ = `query($id: ID!) { entity(id: $id) { id description } }`;
 /** About 1.5 KB on the journal per write. */
 const DESCRIPTION = 'A placeholder organisation written to fill the disk. '.repeat(24);
 
-const upsert = (server: ServerProcess, id: string) => server.post(UPSERT, { input: { id, kind: 'ORGANIZATION', name: id, category: 'company', description: DESCRIPTION } }, AS_EDITOR.headers);
+const upsert = (server: ServerProcess, id: string) =>
+  server.post(
+    UPSERT,
+    { input: { id, kind: 'ORGANIZATION', name: id, category: 'company', description: DESCRIPTION } },
+    AS_EDITOR.headers,
+  );
 
 /** The entity ids of the journal's lines, in order; fails unless every line is complete. */
 async function journalIds(dataDir: string): Promise<string[]> {
@@ -42,8 +47,12 @@ async function writeUntilRefused(server: ServerProcess, dataDir: string): Promis
     if (res.status !== 200) {
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('5');
-      expect(res.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['STORAGE_UNAVAILABLE']);
-      expect(res.body.errors[0].message).toMatch(/^The write could not be saved to disk \((EFBIG|ENOSPC)\); nothing was changed/);
+      expect(res.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual([
+        'STORAGE_UNAVAILABLE',
+      ]);
+      expect(res.body.errors[0].message).toMatch(
+        /^The write could not be saved to disk \((EFBIG|ENOSPC)\); nothing was changed/,
+      );
       break;
     }
     expect(res.body).toEqual({ data: { upsertEntity: { entity: { id: `filler-${i}` } } } });
@@ -57,14 +66,23 @@ async function writeUntilRefused(server: ServerProcess, dataDir: string): Promis
   expect(await journalIds(dataDir)).toEqual(acknowledged);
   // Reads go on, and the graph holds exactly the acknowledged writes.
   const last = acknowledged.at(-1)!;
-  expect((await server.post(READ, { id: last })).body).toEqual({ data: { entity: { id: last, description: DESCRIPTION } } });
-  expect((await server.post(READ, { id: `filler-${acknowledged.length}` })).body).toEqual({ data: { entity: null } });
+  expect((await server.post(READ, { id: last })).body).toEqual({
+    data: { entity: { id: last, description: DESCRIPTION } },
+  });
+  expect((await server.post(READ, { id: `filler-${acknowledged.length}` })).body).toEqual({
+    data: { entity: null },
+  });
   expect((await server.post(READ, { id: 'refused-again' })).body).toEqual({ data: { entity: null } });
   return acknowledged;
 }
 
 /** After `heal`, a write succeeds without a restart, and everything acknowledged survives one. */
-async function recoverAndRestart(server: ServerProcess, dataDir: string, acknowledged: string[], heal: () => Promise<unknown>): Promise<void> {
+async function recoverAndRestart(
+  server: ServerProcess,
+  dataDir: string,
+  acknowledged: string[],
+  heal: () => Promise<unknown>,
+): Promise<void> {
   await heal();
   expect((await upsert(server, 'after-space-returns')).status).toBe(200);
   expect(await journalIds(dataDir)).toEqual([...acknowledged, 'after-space-returns']);
@@ -73,7 +91,9 @@ async function recoverAndRestart(server: ServerProcess, dataDir: string, acknowl
   const restarted = await startedServer(dataDir);
   try {
     for (const id of [...acknowledged, 'after-space-returns']) {
-      expect((await restarted.post(READ, { id })).body).toEqual({ data: { entity: { id, description: DESCRIPTION } } });
+      expect((await restarted.post(READ, { id })).body).toEqual({
+        data: { entity: { id, description: DESCRIPTION } },
+      });
     }
     expect(restarted.logs.filter((l) => (l.level as number) >= 40)).toEqual([]);
   } finally {
@@ -97,36 +117,46 @@ async function canMountTmpfs(): Promise<boolean> {
 const tmpfs = await canMountTmpfs();
 
 describe('a disk that refuses writes (real server process)', () => {
-  it('under a file-size limit: refuses with 503, keeps the journal whole, and takes writes again once the limit is raised', { timeout: 60_000 }, async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'fsize-'));
-    const server = await startedServer(dataDir, { fileSizeKb: 12 });
-    try {
-      const acknowledged = await writeUntilRefused(server, dataDir);
-      await recoverAndRestart(server, dataDir, acknowledged, () => run('prlimit', ['--pid', String(server.pid), '--fsize=unlimited']));
-    } finally {
-      await server.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  });
-
-  it.skipIf(!tmpfs)('on a full filesystem (64 KB tmpfs, ENOSPC): refuses with 503, keeps the journal whole, and takes writes again once space is freed', { timeout: 60_000 }, async () => {
-    const mount = await mkdtemp(path.join(tmpdir(), 'tmpfs-'));
-    await run('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount]);
-    const dataDir = path.join(mount, 'data');
-    const filler = path.join(mount, 'filler');
-    try {
-      await mkdir(dataDir);
-      await writeFile(filler, Buffer.alloc(50 * 1024));
-      const server = await startedServer(dataDir);
+  it(
+    'under a file-size limit: refuses with 503, keeps the journal whole, and takes writes again once the limit is raised',
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = await mkdtemp(path.join(tmpdir(), 'fsize-'));
+      const server = await startedServer(dataDir, { fileSizeKb: 12 });
       try {
         const acknowledged = await writeUntilRefused(server, dataDir);
-        await recoverAndRestart(server, dataDir, acknowledged, () => rm(filler));
+        await recoverAndRestart(server, dataDir, acknowledged, () =>
+          run('prlimit', ['--pid', String(server.pid), '--fsize=unlimited']),
+        );
       } finally {
         await server.stop();
+        await rm(dataDir, { recursive: true, force: true });
       }
-    } finally {
-      await run('umount', [mount]);
-      await rmdir(mount);
-    }
-  });
+    },
+  );
+
+  it.skipIf(!tmpfs)(
+    'on a full filesystem (64 KB tmpfs, ENOSPC): refuses with 503, keeps the journal whole, and takes writes again once space is freed',
+    { timeout: 60_000 },
+    async () => {
+      const mount = await mkdtemp(path.join(tmpdir(), 'tmpfs-'));
+      await run('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount]);
+      const dataDir = path.join(mount, 'data');
+      const filler = path.join(mount, 'filler');
+      try {
+        await mkdir(dataDir);
+        await writeFile(filler, Buffer.alloc(50 * 1024));
+        const server = await startedServer(dataDir);
+        try {
+          const acknowledged = await writeUntilRefused(server, dataDir);
+          await recoverAndRestart(server, dataDir, acknowledged, () => rm(filler));
+        } finally {
+          await server.stop();
+        }
+      } finally {
+        await run('umount', [mount]);
+        await rmdir(mount);
+      }
+    },
+  );
 });

@@ -45,15 +45,27 @@ function faultyFs(faults: { maxChunk?: number; full?: boolean; truncateFails?: b
 }
 
 async function openStore(file: string, fsLayer?: JournalFs, warnings: string[] = []) {
-  const store = new MemoryStore(new Journal(file, { ...(fsLayer && { fs: fsLayer }), warn: (m) => warnings.push(m) }));
+  const store = new MemoryStore(
+    new Journal(file, { ...(fsLayer && { fs: fsLayer }), warn: (m) => warnings.push(m) }),
+  );
   const seed = await loadSeed();
   await store.loadSeed(seed.entities, seed.relationships);
   await store.open();
   return store;
 }
 
-const org = (id: string) => ({ id, kind: 'ORGANIZATION' as const, name: id, category: 'company', description: 'x'.repeat(1500), origin: 'API' as const });
-const snapshot = async (store: MemoryStore) => ({ graph: await store.exportAll(), audit: await store.auditLog({ offset: 0, limit: 100 }) });
+const org = (id: string) => ({
+  id,
+  kind: 'ORGANIZATION' as const,
+  name: id,
+  category: 'company',
+  description: 'x'.repeat(1500),
+  origin: 'API' as const,
+});
+const snapshot = async (store: MemoryStore) => ({
+  graph: await store.exportAll(),
+  audit: await store.auditLog({ offset: 0, limit: 100 }),
+});
 
 describe('journal under injected disk faults', () => {
   it('writes every byte when the file layer writes a little at a time', async () => {
@@ -63,7 +75,10 @@ describe('journal under injected disk faults', () => {
     await store.close();
     expect((await readFile(file, 'utf8')).split('\n').map((l) => l.length > 0)).toEqual([true, false]);
     const reopened = await openStore(file);
-    expect((await reopened.getEntities(['chunked']))[0]).toMatchObject({ id: 'chunked', description: 'x'.repeat(1500) });
+    expect((await reopened.getEntities(['chunked']))[0]).toMatchObject({
+      id: 'chunked',
+      description: 'x'.repeat(1500),
+    });
   });
 
   it('on ENOSPC part-way, refuses with STORAGE_UNAVAILABLE, leaves file and memory as they were, and writes again once healed', async () => {
@@ -80,13 +95,19 @@ describe('journal under injected disk faults', () => {
     await expect(refused).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE', retryAfterSeconds: 5 });
     expect(await readFile(file)).toEqual(bytes);
     expect(await snapshot(store)).toEqual(state);
-    expect(warnings).toEqual([`journal write refused (ENOSPC): ${file} kept at its last complete record (${bytes.length} bytes)`]);
+    expect(warnings).toEqual([
+      `journal write refused (ENOSPC): ${file} kept at its last complete record (${bytes.length} bytes)`,
+    ]);
 
     faults.full = false;
     await store.applyWrite(put({ entities: [org('after')], relationships: [] }));
     await store.close();
     const reopened = await openStore(file);
-    expect((await reopened.getEntities(['before', 'refused', 'after'])).map((e) => e?.id ?? null)).toEqual(['before', null, 'after']);
+    expect((await reopened.getEntities(['before', 'refused', 'after'])).map((e) => e?.id ?? null)).toEqual([
+      'before',
+      null,
+      'after',
+    ]);
   });
 
   it('when the roll-back fails too, cuts the torn line before the next write', async () => {
@@ -97,28 +118,43 @@ describe('journal under injected disk faults', () => {
     const bytes = await readFile(file);
 
     Object.assign(faults, { full: true, truncateFails: true });
-    await expect(store.applyWrite(put({ entities: [org('refused')], relationships: [] }))).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(
+      store.applyWrite(put({ entities: [org('refused')], relationships: [] })),
+    ).rejects.toBeInstanceOf(StorageUnavailableError);
     expect((await readFile(file)).length).toBeGreaterThan(bytes.length);
     faults.full = false;
-    await expect(store.applyWrite(put({ entities: [org('still-refused')], relationships: [] }))).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(
+      store.applyWrite(put({ entities: [org('still-refused')], relationships: [] })),
+    ).rejects.toBeInstanceOf(StorageUnavailableError);
 
     faults.truncateFails = false;
     await store.applyWrite(put({ entities: [org('after')], relationships: [] }));
     await store.close();
     const reopened = await openStore(file);
-    expect((await reopened.getEntities(['before', 'refused', 'still-refused', 'after'])).map((e) => e?.id ?? null)).toEqual(['before', null, null, 'after']);
+    expect(
+      (await reopened.getEntities(['before', 'refused', 'still-refused', 'after'])).map((e) => e?.id ?? null),
+    ).toEqual(['before', null, null, 'after']);
   });
 
   it('answers a refused write over HTTP with 503 STORAGE_UNAVAILABLE and Retry-After, and keeps serving reads', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'journal-')), 'journal.jsonl');
     const api = await startTestServer(await openStore(file, faultyFs({ full: true })), WRITE_ENV);
     try {
-      const res = await api.gql(`mutation { upsertEntity(input: {id: "refused", kind: ORGANIZATION, name: "Refused", category: "company"}, note: "disk full") { entity { id } } }`, {}, AS_EDITOR);
+      const res = await api.gql(
+        `mutation { upsertEntity(input: {id: "refused", kind: ORGANIZATION, name: "Refused", category: "company"}, note: "disk full") { entity { id } } }`,
+        {},
+        AS_EDITOR,
+      );
       expect([res.status, res.headers.get('retry-after'), res.body.data]).toEqual([503, '5', null]);
       expect(res.body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
-        ['STORAGE_UNAVAILABLE', 'The write could not be saved to disk (ENOSPC); nothing was changed. Reads still work; retry later.'],
+        [
+          'STORAGE_UNAVAILABLE',
+          'The write could not be saved to disk (ENOSPC); nothing was changed. Reads still work; retry later.',
+        ],
       ]);
-      expect(await api.data(`{ a: entity(id: "china") { name } b: entity(id: "refused") { name } }`)).toEqual({ a: { name: 'China' }, b: null });
+      expect(await api.data(`{ a: entity(id: "china") { name } b: entity(id: "refused") { name } }`)).toEqual(
+        { a: { name: 'China' }, b: null },
+      );
     } finally {
       await api.close();
     }

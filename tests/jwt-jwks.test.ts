@@ -15,9 +15,17 @@ const claims = { sub: 'carol', role: 'editor', exp: NOW_S + 600, aud: AUDIENCE }
 
 /** An issuer's signing key: its private half signs test tokens, its public JWK is published with `kid`. */
 function issuerKey(kid: string, kind: 'rsa' | 'ec' = 'rsa') {
-  const { publicKey, privateKey } = kind === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const { publicKey, privateKey } =
+    kind === 'rsa'
+      ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+      : generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const alg = kind === 'rsa' ? ('RS256' as const) : ('ES256' as const);
-  return { kid, jwk: { ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg }, token: (extra: Record<string, unknown> = {}) => signToken({ ...claims, ...extra }, alg, privateKey, { kid }) };
+  return {
+    kid,
+    jwk: { ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg },
+    token: (extra: Record<string, unknown> = {}) =>
+      signToken({ ...claims, ...extra }, alg, privateKey, { kid }),
+  };
 }
 const A = issuerKey('key-a');
 const B = issuerKey('key-b', 'ec');
@@ -39,8 +47,15 @@ describe('JWKS by URL (a loopback JWKS server)', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('picks keys by kid and follows a rotation without a restart (cooldown 0 makes the refetch deterministic)', async () => {
-    const auth = createAuthenticator(readAuthConfig({ JWT_JWKS_URL: url, JWT_AUDIENCE: AUDIENCE, JWT_JWKS_COOLDOWN_SECONDS: '0' }));
-    expect(await who(auth, A.token())).toEqual({ kind: 'identified', id: 'carol', role: 'editor', method: 'jwt' });
+    const auth = createAuthenticator(
+      readAuthConfig({ JWT_JWKS_URL: url, JWT_AUDIENCE: AUDIENCE, JWT_JWKS_COOLDOWN_SECONDS: '0' }),
+    );
+    expect(await who(auth, A.token())).toEqual({
+      kind: 'identified',
+      id: 'carol',
+      role: 'editor',
+      method: 'jwt',
+    });
     expect(await who(auth, A.token({ sub: 'dave' }))).toMatchObject({ kind: 'identified', id: 'dave' });
     expect(fetches).toBe(1);
 
@@ -58,25 +73,36 @@ describe('JWKS by URL (a loopback JWKS server)', () => {
     const auth = createAuthenticator(readAuthConfig({ JWT_JWKS_URL: url, JWT_AUDIENCE: AUDIENCE }));
     expect(await who(auth, A.token())).toMatchObject({ kind: 'identified' });
     served = { keys: [A.jwk, B.jwk] };
-    for (let i = 0; i < 3; i++) expect(await who(auth, B.token())).toEqual({ kind: 'rejected', reason: 'invalid token' });
+    for (let i = 0; i < 3; i++)
+      expect(await who(auth, B.token())).toEqual({ kind: 'rejected', reason: 'invalid token' });
     expect(fetches).toBe(1);
   });
 
   it('refuses a token without a kid when no JWT_PUBLIC_KEY is configured, logging why', async () => {
     const auth = createAuthenticator(readAuthConfig({ JWT_JWKS_URL: url, JWT_AUDIENCE: AUDIENCE }));
-    const unkeyed = signToken(claims, 'RS256', generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
-    expect((await auth(`Bearer ${unkeyed}`)).refusal).toBe('jwt: ERR_JWKS_NO_MATCHING_KEY: no key for alg RS256 without a kid');
+    const unkeyed = signToken(
+      claims,
+      'RS256',
+      generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey,
+    );
+    expect((await auth(`Bearer ${unkeyed}`)).refusal).toBe(
+      'jwt: ERR_JWKS_NO_MATCHING_KEY: no key for alg RS256 without a kid',
+    );
   });
 
   it('refuses a token whose served key is an RSA key under 2048 bits (jose checks keys it fetched when it uses them)', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
     served = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'weak', alg: 'RS256' }] };
     const auth = createAuthenticator(readAuthConfig({ JWT_JWKS_URL: url, JWT_AUDIENCE: AUDIENCE }));
-    expect((await auth(`Bearer ${signToken(claims, 'RS256', privateKey, { kid: 'weak' })}`)).refusal).toBe('jwt: RS256 requires key modulusLength to be 2048 bits or larger');
+    expect((await auth(`Bearer ${signToken(claims, 'RS256', privateKey, { kid: 'weak' })}`)).refusal).toBe(
+      'jwt: RS256 requires key modulusLength to be 2048 bits or larger',
+    );
   });
 
   it('refuses a plain-http JWKS URL that is not on loopback', () => {
-    expect(() => loadConfig({ JWT_JWKS_URL: 'http://issuer.example/jwks.json', JWT_AUDIENCE: AUDIENCE })).toThrow('JWT_JWKS_URL must use https:// (plain http is allowed on loopback only)');
+    expect(() =>
+      loadConfig({ JWT_JWKS_URL: 'http://issuer.example/jwks.json', JWT_AUDIENCE: AUDIENCE }),
+    ).toThrow('JWT_JWKS_URL must use https:// (plain http is allowed on loopback only)');
   });
 });
 
@@ -113,9 +139,27 @@ describe('JWKS from a file', () => {
 
   const privateJwk = (key: KeyObject): JsonWebKey => key.export({ format: 'jwk' });
   it.each([
-    ['a private key', () => [{ ...privateJwk(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey), kid: 'p' }], /keys\[0\] holds private or symmetric key material \("d"\)/],
-    ['a symmetric key', () => [{ kty: 'oct', k: 'c2VjcmV0', kid: 's' }], /keys\[0\] holds private or symmetric key material \("k"\)/],
-    ['an RSA key of 1024 bits', () => [A.jwk, { ...generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'jwk' }), kid: 'weak' }], /keys\[1\] \(kid "weak"\) is an RSA key of 1024 bits/],
+    [
+      'a private key',
+      () => [{ ...privateJwk(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey), kid: 'p' }],
+      /keys\[0\] holds private or symmetric key material \("d"\)/,
+    ],
+    [
+      'a symmetric key',
+      () => [{ kty: 'oct', k: 'c2VjcmV0', kid: 's' }],
+      /keys\[0\] holds private or symmetric key material \("k"\)/,
+    ],
+    [
+      'an RSA key of 1024 bits',
+      () => [
+        A.jwk,
+        {
+          ...generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'jwk' }),
+          kid: 'weak',
+        },
+      ],
+      /keys\[1\] \(kid "weak"\) is an RSA key of 1024 bits/,
+    ],
     ['a key without kid', () => [{ ...A.jwk, kid: undefined }], /keys\[0\] has no "kid"/],
     ['no keys', () => [], /must be a JSON Web Key Set/],
   ])('refuses a file holding %s at start', (_what, keys, message) => {

@@ -33,19 +33,32 @@ describe('agreement standing, derived from its terms', () => {
       lastTerms: ['keep-suspension'],
       openTerms: ['cut-tariff'],
     });
-    expect(agreementStanding('2026-12-01', understanding, terms)).toMatchObject({ status: 'EXPIRED', endedOn: '2026-11', lastTerms: ['pause-rule'] });
+    expect(agreementStanding('2026-12-01', understanding, terms)).toMatchObject({
+      status: 'EXPIRED',
+      endedOn: '2026-11',
+      lastTerms: ['pause-rule'],
+    });
   });
 
   it('counts a renewal (a term with a later end date) as keeping the agreement alive', () => {
-    const renewed = [...terms, { id: 'renewed-suspension', validFrom: '2026-11-11', validUntil: '2027-11-10' }];
+    const renewed = [
+      ...terms,
+      { id: 'renewed-suspension', validFrom: '2026-11-11', validUntil: '2027-11-10' },
+    ];
     expect(agreementStanding('2026-11-29', understanding, renewed).status).toBe('IN_FORCE');
   });
 
   it("falls back to the agreement's own dates when no term is dated, or when it has its own end", () => {
     const undated = [{ id: 'cut-tariff' }];
-    expect(agreementStanding('2030-01-01', understanding, undated)).toMatchObject({ status: 'IN_FORCE', endedOn: null, openTerms: ['cut-tariff'] });
+    expect(agreementStanding('2030-01-01', understanding, undated)).toMatchObject({
+      status: 'IN_FORCE',
+      endedOn: null,
+      openTerms: ['cut-tariff'],
+    });
     expect(agreementStanding('2025-10-01', understanding, terms).status).toBeNull();
-    expect(agreementStanding('2026-06-01', { ...understanding, validUntil: '2026-01-31' }, terms)).toMatchObject({ status: 'EXPIRED', endedOn: null });
+    expect(
+      agreementStanding('2026-06-01', { ...understanding, validUntil: '2026-01-31' }, terms),
+    ).toMatchObject({ status: 'EXPIRED', endedOn: null });
   });
 });
 
@@ -55,14 +68,21 @@ describe('the seeded US-China understanding', () => {
     const store = new MemoryStore();
     await store.loadSeed(seed.entities, seed.relationships);
     const [agreement] = await store.getEntities(['us-china-understanding-2025']);
-    const [parts = []] = await store.relatedEntities(['us-china-understanding-2025'], { types: ['PART_OF'], direction: 'IN' });
+    const [parts = []] = await store.relatedEntities(['us-china-understanding-2025'], {
+      types: ['PART_OF'],
+      direction: 'IN',
+    });
     const commitments = parts.filter((e) => e.kind === 'COMMITMENT');
     expect(agreementStanding('2026-06-01', agreement!, commitments).status).toBe('IN_FORCE');
     expect(agreementStanding('2026-11-29', agreement!, commitments)).toEqual({
       status: 'EXPIRED',
       endedOn: '2026-11-10',
       reason: 'ended 2026-11-10, no renewal recorded',
-      lastTerms: ['china-maintain-suspension', 'us-extend-section-301-exclusions', 'us-pause-affiliates-rule'],
+      lastTerms: [
+        'china-maintain-suspension',
+        'us-extend-section-301-exclusions',
+        'us-pause-affiliates-rule',
+      ],
       openTerms: [
         'china-coordinate-with-us-law-enforcement',
         'china-expand-anti-narcotics-cooperation',

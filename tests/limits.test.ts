@@ -69,46 +69,73 @@ describe('operation limits (defaults)', () => {
   });
 
   it('refuse an operation whose cost is too high (first: 100 under first: 100)', async () => {
-    const res = await api.gql(`{ entities(first: 100) { nodes { relationships(first: 100) { nodes { to { id name } } } } } }`);
+    const res = await api.gql(
+      `{ entities(first: 100) { nodes { relationships(first: 100) { nodes { to { id name } } } } } }`,
+    );
     // entities 1 + nodes 1 + 100 × (relationships 1 + nodes 1 + 100 × (to 1 + id 1 + name 1))
     expectRefused(res, 'QUERY_TOO_COMPLEX', /^Query cost limit of 20000 exceeded, found 30202\.$/);
   });
 
   it('refuse the same operation when its page sizes come from variables, before any resolver runs', async () => {
     const before = store.reads;
-    const res = await api.gql(`query ($a: Int, $b: Int) { entities(first: $a) { nodes { relationships(first: $b) { nodes { to { id name } } } } } }`, { a: 100, b: 100 });
+    const res = await api.gql(
+      `query ($a: Int, $b: Int) { entities(first: $a) { nodes { relationships(first: $b) { nodes { to { id name } } } } } }`,
+      { a: 100, b: 100 },
+    );
     expectRefused(res, 'QUERY_TOO_COMPLEX', /^Query cost limit of 20000 exceeded, found 30202\.$/);
     expect(store.reads).toBe(before);
   });
 
   it('refuse an alias flood, __typename aliases included (armor allows those by default)', async () => {
     const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: __typename`).join(' ');
-    expectRefused(await api.gql(`{ ${aliases} }`), 'TOO_MANY_ALIASES', /^Aliases limit of 15 exceeded, found 16\.$/);
+    expectRefused(
+      await api.gql(`{ ${aliases} }`),
+      'TOO_MANY_ALIASES',
+      /^Aliases limit of 15 exceeded, found 16\.$/,
+    );
   });
 
   it('refuse a directive flood', async () => {
     const fields = Array.from({ length: 11 }, () => '__typename @include(if: true)').join(' ');
-    expectRefused(await api.gql(`{ ${fields} }`), 'TOO_MANY_DIRECTIVES', /^Directives limit of 10 exceeded, found 11\.$/);
+    expectRefused(
+      await api.gql(`{ ${fields} }`),
+      'TOO_MANY_DIRECTIVES',
+      /^Directives limit of 10 exceeded, found 11\.$/,
+    );
   });
 
   it('refuse a token flood while parsing', async () => {
-    expectRefused(await api.gql(`{ ${'__typename '.repeat(2000)}}`), 'TOO_MANY_TOKENS', /^Token limit of 2000 exceeded\.$/);
+    expectRefused(
+      await api.gql(`{ ${'__typename '.repeat(2000)}}`),
+      'TOO_MANY_TOKENS',
+      /^Token limit of 2000 exceeded\.$/,
+    );
   });
 
   it('refuse a literal list longer than 100 items, and a list variable too', async () => {
     const ids = Array.from({ length: 101 }, (_, i) => `c${i}`);
-    const literal = await api.gql(`{ supplyRisk(material: "dysprosium", excluding: ${JSON.stringify(ids)}) { hhi } }`);
+    const literal = await api.gql(
+      `{ supplyRisk(material: "dysprosium", excluding: ${JSON.stringify(ids)}) { hhi } }`,
+    );
     expectRefused(literal, 'LIST_TOO_LONG', /^A list argument holds 101 items; at most 100 are accepted\.$/);
-    const variable = await api.gql(`query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", excluding: $ex) { hhi } }`, { ex: ids });
+    const variable = await api.gql(
+      `query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", excluding: $ex) { hhi } }`,
+      { ex: ids },
+    );
     expectRefused(variable, 'LIST_TOO_LONG', /^A list variable holds 101 items; at most 100 are accepted\.$/);
-    const fine = await api.gql(`query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", excluding: $ex) { hhi } }`, { ex: Array.from({ length: 100 }, () => 'china') });
+    const fine = await api.gql(
+      `query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", excluding: $ex) { hhi } }`,
+      { ex: Array.from({ length: 100 }, () => 'china') },
+    );
     expect(fine.body.errors).toBeUndefined();
     expect(fine.status).toBe(200);
     expect(fine.body.data?.supplyRisk.hhi).toBeGreaterThan(0);
   });
 
   it('allow real introspection outside production (its __schema field is not counted)', async () => {
-    const res = await api.gql(`{ __schema { queryType { name fields { name type { kind ofType { kind ofType { kind ofType { name } } } } } } } }`);
+    const res = await api.gql(
+      `{ __schema { queryType { name fields { name type { kind ofType { kind ofType { kind ofType { name } } } } } } } }`,
+    );
     expect(res.status).toBe(200);
     expect(res.body.data?.__schema.queryType.name).toBe('Query');
   });
@@ -116,11 +143,23 @@ describe('operation limits (defaults)', () => {
 
 describe('operation limits (configured)', () => {
   it('follow MAX_DEPTH, MAX_ALIASES and MAX_TOKENS', async () => {
-    const api = await startTestServer(await seeded(), { MAX_DEPTH: '11', MAX_ALIASES: '0', MAX_TOKENS: '100' });
+    const api = await startTestServer(await seeded(), {
+      MAX_DEPTH: '11',
+      MAX_ALIASES: '0',
+      MAX_TOKENS: '100',
+    });
     try {
       expect((await api.gql(`{ ${DEPTH_11} }`)).status).toBe(200);
-      expectRefused(await api.gql(`{ a: __typename }`), 'TOO_MANY_ALIASES', /^Aliases limit of 0 exceeded, found 1\.$/);
-      expectRefused(await api.gql(`{ ${'__typename '.repeat(100)}}`), 'TOO_MANY_TOKENS', /^Token limit of 100 exceeded\.$/);
+      expectRefused(
+        await api.gql(`{ a: __typename }`),
+        'TOO_MANY_ALIASES',
+        /^Aliases limit of 0 exceeded, found 1\.$/,
+      );
+      expectRefused(
+        await api.gql(`{ ${'__typename '.repeat(100)}}`),
+        'TOO_MANY_TOKENS',
+        /^Token limit of 100 exceeded\.$/,
+      );
     } finally {
       await api.close();
     }
@@ -131,7 +170,14 @@ describe('operation limits (configured)', () => {
     try {
       const res = await api.gql(`{ search(text: "${'x'.repeat(2000)}") { id } }`);
       expect(res.status).toBe(413);
-      expect(res.body).toEqual({ errors: [{ message: 'The request body is larger than 2000 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE', correlationId: res.headers.get('x-request-id') } }] });
+      expect(res.body).toEqual({
+        errors: [
+          {
+            message: 'The request body is larger than 2000 bytes.',
+            extensions: { code: 'PAYLOAD_TOO_LARGE', correlationId: res.headers.get('x-request-id') },
+          },
+        ],
+      });
     } finally {
       await api.close();
     }

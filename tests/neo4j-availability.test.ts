@@ -7,7 +7,12 @@ import { createNeo4jStore } from '../src/store/neo4j/index.js';
 import { toDomainError } from '../src/store/neo4j/neo4j-errors.js';
 import { entity } from './support/neo4j-fixture.js';
 import { NEO4J_URI, useNeo4jHarness } from './support/neo4j-harness.js';
-import { CREATE_TEST_MARKER, NotATestDatabaseError, resetForTests, runCypher } from './support/neo4j-reset.js';
+import {
+  CREATE_TEST_MARKER,
+  NotATestDatabaseError,
+  resetForTests,
+  runCypher,
+} from './support/neo4j-reset.js';
 import { put } from './support/writes.js';
 
 /* The Neo4j adapter's availability and errors: unreachable, malformed, down, hanging; driver errors mapped. */
@@ -19,7 +24,9 @@ describe('availability and errors', () => {
     const started = Date.now();
     const error = await createNeo4jStore({ uri: 'bolt://127.0.0.1:1' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnavailableError);
-    expect((error as Error).message).toBe('Cannot connect to Neo4j at bolt://127.0.0.1:1: no server answered (connection refused or timed out)');
+    expect((error as Error).message).toBe(
+      'Cannot connect to Neo4j at bolt://127.0.0.1:1: no server answered (connection refused or timed out)',
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -28,15 +35,31 @@ describe('availability and errors', () => {
   });
 
   it('driver errors map to domain errors without the driver text', () => {
-    const down = toDomainError(new Neo4jError('connect ECONNREFUSED 127.0.0.1:7687', neo4j.error.SERVICE_UNAVAILABLE, '08000', 'connection exception'));
+    const down = toDomainError(
+      new Neo4jError(
+        'connect ECONNREFUSED 127.0.0.1:7687',
+        neo4j.error.SERVICE_UNAVAILABLE,
+        '08000',
+        'connection exception',
+      ),
+    );
     expect(down).toBeInstanceOf(UnavailableError);
     expect((down as Error).message).not.toMatch(/ECONNREFUSED/);
-    const slow = toDomainError(new Neo4jError('MATCH (n) ... timed out', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', '25N05', 'timed out'));
+    const slow = toDomainError(
+      new Neo4jError(
+        'MATCH (n) ... timed out',
+        'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+        '25N05',
+        'timed out',
+      ),
+    );
     expect(slow).toBeInstanceOf(TimeoutError);
     expect((slow as Error).message).not.toMatch(/MATCH/);
     const bug = new Error('a bug');
     expect(toDomainError(bug)).toBe(bug);
-    const syntax = toDomainError(new Neo4jError('Invalid input: MATCH (n', 'Neo.ClientError.Statement.SyntaxError', '42001', 'syntax'));
+    const syntax = toDomainError(
+      new Neo4jError('Invalid input: MATCH (n', 'Neo.ClientError.Statement.SyntaxError', '42001', 'syntax'),
+    );
     expect(syntax).not.toBeInstanceOf(Neo4jError);
     expect((syntax as Error).message).toBe('Unexpected Neo4j error (Neo.ClientError.Statement.SyntaxError)');
   });
@@ -49,7 +72,9 @@ describe('availability and errors', () => {
   it('resetForTests refuses a database without the test marker', async () => {
     await h.connected();
     await runCypher(NEO4J_URI, 'MATCH (m:RareEarthsGraphTestMarker) DELETE m');
-    await h.store.applyWrite(put({ entities: [entity('someone-elses', 'PERSON', 'Not Ours')], relationships: [] }));
+    await h.store.applyWrite(
+      put({ entities: [entity('someone-elses', 'PERSON', 'Not Ours')], relationships: [] }),
+    );
     await expect(resetForTests(NEO4J_URI)).rejects.toBeInstanceOf(NotATestDatabaseError);
     expect(await h.store.getEntities(['someone-elses'])).not.toStrictEqual([null]);
     await runCypher(NEO4J_URI, CREATE_TEST_MARKER);
@@ -60,9 +85,14 @@ describe('availability and errors', () => {
   it('only allow-listed relationship types reach Cypher', async () => {
     await h.connected();
     const bad = 'HOLDS_OFFICE]->() DETACH DELETE n //' as RelationType;
-    const error = await h.store.relationshipsOf(['china'], { direction: 'OUT', types: [bad] }).catch((e: unknown) => e);
+    const error = await h.store
+      .relationshipsOf(['china'], { direction: 'OUT', types: [bad] })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadInputError);
-    expect({ message: (error as BadInputError).message, field: (error as BadInputError).field }).toStrictEqual({
+    expect({
+      message: (error as BadInputError).message,
+      field: (error as BadInputError).field,
+    }).toStrictEqual({
       message: 'Unknown relationship type "HOLDS_OFFICE]->() DETACH DELETE n //"',
       field: 'types',
     });
@@ -95,8 +125,15 @@ async function relay(target: URL) {
     /** Refuse connections (server down). */
     down: () => new Promise<void>((resolve) => (cut(), server.close(() => resolve()))),
     /** Listen again, answering (`pass`) or accepting and never answering (`hang`). */
-    up: (next: 'pass' | 'hang') => ((mode = next), cut(), new Promise<void>((resolve) => (server.listening ? resolve() : server.listen(port, '127.0.0.1', resolve)))),
-    close: () => new Promise<void>((resolve) => (cut(), server.listening ? server.close(() => resolve()) : resolve())),
+    up: (next: 'pass' | 'hang') => (
+      (mode = next),
+      cut(),
+      new Promise<void>((resolve) =>
+        server.listening ? resolve() : server.listen(port, '127.0.0.1', resolve),
+      )
+    ),
+    close: () =>
+      new Promise<void>((resolve) => (cut(), server.listening ? server.close(() => resolve()) : resolve())),
   };
 }
 
@@ -106,7 +143,10 @@ describe('outages', () => {
     const through = await createNeo4jStore({ uri: proxy.uri });
     const timed = async (call: () => Promise<unknown>) => {
       const started = Date.now();
-      const outcome = await call().then(() => 'ok', (e: unknown) => e);
+      const outcome = await call().then(
+        () => 'ok',
+        (e: unknown) => e,
+      );
       return { outcome, ms: Date.now() - started };
     };
     try {

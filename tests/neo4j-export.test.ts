@@ -20,7 +20,8 @@ describe('export in seed format', () => {
     try {
       await writeSeedFolder(await h.store.exportAll(), dir, DEFAULT_SEED_DIR);
       const back = await loadSeed(dir);
-      const sortedById = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+      const sortedById = <T extends { id: string }>(xs: T[]) =>
+        [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
       expect(sortedById(back.entities)).toStrictEqual(sortedById(seed.entities));
       expect(sortedById(back.relationships)).toStrictEqual(sortedById(seed.relationships));
     } finally {
@@ -30,12 +31,16 @@ describe('export in seed format', () => {
 
   it('marks API-owned records with a comment and quotes dates', async () => {
     await h.loadBoth(FIXTURE_ENTITIES, FIXTURE_RELATIONSHIPS);
-    await h.store.applyWrite(put({ entities: [{ ...FIXTURE_ENTITIES[3]!, name: 'China (edited)' }], relationships: [] }));
+    await h.store.applyWrite(
+      put({ entities: [{ ...FIXTURE_ENTITIES[3]!, name: 'China (edited)' }], relationships: [] }),
+    );
     const dir = await mkdtemp(path.join(tmpdir(), 'rare-earths-export-'));
     try {
       await writeSeedFolder(await h.store.exportAll(), dir, DEFAULT_SEED_DIR);
       const countries = await readFile(path.join(dir, 'country.yaml'), 'utf8');
-      expect(countries).toContain('# origin: API (edited through the API; the seed never overwrites it)\n  - id: china\n');
+      expect(countries).toContain(
+        '# origin: API (edited through the API; the seed never overwrites it)\n  - id: china\n',
+      );
       expect(countries).toContain('validFrom: "2025-10-20"');
       expect(countries).toContain('aliases: [ US, USA, America ]');
     } finally {

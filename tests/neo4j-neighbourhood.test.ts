@@ -15,7 +15,8 @@ describe('neighbourhood: cut, type filter, retraction', () => {
   const ready = once(async () => {
     memory = await h.loadBoth(FIXTURE_ENTITIES, FIXTURE_RELATIONSHIPS);
   });
-  const test = (title: string, body: () => Promise<void>) => it(title, async () => (await ready(), await body()));
+  const test = (title: string, body: () => Promise<void>) =>
+    it(title, async () => (await ready(), await body()));
   const drawn = (hood: Neighborhood | null) => ({
     nodes: hood?.nodes.map((n) => `${n.distance} ${n.entity.id}`),
     relationships: hood?.relationships.map((r) => r.id),
@@ -26,7 +27,11 @@ describe('neighbourhood: cut, type filter, retraction', () => {
     const cut = await h.same(memory, (s) => s.neighborhood('united-states', { depth: 2, limit: 4 }));
     expect(drawn(cut)).toStrictEqual({
       nodes: ['0 united-states', '1 allied-coordination', '1 china', '1 mountain-pass'],
-      relationships: ['depends-on:united-states:china', 'located-in:mountain-pass:united-states', 'member-of:united-states:allied-coordination'],
+      relationships: [
+        'depends-on:united-states:china',
+        'located-in:mountain-pass:united-states',
+        'member-of:united-states:allied-coordination',
+      ],
       truncated: true,
     });
     // Exactly as many nodes as reached is no cut; one fewer is.
@@ -35,14 +40,24 @@ describe('neighbourhood: cut, type filter, retraction', () => {
     const oneShort = await h.same(memory, (s) => s.neighborhood('united-states', { depth: 1, limit: 6 }));
     expect([oneShort?.nodes.length, oneShort?.truncated]).toStrictEqual([6, true]);
     const centreOnly = await h.same(memory, (s) => s.neighborhood('united-states', { depth: 3, limit: 1 }));
-    expect(drawn(centreOnly)).toStrictEqual({ nodes: ['0 united-states'], relationships: [], truncated: true });
+    expect(drawn(centreOnly)).toStrictEqual({
+      nodes: ['0 united-states'],
+      relationships: [],
+      truncated: true,
+    });
   });
 
   test('types: only relationships of the given types are walked and returned', async () => {
-    const hood = await h.same(memory, (s) => s.neighborhood('united-states', { depth: 3, limit: 50, types: ['LOCATED_IN', 'OPERATES'] }));
+    const hood = await h.same(memory, (s) =>
+      s.neighborhood('united-states', { depth: 3, limit: 50, types: ['LOCATED_IN', 'OPERATES'] }),
+    );
     expect(drawn(hood)).toStrictEqual({
       nodes: ['0 united-states', '1 mountain-pass', '1 mp-materials'],
-      relationships: ['located-in:mountain-pass:united-states', 'located-in:mp-materials:united-states', 'operates:mp-materials:mountain-pass'],
+      relationships: [
+        'located-in:mountain-pass:united-states',
+        'located-in:mp-materials:united-states',
+        'operates:mp-materials:mountain-pass',
+      ],
       truncated: false,
     });
   });
@@ -50,15 +65,25 @@ describe('neighbourhood: cut, type filter, retraction', () => {
   test('a retracted relationship is neither walked nor returned', async () => {
     const dependsOn = FIXTURE_RELATIONSHIPS.find((r) => r.id === 'depends-on:united-states:china')!;
     for (const s of [memory, h.store] as GraphStore[]) {
-      await s.applyWrite(put({ entities: [], relationships: [{ ...dependsOn, retractedAt: '2026-01-01T00:00:00.000Z' }] }));
+      await s.applyWrite(
+        put({ entities: [], relationships: [{ ...dependsOn, retractedAt: '2026-01-01T00:00:00.000Z' }] }),
+      );
     }
     const hood = await h.same(memory, (s) => s.neighborhood('china', { depth: 2, limit: 50 }));
     expect(hood?.nodes.map((n) => `${n.distance} ${n.entity.id}`)).toContain('2 united-states');
     expect(hood?.relationships.map((r) => r.id)).not.toContain(dependsOn.id);
-    const paths = await h.same(memory, (s) => s.shortestPaths('united-states', 'china', { maxHops: 4, limit: 50 }));
+    const paths = await h.same(memory, (s) =>
+      s.shortestPaths('united-states', 'china', { maxHops: 4, limit: 50 }),
+    );
     expect(paths.paths.map((p) => p.map((r) => r.id))).toStrictEqual([
-      ['produces:united-states:rare-earth-elements:mining:2024', 'produces:china:rare-earth-elements:mining:2024'],
-      ['produces:united-states:rare-earth-elements:mining:2024', 'produces:china:rare-earth-elements:processing'],
+      [
+        'produces:united-states:rare-earth-elements:mining:2024',
+        'produces:china:rare-earth-elements:mining:2024',
+      ],
+      [
+        'produces:united-states:rare-earth-elements:mining:2024',
+        'produces:china:rare-earth-elements:processing',
+      ],
     ]);
   });
 });

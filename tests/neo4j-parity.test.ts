@@ -5,7 +5,14 @@ import type { Relationship } from '../src/domain/relationship.js';
 import type { RelatedHop } from '../src/store/graph-store.js';
 import type { MemoryStore } from '../src/store/memory/memory-store.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
-import { AS_OF, DIRECTIONS, FIXTURE_ENTITIES, FIXTURE_RELATIONSHIPS, MISSING, TYPE_FILTERS } from './support/neo4j-fixture.js';
+import {
+  AS_OF,
+  DIRECTIONS,
+  FIXTURE_ENTITIES,
+  FIXTURE_RELATIONSHIPS,
+  MISSING,
+  TYPE_FILTERS,
+} from './support/neo4j-fixture.js';
 import { once, rawCounts, useNeo4jHarness } from './support/neo4j-harness.js';
 
 /*
@@ -23,14 +30,37 @@ function spread<T>(items: T[], n: number): T[] {
 
 /** Search texts: fixed ones plus a mid-word slice of every name and alias. */
 function searchTexts(entities: Entity[]): string[] {
-  const fixed = ['', 'a', 'CH', 'china', 'rare', 'EARTH', 'é', 'ÉMILE', "'s", ' ', 'no such thing', 'smith', 'prc', 'usa', 'ss'];
-  const slices = [...new Set(entities.flatMap((e) => [e.name, ...(e.aliases ?? [])]).map((t) => t.slice(1, Math.min(t.length, 5))))];
+  const fixed = [
+    '',
+    'a',
+    'CH',
+    'china',
+    'rare',
+    'EARTH',
+    'é',
+    'ÉMILE',
+    "'s",
+    ' ',
+    'no such thing',
+    'smith',
+    'prc',
+    'usa',
+    'ss',
+  ];
+  const slices = [
+    ...new Set(
+      entities.flatMap((e) => [e.name, ...(e.aliases ?? [])]).map((t) => t.slice(1, Math.min(t.length, 5))),
+    ),
+  ];
   const step = Math.max(1, Math.ceil(slices.length / 60));
   return [...new Set([...fixed, ...slices.filter((_, i) => i % step === 0)])];
 }
 
 /** The whole port, compared on data loaded into both stores. */
-function paritySuite(name: string, data: () => Promise<{ entities: Entity[]; relationships: Relationship[] }>) {
+function paritySuite(
+  name: string,
+  data: () => Promise<{ entities: Entity[]; relationships: Relationship[] }>,
+) {
   describe(`parity with the embedded store: ${name}`, () => {
     let memory: MemoryStore;
     let entities: Entity[];
@@ -40,7 +70,8 @@ function paritySuite(name: string, data: () => Promise<{ entities: Entity[]; rel
       ({ entities, relationships } = await data());
       memory = await h.loadBoth(entities, relationships);
     });
-    const test = (title: string, body: () => Promise<void>) => it(title, async () => (await ready(), await body()));
+    const test = (title: string, body: () => Promise<void>) =>
+      it(title, async () => (await ready(), await body()));
 
     test('getEntities and getRelationships: every id, unknown ids and repeats, in the order asked', async () => {
       const ids = [...entities.map((e) => e.id), ...MISSING, entities[0]?.id ?? 'x'];
@@ -51,7 +82,14 @@ function paritySuite(name: string, data: () => Promise<{ entities: Entity[]; rel
 
     test('listEntities: every kind, pages, and searches', async () => {
       for (const kind of [undefined, ...ENTITY_KINDS]) {
-        for (const [offset, limit] of [[0, 1000], [0, 3], [2, 5], [7, 1], [10_000, 5], [0, 0]] as const) {
+        for (const [offset, limit] of [
+          [0, 1000],
+          [0, 3],
+          [2, 5],
+          [7, 1],
+          [10_000, 5],
+          [0, 0],
+        ] as const) {
           await h.same(memory, (s) => s.listEntities({ ...(kind && { kind }), offset, limit }));
         }
       }
@@ -75,7 +113,9 @@ function paritySuite(name: string, data: () => Promise<{ entities: Entity[]; rel
         const ids = [...entities.map((e) => e.id), ...MISSING, entities[0]?.id ?? 'x'];
         for (const types of TYPE_FILTERS) {
           for (const asOf of AS_OF) {
-            await h.same(memory, (s) => s.relationshipsOf(ids, { direction, ...(types && { types }), ...(asOf && { asOf }) }));
+            await h.same(memory, (s) =>
+              s.relationshipsOf(ids, { direction, ...(types && { types }), ...(asOf && { asOf }) }),
+            );
           }
         }
         await h.same(memory, (s) => s.relationshipsOf(ids.slice(0, 3), { direction, asOf: '2025-11-15' }));
@@ -90,12 +130,20 @@ function paritySuite(name: string, data: () => Promise<{ entities: Entity[]; rel
     test('relatedEntities and relatedTrees: every type both ways, nested and repeated hops, unknown ids and repeats', async () => {
       const ids = [...entities.map((e) => e.id), ...MISSING, entities[0]?.id ?? 'x'];
       for (const type of RELATION_TYPE_NAMES) {
-        for (const direction of ['OUT', 'IN'] as const) await h.same(memory, (s) => s.relatedEntities(ids, { types: [type], direction }));
+        for (const direction of ['OUT', 'IN'] as const)
+          await h.same(memory, (s) => s.relatedEntities(ids, { types: [type], direction }));
       }
-      const hop = (type: RelationType, direction: 'OUT' | 'IN', ...next: RelatedHop[]): RelatedHop => ({ type, direction, next });
+      const hop = (type: RelationType, direction: 'OUT' | 'IN', ...next: RelatedHop[]): RelatedHop => ({
+        type,
+        direction,
+        next,
+      });
       const trees: RelatedHop[][] = [
         [hop('OPERATES', 'OUT', hop('LOCATED_IN', 'OUT'), hop('OPERATES', 'IN'))],
-        [hop('PRODUCES', 'IN', hop('LOCATED_IN', 'OUT', hop('MEMBER_OF', 'OUT', hop('MEMBER_OF', 'IN')))), hop('PART_OF', 'OUT')],
+        [
+          hop('PRODUCES', 'IN', hop('LOCATED_IN', 'OUT', hop('MEMBER_OF', 'OUT', hop('MEMBER_OF', 'IN')))),
+          hop('PART_OF', 'OUT'),
+        ],
         [hop('PARTY_TO', 'IN'), hop('PART_OF', 'IN', hop('COMMITTED_TO', 'IN'))],
         RELATION_TYPE_NAMES.slice(0, 8).map((type) => hop(type, 'OUT')),
       ];
@@ -108,18 +156,30 @@ function paritySuite(name: string, data: () => Promise<{ entities: Entity[]; rel
     });
 
     test('shortestPaths over a spread of pairs, hops and type filters', async () => {
-      const sample = spread(entities.map((e) => e.id), 12);
+      const sample = spread(
+        entities.map((e) => e.id),
+        12,
+      );
       for (const from of sample) {
         for (const to of [...sample, 'no-such-entity']) {
           await h.same(memory, (s) => s.shortestPaths(from, to, { maxHops: 4, limit: 50 }));
         }
-        await h.same(memory, (s) => s.shortestPaths(from, sample[sample.length - 1]!, { maxHops: 2, limit: 3, types: ['PRODUCES', 'LOCATED_IN', 'OPERATES'] }));
+        await h.same(memory, (s) =>
+          s.shortestPaths(from, sample[sample.length - 1]!, {
+            maxHops: 2,
+            limit: 3,
+            types: ['PRODUCES', 'LOCATED_IN', 'OPERATES'],
+          }),
+        );
       }
     });
 
     test('shortestPaths cut by limit between ends joined by many shortest paths (parallel ones too)', async () => {
       // The pairs with 2 to 999 shortest paths (fewer than PATH_ENUMERATION_CAP: both stores then give the first in comparePaths order).
-      const sample = spread(entities.map((e) => e.id), 40);
+      const sample = spread(
+        entities.map((e) => e.id),
+        40,
+      );
       const many: [string, string, number][] = [];
       for (const from of sample) {
         for (const to of sample) {
@@ -129,16 +189,22 @@ function paritySuite(name: string, data: () => Promise<{ entities: Entity[]; rel
       }
       expect(many.length).toBeGreaterThan(0);
       for (const [from, to, count] of spread(many, 15)) {
-        for (const limit of new Set([1, 2, count - 1, count])) await h.same(memory, (s) => s.shortestPaths(from, to, { maxHops: 4, limit }));
+        for (const limit of new Set([1, 2, count - 1, count]))
+          await h.same(memory, (s) => s.shortestPaths(from, to, { maxHops: 4, limit }));
       }
     });
 
     test('neighborhood over a spread of centres, depths, limits and type filters', async () => {
-      for (const from of spread(entities.map((e) => e.id), 16)) {
+      for (const from of spread(
+        entities.map((e) => e.id),
+        16,
+      )) {
         for (const depth of [1, 2, 3]) {
           await h.same(memory, (s) => s.neighborhood(from, { depth, limit: 500 }));
           await h.same(memory, (s) => s.neighborhood(from, { depth, limit: 4 }));
-          await h.same(memory, (s) => s.neighborhood(from, { depth, limit: 50, types: ['PRODUCES', 'MEMBER_OF'] }));
+          await h.same(memory, (s) =>
+            s.neighborhood(from, { depth, limit: 50, types: ['PRODUCES', 'MEMBER_OF'] }),
+          );
         }
       }
       await h.same(memory, (s) => s.neighborhood('no-such-entity', { depth: 1, limit: 5 }));
@@ -159,7 +225,12 @@ function paritySuite(name: string, data: () => Promise<{ entities: Entity[]; rel
     test('a second load changes nothing: all unchanged, same counts, same stored nodes', async () => {
       const before = await rawCounts();
       const report = await h.store.loadSeed(entities, relationships);
-      expect(report).toStrictEqual({ created: 0, updated: 0, unchanged: entities.length + relationships.length, skipped: 0 });
+      expect(report).toStrictEqual({
+        created: 0,
+        updated: 0,
+        unchanged: entities.length + relationships.length,
+        skipped: 0,
+      });
       expect(report).toStrictEqual(await memory.loadSeed(entities, relationships));
       expect(await rawCounts()).toStrictEqual(before);
     });
@@ -167,4 +238,6 @@ function paritySuite(name: string, data: () => Promise<{ entities: Entity[]; rel
 }
 
 paritySuite('the seed (seed/*.yaml)', () => loadSeed());
-paritySuite('the edge-case fixture', () => Promise.resolve({ entities: FIXTURE_ENTITIES, relationships: FIXTURE_RELATIONSHIPS }));
+paritySuite('the edge-case fixture', () =>
+  Promise.resolve({ entities: FIXTURE_ENTITIES, relationships: FIXTURE_RELATIONSHIPS }),
+);

@@ -12,8 +12,11 @@ describe.each(STORE_FIXTURES)("README's example queries on the $name store", (fi
   });
 
   // In order: the write examples change the graph the examples after them read.
-  it.each(examples.map((e, i) => [i + 1, e] as const))('example %i returns the answer the README gives', async (_n, example) => {
-    const res = await runExample(ctx.api, example);
-    expect(res.body).toEqual(JSON.parse(example.answer));
-  });
+  it.each(examples.map((e, i) => [i + 1, e] as const))(
+    'example %i returns the answer the README gives',
+    async (_n, example) => {
+      const res = await runExample(ctx.api, example);
+      expect(res.body).toEqual(JSON.parse(example.answer));
+    },
+  );
 });

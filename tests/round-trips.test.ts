@@ -74,7 +74,10 @@ describe('round trips to Neo4j per request', () => {
   });
 
   /** Runs a query and returns its answer and how many statements it sent. */
-  async function measured(query: string, variables: Record<string, unknown>): Promise<{ data: any; trips: number }> {
+  async function measured(
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<{ data: any; trips: number }> {
     const before = statements;
     const data = await api.data(query, variables);
     return { data, trips: statements - before };
@@ -93,7 +96,11 @@ describe('round trips to Neo4j per request', () => {
     // 2 + (producers, their ends) + country + operators
     ['materials -> producers -> supplier -> country, operators', SUPPLIERS, 6],
     // 2 + one look-ahead for parties, commitments and committedBy + relationships + the citations' sources
-    ['agreements -> parties, commitments -> committedBy; relationships -> citations -> source', AGREEMENTS, 5],
+    [
+      'agreements -> parties, commitments -> committedBy; relationships -> citations -> source',
+      AGREEMENTS,
+      5,
+    ],
   ])('%s: the same number of statements for 1 and 12 roots', async (_name, query, bound) => {
     const one = await measured(query, { n: 1 });
     const many = await measured(query, { n: 12 });
@@ -103,7 +110,7 @@ describe('round trips to Neo4j per request', () => {
     expect(many.trips).toBe(bound);
   });
 
-  it('one entity with typed shortcuts nested below it (the benchmark\'s nested query) is one statement, and its answer is the loaders\' answer', async () => {
+  it("one entity with typed shortcuts nested below it (the benchmark's nested query) is one statement, and its answer is the loaders' answer", async () => {
     const ids = graph.probes.companies.slice(0, 3);
     const nested = `query ($id: ID!) { entity(id: $id) { id name ... on Organization { facilities { id name status country { id name } operators { id } } } } }`;
     for (const id of ids) {
@@ -111,11 +118,16 @@ describe('round trips to Neo4j per request', () => {
       expect(ahead.trips).toBe(1);
       expect(ahead.data.entity.facilities.length).toBeGreaterThan(0);
       // The same fields under @include(if: true) are left to the loaders: one statement per level.
-      const loaded = await measured(nested.replace('facilities {', 'facilities @include(if: true) {'), { id });
+      const loaded = await measured(nested.replace('facilities {', 'facilities @include(if: true) {'), {
+        id,
+      });
       expect(loaded.trips).toBe(4);
       expect(ahead.data).toEqual(loaded.data);
       // Two levels are fetched ahead (a tree repeats shared subtrees); a third level is one more batched statement.
-      const deeper = await measured(nested.replace('country { id name }', 'country { id name alliances { id } }'), { id });
+      const deeper = await measured(
+        nested.replace('country { id name }', 'country { id name alliances { id } }'),
+        { id },
+      );
       expect(deeper.trips).toBe(2);
       expect(deeper.data.entity.facilities.some((f: any) => f.country?.alliances.length > 0)).toBe(true);
     }
@@ -124,8 +136,14 @@ describe('round trips to Neo4j per request', () => {
   it('paths, neighbourhood and supply queries cost a bounded number of statements', async () => {
     const [from, to] = graph.probes.pathPairs[0]!;
     const material = graph.probes.materials[0]!;
-    const paths = await measured(`query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 10) { nodes { id } hops { relationship { id citations { source { id } } } } } }`, { from, to });
-    const hood = await measured(`query ($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { nodes { entity { id } } relationships { id from { id } } } }`, { id: material });
+    const paths = await measured(
+      `query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 10) { nodes { id } hops { relationship { id citations { source { id } } } } } }`,
+      { from, to },
+    );
+    const hood = await measured(
+      `query ($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { nodes { entity { id } } relationships { id from { id } } } }`,
+      { id: material },
+    );
     const alternatives = await measured(
       `query ($m: ID!, $us: ID!, $cn: ID!) { supplyAlternatives(material: $m, alliedWith: $us, excluding: [$cn], asOf: "2026-11-29") { supplier { id } siteCountry { id } operators { id } alliancePath { id } } }`,
       { m: material, us: graph.probes.alliedWith, cn: graph.probes.excluding },

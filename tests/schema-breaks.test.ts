@@ -6,8 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compareSchemas } from '../scripts/schema-breaks.js';
 
 const current = readFileSync('schema/schema.graphql', 'utf8');
-const additive = current.replace('type Query {', 'type Query {\n  """A field added later."""\n  newThing(flag: Boolean): String\n');
-const withoutSearch = current.replace(/\n {2}"""\n {2}Entities whose name or an alias contains[\s\S]*?\): \[Entity!\]!\n/, '\n');
+const additive = current.replace(
+  'type Query {',
+  'type Query {\n  """A field added later."""\n  newThing(flag: Boolean): String\n',
+);
+const withoutSearch = current.replace(
+  /\n {2}"""\n {2}Entities whose name or an alias contains[\s\S]*?\): \[Entity!\]!\n/,
+  '\n',
+);
 
 describe('breaking changes to schema/schema.graphql', () => {
   it('the fixtures are what they claim: one adds a field, the other drops Query.search', () => {
@@ -21,23 +27,36 @@ describe('breaking changes to schema/schema.graphql', () => {
   });
 
   it('fails a removed field the changelog does not record', () => {
-    expect(compareSchemas(current, withoutSearch, '# Schema changelog\n')).toEqual({ breaking: ['Query.search was removed.'], dangerous: [], unrecorded: ['Query.search was removed.'] });
+    expect(compareSchemas(current, withoutSearch, '# Schema changelog\n')).toEqual({
+      breaking: ['Query.search was removed.'],
+      dangerous: [],
+      unrecorded: ['Query.search was removed.'],
+    });
   });
 
   it('passes the same removal once the changelog records it', () => {
-    expect(compareSchemas(current, withoutSearch, '## 2026-12-01: search moved to entities\n- Query.search was removed.\n').unrecorded).toEqual([]);
+    expect(
+      compareSchemas(
+        current,
+        withoutSearch,
+        '## 2026-12-01: search moved to entities\n- Query.search was removed.\n',
+      ).unrecorded,
+    ).toEqual([]);
   });
 
   it('fails a changed field type', () => {
     const changed = current.replace('  hasText: Boolean!', '  hasText: String!');
-    expect(compareSchemas(current, changed, '').unrecorded).toEqual(['Source.hasText changed type from Boolean! to String!.']);
+    expect(compareSchemas(current, changed, '').unrecorded).toEqual([
+      'Source.hasText changed type from Boolean! to String!.',
+    ]);
   });
 });
 
 describe('npm run schema:breaks in a git repository', () => {
   const repo = mkdtempSync(path.join(tmpdir(), 'schema-breaks-'));
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'pipe' });
   const commit = (sdl: string, changelog: string) => {
     writeFileSync(path.join(repo, 'schema/schema.graphql'), sdl);
     writeFileSync(path.join(repo, 'schema/CHANGELOG.md'), changelog);
@@ -53,11 +72,17 @@ describe('npm run schema:breaks in a git repository', () => {
     mkdirSync(path.join(repo, 'schema'));
     git('init', '-q');
     commit(current, '# Schema changelog\n');
-    expect(check()).toEqual({ status: 0, out: expect.stringContaining('no schema/schema.graphql at HEAD~1') });
+    expect(check()).toEqual({
+      status: 0,
+      out: expect.stringContaining('no schema/schema.graphql at HEAD~1'),
+    });
   });
 
   it('fails a commit that removes a field, naming it', () => {
     commit(withoutSearch, '# Schema changelog\n');
-    expect(check()).toEqual({ status: 1, out: expect.stringContaining('BREAKING, not in the changelog: Query.search was removed.') });
+    expect(check()).toEqual({
+      status: 1,
+      out: expect.stringContaining('BREAKING, not in the changelog: Query.search was removed.'),
+    });
   });
 });

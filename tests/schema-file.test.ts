@@ -14,7 +14,9 @@ describe('schema/schema.graphql', () => {
 describe('look-ahead table', () => {
   it('names, for every typed shortcut it fetches ahead, an object type and field of the schema', async () => {
     const schema = await buildGraphSchema();
-    const named = Object.entries(RELATED_FIELDS).flatMap(([type, fields]) => Object.keys(fields).map((field) => `${type}.${field}`));
+    const named = Object.entries(RELATED_FIELDS).flatMap(([type, fields]) =>
+      Object.keys(fields).map((field) => `${type}.${field}`),
+    );
     expect(named.length).toBeGreaterThan(20);
     for (const name of named) {
       const [type, field] = name.split('.') as [string, string];

@@ -24,7 +24,9 @@ describe.each(STORE_FIXTURES)('the curated updates on the $name store', (fixture
   const ctx = useApi(fixture);
 
   it.each(FIRST_HITS)('search(text: %j) finds %s first', async (text, id) => {
-    const { search } = await ctx.api.data(`query ($text: String!) { search(text: $text, first: 3) { id } }`, { text });
+    const { search } = await ctx.api.data(`query ($text: String!) { search(text: $text, first: 3) { id } }`, {
+      text,
+    });
     expect(search[0]?.id).toBe(id);
   });
 
@@ -53,20 +55,35 @@ describe.each(STORE_FIXTURES)('the curated updates on the $name store', (fixture
 
 /** The sources of updates-sources.yaml (one per outlet and report of updates-2025-2026.md we use). */
 const UPDATE_SOURCES = [
-  'pillsbury-china-suspends-export-controls-2025-11', 'clark-hill-no72-2025-11', 'tomshardware-first-general-licences-2025-12',
-  'trtworld-mofcom-general-licences-2025-12-04', 'rare-earth-exchanges-2025-12-20', 'cna-busan-summit-2025-11-02',
-  'str-trade-report-2025-11', 'creamer-media-us-australia-framework-2025-10-21', 'man-monthly-us-australia-framework-2025-10-22',
-  'eenews-europe-us-japan-framework-2025-10', 'canada-g7-production-alliance-2025-10-31', 'prnewswire-vulcan-reelement-2025-11-03',
-  'fastmarkets-energy-fuels-dysprosium-2025-12', 'smm-lynas-heavy-rare-earths-2025-12', 'bhfs-project-vault-forge-2026-02-05',
-  'thewest-iluka-eneabba-2026-02-18', 'inn-mp-materials-10x-2026-02-26',
+  'pillsbury-china-suspends-export-controls-2025-11',
+  'clark-hill-no72-2025-11',
+  'tomshardware-first-general-licences-2025-12',
+  'trtworld-mofcom-general-licences-2025-12-04',
+  'rare-earth-exchanges-2025-12-20',
+  'cna-busan-summit-2025-11-02',
+  'str-trade-report-2025-11',
+  'creamer-media-us-australia-framework-2025-10-21',
+  'man-monthly-us-australia-framework-2025-10-22',
+  'eenews-europe-us-japan-framework-2025-10',
+  'canada-g7-production-alliance-2025-10-31',
+  'prnewswire-vulcan-reelement-2025-11-03',
+  'fastmarkets-energy-fuels-dysprosium-2025-12',
+  'smm-lynas-heavy-rare-earths-2025-12',
+  'bhfs-project-vault-forge-2026-02-05',
+  'thewest-iluka-eneabba-2026-02-18',
+  'inn-mp-materials-10x-2026-02-26',
 ];
 
 describe('sources of the updates', () => {
   it('are cited by locator only (we hold no text of them), each naming its row of updates-2025-2026.md', async () => {
     const seed = await loadSeed();
-    const updateSources = new Set(seed.entities.filter((e) => e.kind === 'SOURCE' && UPDATE_SOURCES.includes(e.id)).map((e) => e.id));
+    const updateSources = new Set(
+      seed.entities.filter((e) => e.kind === 'SOURCE' && UPDATE_SOURCES.includes(e.id)).map((e) => e.id),
+    );
     expect([...updateSources].sort()).toEqual([...UPDATE_SOURCES].sort());
-    const citations = seed.relationships.flatMap((r) => r.citations).filter((c) => updateSources.has(c.sourceId));
+    const citations = seed.relationships
+      .flatMap((r) => r.citations)
+      .filter((c) => updateSources.has(c.sourceId));
     expect(citations.filter((c) => c.quote !== undefined)).toEqual([]);
     expect(citations.filter((c) => !c.locator?.startsWith('updates-2025-2026.md, '))).toEqual([]);
     expect(new Set(citations.map((c) => c.sourceId))).toEqual(updateSources);

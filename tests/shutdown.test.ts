@@ -32,17 +32,39 @@ describe('graceful shutdown of the real server process', () => {
   it('on SIGTERM, refuses new connections, finishes the request in flight, and exits 0', async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'shutdown-'));
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/server/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', NEO4J_URI: '' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', '@swc-node/register/esm-register', 'src/server/main.ts'],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: 'development',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'info',
+          NEO4J_URI: '',
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     await logLine(child, /GraphQL API ready/);
 
     // A request whose headers the server has read (it answered 100 Continue) and whose body is still to come.
     const body = JSON.stringify({ query: '{ entity(id: "china") { name } }' });
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' } });
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/graphql',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        expect: '100-continue',
+      },
+    });
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
       req.once('response', (res) => {
         let text = '';

@@ -18,26 +18,39 @@ describe('synthetic graph generator', () => {
 
   it('has the requested number of relationships, within 5%', () => {
     for (const size of [10_000, 50_000]) {
-      const count = size === 10_000 ? graph.relationships.length : generateGraph(size, 1).relationships.length;
+      const count =
+        size === 10_000 ? graph.relationships.length : generateGraph(size, 1).relationships.length;
       expect(Math.abs(count - size) / size).toBeLessThan(0.05);
     }
   });
 
   it('passes the seed validator: unique ids, allow-listed types between allowed kinds, every fact cited by a source', () => {
-    const located = <T,>(records: T[]) => records.map((record) => ({ file: 'synthetic', record }));
+    const located = <T>(records: T[]) => records.map((record) => ({ file: 'synthetic', record }));
     expect(checkGraph(located(graph.entities), located(graph.relationships), new Map())).toEqual([]);
   });
 
   it('has the seed shape: the kinds the queries use, several relationship types, probes that exist', () => {
     const kinds = new Set(graph.entities.map((e) => e.kind));
-    for (const kind of ['COUNTRY', 'ALLIANCE', 'ORGANIZATION', 'FACILITY', 'MATERIAL', 'AGREEMENT', 'COMMITMENT', 'STATEMENT', 'SOURCE', 'PERSON'] as const) {
+    for (const kind of [
+      'COUNTRY',
+      'ALLIANCE',
+      'ORGANIZATION',
+      'FACILITY',
+      'MATERIAL',
+      'AGREEMENT',
+      'COMMITMENT',
+      'STATEMENT',
+      'SOURCE',
+      'PERSON',
+    ] as const) {
       expect(kinds.has(kind), kind).toBe(true);
     }
     expect(ENTITY_KINDS.length - kinds.size).toBeLessThanOrEqual(1);
     expect(new Set(graph.relationships.map((r) => r.type)).size).toBeGreaterThanOrEqual(15);
     const ids = new Set(graph.entities.map((e) => e.id));
     const { companies, materials, pathPairs, alliedWith, excluding } = graph.probes;
-    for (const id of [...companies, ...materials, ...pathPairs.flat(), alliedWith, excluding]) expect(ids.has(id), id).toBe(true);
+    for (const id of [...companies, ...materials, ...pathPairs.flat(), alliedWith, excluding])
+      expect(ids.has(id), id).toBe(true);
     expect(companies.length).toBe(12);
   });
 });

@@ -9,7 +9,19 @@ import { startTestServer, type TestServer } from '../scripts/support/test-server
 const schema = buildSchema(await readFile('schema/schema.graphql', 'utf8'));
 
 /** Every file the explorer loads on a first visit (index.html's links and the modules' imports). */
-const EXPLORER_FIRST_LOAD = ['', '/explorer.css', '/explorer.js', '/api.js', '/dom.js', '/entity-view.js', '/graph-view.js', '/path-view.js', '/supply-view.js', '/vendor/cytoscape.esm.min.mjs', '/operations.graphql'];
+const EXPLORER_FIRST_LOAD = [
+  '',
+  '/explorer.css',
+  '/explorer.js',
+  '/api.js',
+  '/dom.js',
+  '/entity-view.js',
+  '/graph-view.js',
+  '/path-view.js',
+  '/supply-view.js',
+  '/vendor/cytoscape.esm.min.mjs',
+  '/operations.graphql',
+];
 
 let store: GraphStore;
 beforeAll(async () => {
@@ -48,27 +60,49 @@ describe('web pages switched on (the default outside production)', () => {
   it('answers a repeated request for an asset with 304 by ETag', async () => {
     const first = await fetch(`${api.url}/explorer/vendor/cytoscape.esm.min.mjs`);
     await first.arrayBuffer();
-    const again = await fetch(`${api.url}/explorer/vendor/cytoscape.esm.min.mjs`, { headers: { 'if-none-match': first.headers.get('etag')! } });
+    const again = await fetch(`${api.url}/explorer/vendor/cytoscape.esm.min.mjs`, {
+      headers: { 'if-none-match': first.headers.get('etag')! },
+    });
     expect(again.status).toBe(304);
   });
 
   it('runs only operations that are valid against the public schema', async () => {
     const doc = parse(await (await fetch(`${api.url}/explorer/operations.graphql`)).text());
     expect(validate(schema, doc)).toEqual([]);
-    const names = doc.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value] : []));
-    expect(names).toEqual(['SearchEntities', 'EntityRef', 'EntityView', 'Neighborhood', 'PathBetween', 'RelationshipView', 'SupplyChoices', 'SupplyView']);
+    const names = doc.definitions.flatMap((d) =>
+      d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value] : [],
+    );
+    expect(names).toEqual([
+      'SearchEntities',
+      'EntityRef',
+      'EntityView',
+      'Neighborhood',
+      'PathBetween',
+      'RelationshipView',
+      'SupplyChoices',
+      'SupplyView',
+    ]);
   });
 
   it('sends a browser opening /graphql to the offline playground, and GraphQL GETs on to the API', async () => {
-    const page = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml' }, redirect: 'manual' });
+    const page = await fetch(`${api.url}/graphql`, {
+      headers: { accept: 'text/html,application/xhtml+xml' },
+      redirect: 'manual',
+    });
     expect(page.status).toBe(302);
     expect(page.headers.get('location')).toBe('/playground/');
-    const query = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ entity(id: "china") { name } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const query = await fetch(
+      `${api.url}/graphql?query=${encodeURIComponent('{ entity(id: "china") { name } }')}`,
+      { headers: { 'apollo-require-preflight': 'true' } },
+    );
     expect(await query.json()).toEqual({ data: { entity: { name: 'China' } } });
   });
 
   it("preloads the playground with the README's examples, each valid against the schema", async () => {
-    const examples = (await (await fetch(`${api.url}/playground/examples.json`)).json()) as { title: string; query: string }[];
+    const examples = (await (await fetch(`${api.url}/playground/examples.json`)).json()) as {
+      title: string;
+      query: string;
+    }[];
     const readme = await readFile('README.md', 'utf8');
     expect(examples).toHaveLength(readme.split('```graphql\n').length - 1);
     expect(examples.slice(0, 7).map((e) => e.title)).toEqual([
@@ -80,13 +114,19 @@ describe('web pages switched on (the default outside production)', () => {
       '6. How is Scott Bessent connected to Xi Jinping?',
       '7. What held on a given day?',
     ]);
-    expect(examples[0]!.query).toMatch(/^# 1\. Who is Scott Bessent, and on whose word\?\nquery WhoIsScottBessentAndOnWhoseWord \{/);
+    expect(examples[0]!.query).toMatch(
+      /^# 1\. Who is Scott Bessent, and on whose word\?\nquery WhoIsScottBessentAndOnWhoseWord \{/,
+    );
     for (const e of examples) expect(validate(schema, parse(e.query)), e.title).toEqual([]);
   });
 
   it('gives GraphiQL the schema from the checked-in SDL (so it works where introspection is off)', async () => {
-    const introspection = (await (await fetch(`${api.url}/playground/schema.json`)).json()) as IntrospectionQuery;
-    expect(Object.keys(buildClientSchema(introspection).getQueryType()!.getFields())).toContain('supplyAlternatives');
+    const introspection = (await (
+      await fetch(`${api.url}/playground/schema.json`)
+    ).json()) as IntrospectionQuery;
+    expect(Object.keys(buildClientSchema(introspection).getQueryType()!.getFields())).toContain(
+      'supplyAlternatives',
+    );
   });
 });
 
@@ -97,7 +137,10 @@ describe('web pages in production', () => {
       expect((await fetch(`${api.url}/explorer`)).status).toBe(404);
       expect((await fetch(`${api.url}/playground`)).status).toBe(404);
       // No landing page either (Apollo Sandbox would load from Apollo's CDN).
-      const page = await fetch(`${api.url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+      const page = await fetch(`${api.url}/graphql`, {
+        headers: { accept: 'text/html' },
+        redirect: 'manual',
+      });
       expect(page.status).toBe(400);
     } finally {
       await api.close();
@@ -105,7 +148,11 @@ describe('web pages in production', () => {
   });
 
   it('serve when EXPLORER_ENABLED and PLAYGROUND_ENABLED are true', async () => {
-    const api = await startTestServer(store, { NODE_ENV: 'production', EXPLORER_ENABLED: 'true', PLAYGROUND_ENABLED: 'true' });
+    const api = await startTestServer(store, {
+      NODE_ENV: 'production',
+      EXPLORER_ENABLED: 'true',
+      PLAYGROUND_ENABLED: 'true',
+    });
     try {
       expect((await fetch(`${api.url}/explorer`)).status).toBe(200);
       expect((await fetch(`${api.url}/playground`)).status).toBe(200);
@@ -115,7 +162,9 @@ describe('web pages in production', () => {
   });
 
   it('refuse a flag that is neither true nor false', () => {
-    expect(() => loadConfig({ EXPLORER_ENABLED: 'yes' })).toThrow(new ConfigError('EXPLORER_ENABLED must be true or false (got "yes")'));
+    expect(() => loadConfig({ EXPLORER_ENABLED: 'yes' })).toThrow(
+      new ConfigError('EXPLORER_ENABLED must be true or false (got "yes")'),
+    );
     expect(loadConfig({ NODE_ENV: 'production', EXPLORER_ENABLED: 'true' }).explorerEnabled).toBe(true);
   });
 });

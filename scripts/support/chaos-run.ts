@@ -76,12 +76,25 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
     const write = async (i: number): Promise<Outcome> => {
       const t = Date.now();
-      const input = { id: `${prefix}-${i}`, kind: 'ORGANIZATION', name: `Chaos Org ${i}`, description: `written by the chaos run, write ${i}` };
+      const input = {
+        id: `${prefix}-${i}`,
+        kind: 'ORGANIZATION',
+        name: `Chaos Org ${i}`,
+        description: `written by the chaos run, write ${i}`,
+      };
       try {
-        const res = await api.gql<{ upsertEntity?: { entity: { id: string } } }>(UPSERT, { input, note: `chaos write ${i}` }, AS_EDITOR);
+        const res = await api.gql<{ upsertEntity?: { entity: { id: string } } }>(
+          UPSERT,
+          { input, note: `chaos write ${i}` },
+          AS_EDITOR,
+        );
         const body = res.body;
         const ok = res.status === 200 && body.data?.upsertEntity?.entity.id === input.id;
-        return { ok, code: ok ? 'OK' : `${res.status} ${body.errors?.[0]?.extensions?.code ?? '?'}`, ms: Date.now() - t };
+        return {
+          ok,
+          code: ok ? 'OK' : `${res.status} ${body.errors?.[0]?.extensions?.code ?? '?'}`,
+          ms: Date.now() - t,
+        };
       } catch {
         return { ok: false, code: 'NETWORK', ms: Date.now() - t };
       }
@@ -138,7 +151,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       const target = Math.min(options.writes, next + options.writesBetweenOutages);
       await writeWhile(() => next >= target && pending.length === 0);
       if (outage === options.outages) break;
-      log(`outage ${outage + 1}: stopping Neo4j${options.kill ? ' (SIGKILL)' : ''} after ${acknowledged.size} acknowledged writes`);
+      log(
+        `outage ${outage + 1}: stopping Neo4j${options.kill ? ' (SIGKILL)' : ''} after ${acknowledged.size} acknowledged writes`,
+      );
       const port = neo4j.port;
       down = true;
       const stopping = options.kill ? neo4j.kill() : neo4j.stop();
@@ -160,18 +175,24 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       log(`outage ${outage + 1}: first write acknowledged ${Date.now() - restarted} ms after restart`);
     }
     // Drain: every id that failed is sent again until acknowledged (the database is up now).
-    while (pending.length > 0 || next < options.writes) await writeWhile(() => pending.length === 0 && next >= options.writes);
+    while (pending.length > 0 || next < options.writes)
+      await writeWhile(() => pending.length === 0 && next >= options.writes);
 
     report.acknowledged = acknowledged.size;
     const ids = [...acknowledged].map((i) => `${prefix}-${i}`);
     const found = (await store.getEntities(ids)).filter((e) => e !== null);
     report.lost = ids.filter((_, k) => (found[k] ?? null) === null);
-    const listed = await store.listEntities({ search: 'Chaos Org', offset: 0, limit: options.writes * 2 + 10 });
+    const listed = await store.listEntities({
+      search: 'Chaos Org',
+      offset: 0,
+      limit: options.writes * 2 + 10,
+    });
     report.found = listed.totalCount;
     report.distinctFound = new Set(listed.items.map((e) => e.id)).size;
     const audits = await store.auditLog({ actor: 'alice', offset: 0, limit: options.writes * 4 + 10 });
     const changedPerId = new Map<string, number>();
-    for (const entry of audits.items) for (const change of entry.changes) changedPerId.set(change.id, (changedPerId.get(change.id) ?? 0) + 1);
+    for (const entry of audits.items)
+      for (const change of entry.changes) changedPerId.set(change.id, (changedPerId.get(change.id) ?? 0) + 1);
     report.auditEntries = [...changedPerId.values()].reduce((a, b) => a + b, 0);
     report.duplicatedAudits = [...changedPerId].filter(([, n]) => n > 1).map(([id]) => id);
     report.durationMs = Date.now() - started;

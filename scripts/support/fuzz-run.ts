@@ -43,16 +43,27 @@ export class Tally {
 
   record(a: Answer): void {
     this.tried++;
-    this.answers.push({ sent: a.sent, got: `${a.status} ${a.data}${a.data === 'null' ? '' : ` ${[...a.codes].sort().join(',')}`}` });
+    this.answers.push({
+      sent: a.sent,
+      got: `${a.status} ${a.data}${a.data === 'null' ? '' : ` ${[...a.codes].sort().join(',')}`}`,
+    });
     this.byCode[a.code] = (this.byCode[a.code] ?? 0) + 1;
     this.byStatus[a.status] = (this.byStatus[a.status] ?? 0) + 1;
   }
 }
 
 /** POSTs `req` to the server at `url`. */
-export async function send(url: string, req: FuzzRequest, headers: Record<string, string> = {}): Promise<Answer> {
+export async function send(
+  url: string,
+  req: FuzzRequest,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const body = req.kind === 'raw' ? req.body : JSON.stringify({ query: req.query, variables: req.variables });
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   const text = await res.text();
   type Body = { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
   let json: Body | null;
@@ -61,15 +72,26 @@ export async function send(url: string, req: FuzzRequest, headers: Record<string
   } catch {
     json = null;
   }
-  const codes = (json?.errors ?? []).map((e) => typeof e.extensions?.code === 'string' ? e.extensions.code : 'NO_CODE');
+  const codes = (json?.errors ?? []).map((e) =>
+    typeof e.extensions?.code === 'string' ? e.extensions.code : 'NO_CODE',
+  );
   const code = json === null ? 'NOT_JSON' : (codes[0] ?? 'OK');
   const data = json?.data as Record<string, unknown> | null | undefined;
-  return { status: res.status, code, codes, acknowledged: codes.length === 0 && data != null && Object.values(data).every((v) => v != null), sent: body, data: stable(JSON.stringify(json?.data ?? null)) };
+  return {
+    status: res.status,
+    code,
+    codes,
+    acknowledged: codes.length === 0 && data != null && Object.values(data).every((v) => v != null),
+    sent: body,
+    data: stable(JSON.stringify(json?.data ?? null)),
+  };
 }
 
 /** An answer without what differs between any two runs: audit entry ids (random UUIDs) and times. */
 export const stable = (json: string) =>
-  json.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>').replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>');
+  json
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
+    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>');
 
 /** A response the error policy forbids: a 5xx, or any INTERNAL error. */
 export const broke = (a: Answer) => a.status >= 500 || a.codes.includes('INTERNAL');
@@ -88,10 +110,16 @@ export async function digest(store: GraphStore): Promise<string> {
 }
 
 /** The document and write generators over what `store` holds now (ids, sources, quotes from the founding article). */
-export async function fuzzGenerators(store: GraphStore): Promise<{ documents: DocumentGenerator; writes: WriteGenerator }> {
+export async function fuzzGenerators(
+  store: GraphStore,
+): Promise<{ documents: DocumentGenerator; writes: WriteGenerator }> {
   const all = await store.exportAll();
   const article = await readFile(new URL('../../seed/sources/source-article.txt', import.meta.url), 'utf8');
-  const quotes = article.split(/[.,“”"]/).map((s) => s.trim()).filter((s) => quoteRefusal(s) === null).slice(0, 40);
+  const quotes = article
+    .split(/[.,“”"]/)
+    .map((s) => s.trim())
+    .filter((s) => quoteRefusal(s) === null)
+    .slice(0, 40);
   const documents = new DocumentGenerator(publicSchema(), {
     entityIds: all.entities.map((e) => e.id),
     relationshipIds: all.relationships.map((r) => r.id),
@@ -99,5 +127,11 @@ export async function fuzzGenerators(store: GraphStore): Promise<{ documents: Do
     quotes,
     actors: ['alice', 'carol', 'nobody', ''],
   });
-  return { documents, writes: new WriteGenerator({ entities: all.entities, relationships: all.relationships, sourceWithText: 'source-article', quotes }, documents) };
+  return {
+    documents,
+    writes: new WriteGenerator(
+      { entities: all.entities, relationships: all.relationships, sourceWithText: 'source-article', quotes },
+      documents,
+    ),
+  };
 }

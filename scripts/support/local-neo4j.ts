@@ -39,7 +39,9 @@ export interface LocalNeo4j {
 
 /** SIGKILLs the server whose pid `home/run/pid` holds, then waits until it is gone. */
 async function killServer(home: string): Promise<void> {
-  const pid = Number((await readFile(path.join(home, 'run', 'pid'), 'utf8').catch(() => '')).replace(/\D/g, ''));
+  const pid = Number(
+    (await readFile(path.join(home, 'run', 'pid'), 'utf8').catch(() => '')).replace(/\D/g, ''),
+  );
   if (!pid) return;
   const alive = () => {
     try {
@@ -59,7 +61,11 @@ function runScript(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('bash', [SCRIPT, ...args], { maxBuffer: 4 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {
-        reject(new Error(`neo4j-local.sh ${args[0]} failed (${error.code ?? error.signal ?? '?'}):\n${stderr || error.message}`));
+        reject(
+          new Error(
+            `neo4j-local.sh ${args[0]} failed (${error.code ?? error.signal ?? '?'}):\n${stderr || error.message}`,
+          ),
+        );
       } else {
         resolve(stdout);
       }
@@ -94,8 +100,15 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     const args = ['start', '--home', home, '--port', String(port), ...(opts.tls ? ['--tls'] : [])];
     try {
       const uri = (await runScript(args)).trim().split('\n').pop() ?? '';
-      if (!/^bolt(\+ssc)?:\/\//.test(uri)) throw new Error(`neo4j-local.sh start printed no Bolt URI: "${uri}"`);
-      return { uri, port, home, stop: () => runScript(['stop', '--home', home]).then(() => undefined), kill: () => killServer(home) };
+      if (!/^bolt(\+ssc)?:\/\//.test(uri))
+        throw new Error(`neo4j-local.sh start printed no Bolt URI: "${uri}"`);
+      return {
+        uri,
+        port,
+        home,
+        stop: () => runScript(['stop', '--home', home]).then(() => undefined),
+        kill: () => killServer(home),
+      };
     } catch (e) {
       // A port picked here can be taken by someone else before the server binds it: pick again.
       if (pick && attempt < 3 && e instanceof Error && e.message.includes('already in use')) continue;

@@ -30,12 +30,26 @@ export interface StringSlot {
   scalar: string;
 }
 
-function inputSlots(type: GraphQLInputType, prefix: string[], scalars: readonly string[], out: (path: string[], scalar: string) => void, seen: Set<string>): void {
+function inputSlots(
+  type: GraphQLInputType,
+  prefix: string[],
+  scalars: readonly string[],
+  out: (path: string[], scalar: string) => void,
+  seen: Set<string>,
+): void {
   const inner = getNullableType(type);
-  if (isListType(inner)) return inputSlots(inner.ofType, [...prefix.slice(0, -1), `${prefix[prefix.length - 1]}[]`], scalars, out, seen);
+  if (isListType(inner))
+    return inputSlots(
+      inner.ofType,
+      [...prefix.slice(0, -1), `${prefix[prefix.length - 1]}[]`],
+      scalars,
+      out,
+      seen,
+    );
   if (isScalarType(inner) && scalars.includes(inner.name)) return out(prefix, inner.name);
   if (isInputObjectType(inner) && !seen.has(inner.name)) {
-    for (const field of Object.values(inner.getFields())) inputSlots(field.type, [...prefix, field.name], scalars, out, new Set([...seen, inner.name]));
+    for (const field of Object.values(inner.getFields()))
+      inputSlots(field.type, [...prefix, field.name], scalars, out, new Set([...seen, inner.name]));
   }
 }
 
@@ -43,13 +57,22 @@ function inputSlots(type: GraphQLInputType, prefix: string[], scalars: readonly 
  * Every position of the given scalars (String and ID by default) in the arguments of every
  * field of the schema, nested input fields included.
  */
-export function stringSlots(schema: GraphQLSchema, scalars: readonly string[] = ['String', 'ID']): StringSlot[] {
+export function stringSlots(
+  schema: GraphQLSchema,
+  scalars: readonly string[] = ['String', 'ID'],
+): StringSlot[] {
   const slots: StringSlot[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__') || !('getFields' in type) || isInputObjectType(type)) continue;
     for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
       for (const arg of field.args) {
-        inputSlots(arg.type, [arg.name], scalars, (path, scalar) => slots.push({ parent: type.name, field: field.name, path, scalar }), new Set());
+        inputSlots(
+          arg.type,
+          [arg.name],
+          scalars,
+          (path, scalar) => slots.push({ parent: type.name, field: field.name, path, scalar }),
+          new Set(),
+        );
       }
     }
   }

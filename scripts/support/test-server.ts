@@ -11,7 +11,16 @@ export interface GqlResponse<T = Record<string, unknown>> {
   headers: Headers;
   body: {
     data?: T | null;
-    errors?: { message: string; extensions?: { code?: string; field?: string; correlationId?: string; requestId?: string; [k: string]: unknown } }[];
+    errors?: {
+      message: string;
+      extensions?: {
+        code?: string;
+        field?: string;
+        correlationId?: string;
+        requestId?: string;
+        [k: string]: unknown;
+      };
+    }[];
   };
 }
 
@@ -24,7 +33,11 @@ export interface GqlOptions {
 export interface TestServer {
   url: string;
   /** POSTs one GraphQL operation over HTTP and returns the status, headers and parsed body. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GqlResponse<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: GqlOptions,
+  ): Promise<GqlResponse<T>>;
   /** Like gql, but fails the test on any error and returns `data`. */
   data<T = any>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<T>;
   close(): Promise<void>;
@@ -40,13 +53,21 @@ export interface TestServerOptions {
  * Starts the real HTTP app on a free loopback port over `store` (production-like error masking).
  * The rate limit is off unless `env` sets RATE_LIMIT_PER_MINUTE: suites send many requests from one address.
  */
-export async function startTestServer(store: GraphStore, env: NodeJS.ProcessEnv = {}, options: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  store: GraphStore,
+  env: NodeJS.ProcessEnv = {},
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', ...env });
   const { app, apollo } = await createApp(store, config, options.logger ?? pino({ level: 'silent' }));
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const gql = async <T,>(query: string, variables?: Record<string, unknown>, opts: GqlOptions = {}): Promise<GqlResponse<T>> => {
+  const gql = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts: GqlOptions = {},
+  ): Promise<GqlResponse<T>> => {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...opts.headers },

@@ -2,7 +2,13 @@ import type { Entity } from './entity.js';
 import type { Relationship } from './relationship.js';
 
 /** Every kind of write the API accepts; each is one transaction and one audit entry. */
-export const WRITE_ACTIONS = ['UPSERT_ENTITY', 'RECORD_SOURCE', 'ADD_RELATIONSHIP', 'RETIRE_RELATIONSHIP', 'RETRACT_RELATIONSHIP'] as const;
+export const WRITE_ACTIONS = [
+  'UPSERT_ENTITY',
+  'RECORD_SOURCE',
+  'ADD_RELATIONSHIP',
+  'RETIRE_RELATIONSHIP',
+  'RETRACT_RELATIONSHIP',
+] as const;
 export type WriteAction = (typeof WRITE_ACTIONS)[number];
 
 /** Who wrote, when, how and why: fixed before the write runs. */

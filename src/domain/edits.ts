@@ -5,7 +5,12 @@ import { BadInputError, NotFoundError } from './errors.js';
 import { allowsEnds, type EntityKind, type RelationType } from './model.js';
 import { quoteOccursIn } from './quote.js';
 import { normaliseTexts, quoteRefusal } from './text.js';
-import { relationshipId, type Citation, type Relationship, type RelationshipProperties } from './relationship.js';
+import {
+  relationshipId,
+  type Citation,
+  type Relationship,
+  type RelationshipProperties,
+} from './relationship.js';
 
 /*
  * The API's edits as pure plans: given the records as stored now, the records to write, or a
@@ -40,11 +45,19 @@ export function putRecords(batch: WriteBatch, stamp: AuditStamp): WriteRequest {
 
 /** Throws BAD_USER_INPUT naming `validUntil` when the window ends before it starts, or a date is malformed. */
 export function checkWindow(validFrom: PartialDate | undefined, validUntil: PartialDate | undefined): void {
-  for (const [field, value] of [['validFrom', validFrom], ['validUntil', validUntil]] as const) {
-    if (value !== undefined && !isPartialDate(value)) throw new BadInputError(`${field} "${value}" is not a date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Hn, year ${PLAUSIBLE_YEARS.min}-${PLAUSIBLE_YEARS.max})`, field);
+  for (const [field, value] of [
+    ['validFrom', validFrom],
+    ['validUntil', validUntil],
+  ] as const) {
+    if (value !== undefined && !isPartialDate(value))
+      throw new BadInputError(
+        `${field} "${value}" is not a date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn or YYYY-Hn, year ${PLAUSIBLE_YEARS.min}-${PLAUSIBLE_YEARS.max})`,
+        field,
+      );
   }
   if (validFrom === undefined || validUntil === undefined) return;
-  if (windowEndsBeforeStart(validFrom, validUntil)) throw new BadInputError(`validUntil (${validUntil}) is before validFrom (${validFrom})`, 'validUntil');
+  if (windowEndsBeforeStart(validFrom, validUntil))
+    throw new BadInputError(`validUntil (${validUntil}) is before validFrom (${validFrom})`, 'validUntil');
 }
 
 /** Whether a window's last day comes before its first (both dates well formed). */
@@ -82,7 +95,10 @@ export function planRecordSource(given: Omit<EntityEdit, 'kind'>): WriteRequest[
   return (stored) => {
     const existing = stored.entities.get(edit.id);
     if (existing?.text !== undefined && edit.text != null && edit.text !== existing.text) {
-      throw new BadInputError(`The text of source "${edit.id}" is already recorded and cannot change; record the new version as a new source`, 'text');
+      throw new BadInputError(
+        `The text of source "${edit.id}" is already recorded and cannot change; record the new version as a new source`,
+        'text',
+      );
     }
     return { entities: [merged({ ...edit, kind: 'SOURCE' }, existing)], relationships: [] };
   };
@@ -90,9 +106,14 @@ export function planRecordSource(given: Omit<EntityEdit, 'kind'>): WriteRequest[
 
 function merged(edit: EntityEdit, existing: Entity | undefined): Entity {
   if (existing && existing.kind !== edit.kind) {
-    throw new BadInputError(`Entity "${edit.id}" is a ${existing.kind}; its kind cannot change to ${edit.kind}`, 'kind');
+    throw new BadInputError(
+      `Entity "${edit.id}" is a ${existing.kind}; its kind cannot change to ${edit.kind}`,
+      'kind',
+    );
   }
-  const given = Object.fromEntries(Object.entries(edit).filter(([, v]) => v !== undefined && v !== null)) as Partial<Entity>;
+  const given = Object.fromEntries(
+    Object.entries(edit).filter(([, v]) => v !== undefined && v !== null),
+  ) as Partial<Entity>;
   const entity: Entity = { ...(existing ?? { origin: 'API' as const }), ...given } as Entity;
   checkWindow(entity.validFrom, entity.validUntil);
   return entity;
@@ -115,7 +136,10 @@ export function editRelationshipId(edit: RelationshipEdit): string {
 
 /** What {@link planAddRelationship} needs to read: both ends, the cited sources, the relationship itself. */
 export function addRelationshipReads(edit: RelationshipEdit): WriteRequest['reads'] {
-  return { entityIds: [edit.from, edit.to, ...edit.citations.map((c) => c.sourceId)], relationshipIds: [editRelationshipId(edit)] };
+  return {
+    entityIds: [edit.from, edit.to, ...edit.citations.map((c) => c.sourceId)],
+    relationshipIds: [editRelationshipId(edit)],
+  };
 }
 
 /**
@@ -134,10 +158,15 @@ export function planAddRelationship(given: RelationshipEdit): WriteRequest['plan
       throw new BadInputError(`${edit.type} cannot join a ${from.kind} to a ${to.kind}`, 'type');
     }
     checkWindow(edit.validFrom, edit.validUntil);
-    if (edit.share !== undefined && !(edit.share >= 0 && edit.share <= 100)) throw new BadInputError(`share must be from 0 to 100 (got ${edit.share})`, 'share');
+    if (edit.share !== undefined && !(edit.share >= 0 && edit.share <= 100))
+      throw new BadInputError(`share must be from 0 to 100 (got ${edit.share})`, 'share');
     const { citations: given, ...props } = edit;
     // An explicit null from the client means absent.
-    const citations = given.map((c): Citation => ({ sourceId: c.sourceId, ...(c.quote != null && { quote: c.quote }), ...(c.locator != null && { locator: c.locator }) }));
+    const citations = given.map((c): Citation => ({
+      sourceId: c.sourceId,
+      ...(c.quote != null && { quote: c.quote }),
+      ...(c.locator != null && { locator: c.locator }),
+    }));
     checkCitations(citations, stored.entities);
     const rel: Relationship = {
       ...Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined && v !== null)),
@@ -150,20 +179,30 @@ export function planAddRelationship(given: RelationshipEdit): WriteRequest['plan
 }
 
 function checkCitations(citations: readonly Citation[], entities: ReadonlyMap<string, Entity>): void {
-  if (citations.length === 0) throw new BadInputError('A relationship needs at least one citation', 'citations');
+  if (citations.length === 0)
+    throw new BadInputError('A relationship needs at least one citation', 'citations');
   citations.forEach((c, i) => {
     const field = `citations[${i}]`;
     const source = entities.get(c.sourceId);
     if (!source) throw new NotFoundError(`No source with id "${c.sourceId}"`, `${field}.sourceId`);
-    if (source.kind !== 'SOURCE') throw new BadInputError(`"${c.sourceId}" is a ${source.kind}, not a SOURCE`, `${field}.sourceId`);
-    if (c.quote === undefined && c.locator === undefined) throw new BadInputError('A citation needs a quote or a locator', field);
+    if (source.kind !== 'SOURCE')
+      throw new BadInputError(`"${c.sourceId}" is a ${source.kind}, not a SOURCE`, `${field}.sourceId`);
+    if (c.quote === undefined && c.locator === undefined)
+      throw new BadInputError('A citation needs a quote or a locator', field);
     if (c.quote === undefined) return;
     const refusal = quoteRefusal(c.quote);
     if (refusal !== null) throw new BadInputError(`quote ${refusal}`, `${field}.quote`);
     if (source.text === undefined) {
-      throw new BadInputError(`The graph holds no text of source "${c.sourceId}" to check the quote against: record its text, or cite with a locator`, `${field}.quote`);
+      throw new BadInputError(
+        `The graph holds no text of source "${c.sourceId}" to check the quote against: record its text, or cite with a locator`,
+        `${field}.quote`,
+      );
     }
-    if (!quoteOccursIn(c.quote, source.text)) throw new BadInputError(`The quote does not occur verbatim in source "${c.sourceId}"`, `${field}.quote`);
+    if (!quoteOccursIn(c.quote, source.text))
+      throw new BadInputError(
+        `The quote does not occur verbatim in source "${c.sourceId}"`,
+        `${field}.quote`,
+      );
   });
 }
 
@@ -171,7 +210,11 @@ function checkCitations(citations: readonly Citation[], entities: ReadonlyMap<st
 export function planRetireRelationship(id: string, validUntil: PartialDate): WriteRequest['plan'] {
   return (stored) => {
     const rel = existingRelationship(stored, id);
-    if (rel.retractedAt !== undefined) throw new BadInputError(`Relationship "${id}" is retracted; a retracted relationship cannot be retired`, 'id');
+    if (rel.retractedAt !== undefined)
+      throw new BadInputError(
+        `Relationship "${id}" is retracted; a retracted relationship cannot be retired`,
+        'id',
+      );
     checkWindow(rel.validFrom, validUntil);
     return { entities: [], relationships: [{ ...rel, validUntil }] };
   };

@@ -20,11 +20,17 @@ export interface Dated {
  * - IN_FORCE otherwise. A suspension that has lapsed no longer counts: without a recorded
  *   renewal, a measure suspended until 2026-11-10 is IN_FORCE again on 2026-11-11.
  */
-export function lifecycleStatus(asOf: string, item: Dated, suspensions: readonly Dated[] = []): LifecycleStatus | null {
+export function lifecycleStatus(
+  asOf: string,
+  item: Dated,
+  suspensions: readonly Dated[] = [],
+): LifecycleStatus | null {
   const announced = item.date ?? item.validFrom;
   if (announced !== undefined && asOf < (bounds(announced)?.first ?? announced)) return null;
-  if (item.validUntil !== undefined && asOf > (bounds(item.validUntil)?.last ?? item.validUntil)) return 'EXPIRED';
-  if (item.validFrom !== undefined && asOf < (bounds(item.validFrom)?.first ?? item.validFrom)) return 'ANNOUNCED';
+  if (item.validUntil !== undefined && asOf > (bounds(item.validUntil)?.last ?? item.validUntil))
+    return 'EXPIRED';
+  if (item.validFrom !== undefined && asOf < (bounds(item.validFrom)?.first ?? item.validFrom))
+    return 'ANNOUNCED';
   if (suspensions.some((s) => holdsOn(asOf, s.validFrom, s.validUntil))) return 'SUSPENDED';
   return 'IN_FORCE';
 }
@@ -56,12 +62,24 @@ export interface AgreementStanding {
  * - otherwise (no dated term, or one still running) it is what {@link lifecycleStatus} says.
  * Terms without an end date are listed in `openTerms`, so a client can say what stays open.
  */
-export function agreementStanding(asOf: string, agreement: Dated, terms: readonly AgreementTerm[]): AgreementStanding {
+export function agreementStanding(
+  asOf: string,
+  agreement: Dated,
+  terms: readonly AgreementTerm[],
+): AgreementStanding {
   const own = lifecycleStatus(asOf, agreement);
   const openTerms = terms.filter((t) => t.validUntil === undefined).map((t) => t.id);
-  const standing = (status: LifecycleStatus | null): AgreementStanding => ({ status, endedOn: null, reason: null, lastTerms: [], openTerms });
+  const standing = (status: LifecycleStatus | null): AgreementStanding => ({
+    status,
+    endedOn: null,
+    reason: null,
+    lastTerms: [],
+    openTerms,
+  });
   if (own === null || agreement.validUntil !== undefined) return standing(own);
-  const dated = terms.flatMap((t) => (t.validUntil === undefined ? [] : [{ id: t.id, until: t.validUntil, last: lastDay(t.validUntil) }]));
+  const dated = terms.flatMap((t) =>
+    t.validUntil === undefined ? [] : [{ id: t.id, until: t.validUntil, last: lastDay(t.validUntil) }],
+  );
   if (dated.length === 0) return standing(own);
   const latest = dated.reduce((max, t) => (t.last > max ? t.last : max), '');
   if (asOf <= latest) return standing(own);

@@ -21,10 +21,16 @@ export function decodeCursor(cursor: string, field = 'after'): number {
 }
 
 /** The page window asked for by `first`/`after`; `BadInputError` naming the argument when out of bounds. */
-export function pageWindow(first: number | undefined | null, after: string | undefined | null): { offset: number; limit: number } {
+export function pageWindow(
+  first: number | undefined | null,
+  after: string | undefined | null,
+): { offset: number; limit: number } {
   const limit = first ?? PAGE_SIZE.default;
   if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_SIZE.max) {
-    throw new BadInputError(`Argument "first" must be between 1 and ${PAGE_SIZE.max} (got ${limit})`, 'first');
+    throw new BadInputError(
+      `Argument "first" must be between 1 and ${PAGE_SIZE.max} (got ${limit})`,
+      'first',
+    );
   }
   return { offset: after == null ? 0 : decodeCursor(after) + 1, limit };
 }

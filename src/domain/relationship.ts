@@ -84,7 +84,12 @@ export function relationshipId(
   const parts: string[] = [type.toLowerCase().replace(/_/g, '-'), from, to];
   for (const key of KEY_PROPERTIES) {
     const value = props[key];
-    if (value !== undefined) parts.push(String(value).toLowerCase().replace(/[^a-z0-9]+/g, '-'));
+    if (value !== undefined)
+      parts.push(
+        String(value)
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-'),
+      );
   }
   return parts.join(':');
 }

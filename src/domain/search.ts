@@ -7,7 +7,10 @@ import { compareText } from './order.js';
  */
 export function matchesText(entity: Entity, text: string): boolean {
   const needle = text.toLowerCase();
-  return entity.name.toLowerCase().includes(needle) || (entity.aliases ?? []).some((a) => a.toLowerCase().includes(needle));
+  return (
+    entity.name.toLowerCase().includes(needle) ||
+    (entity.aliases ?? []).some((a) => a.toLowerCase().includes(needle))
+  );
 }
 
 /** How well an entity's name or aliases match a search text: lower is better. */
@@ -23,7 +26,10 @@ export function rankSearch(candidates: readonly Entity[], text: string): Entity[
   return candidates
     .map((entity) => ({ entity, rank: matchRank(entity, needle) }))
     .filter((r) => r.rank < 3)
-    .sort((a, b) => a.rank - b.rank || compareText(a.entity.name, b.entity.name) || compareText(a.entity.id, b.entity.id))
+    .sort(
+      (a, b) =>
+        a.rank - b.rank || compareText(a.entity.name, b.entity.name) || compareText(a.entity.id, b.entity.id),
+    )
     .map((r) => r.entity);
 }
 

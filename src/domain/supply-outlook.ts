@@ -26,12 +26,20 @@ export interface SupplyOutlook {
 export const OUTLOOK_MAX_YEARS = 30;
 
 /** Checks and defaults an outlook's year range: from this year, five years on. */
-export function outlookYears(from: number | null | undefined, to: number | null | undefined, asOf: string): { from: number; to: number } {
+export function outlookYears(
+  from: number | null | undefined,
+  to: number | null | undefined,
+  asOf: string,
+): { from: number; to: number } {
   const f = from ?? Number(asOf.slice(0, 4));
   const t = to ?? f + 5;
-  if (!Number.isInteger(f) || f < 1900 || f > 2100) throw new BadInputError('Argument "from" must be a year from 1900 to 2100', 'from');
+  if (!Number.isInteger(f) || f < 1900 || f > 2100)
+    throw new BadInputError('Argument "from" must be a year from 1900 to 2100', 'from');
   if (!Number.isInteger(t) || t < f || t - f > OUTLOOK_MAX_YEARS) {
-    throw new BadInputError(`Argument "to" must be a year from "from" to ${OUTLOOK_MAX_YEARS} years after it`, 'to');
+    throw new BadInputError(
+      `Argument "to" must be a year from "from" to ${OUTLOOK_MAX_YEARS} years after it`,
+      'to',
+    );
   }
   return { from: f, to: t };
 }
@@ -53,8 +61,10 @@ export function supplyOutlook(
   for (const alternative of alternatives) {
     const rel = alternative.row.relationship;
     const capacity = rel.capacity ?? rel.volume;
-    const start = startYear(rel) ?? (rel.status === 'OPERATING' || rel.status === 'RAMPING' ? years.from : null);
-    if (capacity === undefined || rel.unit === undefined) leftOut.push({ alternative, reason: 'NO_CAPACITY' });
+    const start =
+      startYear(rel) ?? (rel.status === 'OPERATING' || rel.status === 'RAMPING' ? years.from : null);
+    if (capacity === undefined || rel.unit === undefined)
+      leftOut.push({ alternative, reason: 'NO_CAPACITY' });
     else if (start === null) leftOut.push({ alternative, reason: 'NO_START_DATE' });
     else counted.push({ unit: rel.unit, capacity, from: start });
   }
@@ -63,13 +73,21 @@ export function supplyOutlook(
     unit,
     points: range(years.from, years.to).map((year) => ({
       year,
-      capacity: counted.filter((c) => c.unit === unit && c.from <= year).reduce((sum, c) => sum + c.capacity, 0),
+      capacity: counted
+        .filter((c) => c.unit === unit && c.from <= year)
+        .reduce((sum, c) => sum + c.capacity, 0),
     })),
   }));
   const latest = new Map<string, RelationshipFact>();
   for (const row of rows) {
     const rel = row.relationship;
-    if (row.supplier.id === WORLD_ID || row.supplier.kind !== 'COUNTRY' || !excluding.has(row.supplier.id) || rel.volume === undefined) continue;
+    if (
+      row.supplier.id === WORLD_ID ||
+      row.supplier.kind !== 'COUNTRY' ||
+      !excluding.has(row.supplier.id) ||
+      rel.volume === undefined
+    )
+      continue;
     const seen = latest.get(row.supplier.id);
     if (!seen || (rel.year ?? 0) > (seen.year ?? 0)) latest.set(row.supplier.id, rel);
   }
@@ -77,7 +95,9 @@ export function supplyOutlook(
     ...years,
     series,
     leftOut,
-    excludedVolumes: [...latest].sort(([a], [b]) => compareText(a, b)).map(([countryId, relationship]) => ({ countryId, relationship })),
+    excludedVolumes: [...latest]
+      .sort(([a], [b]) => compareText(a, b))
+      .map(([countryId, relationship]) => ({ countryId, relationship })),
   };
 }
 

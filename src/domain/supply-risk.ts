@@ -57,28 +57,51 @@ function concentration(shares: CountryShare[], total: number): Concentration {
  * when there are any, else the group's (basis GROUP, never scaled down to the element). The
  * year is the latest with country figures up to `asOf`'s year.
  */
-export function supplyRisk(rows: readonly SupplyRow[], q: { materialId: string; excluding: ReadonlySet<string>; asOf: string }): SupplyRisk {
+export function supplyRisk(
+  rows: readonly SupplyRow[],
+  q: { materialId: string; excluding: ReadonlySet<string>; asOf: string },
+): SupplyRisk {
   const asOfYear = Number(q.asOf.slice(0, 4));
-  const dated = rows.filter((r) => r.supplier.kind === 'COUNTRY' && (r.relationship.year ?? asOfYear) <= asOfYear);
+  const dated = rows.filter(
+    (r) => r.supplier.kind === 'COUNTRY' && (r.relationship.year ?? asOfYear) <= asOfYear,
+  );
   const elementRows = dated.filter((r) => basisOf(r.relationship, q.materialId) === 'ELEMENT');
   const pool = elementRows.length > 0 ? elementRows : dated;
   const basis: Basis = elementRows.length > 0 ? 'ELEMENT' : 'GROUP';
   const countryRows = pool.filter((r) => r.supplier.id !== WORLD_ID);
-  const year = countryRows.reduce<number | null>((y, r) => (r.relationship.year !== undefined && (y === null || r.relationship.year > y) ? r.relationship.year : y), null);
+  const year = countryRows.reduce<number | null>(
+    (y, r) =>
+      r.relationship.year !== undefined && (y === null || r.relationship.year > y) ? r.relationship.year : y,
+    null,
+  );
   const ofYear = pool.filter((r) => r.relationship.year === (year ?? undefined));
-  const world = ofYear.find((r) => r.supplier.id === WORLD_ID && r.relationship.volume !== undefined)?.relationship;
+  const world = ofYear.find(
+    (r) => r.supplier.id === WORLD_ID && r.relationship.volume !== undefined,
+  )?.relationship;
 
   const byCountry = new Map<string, CountryShare>();
-  for (const r of ofYear.filter((r) => r.supplier.id !== WORLD_ID).sort((a, b) => compareText(a.relationship.id, b.relationship.id))) {
+  for (const r of ofYear
+    .filter((r) => r.supplier.id !== WORLD_ID)
+    .sort((a, b) => compareText(a.relationship.id, b.relationship.id))) {
     const rel = r.relationship;
     const share =
-      rel.share ?? (rel.volume !== undefined && world?.volume && world.unit === rel.unit ? (rel.volume / world.volume) * 100 : undefined);
+      rel.share ??
+      (rel.volume !== undefined && world?.volume && world.unit === rel.unit
+        ? (rel.volume / world.volume) * 100
+        : undefined);
     if (share === undefined || byCountry.has(r.supplier.id)) continue;
-    byCountry.set(r.supplier.id, { countryId: r.supplier.id, share, ...(rel.volume !== undefined && { volume: rel.volume }), relationship: rel });
+    byCountry.set(r.supplier.id, {
+      countryId: r.supplier.id,
+      share,
+      ...(rel.volume !== undefined && { volume: rel.volume }),
+      relationship: rel,
+    });
   }
   const all = [...byCountry.values()];
   const remaining = all.filter((s) => !q.excluding.has(s.countryId));
-  const remainingShare = round(100 - all.filter((s) => q.excluding.has(s.countryId)).reduce((sum, s) => sum + s.share, 0));
+  const remainingShare = round(
+    100 - all.filter((s) => q.excluding.has(s.countryId)).reduce((sum, s) => sum + s.share, 0),
+  );
   return {
     ...concentration(all, 100),
     basis,

@@ -44,7 +44,12 @@ export interface AlternativesQuery {
   asOf: string;
 }
 
-const STATUS_RANK: Record<FacilityStatus, number> = { OPERATING: 0, RAMPING: 1, UNDER_CONSTRUCTION: 2, PLANNED: 3 };
+const STATUS_RANK: Record<FacilityStatus, number> = {
+  OPERATING: 0,
+  RAMPING: 1,
+  UNDER_CONSTRUCTION: 2,
+  PLANNED: 3,
+};
 
 /** ELEMENT when the fact is about the material asked for, GROUP when about a group it belongs to (never scaled down). */
 export function basisOf(rel: RelationshipFact, materialId: string): Basis {
@@ -57,7 +62,10 @@ function ended(rel: RelationshipFact, asOf: string): boolean {
 }
 
 /** For each country, the alliances it belongs to on `asOf`, with the membership relationship. */
-function alliancesByCountry(memberships: readonly Membership[], asOf: string): Map<string, Map<string, Relationship>> {
+function alliancesByCountry(
+  memberships: readonly Membership[],
+  asOf: string,
+): Map<string, Map<string, Relationship>> {
   const map = new Map<string, Map<string, Relationship>>();
   for (const m of memberships) {
     if (!holdsOn(asOf, m.validFrom, m.validUntil)) continue;
@@ -74,7 +82,11 @@ function alliancesByCountry(memberships: readonly Membership[], asOf: string): M
  * A supplier whose site or operator is in an excluded country is left out. Ordered by status
  * (operating first, unknown last), then unit, then capacity (largest first, unknown last), then id.
  */
-export function supplyAlternatives(rows: readonly SupplyRow[], memberships: readonly Membership[], q: AlternativesQuery): SupplyAlternative[] {
+export function supplyAlternatives(
+  rows: readonly SupplyRow[],
+  memberships: readonly Membership[],
+  q: AlternativesQuery,
+): SupplyAlternative[] {
   const alliances = alliancesByCountry(memberships, q.asOf);
   const mine = alliances.get(q.alliedWith) ?? new Map<string, Relationship>();
   const qualify = (country: string | null): { domestic: boolean; path: Relationship[] } | null => {

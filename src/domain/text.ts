@@ -40,11 +40,14 @@ const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpp
  * refused, and at least one visible character is needed.
  */
 export function textRefusal(value: string, layout: TextLayout): string | null {
-  if (LONE_SURROGATE.test(value)) return 'must not contain a lone surrogate (text that is not well-formed UTF-16)';
+  if (LONE_SURROGATE.test(value))
+    return 'must not contain a lone surrogate (text that is not well-formed UTF-16)';
   const control = (layout === 'line' ? CONTROL_IN_LINE : CONTROL_IN_LINES).exec(value);
-  if (control) return `must not contain control characters (found ${codePoint(control[0])}${layout === 'line' ? '; it is one line' : ''})`;
+  if (control)
+    return `must not contain control characters (found ${codePoint(control[0])}${layout === 'line' ? '; it is one line' : ''})`;
   const bidi = BIDI_CONTROL.exec(value);
-  if (bidi) return `must not contain bidi embedding, override or isolate characters (found ${codePoint(bidi[0])})`;
+  if (bidi)
+    return `must not contain bidi embedding, override or isolate characters (found ${codePoint(bidi[0])})`;
   if (!hasVisibleCharacter(value)) return 'needs at least one visible character';
   return null;
 }
@@ -59,7 +62,9 @@ export function quoteRefusal(quote: string): string | null {
   const refusal = textRefusal(quote, 'lines');
   if (refusal !== null) return refusal;
   const length = quoteLength(quote);
-  return length < MIN_QUOTE_LENGTH ? `must be at least ${MIN_QUOTE_LENGTH} characters, enough to carry a claim (got ${length})` : null;
+  return length < MIN_QUOTE_LENGTH
+    ? `must be at least ${MIN_QUOTE_LENGTH} characters, enough to carry a claim (got ${length})`
+    : null;
 }
 
 /**

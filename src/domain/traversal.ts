@@ -42,7 +42,11 @@ export interface PathsAnswer {
 }
 
 /** The entities on `paths` (looked up in `entityOf`), each once, by id. */
-export function entitiesOnPaths(from: string, paths: readonly (readonly RelationshipFact[])[], entityOf: (id: string) => Entity): Entity[] {
+export function entitiesOnPaths(
+  from: string,
+  paths: readonly (readonly RelationshipFact[])[],
+  entityOf: (id: string) => Entity,
+): Entity[] {
   const ids = new Set<string>(paths.length > 0 ? [from] : []);
   for (const path of paths) for (const rel of path) ids.add(rel.from).add(rel.to);
   return [...ids].sort().map(entityOf);
@@ -57,7 +61,12 @@ export interface Neighborhood {
 }
 
 /** Checks an optional integer argument against its bounds; returns it or its default. */
-export function bounded(name: string, value: number | null | undefined, limits: { default: number; max: number }, min = 1): number {
+export function bounded(
+  name: string,
+  value: number | null | undefined,
+  limits: { default: number; max: number },
+  min = 1,
+): number {
   const v = value ?? limits.default;
   if (!Number.isInteger(v) || v < min || v > limits.max) {
     throw new BadInputError(`Argument "${name}" must be between ${min} and ${limits.max} (got ${v})`, name);

@@ -10,7 +10,11 @@ import { AgreementStatusResolver, MeasureStatusResolver } from './entity/lifecyc
 import { ENTITY_TYPES } from './entity/entity.type.js';
 import { EntityResolver, SourceResolver } from './entity/entity.resolver.js';
 import { EntityQueryResolver } from './entity/entity-query.resolver.js';
-import { CitationResolver, RelationshipQueryResolver, RelationshipResolver } from './relationship/relationship.resolver.js';
+import {
+  CitationResolver,
+  RelationshipQueryResolver,
+  RelationshipResolver,
+} from './relationship/relationship.resolver.js';
 import { validateInput } from './shared/validate-input.js';
 import { WriteResolver } from './write/write.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';

@@ -1,5 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -26,16 +29,29 @@ export interface App {
 }
 
 /** Headers a cross-origin caller may send, and response headers it may read. */
-const CORS_REQUEST_HEADERS = ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight', 'x-apollo-operation-name'];
+const CORS_REQUEST_HEADERS = [
+  'content-type',
+  'authorization',
+  'x-request-id',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+];
 const CORS_EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'www-authenticate'];
 
 /**
  * Apollo with the error policy and the limits; an operation's cost is charged to `buckets` when
  * given. Its landing page (Apollo Sandbox, from Apollo's CDN) is off: browsers go to our offline playground.
  */
-async function createApollo(config: Config, logger: Logger, buckets: TokenBuckets | undefined): Promise<ApolloServer<ServerContext>> {
+async function createApollo(
+  config: Config,
+  logger: Logger,
+  buckets: TokenBuckets | undefined,
+): Promise<ApolloServer<ServerContext>> {
   // The rate-limit middleware took 1 already.
-  const limits = limitProtections(config.limits, buckets && ((client, cost) => buckets.take(client, cost - 1)));
+  const limits = limitProtections(
+    config.limits,
+    buckets && ((client, cost) => buckets.take(client, cost - 1)),
+  );
   const apollo = new ApolloServer<ServerContext>({
     schema: enforceBudgets(await buildGraphSchema()),
     formatError: createFormatError({ debug: config.debugErrors, fieldSuggestions: config.fieldSuggestions }),
@@ -47,7 +63,11 @@ async function createApollo(config: Config, logger: Logger, buckets: TokenBucket
     allowBatchedHttpRequests: false,
     validationRules: [KnownOperationTypes, ...limits.validationRules],
     parseOptions: limits.parseOptions,
-    plugins: [executionBudgetPlugin(), requestErrorsPlugin(logger), ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), ApolloServerPluginLandingPageDisabled(),
+    plugins: [
+      executionBudgetPlugin(),
+      requestErrorsPlugin(logger),
+      ...(limits.plugins as ApolloServerPlugin<ServerContext>[]),
+      ApolloServerPluginLandingPageDisabled(),
       // No cache hints are set, and Apollo's default cache-control plugin wraps every field resolver to compute them.
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -64,7 +84,10 @@ async function createApollo(config: Config, logger: Logger, buckets: TokenBucket
  * once. The caller owns the store and the listening socket.
  */
 export async function createApp(store: GraphStore, config: Config, logger: Logger): Promise<App> {
-  const buckets = config.rateLimit.perMinute > 0 ? new TokenBuckets(config.rateLimit.perMinute, config.rateLimit.burst) : undefined;
+  const buckets =
+    config.rateLimit.perMinute > 0
+      ? new TokenBuckets(config.rateLimit.perMinute, config.rateLimit.burst)
+      : undefined;
   const apollo = await createApollo(config, logger, buckets);
   const authenticate = createAuthenticator(config.auth);
   const writes = writesEnabled(config.auth);
@@ -92,22 +115,43 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
   if (config.playgroundEnabled) {
     // A person opening /graphql in a browser gets the offline playground; GraphQL GETs go on to Apollo.
     app.get('/graphql', (req, res, next) => {
-      if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') res.redirect(302, '/playground/');
+      if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html')
+        res.redirect(302, '/playground/');
       else next();
     });
   }
   app.use(
     '/graphql',
-    cors({ origin: config.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: CORS_REQUEST_HEADERS, exposedHeaders: CORS_EXPOSED_HEADERS, maxAge: 600 }),
+    cors({
+      origin: config.corsOrigins,
+      methods: ['GET', 'POST'],
+      allowedHeaders: CORS_REQUEST_HEADERS,
+      exposedHeaders: CORS_EXPOSED_HEADERS,
+      maxAge: 600,
+    }),
     identify,
     ...(buckets ? [rateLimit(buckets)] : []),
     express.json({ limit: config.bodyLimit }),
     graphqlHandler(apollo, (res) => {
       const record = recordOf(res);
       const { maxResultObjects: maxObjects, maxResponseBytes: maxBytes } = config.limits;
-      const budget = attachBudget(record, new ExecutionBudget({ deadline: record.startedAt + config.requestTimeoutMs, timeoutMs: config.requestTimeoutMs, maxObjects, maxBytes }));
+      const budget = attachBudget(
+        record,
+        new ExecutionBudget({
+          deadline: record.startedAt + config.requestTimeoutMs,
+          timeoutMs: config.requestTimeoutMs,
+          maxObjects,
+          maxBytes,
+        }),
+      );
       const graph = new GraphService(withBudget(store, budget));
-      return { graph, caller: record.caller ?? ANONYMOUS, writesEnabled: writes, requestId: record.requestId, record };
+      return {
+        graph,
+        caller: record.caller ?? ANONYMOUS,
+        writesEnabled: writes,
+        requestId: record.requestId,
+        record,
+      };
     }),
   );
   mountWebPages(app, config);

@@ -43,7 +43,10 @@ export function hashApiKey(key: string): string {
 function readApiKeys(env: NodeJS.ProcessEnv): ApiKey[] {
   const keys = list(env, 'API_KEYS').map((entry) => {
     const match = /^([A-Za-z0-9_.@-]{1,64}):([0-9a-fA-F]{64})$/.exec(entry);
-    if (!match) throw new ConfigError(`API_KEYS entries must look like "name:<64 hex digits of SHA-256>" (npm run hash-key -- <key>); got "${entry.slice(0, 80)}"`);
+    if (!match)
+      throw new ConfigError(
+        `API_KEYS entries must look like "name:<64 hex digits of SHA-256>" (npm run hash-key -- <key>); got "${entry.slice(0, 80)}"`,
+      );
     return { id: match[1]!, hash: Buffer.from(match[2]!, 'hex') };
   });
   const ids = keys.map((k) => k.id);
@@ -71,7 +74,10 @@ function matchApiKey(keys: readonly ApiKey[], token: string): ApiKey | undefined
 }
 
 /** A refused credential: the caller sees {@link INVALID_TOKEN}, the log sees `refusal`. */
-const refused = (refusal: string): Authentication => ({ caller: { kind: 'rejected', reason: INVALID_TOKEN }, refusal });
+const refused = (refusal: string): Authentication => ({
+  caller: { kind: 'rejected', reason: INVALID_TOKEN },
+  refusal,
+});
 
 /**
  * Builds the server's one authentication rule. No header: anonymous. `Bearer <token>`: a JWT
@@ -85,15 +91,28 @@ export function createAuthenticator(config: AuthConfig, now: () => number = Date
   const verifyJwt = config.jwt ? createJwtVerifier(config.jwt) : undefined;
   return async (authorization) => {
     if (authorization === undefined || authorization.trim() === '') return { caller: ANONYMOUS };
-    const match = authorization.length <= MAX_HEADER_LENGTH ? /^Bearer +([\x21-\x7e]+) *$/i.exec(authorization) : null;
-    if (!match) return { caller: { kind: 'rejected', reason: 'the Authorization header must be "Bearer <token>"' }, refusal: 'malformed Authorization header' };
+    const match =
+      authorization.length <= MAX_HEADER_LENGTH ? /^Bearer +([\x21-\x7e]+) *$/i.exec(authorization) : null;
+    if (!match)
+      return {
+        caller: { kind: 'rejected', reason: 'the Authorization header must be "Bearer <token>"' },
+        refusal: 'malformed Authorization header',
+      };
     const token = match[1]!;
-    if (!writesEnabled(config)) return { caller: { kind: 'rejected', reason: 'this server accepts no credentials' }, refusal: 'no credential is configured' };
+    if (!writesEnabled(config))
+      return {
+        caller: { kind: 'rejected', reason: 'this server accepts no credentials' },
+        refusal: 'no credential is configured',
+      };
     if (verifyJwt && looksLikeJwt(token)) {
       const result = await verifyJwt(token, Math.floor(now() / 1000));
-      return result.ok ? { caller: { kind: 'identified', id: result.claims.sub, role: result.claims.role, method: 'jwt' } } : refused(`jwt: ${result.reason}`);
+      return result.ok
+        ? { caller: { kind: 'identified', id: result.claims.sub, role: result.claims.role, method: 'jwt' } }
+        : refused(`jwt: ${result.reason}`);
     }
     const key = matchApiKey(config.apiKeys, token);
-    return key ? { caller: { kind: 'identified', id: key.id, role: EDITOR_ROLE, method: 'api-key' } } : refused('api-key: no configured key matches');
+    return key
+      ? { caller: { kind: 'identified', id: key.id, role: EDITOR_ROLE, method: 'api-key' } }
+      : refused('api-key: no configured key matches');
   };
 }

@@ -43,7 +43,10 @@ export class ExecutionBudget {
 
   /** The stop error once the budget is spent or the deadline has passed, else undefined. */
   stopError(): StopError | undefined {
-    if (!this.stopped && Date.now() > this.limits.deadline) this.stopped = new TimeoutError(`The request took longer than ${this.limits.timeoutMs} ms (REQUEST_TIMEOUT_MS).`);
+    if (!this.stopped && Date.now() > this.limits.deadline)
+      this.stopped = new TimeoutError(
+        `The request took longer than ${this.limits.timeoutMs} ms (REQUEST_TIMEOUT_MS).`,
+      );
     return this.stopped;
   }
 
@@ -59,8 +62,14 @@ export class ExecutionBudget {
     this.bytes += bytes;
     if (this.stopped) return;
     const { maxObjects, maxBytes } = this.limits;
-    if (this.objects > maxObjects) this.stopped = tooLarge(`The answer holds more than ${maxObjects} entities and relationships (MAX_RESULT_OBJECTS); ask for fewer.`);
-    else if (this.bytes > maxBytes) this.stopped = tooLarge(`The answer is larger than ${maxBytes} bytes (MAX_RESPONSE_BYTES); ask for fewer fields or smaller pages.`);
+    if (this.objects > maxObjects)
+      this.stopped = tooLarge(
+        `The answer holds more than ${maxObjects} entities and relationships (MAX_RESULT_OBJECTS); ask for fewer.`,
+      );
+    else if (this.bytes > maxBytes)
+      this.stopped = tooLarge(
+        `The answer is larger than ${maxBytes} bytes (MAX_RESPONSE_BYTES); ask for fewer fields or smaller pages.`,
+      );
   }
 }
 
@@ -78,7 +87,11 @@ export function attachBudget(record: RequestRecord, budget: ExecutionBudget): Ex
 
 /** Whether values of this type are entities or relationships (counted against MAX_RESULT_OBJECTS). */
 function isRecordType(type: GraphQLNamedType): boolean {
-  return type.name === 'Entity' || type.name === 'Relationship' || (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Entity'));
+  return (
+    type.name === 'Entity' ||
+    type.name === 'Relationship' ||
+    (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Entity'))
+  );
 }
 
 /** Estimated JSON bytes of a leaf value (strings by length: escapes and multi-byte characters are not counted). */
@@ -107,7 +120,9 @@ function isPromise(value: unknown): value is Promise<unknown> {
 }
 
 /** A field's resolver that first checks the request's budget, then adds what the field put in the answer. */
-function guarded(field: GraphQLField<unknown, { record?: RequestRecord }>): GraphQLFieldResolver<unknown, { record?: RequestRecord }> {
+function guarded(
+  field: GraphQLField<unknown, { record?: RequestRecord }>,
+): GraphQLFieldResolver<unknown, { record?: RequestRecord }> {
   const resolve = field.resolve ?? defaultFieldResolver;
   const measure = measurer(field.type);
   return (source, args, context, info) => {
@@ -118,7 +133,11 @@ function guarded(field: GraphQLField<unknown, { record?: RequestRecord }>): Grap
     const key = (info.fieldNodes[0]?.alias ?? info.fieldNodes[0]?.name)?.value.length ?? 0;
     const value = resolve(source, args, context, info);
     if (!isPromise(value)) measure(budget, key + 4, value);
-    else void value.then((v) => measure(budget, key + 4, v), () => undefined);
+    else
+      void value.then(
+        (v) => measure(budget, key + 4, v),
+        () => undefined,
+      );
     return value;
   };
 }

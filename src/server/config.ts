@@ -58,7 +58,9 @@ function origins(env: NodeJS.ProcessEnv): string[] {
       parsed = undefined;
     }
     if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
-      throw new ConfigError(`CORS_ORIGINS entries must be exact origins like https://app.example.org (got "${origin}")`);
+      throw new ConfigError(
+        `CORS_ORIGINS entries must be exact origins like https://app.example.org (got "${origin}")`,
+      );
     }
     return origin;
   });
@@ -96,7 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: boolean(env, 'INTROSPECTION', !production),
     fieldSuggestions: boolean(env, 'FIELD_SUGGESTIONS', !production),
     corsOrigins: origins(env),
-    rateLimit: { perMinute, burst: integer(env, 'RATE_LIMIT_BURST', Math.max(1, Math.ceil(perMinute / 6)), 1, 1_000_000_000) },
+    rateLimit: {
+      perMinute,
+      burst: integer(env, 'RATE_LIMIT_BURST', Math.max(1, Math.ceil(perMinute / 6)), 1, 1_000_000_000),
+    },
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
     requestTimeoutMs,
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),

@@ -37,19 +37,40 @@ export function variableShape(value: unknown, maxDepth: number): { longestList: 
  * (QUERY_TOO_COMPLEX), all HTTP 400; then charges the cost to the client, refusing with 429
  * RATE_LIMITED and `Retry-After` when the client's bucket cannot pay it.
  */
-export function costCheck(limits: CostCheckLimits, charge?: ChargeCost): ApolloServerPlugin<{ record?: RequestRecord }> {
+export function costCheck(
+  limits: CostCheckLimits,
+  charge?: ChargeCost,
+): ApolloServerPlugin<{ record?: RequestRecord }> {
   return {
     requestDidStart: ({ contextValue }) =>
       Promise.resolve({
         didResolveOperation({ request, document, operation, schema }) {
           const shape = variableShape(request.variables ?? {}, limits.maxVariableDepth);
-          if (shape.depth > limits.maxVariableDepth) throw new LimitError(`The variables are nested more than ${limits.maxVariableDepth} levels deep (MAX_VARIABLE_DEPTH).`, 'VARIABLES_TOO_DEEP');
-          if (shape.longestList > limits.maxListLength) throw new LimitError(`A list variable holds ${shape.longestList} items; at most ${limits.maxListLength} are accepted.`, 'LIST_TOO_LONG');
+          if (shape.depth > limits.maxVariableDepth)
+            throw new LimitError(
+              `The variables are nested more than ${limits.maxVariableDepth} levels deep (MAX_VARIABLE_DEPTH).`,
+              'VARIABLES_TOO_DEEP',
+            );
+          if (shape.longestList > limits.maxListLength)
+            throw new LimitError(
+              `A list variable holds ${shape.longestList} items; at most ${limits.maxListLength} are accepted.`,
+              'LIST_TOO_LONG',
+            );
           const cost = operation ? operationCost(schema, document, operation, request.variables) : 0;
-          if (cost > limits.maxCost) throw new LimitError(`Query cost limit of ${limits.maxCost} exceeded, found ${cost}.`, 'QUERY_TOO_COMPLEX');
+          if (cost > limits.maxCost)
+            throw new LimitError(
+              `Query cost limit of ${limits.maxCost} exceeded, found ${cost}.`,
+              'QUERY_TOO_COMPLEX',
+            );
           const client = contextValue.record?.client;
           const wait = charge && client !== undefined ? charge(client, cost) : 0;
-          if (wait > 0) throw new LimitError(`This operation costs ${cost}; retry after ${wait} s.`, 'RATE_LIMITED', 429, { 'retry-after': String(wait) });
+          if (wait > 0)
+            throw new LimitError(
+              `This operation costs ${cost}; retry after ${wait} s.`,
+              'RATE_LIMITED',
+              429,
+              { 'retry-after': String(wait) },
+            );
           return Promise.resolve();
         },
       }),

@@ -59,10 +59,24 @@ interface Walk {
  * (an upper bound); `__schema` and `__type` cost nothing. The same request costs the same whether
  * `first` is written literally or passed as a variable. Pure: (schema, document, operation, variables) -> cost.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> | undefined): number {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}, { maxErrors: 1 });
-  const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
-  const walk: Walk = { schema, fragments: new Map(fragments.map((f) => [f.name.value, f])), variables: coerced.coerced, memo: new Map() };
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown> | undefined,
+): number {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}, {
+    maxErrors: 1,
+  });
+  const fragments = document.definitions.filter(
+    (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
+  );
+  const walk: Walk = {
+    schema,
+    fragments: new Map(fragments.map((f) => [f.name.value, f])),
+    variables: coerced.coerced,
+    memo: new Map(),
+  };
   const root = schema.getRootType(operation.operation);
   return root ? selectionCost(walk, operation.selectionSet, root, undefined) : 0;
 }
@@ -71,11 +85,22 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
  * Cost of a selection set on one object of `type`. `pageSize` is set below a field with a page
  * argument whose answer is one object (a connection): its lists hold that many items.
  */
-function selectionCost(walk: Walk, set: SelectionSetNode, type: GraphQLCompositeType, pageSize: number | undefined): number {
+function selectionCost(
+  walk: Walk,
+  set: SelectionSetNode,
+  type: GraphQLCompositeType,
+  pageSize: number | undefined,
+): number {
   let total = 0;
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) total += fieldCost(walk, selection, type, pageSize);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) total += selectionCost(walk, selection.selectionSet, conditionType(walk, selection.typeCondition?.name.value) ?? type, pageSize);
+    else if (selection.kind === Kind.INLINE_FRAGMENT)
+      total += selectionCost(
+        walk,
+        selection.selectionSet,
+        conditionType(walk, selection.typeCondition?.name.value) ?? type,
+        pageSize,
+      );
     else total += fragmentCost(walk, selection.name.value, pageSize);
   }
   return total;
@@ -100,7 +125,12 @@ function conditionType(walk: Walk, name: string | undefined): GraphQLCompositeTy
 }
 
 /** Cost of one field on one parent object: 1 for the field, plus its selection times the items it holds. */
-function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLCompositeType, pageSize: number | undefined): number {
+function fieldCost(
+  walk: Walk,
+  node: FieldNode,
+  parent: GraphQLCompositeType,
+  pageSize: number | undefined,
+): number {
   const name = node.name.value;
   if (name === '__schema' || name === '__type') return 0;
   if (name === '__typename' || !node.selectionSet || !('getFields' in parent)) return 1;
@@ -109,7 +139,9 @@ function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLCompositeType, pa
   const child = getNamedType(def.type);
   if (!isCompositeType(child)) return 1;
   const coordinate = `${parent.name}.${name}`;
-  const page = def.args.some((a) => a.name === (PAGE_ARGS[coordinate] ?? DEFAULT_PAGE_ARG).arg) ? pageArgSize(walk, def, node, PAGE_ARGS[coordinate] ?? DEFAULT_PAGE_ARG) : undefined;
+  const page = def.args.some((a) => a.name === (PAGE_ARGS[coordinate] ?? DEFAULT_PAGE_ARG).arg)
+    ? pageArgSize(walk, def, node, PAGE_ARGS[coordinate] ?? DEFAULT_PAGE_ARG)
+    : undefined;
   const isList = isListType(getNullableType(def.type));
   if (!isList) return 1 + selectionCost(walk, node.selectionSet, child, page);
   const items = page ?? pageSize ?? LIST_SIZES[coordinate] ?? ASSUMED_LIST_SIZE;
@@ -117,7 +149,12 @@ function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLCompositeType, pa
 }
 
 /** The page size a field will use: its argument's value, else the default; unknown or out of bounds counts as the maximum. */
-function pageArgSize(walk: Walk, def: GraphQLField<unknown, unknown>, node: FieldNode, page: PageArg): number {
+function pageArgSize(
+  walk: Walk,
+  def: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  page: PageArg,
+): number {
   if (walk.variables === undefined) return page.max;
   let value: unknown;
   try {
@@ -126,5 +163,7 @@ function pageArgSize(walk: Walk, def: GraphQLField<unknown, unknown>, node: Fiel
     return page.max;
   }
   if (value === undefined || value === null) return page.default;
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= page.max ? value : page.max;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= page.max
+    ? value
+    : page.max;
 }

@@ -36,9 +36,19 @@ const SUGGESTION = /\s*Did you mean .+\?$/;
 /** The known error behind `error`, or undefined for an unexpected one (masked as INTERNAL). */
 function known(error: unknown): KnownError | undefined {
   const original = unwrapResolverError(error);
-  if (original instanceof DomainError) return { code: original.code, message: original.message, ...(original.field && { field: original.field }) };
+  if (original instanceof DomainError)
+    return {
+      code: original.code,
+      message: original.message,
+      ...(original.field && { field: original.field }),
+    };
   if (!(error instanceof GraphQLError)) return undefined;
-  const limit = error instanceof LimitError ? error : error.originalError instanceof LimitError ? error.originalError : undefined;
+  const limit =
+    error instanceof LimitError
+      ? error
+      : error.originalError instanceof LimitError
+        ? error.originalError
+        : undefined;
   if (limit) return { code: limit.code, message: limit.message };
   const code = error.extensions.code;
   const tokens = code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitError(error.message) : undefined;
@@ -62,11 +72,23 @@ export interface ErrorPolicyOptions {
  */
 export function createFormatError({ debug, fieldSuggestions }: ErrorPolicyOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const base = { ...(formatted.locations && { locations: formatted.locations }), ...(formatted.path && { path: formatted.path }) };
+    const base = {
+      ...(formatted.locations && { locations: formatted.locations }),
+      ...(formatted.path && { path: formatted.path }),
+    };
     const found = known(error);
-    if (found) return { message: fieldSuggestions ? found.message : found.message.replace(SUGGESTION, ''), ...base, extensions: { code: found.code, ...(found.field && { field: found.field }) } };
+    if (found)
+      return {
+        message: fieldSuggestions ? found.message : found.message.replace(SUGGESTION, ''),
+        ...base,
+        extensions: { code: found.code, ...(found.field && { field: found.field }) },
+      };
     if (debug) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL' } };
-    return { message: 'Internal server error', ...(formatted.path && { path: formatted.path }), extensions: { code: 'INTERNAL' } };
+    return {
+      message: 'Internal server error',
+      ...(formatted.path && { path: formatted.path }),
+      extensions: { code: 'INTERNAL' },
+    };
   };
 }
 
@@ -74,23 +96,40 @@ export function createFormatError({ debug, fieldSuggestions }: ErrorPolicyOption
  * Gives every formatted error of a response the request id as `extensions.correlationId` (the
  * same id as the `x-request-id` header and the log line), and records their codes for the log.
  */
-export function stampErrors(errors: readonly GraphQLFormattedError[] | undefined, record: RequestRecord): void {
+export function stampErrors(
+  errors: readonly GraphQLFormattedError[] | undefined,
+  record: RequestRecord,
+): void {
   for (const error of errors ?? []) {
     const extensions = error.extensions;
     record.errorCodes.push(typeof extensions?.code === 'string' ? extensions.code : 'INTERNAL');
-    (error as { extensions: Record<string, unknown> }).extensions = { ...extensions, correlationId: record.requestId };
+    (error as { extensions: Record<string, unknown> }).extensions = {
+      ...extensions,
+      correlationId: record.requestId,
+    };
   }
 }
 
 /** HTTP statuses for errors that concern the whole request; BAD_USER_INPUT and NOT_FOUND keep 200 (GraphQL over HTTP). */
-const STATUS_BY_CODE: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, INTERNAL: 500, DB_UNAVAILABLE: 503, STORAGE_UNAVAILABLE: 503, TIMEOUT: 504 };
+const STATUS_BY_CODE: Partial<Record<string, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  DB_UNAVAILABLE: 503,
+  STORAGE_UNAVAILABLE: 503,
+  TIMEOUT: 504,
+};
 
 /**
  * One order for a response's errors whatever finished first (fields run concurrently, and each
  * store takes its own time): request-level errors first, then by path, segment by segment
  * (indexes by number); errors at the same path keep their order.
  */
-function byPath(a: { readonly path?: readonly (string | number)[] | undefined }, b: { readonly path?: readonly (string | number)[] | undefined }): number {
+function byPath(
+  a: { readonly path?: readonly (string | number)[] | undefined },
+  b: { readonly path?: readonly (string | number)[] | undefined },
+): number {
   const [pa, pb] = [a.path ?? [], b.path ?? []];
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
     const [x, y] = [pa[i]!, pb[i]!];
@@ -121,7 +160,15 @@ export function requestErrorsPlugin(logger: Logger): ApolloServerPlugin<ServerCo
         },
         didEncounterErrors({ errors }) {
           for (const error of errors) {
-            if (!known(error)) logger.error({ err: unwrapResolverError(error), requestId: contextValue.record.requestId, path: error.path }, 'unexpected error');
+            if (!known(error))
+              logger.error(
+                {
+                  err: unwrapResolverError(error),
+                  requestId: contextValue.record.requestId,
+                  path: error.path,
+                },
+                'unexpected error',
+              );
           }
           return Promise.resolve();
         },
@@ -140,7 +187,8 @@ export function requestErrorsPlugin(logger: Logger): ApolloServerPlugin<ServerCo
           http.status = STATUS_BY_CODE[code];
           if (code === 'UNAUTHENTICATED') http.headers.set('www-authenticate', 'Bearer realm="graphql"');
           const original = unwrapResolverError(error);
-          if (original instanceof RateLimitedError || original instanceof StorageUnavailableError) http.headers.set('retry-after', String(original.retryAfterSeconds));
+          if (original instanceof RateLimitedError || original instanceof StorageUnavailableError)
+            http.headers.set('retry-after', String(original.retryAfterSeconds));
           return Promise.resolve();
         },
       });

@@ -10,7 +10,10 @@ import { recordOf, type RequestRecord } from './request-log.js';
  * before its request pipeline (a POST without a query, say), which no plugin sees. Mount it after
  * the JSON body parser.
  */
-export function graphqlHandler(apollo: ApolloServer<ServerContext>, context: (res: Response) => ServerContext) {
+export function graphqlHandler(
+  apollo: ApolloServer<ServerContext>,
+  context: (res: Response) => ServerContext,
+) {
   apollo.assertStarted('graphqlHandler()');
   return async (req: Request, res: Response): Promise<void> => {
     const headers = new HeaderMap();
@@ -19,14 +22,22 @@ export function graphqlHandler(apollo: ApolloServer<ServerContext>, context: (re
     }
     const query = req.url.indexOf('?');
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: query < 0 ? '' : req.url.slice(query), body: req.body as unknown },
+      httpGraphQLRequest: {
+        method: req.method.toUpperCase(),
+        headers,
+        search: query < 0 ? '' : req.url.slice(query),
+        body: req.body as unknown,
+      },
       context: () => Promise.resolve(context(res)),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       const record = recordOf(res);
-      const body = record.inPipeline || res.statusCode < 400 ? response.body.string : stampedBody(response.body.string, record);
+      const body =
+        record.inPipeline || res.statusCode < 400
+          ? response.body.string
+          : stampedBody(response.body.string, record);
       // Not res.send: no ETag (a hash of every answer) for responses no cache keeps.
       res.setHeader('content-length', Buffer.byteLength(body));
       res.end(body);

@@ -18,9 +18,12 @@ export function expressErrorHandler(logger: Logger, bodyLimit: number) {
   return (err: unknown, _req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) return next(err);
     const type = (err as { type?: unknown } | null)?.type;
-    if (type === 'entity.too.large') return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${bodyLimit} bytes.`);
-    if (type === 'entity.parse.failed') return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
-    if (type === 'charset.unsupported' || type === 'encoding.unsupported') return sendError(res, 415, 'BAD_REQUEST', 'The request body encoding is not supported.');
+    if (type === 'entity.too.large')
+      return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${bodyLimit} bytes.`);
+    if (type === 'entity.parse.failed')
+      return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    if (type === 'charset.unsupported' || type === 'encoding.unsupported')
+      return sendError(res, 415, 'BAD_REQUEST', 'The request body encoding is not supported.');
     logger.error({ err, requestId: recordOf(res).requestId }, 'unexpected error');
     sendError(res, 500, 'INTERNAL', 'Internal server error');
   };

@@ -1,7 +1,13 @@
 import { createPrivateKey, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createLocalJWKSet, createRemoteJWKSet, errors, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { ConfigError } from './env.js';
 
 /** RSA keys shorter than this are refused (RFC 7518 §3.3 and NIST SP 800-131A: 2048 bits at least). */
@@ -15,7 +21,9 @@ function keyProblem(key: KeyObject): string | undefined {
   const details = key.asymmetricKeyDetails;
   if (key.asymmetricKeyType === 'rsa') {
     const bits = details?.modulusLength ?? 0;
-    return bits >= MIN_RSA_BITS ? undefined : `is an RSA key of ${bits} bits; at least ${MIN_RSA_BITS} are required`;
+    return bits >= MIN_RSA_BITS
+      ? undefined
+      : `is an RSA key of ${bits} bits; at least ${MIN_RSA_BITS} are required`;
   }
   if (key.asymmetricKeyType === 'ec' && details?.namedCurve === 'prime256v1') return undefined;
   return 'must be an RSA key (RS256) or an EC key on P-256 (ES256)';
@@ -35,7 +43,10 @@ export function readPublicKeyPem(raw: string): KeyObject {
   } catch {
     // Not a private key: the expected case.
   }
-  if (isPrivate) throw new ConfigError('JWT_PUBLIC_KEY holds a private key; give the issuer\'s public key (SPKI PEM) and keep the private key with the issuer');
+  if (isPrivate)
+    throw new ConfigError(
+      "JWT_PUBLIC_KEY holds a private key; give the issuer's public key (SPKI PEM) and keep the private key with the issuer",
+    );
   let key: KeyObject;
   try {
     key = createPublicKey(pem);
@@ -49,14 +60,21 @@ export function readPublicKeyPem(raw: string): KeyObject {
 
 /** Checks a parsed key set: every key public, with a `kid`, RSA 2048+ or EC P-256; `source` names it in messages. */
 export function checkKeySet(value: unknown, source: string): JSONWebKeySet {
-  const keys: unknown = typeof value === 'object' && value !== null ? (value as { keys?: unknown }).keys : undefined;
-  if (!Array.isArray(keys) || keys.length === 0) throw new ConfigError(`${source} must be a JSON Web Key Set: {"keys": [...]} with at least one key`);
+  const keys: unknown =
+    typeof value === 'object' && value !== null ? (value as { keys?: unknown }).keys : undefined;
+  if (!Array.isArray(keys) || keys.length === 0)
+    throw new ConfigError(`${source} must be a JSON Web Key Set: {"keys": [...]} with at least one key`);
   for (const [i, jwk] of (keys as unknown[]).entries()) {
-    if (typeof jwk !== 'object' || jwk === null) throw new ConfigError(`${source} keys[${i}] is not a JSON object`);
+    if (typeof jwk !== 'object' || jwk === null)
+      throw new ConfigError(`${source} keys[${i}] is not a JSON object`);
     const member = jwk as Record<string, unknown>;
     const secret = PRIVATE_MEMBERS.find((name) => member[name] !== undefined);
-    if (secret !== undefined) throw new ConfigError(`${source} keys[${i}] holds private or symmetric key material ("${secret}"); publish public keys only`);
-    if (typeof member.kid !== 'string' || member.kid === '') throw new ConfigError(`${source} keys[${i}] has no "kid": tokens pick their key by kid`);
+    if (secret !== undefined)
+      throw new ConfigError(
+        `${source} keys[${i}] holds private or symmetric key material ("${secret}"); publish public keys only`,
+      );
+    if (typeof member.kid !== 'string' || member.kid === '')
+      throw new ConfigError(`${source} keys[${i}] has no "kid": tokens pick their key by kid`);
     let key: KeyObject;
     try {
       key = createPublicKey({ key: member as JsonWebKey, format: 'jwk' });
@@ -131,4 +149,3 @@ export function fileKeySet(file: string): JWTVerifyGetKey {
     }
   };
 }
-

@@ -54,21 +54,34 @@ export function readJwtConfig(env: NodeJS.ProcessEnv): JwtConfig | null {
   const pem = text(env, 'JWT_PUBLIC_KEY');
   const jwksUrl = text(env, 'JWT_JWKS_URL');
   const jwksFile = text(env, 'JWT_JWKS_FILE');
-  if (secret === undefined && pem === undefined && jwksUrl === undefined && jwksFile === undefined) return null;
+  if (secret === undefined && pem === undefined && jwksUrl === undefined && jwksFile === undefined)
+    return null;
   const audience = text(env, 'JWT_AUDIENCE');
   if (audience === undefined) {
-    throw new ConfigError('JWT_AUDIENCE is required when JWTs are accepted (JWT_SECRET, JWT_PUBLIC_KEY, JWT_JWKS_URL or JWT_JWKS_FILE is set): without it, a token the issuer minted for another service would be accepted here');
+    throw new ConfigError(
+      'JWT_AUDIENCE is required when JWTs are accepted (JWT_SECRET, JWT_PUBLIC_KEY, JWT_JWKS_URL or JWT_JWKS_FILE is set): without it, a token the issuer minted for another service would be accepted here',
+    );
   }
-  if (secret !== undefined && Buffer.byteLength(secret) < MIN_SECRET_BYTES) throw new ConfigError(`JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes long`);
-  if (jwksUrl !== undefined && jwksFile !== undefined) throw new ConfigError('set JWT_JWKS_URL or JWT_JWKS_FILE, not both');
+  if (secret !== undefined && Buffer.byteLength(secret) < MIN_SECRET_BYTES)
+    throw new ConfigError(`JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes long`);
+  if (jwksUrl !== undefined && jwksFile !== undefined)
+    throw new ConfigError('set JWT_JWKS_URL or JWT_JWKS_FILE, not both');
   const cooldown = integer(env, 'JWT_JWKS_COOLDOWN_SECONDS', 30, 0, 3600);
   return {
     secret: secret === undefined ? undefined : new Uint8Array(Buffer.from(secret)),
     publicKey: pem === undefined ? undefined : readPublicKeyPem(pem),
-    keySet: jwksUrl !== undefined ? remoteKeySet(jwksUrl, cooldown) : jwksFile !== undefined ? fileKeySet(jwksFile) : undefined,
+    keySet:
+      jwksUrl !== undefined
+        ? remoteKeySet(jwksUrl, cooldown)
+        : jwksFile !== undefined
+          ? fileKeySet(jwksFile)
+          : undefined,
     issuer: text(env, 'JWT_ISSUER'),
     audience,
-    maxAgeSeconds: text(env, 'JWT_MAX_AGE_SECONDS') === undefined ? undefined : integer(env, 'JWT_MAX_AGE_SECONDS', 0, 1, 31_536_000),
+    maxAgeSeconds:
+      text(env, 'JWT_MAX_AGE_SECONDS') === undefined
+        ? undefined
+        : integer(env, 'JWT_MAX_AGE_SECONDS', 0, 1, 31_536_000),
   };
 }
 
@@ -101,15 +114,26 @@ function keyResolver(config: JwtConfig): JWTVerifyGetKey {
     if (header.alg === 'HS256' && config.secret) return config.secret;
     if (header.kid !== undefined && config.keySet) return config.keySet(header, token);
     if (config.publicKey && header.alg === publicAlg) return config.publicKey;
-    throw new errors.JWKSNoMatchingKey(`no key for alg ${String(header.alg)}${header.kid === undefined ? ' without a kid' : ` and kid "${header.kid}"`}`);
+    throw new errors.JWKSNoMatchingKey(
+      `no key for alg ${String(header.alg)}${header.kid === undefined ? ' without a kid' : ` and kid "${header.kid}"`}`,
+    );
   };
 }
 
 /** What the checks jose does not make find wrong with a verified token, if anything. */
-function remainingProblem(header: JWTHeaderParameters, payload: JWTPayload, nowSeconds: number): string | undefined {
+function remainingProblem(
+  header: JWTHeaderParameters,
+  payload: JWTPayload,
+  nowSeconds: number,
+): string | undefined {
   const typ: unknown = header.typ;
-  if (typ !== undefined && (typeof typ !== 'string' || !ACCEPTED_TYP.has(typ.toLowerCase().replace(/^application\//, '')))) return `typ ${JSON.stringify(typ)} is not accepted`;
-  if (payload.iat !== undefined && payload.iat > nowSeconds + CLOCK_SKEW_SECONDS) return 'iat is in the future';
+  if (
+    typ !== undefined &&
+    (typeof typ !== 'string' || !ACCEPTED_TYP.has(typ.toLowerCase().replace(/^application\//, '')))
+  )
+    return `typ ${JSON.stringify(typ)} is not accepted`;
+  if (payload.iat !== undefined && payload.iat > nowSeconds + CLOCK_SKEW_SECONDS)
+    return 'iat is in the future';
   if (typeof payload.sub !== 'string' || payload.sub === '') return 'no subject (sub)';
   if (typeof payload.role !== 'string' || payload.role === '') return 'no role claim';
   return undefined;
@@ -131,7 +155,8 @@ export function createJwtVerifier(config: JwtConfig): JwtVerifier {
   const getKey = keyResolver(config);
   const algorithms = acceptedAlgorithms(config);
   return async (token, nowSeconds) => {
-    if (!isCanonicalBase64url(token.slice(token.lastIndexOf('.') + 1))) return { ok: false, reason: 'signature is not canonical base64url' };
+    if (!isCanonicalBase64url(token.slice(token.lastIndexOf('.') + 1)))
+      return { ok: false, reason: 'signature is not canonical base64url' };
     try {
       const { payload, protectedHeader } = await jwtVerify(token, getKey, {
         algorithms,
@@ -143,7 +168,9 @@ export function createJwtVerifier(config: JwtConfig): JwtVerifier {
         requiredClaims: ['exp'],
       });
       const problem = remainingProblem(protectedHeader, payload, nowSeconds);
-      return problem === undefined ? { ok: true, claims: { sub: payload.sub!, role: payload.role as string } } : { ok: false, reason: problem };
+      return problem === undefined
+        ? { ok: true, claims: { sub: payload.sub!, role: payload.role as string } }
+        : { ok: false, reason: problem };
     } catch (error) {
       return { ok: false, reason: reasonOf(error) };
     }

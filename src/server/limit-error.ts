@@ -22,6 +22,11 @@ export class LimitError extends GraphQLError {
     headers?: Record<string, string>,
   ) {
     // `http` is read by Apollo for errors raised outside validation, and stripped from the response.
-    super(message, { extensions: { code, http: { status, ...(headers && { headers: new HeaderMap(Object.entries(headers)) }) } } });
+    super(message, {
+      extensions: {
+        code,
+        http: { status, ...(headers && { headers: new HeaderMap(Object.entries(headers)) }) },
+      },
+    });
   }
 }

@@ -55,7 +55,10 @@ export function tokenLimitError(message: string): LimitError | undefined {
 function report(code: LimitCode) {
   return {
     propagateOnRejection: false,
-    onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(new LimitError(error.message.replace(/^Syntax Error: /, ''), code))],
+    onReject: [
+      (ctx: ValidationContext | null, error: GraphQLError) =>
+        ctx?.reportError(new LimitError(error.message.replace(/^Syntax Error: /, ''), code)),
+    ],
   };
 }
 
@@ -63,7 +66,13 @@ function report(code: LimitCode) {
 function listLengthRule(max: number): ValidationRule {
   return (ctx) => ({
     ListValue(node) {
-      if (node.values.length > max) ctx.reportError(new LimitError(`A list argument holds ${node.values.length} items; at most ${max} are accepted.`, 'LIST_TOO_LONG'));
+      if (node.values.length > max)
+        ctx.reportError(
+          new LimitError(
+            `A list argument holds ${node.values.length} items; at most ${max} are accepted.`,
+            'LIST_TOO_LONG',
+          ),
+        );
     },
   });
 }
@@ -75,7 +84,12 @@ function listLengthRule(max: number): ValidationRule {
  */
 export function limitProtections(limits: LimitsConfig, charge?: ChargeCost) {
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: false, ...report('QUERY_TOO_DEEP') },
+    maxDepth: {
+      n: limits.maxDepth,
+      ignoreIntrospection: true,
+      flattenFragments: false,
+      ...report('QUERY_TOO_DEEP'),
+    },
     // Cost needs the variables: variablesCheck computes it once they are known.
     costLimit: { enabled: false },
     // armor lets `__typename` aliases through by default: an alias flood of them would cost nothing to send.

@@ -14,14 +14,23 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const store = await createStore(config, logger);
   const { app, apollo } = await createApp(store, config, logger);
-  const server = createServer({ requestTimeout: config.requestTimeoutMs, headersTimeout: Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs) }, app);
+  const server = createServer(
+    {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs),
+    },
+    app,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ port }, `GraphQL API ready at http://${config.host}:${port}/graphql (${config.neo4j ? `Neo4j ${config.neo4j.uri}` : 'embedded store'})`);
+  logger.info(
+    { port },
+    `GraphQL API ready at http://${config.host}:${port}/graphql (${config.neo4j ? `Neo4j ${config.neo4j.uri}` : 'embedded store'})`,
+  );
 
   // In-flight requests finish (up to SHUTDOWN_TIMEOUT_MS); new connections are refused; then
   // Apollo and the store close and the process exits 0.

@@ -7,6 +7,9 @@ import { GraphQLError, type ValidationRule } from 'graphql';
 export const KnownOperationTypes: ValidationRule = (context) => ({
   OperationDefinition(node) {
     const root = context.getSchema().getRootType(node.operation);
-    if (!root) context.reportError(new GraphQLError(`This API does not support ${node.operation} operations`, { nodes: node }));
+    if (!root)
+      context.reportError(
+        new GraphQLError(`This API does not support ${node.operation} operations`, { nodes: node }),
+      );
   },
 });

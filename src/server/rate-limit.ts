@@ -45,7 +45,8 @@ export class TokenBuckets {
 
   /** Forgets clients whose bucket has refilled: they are as good as new. */
   private sweep(now: number): void {
-    for (const [key, b] of this.buckets) if (b.tokens + (now - b.at) * this.perMs >= this.burst) this.buckets.delete(key);
+    for (const [key, b] of this.buckets)
+      if (b.tokens + (now - b.at) * this.perMs >= this.burst) this.buckets.delete(key);
   }
 }
 

@@ -49,7 +49,18 @@ export function requestLog(logger: Logger) {
     res.setHeader('x-request-id', record.requestId);
     res.once('close', () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const line = { requestId: record.requestId, method: req.method, path, operationName: record.operationName ?? null, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, client: record.client, ...(record.errorCodes.length > 0 && { errorCodes: record.errorCodes }), ...(record.authRefusal !== undefined && { authRefusal: record.authRefusal }), ...(!res.writableFinished && { aborted: true }) };
+      const line = {
+        requestId: record.requestId,
+        method: req.method,
+        path,
+        operationName: record.operationName ?? null,
+        status: res.statusCode,
+        durationMs: Math.round(durationMs * 10) / 10,
+        client: record.client,
+        ...(record.errorCodes.length > 0 && { errorCodes: record.errorCodes }),
+        ...(record.authRefusal !== undefined && { authRefusal: record.authRefusal }),
+        ...(!res.writableFinished && { aborted: true }),
+      };
       if (res.statusCode >= 500) logger.error(line, 'request');
       else logger.info(line, 'request');
     });

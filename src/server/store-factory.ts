@@ -22,7 +22,9 @@ export async function createStore(config: Config, logger: Logger): Promise<Graph
     return store;
   }
   const seed = await loadSeed(config.seedDir);
-  const store = new MemoryStore(new Journal(path.join(config.dataDir, 'journal.jsonl'), { warn: (message) => logger.warn(message) }));
+  const store = new MemoryStore(
+    new Journal(path.join(config.dataDir, 'journal.jsonl'), { warn: (message) => logger.warn(message) }),
+  );
   // Seed first, then the journal: journalled (API) records win, and seed records they lack stay.
   const report = await store.loadSeed(seed.entities, seed.relationships);
   await store.open();

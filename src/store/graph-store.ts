@@ -99,7 +99,10 @@ export interface GraphStore {
    * (OUT: each relationship's `to`, IN: its `from`), one per relationship, in relationship-id
    * order: what `relationshipsOf` then `getEntities` give, in one round trip.
    */
-  relatedEntities(ids: readonly string[], filter: RelationshipFilter & { direction: 'OUT' | 'IN' }): Promise<Entity[][]>;
+  relatedEntities(
+    ids: readonly string[],
+    filter: RelationshipFilter & { direction: 'OUT' | 'IN' },
+  ): Promise<Entity[][]>;
   /**
    * For each entity id, the entity and the entities `hops` reach from it, hop by hop: what
    * `getEntities` then `relatedEntities` per hop give, in one round trip (the look-ahead of a

@@ -37,7 +37,11 @@ export function planSeedLoad(
   relationships: readonly Relationship[],
   storedEntity: (id: string) => Entity | undefined,
   storedRelationship: (id: string) => Relationship | undefined,
-): { entities: Entity[]; relationships: Relationship[]; report: { created: number; updated: number; unchanged: number; skipped: number } } {
+): {
+  entities: Entity[];
+  relationships: Relationship[];
+  report: { created: number; updated: number; unchanged: number; skipped: number };
+} {
   const report = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
   const write = (existing: Entity | Relationship | undefined, record: Entity | Relationship): boolean => {
     if (existing === undefined) report.created++;
@@ -72,7 +76,8 @@ export function auditEntry(
   for (const r of batch.relationships) {
     const before = storedRelationship(r.id) ?? null;
     const after: Relationship = { ...r, origin: 'API' };
-    if (!before || !sameRecord(before, after)) changes.push({ target: 'RELATIONSHIP', id: r.id, before, after });
+    if (!before || !sameRecord(before, after))
+      changes.push({ target: 'RELATIONSHIP', id: r.id, before, after });
   }
   return { ...stamp, changes };
 }

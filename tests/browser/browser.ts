@@ -15,12 +15,23 @@ export interface BrowserSession {
 
 /** Launches headless Chromium with the flags this machine needs (no background network); Playwright gives each launch a fresh profile. */
 export async function launchChromium(): Promise<BrowserSession> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
   mkdirSync(ARTIFACTS, { recursive: true });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     browser,
@@ -38,7 +49,11 @@ export interface PageProblems {
  * A page on a fresh context of `viewport` size that may only reach `origin`: every other request
  * is aborted and recorded, so a page that needs the internet fails its test.
  */
-export async function openPage(session: BrowserSession, origin: string, viewport: { width: number; height: number }): Promise<{ page: Page; context: BrowserContext; problems: PageProblems }> {
+export async function openPage(
+  session: BrowserSession,
+  origin: string,
+  viewport: { width: number; height: number },
+): Promise<{ page: Page; context: BrowserContext; problems: PageProblems }> {
   const context = await session.browser.newContext({ viewport });
   const problems: PageProblems = { errors: [], foreign: [] };
   await context.route('**/*', async (route) => {
@@ -54,7 +69,9 @@ export async function openPage(session: BrowserSession, origin: string, viewport
     if (msg.type() === 'error') problems.errors.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (e) => problems.errors.push(`page error: ${e.message}`));
-  page.on('requestfailed', (req) => problems.errors.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (req) =>
+    problems.errors.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`),
+  );
   page.on('response', (res) => {
     if (res.status() >= 400) problems.errors.push(`HTTP ${res.status()}: ${res.url()}`);
   });

@@ -22,7 +22,8 @@ afterAll(async () => {
   await store?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 
 describe.each([
   ['laptop', LAPTOP],
@@ -38,10 +39,16 @@ describe.each([
 
       const office = page.locator('.rel-group[data-type="HOLDS_OFFICE"] li').first();
       await expect.poll(() => office.locator('.office').textContent()).toBe('Treasury Secretary — ');
-      await expect.poll(() => office.getByRole('link').first().textContent()).toBe('U.S. Department of the Treasury');
+      await expect
+        .poll(() => office.getByRole('link').first().textContent())
+        .toBe('U.S. Department of the Treasury');
       await office.getByText('1 citation').click();
-      await expect.poll(() => office.locator('blockquote').textContent()).toBe('“Treasury Secretary Scott Bessent said the Trump administration is ready to use”');
-      await expect.poll(() => office.locator('.citation').textContent()).toContain('US warns China on rare earth commitments (news article, 2 Nov 2025)');
+      await expect
+        .poll(() => office.locator('blockquote').textContent())
+        .toBe('“Treasury Secretary Scott Bessent said the Trump administration is ready to use”');
+      await expect
+        .poll(() => office.locator('.citation').textContent())
+        .toContain('US warns China on rare earth commitments (news article, 2 Nov 2025)');
       await expect.poll(() => page.locator('#graph').getAttribute('data-nodes')).toBe('14');
       await office.scrollIntoViewIfNeeded();
       await shot(page, `${label}-1-bessent`);
@@ -49,12 +56,16 @@ describe.each([
       // Tap the Treasury where Cytoscape drew it: its neighbours join the drawing.
       const expected = new Set<string>();
       for (const id of ['scott-bessent', 'us-treasury']) {
-        const { neighborhood } = await api.data(`{ neighborhood(id: "${id}", depth: 1, limit: 40) { nodes { entity { id } } } }`);
+        const { neighborhood } = await api.data(
+          `{ neighborhood(id: "${id}", depth: 1, limit: 40) { nodes { entity { id } } } }`,
+        );
         for (const n of neighborhood.nodes) expected.add(n.entity.id);
       }
       const graph = page.locator('#graph');
       await graph.scrollIntoViewIfNeeded();
-      const at = await graph.evaluate((el: any) => el.cytoscape.getElementById('us-treasury').renderedPosition());
+      const at = await graph.evaluate((el: any) =>
+        el.cytoscape.getElementById('us-treasury').renderedPosition(),
+      );
       const box = (await graph.boundingBox())!;
       await page.mouse.click(box.x + at.x, box.y + at.y);
       await expect.poll(() => graph.getAttribute('data-nodes')).toBe(String(expected.size));
@@ -69,16 +80,25 @@ describe.each([
       await expect.poll(() => hops.count()).toBe(3);
       await expect.poll(() => hops.nth(2).textContent()).toContain('Xi Jinping');
       await hops.nth(2).getByText('1 citation').click();
-      await expect.poll(() => hops.nth(2).locator('blockquote').textContent()).toBe('“Chinese President Xi Jinping”');
+      await expect
+        .poll(() => hops.nth(2).locator('blockquote').textContent())
+        .toBe('“Chinese President Xi Jinping”');
       await shot(page, `${label}-2-path-to-xi`);
 
       // The same hop, tapped in the drawing: its citation appears under it.
       const drawing = page.locator('#path-graph');
       await drawing.scrollIntoViewIfNeeded();
-      const mid = await drawing.evaluate((el: any) => el.cytoscape.edges().filter((e: any) => e.source().id() === 'xi-jinping' && e.target().id() === 'china').renderedMidpoint());
+      const mid = await drawing.evaluate((el: any) =>
+        el.cytoscape
+          .edges()
+          .filter((e: any) => e.source().id() === 'xi-jinping' && e.target().id() === 'china')
+          .renderedMidpoint(),
+      );
       const frame = (await drawing.boundingBox())!;
       await page.mouse.click(frame.x + mid.x, frame.y + mid.y);
-      await expect.poll(() => page.locator('.edge-panel blockquote').textContent()).toBe('“Chinese President Xi Jinping”');
+      await expect
+        .poll(() => page.locator('.edge-panel blockquote').textContent())
+        .toBe('“Chinese President Xi Jinping”');
       await shot(page, `${label}-2b-path-hop-tapped`);
 
       await page.getByRole('searchbox').fill('dysprosium');
@@ -88,14 +108,16 @@ describe.each([
       await page.getByLabel('As of').fill('2026-11-29');
       await page.getByRole('button', { name: 'Show' }).click();
       const suppliers = page.locator('table.alternatives tbody tr td:first-child a');
-      await expect.poll(() => suppliers.allTextContents()).toEqual([
-        'Lynas Malaysia',
-        'Shin-Etsu Magnetic Materials Vietnam (Hai Phong)',
-        'White Mesa Mill',
-        'Iluka Eneabba rare earths refinery',
-        'Heavy rare earths circuit at Lynas Malaysia',
-        'White Mesa Mill',
-      ]);
+      await expect
+        .poll(() => suppliers.allTextContents())
+        .toEqual([
+          'Lynas Malaysia',
+          'Shin-Etsu Magnetic Materials Vietnam (Hai Phong)',
+          'White Mesa Mill',
+          'Iluka Eneabba rare earths refinery',
+          'Heavy rare earths circuit at Lynas Malaysia',
+          'White Mesa Mill',
+        ]);
       await expect.poll(() => page.locator('.stat').first().textContent()).toBe('HHI before8,281');
       await shot(page, `${label}-3-dysprosium-supply`);
       await page.locator('.risk').scrollIntoViewIfNeeded();
@@ -122,7 +144,9 @@ describe('the playground in Chromium', () => {
       await expect.poll(() => tabs.first().textContent()).toContain('WhoIsScottBessentAndOnWhoseWord');
       await page.locator('.graphiql-tab').first().click();
       await page.locator('.graphiql-execute-button').click();
-      await expect.poll(() => page.locator('.graphiql-response').textContent()).toContain('Treasury Secretary');
+      await expect
+        .poll(() => page.locator('.graphiql-response').textContent())
+        .toContain('Treasury Secretary');
       await shot(page, 'laptop-5-playground');
       expect(problems).toEqual({ errors: [], foreign: [] });
     } finally {

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { countEntitiesQuery, GET_ENTITIES, listEntitiesQuery, SEARCH_CANDIDATES, searchPageQuery } from '../../src/store/neo4j/entities.queries.js';
-import { COUNT_ENTITIES, COUNT_RELATIONSHIPS, EXPORT_ENTITIES, EXPORT_RELATIONSHIPS, PING } from '../../src/store/neo4j/graph.queries.js';
+import {
+  countEntitiesQuery,
+  GET_ENTITIES,
+  listEntitiesQuery,
+  SEARCH_CANDIDATES,
+  searchPageQuery,
+} from '../../src/store/neo4j/entities.queries.js';
+import {
+  COUNT_ENTITIES,
+  COUNT_RELATIONSHIPS,
+  EXPORT_ENTITIES,
+  EXPORT_RELATIONSHIPS,
+  PING,
+} from '../../src/store/neo4j/graph.queries.js';
 
 /*
  * The Cypher the Neo4j store sends, pinned as text (like @neo4j/graphql's TCK): a change to a

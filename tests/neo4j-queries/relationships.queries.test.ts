@@ -12,7 +12,11 @@ import {
 
 /* The Cypher of relationship reads and related-entity trees, pinned as text (no database needed). */
 
-const hop = (type: RelatedHop['type'], direction: RelatedHop['direction'], ...next: RelatedHop[]): RelatedHop => ({ type, direction, next });
+const hop = (
+  type: RelatedHop['type'],
+  direction: RelatedHop['direction'],
+  ...next: RelatedHop[]
+): RelatedHop => ({ type, direction, next });
 
 describe('relationships of entities', () => {
   it('relationshipsOfQuery OUT, with every allowed type', () => {
@@ -114,7 +118,8 @@ describe('relationships of entities', () => {
 
 describe('related-entities trees', () => {
   it('relatedTreesQuery: nested COLLECT subqueries, one per hop, each with its own variables', () => {
-    expect(relatedTreesQuery([hop('OPERATES', 'OUT', hop('LOCATED_IN', 'OUT'), hop('OPERATES', 'IN'))])).toMatchInlineSnapshot(`
+    expect(relatedTreesQuery([hop('OPERATES', 'OUT', hop('LOCATED_IN', 'OUT'), hop('OPERATES', 'IN'))]))
+      .toMatchInlineSnapshot(`
       "UNWIND $ids AS id
       MATCH (n0:Entity {id: id})
       RETURN id, {entity: n0 {.*}, ends: [COLLECT {
@@ -150,6 +155,9 @@ describe('related-entities trees', () => {
   it(`relatedTreesQuery refuses more than ${MAX_TREE_HOPS} hops`, () => {
     const flat = Array.from({ length: MAX_TREE_HOPS }, () => hop('PART_OF', 'OUT'));
     expect(relatedTreesQuery(flat)).toContain('r32:PART_OF');
-    expect(refusal(() => relatedTreesQuery([...flat, hop('PART_OF', 'IN')]))).toStrictEqual({ message: `A related-entities tree may have at most ${MAX_TREE_HOPS} hops`, field: 'hops' });
+    expect(refusal(() => relatedTreesQuery([...flat, hop('PART_OF', 'IN')]))).toStrictEqual({
+      message: `A related-entities tree may have at most ${MAX_TREE_HOPS} hops`,
+      field: 'hops',
+    });
   });
 });

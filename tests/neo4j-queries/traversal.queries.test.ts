@@ -36,7 +36,10 @@ describe('shortest paths', () => {
 
   it('shortestPathsQuery refuses a hop bound that is not a positive integer up to 100', () => {
     for (const maxHops of [0, -1, 1.5, 101, Number.NaN]) {
-      expect(refusal(() => shortestPathsQuery(maxHops))).toStrictEqual({ message: 'maxHops must be a positive integer', field: 'maxHops' });
+      expect(refusal(() => shortestPathsQuery(maxHops))).toStrictEqual({
+        message: 'maxHops must be a positive integer',
+        field: 'maxHops',
+      });
     }
   });
 });
@@ -107,7 +110,10 @@ describe('neighbourhood', () => {
   it('neighborhoodQuery refuses a depth outside 1..max', () => {
     const max = TRAVERSAL_LIMITS.depth.max;
     for (const depth of [0, max + 1, 1.5]) {
-      expect(refusal(() => neighborhoodQuery(depth))).toStrictEqual({ message: `depth must be an integer from 1 to ${max}`, field: 'depth' });
+      expect(refusal(() => neighborhoodQuery(depth))).toStrictEqual({
+        message: `depth must be an integer from 1 to ${max}`,
+        field: 'depth',
+      });
     }
   });
 });

@@ -9,7 +9,10 @@ import { relationshipId, type Relationship } from '../../src/domain/relationship
  */
 
 /** A citation of `sourceId` (by default with a locator). */
-export const cite = (sourceId: string, extra: { quote?: string; locator?: string } = { locator: 'table 1' }) => ({ sourceId, ...extra });
+export const cite = (
+  sourceId: string,
+  extra: { quote?: string; locator?: string } = { locator: 'table 1' },
+) => ({ sourceId, ...extra });
 
 /** A SEED-owned entity. */
 export function entity(id: string, kind: Entity['kind'], name: string, extra: Partial<Entity> = {}): Entity {
@@ -17,13 +20,22 @@ export function entity(id: string, kind: Entity['kind'], name: string, extra: Pa
 }
 
 /** A SEED-owned relationship under its domain id (citing source-a unless told otherwise). */
-export function rel(type: RelationType, from: string, to: string, extra: Partial<Relationship> = {}): Relationship {
+export function rel(
+  type: RelationType,
+  from: string,
+  to: string,
+  extra: Partial<Relationship> = {},
+): Relationship {
   const { citations = [cite('source-a')], ...props } = extra;
   return { id: relationshipId(type, from, to, props), type, from, to, citations, origin: 'SEED', ...props };
 }
 
 export const FIXTURE_ENTITIES: Entity[] = [
-  entity('source-a', 'SOURCE', 'Source A', { publisher: 'Reuters', date: '2025-10-30', url: 'https://example.org/a' }),
+  entity('source-a', 'SOURCE', 'Source A', {
+    publisher: 'Reuters',
+    date: '2025-10-30',
+    url: 'https://example.org/a',
+  }),
   entity('source-b', 'SOURCE', 'Source B', { ref: 'S4' }),
   entity('source-unused', 'SOURCE', 'Nobody Cites Me'),
   entity('china', 'COUNTRY', 'China', { aliases: ['PRC', "People's Republic of China"], iso2: 'CN' }),
@@ -36,7 +48,12 @@ export const FIXTURE_ENTITIES: Entity[] = [
   entity('mp-materials', 'ORGANIZATION', 'MP Materials', { category: 'company' }),
   entity('lynas-malaysia', 'FACILITY', 'Lynas Malaysia', { status: 'OPERATING' }),
   entity('mountain-pass', 'FACILITY', 'Mountain Pass', { status: 'RAMPING' }),
-  entity('dysprosium', 'MATERIAL', 'Dysprosium', { symbol: 'Dy', atomicNumber: 66, reeClass: 'HEAVY', iupacClass: 'lanthanide' }),
+  entity('dysprosium', 'MATERIAL', 'Dysprosium', {
+    symbol: 'Dy',
+    atomicNumber: 66,
+    reeClass: 'HEAVY',
+    iupacClass: 'lanthanide',
+  }),
   entity('rare-earth-elements', 'MATERIAL', 'Rare earth elements', { aliases: ['REE', 'rare earths'] }),
   entity('magnets', 'APPLICATION', 'Permanent magnets'),
   entity('scott-bessent', 'PERSON', 'Scott Bessent', { aliases: ['Bessent'] }),
@@ -52,18 +69,52 @@ export const FIXTURE_ENTITIES: Entity[] = [
     validFrom: '2025-12',
     validUntil: '2026-Q4',
   }),
-  entity('suspension-70', 'MEASURE', 'Suspension No. 70', { measureType: 'SUSPENSION', number: 'No. 70', date: '2025-11' }),
-  entity('bessent-says', 'STATEMENT', 'Bessent on supply', { text: 'We are ready to use every tool.', date: '2025-10-12' }),
+  entity('suspension-70', 'MEASURE', 'Suspension No. 70', {
+    measureType: 'SUSPENSION',
+    number: 'No. 70',
+    date: '2025-11',
+  }),
+  entity('bessent-says', 'STATEMENT', 'Bessent on supply', {
+    text: 'We are ready to use every tool.',
+    date: '2025-10-12',
+  }),
   entity('other-says', 'STATEMENT', 'A rebuttal', { text: 'They are not ready.' }),
 ];
 
 export const FIXTURE_RELATIONSHIPS: Relationship[] = [
-  rel('PRODUCES', 'china', 'rare-earth-elements', { stage: 'MINING', year: 2024, volume: 270000, unit: 't', share: 69.2, citations: [cite('source-b')] }),
-  rel('PRODUCES', 'china', 'rare-earth-elements', { stage: 'PROCESSING', share: 90, qualifier: 'nearly', confidence: 'CONFIRMED' }),
-  rel('PRODUCES', 'united-states', 'rare-earth-elements', { stage: 'MINING', year: 2024, volume: 45000, unit: 't' }),
+  rel('PRODUCES', 'china', 'rare-earth-elements', {
+    stage: 'MINING',
+    year: 2024,
+    volume: 270000,
+    unit: 't',
+    share: 69.2,
+    citations: [cite('source-b')],
+  }),
+  rel('PRODUCES', 'china', 'rare-earth-elements', {
+    stage: 'PROCESSING',
+    share: 90,
+    qualifier: 'nearly',
+    confidence: 'CONFIRMED',
+  }),
+  rel('PRODUCES', 'united-states', 'rare-earth-elements', {
+    stage: 'MINING',
+    year: 2024,
+    volume: 45000,
+    unit: 't',
+  }),
   rel('PRODUCES', 'world', 'rare-earth-elements', { stage: 'MINING', year: 2024, volume: 390000, unit: 't' }),
-  rel('PRODUCES', 'lynas-malaysia', 'dysprosium', { stage: 'SEPARATION', capacity: 1500.5, unit: 't', status: 'RAMPING', validFrom: '2025-H1' }),
-  rel('PRODUCES', 'mountain-pass', 'dysprosium', { stage: 'SEPARATION', status: 'PLANNED', validFrom: '2027' }),
+  rel('PRODUCES', 'lynas-malaysia', 'dysprosium', {
+    stage: 'SEPARATION',
+    capacity: 1500.5,
+    unit: 't',
+    status: 'RAMPING',
+    validFrom: '2025-H1',
+  }),
+  rel('PRODUCES', 'mountain-pass', 'dysprosium', {
+    stage: 'SEPARATION',
+    status: 'PLANNED',
+    validFrom: '2027',
+  }),
   rel('PRODUCES', 'mp-materials', 'rare-earth-elements', { stage: 'MINING', year: 2024, basis: 'GROUP' }),
   rel('OPERATES', 'lynas', 'lynas-malaysia'),
   rel('OPERATES', 'mp-materials', 'mountain-pass'),
@@ -73,10 +124,21 @@ export const FIXTURE_RELATIONSHIPS: Relationship[] = [
   rel('LOCATED_IN', 'mp-materials', 'united-states'),
   rel('MEMBER_OF', 'australia', 'allied-coordination', { validFrom: '2025-10' }),
   rel('MEMBER_OF', 'united-states', 'allied-coordination', { validFrom: '2025-10-20', validUntil: '2026' }),
-  rel('ISSUED', 'china', 'export-control-61', { citations: [cite('source-a', { quote: 'China announced' }), cite('source-b', { quote: 'controls', locator: 'p. 2' })] }),
+  rel('ISSUED', 'china', 'export-control-61', {
+    citations: [
+      cite('source-a', { quote: 'China announced' }),
+      cite('source-b', { quote: 'controls', locator: 'p. 2' }),
+    ],
+  }),
   rel('APPLIES_TO', 'export-control-61', 'dysprosium'),
-  rel('SUSPENDS', 'suspension-70', 'export-control-61', { validFrom: '2025-11-10', validUntil: '2026-11-10' }),
-  rel('HOLDS_OFFICE', 'scott-bessent', 'united-states', { title: 'Treasury Secretary', validFrom: '2025-01-28' }),
+  rel('SUSPENDS', 'suspension-70', 'export-control-61', {
+    validFrom: '2025-11-10',
+    validUntil: '2026-11-10',
+  }),
+  rel('HOLDS_OFFICE', 'scott-bessent', 'united-states', {
+    title: 'Treasury Secretary',
+    validFrom: '2025-01-28',
+  }),
   rel('PART_OF', 'dysprosium', 'rare-earth-elements'),
   rel('USED_IN', 'dysprosium', 'magnets', { validFrom: '2025-13', note: 'malformed date: holds always' }),
   rel('SAID', 'scott-bessent', 'bessent-says', { citations: [cite('source-a', { quote: 'ready to use' })] }),
@@ -86,9 +148,26 @@ export const FIXTURE_RELATIONSHIPS: Relationship[] = [
 ];
 
 /** asOf days around the fixture's partial dates (undefined: no asOf). */
-export const AS_OF = [undefined, '2024-12-31', '2025-01-28', '2025-10-19', '2025-10-20', '2025-11-30', '2025-12-01', '2026-06-30', '2026-12-31', '2027-01-01'];
+export const AS_OF = [
+  undefined,
+  '2024-12-31',
+  '2025-01-28',
+  '2025-10-19',
+  '2025-10-20',
+  '2025-11-30',
+  '2025-12-01',
+  '2026-06-30',
+  '2026-12-31',
+  '2027-01-01',
+];
 /** Type filters: none, empty, one, several. */
-export const TYPE_FILTERS: (RelationType[] | undefined)[] = [undefined, [], ['PRODUCES'], ['LOCATED_IN', 'OPERATES'], ['MEMBER_OF', 'SUSPENDS', 'HOLDS_OFFICE']];
+export const TYPE_FILTERS: (RelationType[] | undefined)[] = [
+  undefined,
+  [],
+  ['PRODUCES'],
+  ['LOCATED_IN', 'OPERATES'],
+  ['MEMBER_OF', 'SUSPENDS', 'HOLDS_OFFICE'],
+];
 export const DIRECTIONS: Direction[] = ['OUT', 'IN', 'BOTH'];
 /** Ids that name nothing. */
 export const MISSING = ['no-such-entity', ''];

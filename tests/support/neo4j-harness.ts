@@ -50,7 +50,10 @@ export function useNeo4jHarness(): Neo4jHarness {
       await harness.connected();
       await resetForTests(NEO4J_URI);
       const memory = new MemoryStore();
-      const [a, b] = [await memory.loadSeed(entities, relationships), await harness.store.loadSeed(entities, relationships)];
+      const [a, b] = [
+        await memory.loadSeed(entities, relationships),
+        await harness.store.loadSeed(entities, relationships),
+      ];
       expect(b).toStrictEqual(a);
       return memory;
     },
@@ -71,6 +74,9 @@ export function once(f: () => Promise<void>): () => Promise<void> {
 
 /** Every node and relationship in the database, Citation nodes included. */
 export async function rawCounts(): Promise<{ nodes: number; relationships: number }> {
-  const [row] = await runCypher(NEO4J_URI, 'MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS relationships');
+  const [row] = await runCypher(
+    NEO4J_URI,
+    'MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS relationships',
+  );
   return { nodes: Number(row?.nodes), relationships: Number(row?.relationships) };
 }

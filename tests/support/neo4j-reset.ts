@@ -32,11 +32,18 @@ export class NotATestDatabaseError extends Error {
 }
 
 /** Runs `work` in one write transaction on the database at `uri` (no credentials: the tests' database), with a driver closed afterwards. */
-async function inWriteTransaction<T>(uri: string, work: (run: (query: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T> {
+async function inWriteTransaction<T>(
+  uri: string,
+  work: (run: (query: string) => Promise<Record<string, unknown>[]>) => Promise<T>,
+): Promise<T> {
   const driver = neo4j.driver(uri);
   const session = driver.session();
   try {
-    return await session.executeWrite((tx) => work(async (query) => (await tx.run(query)).records.map((r) => r.toObject() as Record<string, unknown>)));
+    return await session.executeWrite((tx) =>
+      work(async (query) =>
+        (await tx.run(query)).records.map((r) => r.toObject() as Record<string, unknown>),
+      ),
+    );
   } finally {
     await session.close();
     await driver.close();

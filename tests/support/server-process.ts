@@ -14,24 +14,45 @@ export interface ServerProcess {
   /** Every pino log line printed so far, parsed. */
   logs: Record<string, unknown>[];
   /** POSTs one operation to /graphql. */
-  post(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
+  post(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; body: any }>;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
 }
 
 /** How a start-up ended: ready to serve, or exited (with its code and stderr). */
-export type StartOutcome = { ready: ServerProcess } | { exited: number | null; stderr: string; logs: Record<string, unknown>[] };
+export type StartOutcome =
+  { ready: ServerProcess } | { exited: number | null; stderr: string; logs: Record<string, unknown>[] };
 
 /**
  * Starts the server with `DATA_DIR=dataDir` and writes allowed (WRITE_ENV). `fileSizeKb` runs it
  * under `ulimit -S -f` (a soft limit, which a test may raise later; Node ignores SIGXFSZ, so writes past the limit fail with EFBIG).
  */
-export async function startServerProcess(dataDir: string, opts: { fileSizeKb?: number } = {}): Promise<StartOutcome> {
+export async function startServerProcess(
+  dataDir: string,
+  opts: { fileSizeKb?: number } = {},
+): Promise<StartOutcome> {
   const port = await freePort();
-  const [command, ...args] = opts.fileSizeKb === undefined ? SERVER : ['bash', '-c', `ulimit -S -f ${opts.fileSizeKb}; exec "$0" "$@"`, ...SERVER];
+  const [command, ...args] =
+    opts.fileSizeKb === undefined
+      ? SERVER
+      : ['bash', '-c', `ulimit -S -f ${opts.fileSizeKb}; exec "$0" "$@"`, ...SERVER];
   const child = spawn(command!, args, {
     cwd: ROOT,
-    env: { ...process.env, ...WRITE_ENV, NODE_ENV: 'test', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NEO4J_URI: '' },
+    env: {
+      ...process.env,
+      ...WRITE_ENV,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_PER_MINUTE: '0',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      NEO4J_URI: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
@@ -54,7 +75,11 @@ export async function startServerProcess(dataDir: string, opts: { fileSizeKb?: n
       url,
       logs,
       async post(query, variables, headers = {}) {
-        const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+        const res = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query, variables }),
+        });
         return { status: res.status, headers: res.headers, body: await res.json() };
       },
       stop() {
@@ -66,7 +91,10 @@ export async function startServerProcess(dataDir: string, opts: { fileSizeKb?: n
 }
 
 /** The server of a start-up that must succeed. */
-export async function startedServer(dataDir: string, opts: { fileSizeKb?: number } = {}): Promise<ServerProcess> {
+export async function startedServer(
+  dataDir: string,
+  opts: { fileSizeKb?: number } = {},
+): Promise<ServerProcess> {
   const outcome = await startServerProcess(dataDir, opts);
   if ('exited' in outcome) throw new Error(`server exited ${outcome.exited}: ${outcome.stderr}`);
   return outcome.ready;

@@ -47,7 +47,10 @@ export const STORE_FIXTURES: StoreFixture[] = [memoryFixture, neo4jFixture];
  * Inside a describe block: a fresh store from `fixture` and the real HTTP server over it, for
  * the block's tests (configured by `env`); both closed afterwards. Read `ctx.store` and `ctx.api` inside tests.
  */
-export function useApi(fixture: StoreFixture, env: NodeJS.ProcessEnv = {}): { store: GraphStore; api: TestServer } {
+export function useApi(
+  fixture: StoreFixture,
+  env: NodeJS.ProcessEnv = {},
+): { store: GraphStore; api: TestServer } {
   const ctx = {} as { store: GraphStore; api: TestServer };
   beforeAll(async () => {
     ctx.store = await fixture.create();

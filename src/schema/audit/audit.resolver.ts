@@ -12,7 +12,12 @@ export class AuditResolver {
   @Query(() => AuditConnection, { description: 'The audit trail of writes, newest first.' })
   async auditLog(@Args() args: AuditLogArgs, @Ctx() { graph }: GraphContext) {
     const { offset, limit } = pageWindow(args.first, args.after);
-    const page = await graph.auditLog({ offset, limit, ...(args.targetId && { targetId: args.targetId }), ...(args.actor && { actor: args.actor }) });
+    const page = await graph.auditLog({
+      offset,
+      limit,
+      ...(args.targetId && { targetId: args.targetId }),
+      ...(args.actor && { actor: args.actor }),
+    });
     const { nodes, pageInfo, totalCount } = toConnection<AuditRecord>(page.items, offset, page.totalCount);
     return { nodes, pageInfo, totalCount };
   }

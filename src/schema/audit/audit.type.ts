@@ -3,13 +3,20 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { WRITE_ACTIONS, type WriteAction } from '../../domain/audit.js';
 import { PageInfo } from '../shared/connection.type.js';
 
-export const WriteActionEnum = Object.fromEntries(WRITE_ACTIONS.map((a) => [a, a])) as { [K in WriteAction]: K };
-registerEnumType(WriteActionEnum, { name: 'WriteAction', description: 'The mutation that made an audited write.' });
+export const WriteActionEnum = Object.fromEntries(WRITE_ACTIONS.map((a) => [a, a])) as {
+  [K in WriteAction]: K;
+};
+registerEnumType(WriteActionEnum, {
+  name: 'WriteAction',
+  description: 'The mutation that made an audited write.',
+});
 
 export const AuditTargetEnum = { ENTITY: 'ENTITY', RELATIONSHIP: 'RELATIONSHIP' } as const;
 registerEnumType(AuditTargetEnum, { name: 'AuditTarget' });
 
-@ObjectType({ description: 'One record a write changed, as it was and as it became (records as the export gives them).' })
+@ObjectType({
+  description: 'One record a write changed, as it was and as it became (records as the export gives them).',
+})
 export class AuditChange {
   @Field(() => AuditTargetEnum)
   target: keyof typeof AuditTargetEnum;
@@ -24,7 +31,9 @@ export class AuditChange {
   after: Record<string, unknown>;
 }
 
-@ObjectType({ description: 'An entry of the audit trail: who wrote, when, through which mutation, why, and what changed.' })
+@ObjectType({
+  description: 'An entry of the audit trail: who wrote, when, through which mutation, why, and what changed.',
+})
 export class AuditEntry {
   @Field(() => ID)
   id: string;
@@ -32,7 +41,7 @@ export class AuditEntry {
   @Field({ description: 'ISO 8601 instant (UTC).' })
   at: string;
 
-  @Field({ description: 'The caller: an API key\'s name or a JWT\'s subject.' })
+  @Field({ description: "The caller: an API key's name or a JWT's subject." })
   actor: string;
 
   @Field(() => WriteActionEnum)

@@ -17,7 +17,7 @@ export class EntityConnection {
   @Field(() => [EntityEdge])
   edges: EntityEdge[];
 
-  @Field(() => [EntityNode], { description: 'The page\'s entities (shortcut for edges.node).' })
+  @Field(() => [EntityNode], { description: "The page's entities (shortcut for edges.node)." })
   nodes: Entity[];
 
   @Field(() => PageInfo)

@@ -11,30 +11,51 @@ import { relatedHops } from './lookahead.js';
 /** The entity queries: by id, listed, searched; each fetches the typed shortcuts its selection asks for ahead (lookahead.ts). */
 @Resolver()
 export class EntityQueryResolver {
-  @Query(() => EntityNode, { nullable: true, description: 'One entity by id (a slug such as "scott-bessent"); null when unknown.' })
-  entity(@Arg('id', () => ID) id: string, @Ctx() { graph }: GraphContext, @Info() info: GraphQLResolveInfo): Promise<Entity | null> {
+  @Query(() => EntityNode, {
+    nullable: true,
+    description: 'One entity by id (a slug such as "scott-bessent"); null when unknown.',
+  })
+  entity(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { graph }: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Entity | null> {
     // The typed shortcuts asked below it (facilities { country }, say) come in the same round trip.
     return graph.entityWith(id, relatedHops(info));
   }
 
-  @Query(() => EntityConnection, { description: 'Entities ordered by name then id, filtered by kind and text, paged.' })
-  async entities(@Args() { kind, search, first, after }: EntitiesArgs, @Ctx() { graph }: GraphContext, @Info() info: GraphQLResolveInfo) {
+  @Query(() => EntityConnection, {
+    description: 'Entities ordered by name then id, filtered by kind and text, paged.',
+  })
+  async entities(
+    @Args() { kind, search, first, after }: EntitiesArgs,
+    @Ctx() { graph }: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const page = await graph.listEntities(kind, search, first, after);
-    await graph.prefetch(page.items.map((e) => e.id), relatedHops(info, 'nodes'));
+    await graph.prefetch(
+      page.items.map((e) => e.id),
+      relatedHops(info, 'nodes'),
+    );
     return toConnection(page.items, page.offset, page.totalCount);
   }
 
   @Query(() => [EntityNode], {
-    description: 'Entities whose name or an alias contains the text (case-insensitive): exact matches first, then prefixes, then the rest; each group by name, then id.',
+    description:
+      'Entities whose name or an alias contains the text (case-insensitive): exact matches first, then prefixes, then the rest; each group by name, then id.',
   })
   async search(
     @Arg('text') text: string,
     @Ctx() { graph }: GraphContext,
     @Info() info: GraphQLResolveInfo,
-    @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1-100 (default 20).' }) first?: number,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1-100 (default 20).' })
+    first?: number,
   ): Promise<Entity[]> {
     const found = await graph.search(text, first);
-    await graph.prefetch(found.map((e) => e.id), relatedHops(info));
+    await graph.prefetch(
+      found.map((e) => e.id),
+      relatedHops(info),
+    );
     return found;
   }
 }

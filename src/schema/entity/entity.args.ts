@@ -28,15 +28,24 @@ export class RelationshipsArgs {
   @Field(() => DirectionEnum, { defaultValue: 'BOTH' })
   direction: Direction;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Only relationships valid on this day (YYYY-MM-DD); no time filter when absent.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Only relationships valid on this day (YYYY-MM-DD); no time filter when absent.',
+  })
   asOf?: string;
 
-  @Field({ defaultValue: false, description: 'Include relationships an editor retracted as wrong (hidden by default).' })
+  @Field({
+    defaultValue: false,
+    description: 'Include relationships an editor retracted as wrong (hidden by default).',
+  })
   includeRetracted: boolean;
 
   @Field(() => Int, { nullable: true, description: 'Page size, 1-100 (default 20).' })
   first?: number;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last relationship of the previous page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last relationship of the previous page.',
+  })
   after?: string;
 }

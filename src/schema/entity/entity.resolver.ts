@@ -18,8 +18,12 @@ export class EntityResolver {
     return entity.aliases ?? [];
   }
 
-  @FieldResolver(() => RelationshipConnection, { description: 'This entity\'s relationships, ordered by id.' })
-  async relationships(@Root() entity: Entity, @Args() args: RelationshipsArgs, @Ctx() { graph }: GraphContext) {
+  @FieldResolver(() => RelationshipConnection, { description: "This entity's relationships, ordered by id." })
+  async relationships(
+    @Root() entity: Entity,
+    @Args() args: RelationshipsArgs,
+    @Ctx() { graph }: GraphContext,
+  ) {
     const { offset, limit } = pageWindow(args.first, args.after);
     const asOf = checkAsOf(args.asOf);
     const all = await graph.relationshipsOf(entity.id, {
@@ -34,16 +38,21 @@ export class EntityResolver {
 
 @Resolver(() => Source)
 export class SourceResolver {
-  @FieldResolver(() => Boolean, { description: 'Whether the graph holds its full text (so its citations carry verbatim quotes).' })
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the graph holds its full text (so its citations carry verbatim quotes).',
+  })
   hasText(@Root() source: Entity): boolean {
     return source.text !== undefined;
   }
 
-  @FieldResolver(() => [RelationshipNode], { description: 'The relationships citing this source (an index lookup), ordered by id.' })
+  @FieldResolver(() => [RelationshipNode], {
+    description: 'The relationships citing this source (an index lookup), ordered by id.',
+  })
   citedBy(
     @Root() source: Entity,
     @Ctx() { graph }: GraphContext,
-    @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1-100 (default 20).' }) first?: number,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1-100 (default 20).' })
+    first?: number,
   ): Promise<Relationship[]> {
     const { limit } = pageWindow(first, null);
     return graph.citingSource(source.id).then((rels) => rels.slice(0, limit));

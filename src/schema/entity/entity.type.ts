@@ -6,7 +6,8 @@ import { DateScalar } from '../shared/scalars.js';
 
 /** The `Entity` interface: what every node of the graph has. Its computed fields live in entity.resolver.ts, its typed shortcuts in shortcut.fields.ts. */
 @InterfaceType('Entity', {
-  description: 'A node of the graph. Ids are human-readable slugs (scott-bessent, china, dysprosium), one id space across kinds.',
+  description:
+    'A node of the graph. Ids are human-readable slugs (scott-bessent, china, dysprosium), one id space across kinds.',
   resolveType: (value: Entity) => kindLabel(value.kind),
 })
 export abstract class EntityNode {
@@ -23,7 +24,10 @@ export abstract class EntityNode {
   description?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'A person (offices through `offices`, statements through `statements`).' })
+@ObjectType({
+  implements: EntityNode,
+  description: 'A person (offices through `offices`, statements through `statements`).',
+})
 export class Person extends EntityNode {}
 
 @ObjectType({ implements: EntityNode })
@@ -32,16 +36,25 @@ export class Country extends EntityNode {
   iso2?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'A government body, agency, company, broadcaster or think tank.' })
+@ObjectType({
+  implements: EntityNode,
+  description: 'A government body, agency, company, broadcaster or think tank.',
+})
 export class Organization extends EntityNode {
   @Field({ nullable: true })
   category?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'An alliance or partnership of countries or organisations.' })
+@ObjectType({
+  implements: EntityNode,
+  description: 'An alliance or partnership of countries or organisations.',
+})
 export class Alliance extends EntityNode {}
 
-@ObjectType({ implements: EntityNode, description: 'A material: a rare earth element, the rare earths as a group, fentanyl...' })
+@ObjectType({
+  implements: EntityNode,
+  description: 'A material: a rare earth element, the rare earths as a group, fentanyl...',
+})
 export class Material extends EntityNode {
   @Field({ nullable: true })
   symbol?: string;
@@ -52,11 +65,17 @@ export class Material extends EntityNode {
   @Field(() => ReeClassEnum, { nullable: true, description: 'Light/heavy class, USGS convention.' })
   reeClass?: string;
 
-  @Field({ nullable: true, description: 'Class under the convention cited as IUPAC (Binnemans et al. 2018).' })
+  @Field({
+    nullable: true,
+    description: 'Class under the convention cited as IUPAC (Binnemans et al. 2018).',
+  })
   iupacClass?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'A use of materials: electric vehicles, wind turbines, NdFeB magnets...' })
+@ObjectType({
+  implements: EntityNode,
+  description: 'A use of materials: electric vehicles, wind turbines, NdFeB magnets...',
+})
 export class Application extends EntityNode {}
 
 @ObjectType({ implements: EntityNode, description: 'A mine, plant or refinery.' })
@@ -91,11 +110,17 @@ export class Commitment extends EntityNode {
   @Field(() => DateScalar, { nullable: true, description: 'When the promise starts to apply.' })
   validFrom?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The last day (or period) the promise runs to, as its source gives it.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The last day (or period) the promise runs to, as its source gives it.',
+  })
   validUntil?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'An export control, suspension, tariff or tariff threat.' })
+@ObjectType({
+  implements: EntityNode,
+  description: 'An export control, suspension, tariff or tariff threat.',
+})
 export class Measure extends EntityNode {
   @Field(() => MeasureTypeEnum, { nullable: true })
   measureType?: string;
@@ -113,7 +138,10 @@ export class Measure extends EntityNode {
   validUntil?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'Words someone said or a source claims, with when they were said.' })
+@ObjectType({
+  implements: EntityNode,
+  description: 'Words someone said or a source claims, with when they were said.',
+})
 export class Statement extends EntityNode {
   @Field({ nullable: true, description: 'The words, verbatim.' })
   text?: string;
@@ -122,7 +150,10 @@ export class Statement extends EntityNode {
   date?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'A document relationships cite: the article, USGS tables, official notices.' })
+@ObjectType({
+  implements: EntityNode,
+  description: 'A document relationships cite: the article, USGS tables, official notices.',
+})
 export class Source extends EntityNode {
   @Field({ nullable: true })
   publisher?: string;
@@ -136,7 +167,10 @@ export class Source extends EntityNode {
   @Field({ nullable: true, description: 'Reference code in the curated facts file (S4, S19, ...).' })
   ref?: string;
 
-  @Field({ nullable: true, description: 'The full text, verbatim, when the graph holds it: citation quotes are checked against it.' })
+  @Field({
+    nullable: true,
+    description: 'The full text, verbatim, when the graph holds it: citation quotes are checked against it.',
+  })
   text?: string;
 }
 

@@ -10,7 +10,11 @@ import { AgreementStanding, LifecycleStatusEnum } from './lifecycle.type.js';
 import { RELATED_FIELDS } from './shortcut.fields.js';
 
 /** Where an agreement or measure stands on `asOf` (today when absent), its suspensions one batched lookup. */
-async function statusOf(entity: Entity, asOf: string | undefined, graph: GraphService): Promise<LifecycleStatus | null> {
+async function statusOf(
+  entity: Entity,
+  asOf: string | undefined,
+  graph: GraphService,
+): Promise<LifecycleStatus | null> {
   const day = checkAsOf(asOf) ?? todayIso();
   const suspensions = await graph.relationshipsOf(entity.id, { types: ['SUSPENDS'], direction: 'IN' });
   return lifecycleStatus(day, entity, suspensions);
@@ -21,7 +25,11 @@ const STATUS_DOC = 'Status on `asOf` (today when absent): null before it was ann
 @Resolver(() => Measure)
 export class MeasureStatusResolver {
   @FieldResolver(() => LifecycleStatusEnum, { nullable: true, description: STATUS_DOC })
-  status(@Root() m: Entity, @Ctx() { graph }: GraphContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
+  status(
+    @Root() m: Entity,
+    @Ctx() { graph }: GraphContext,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+  ) {
     return statusOf(m, asOf, graph);
   }
 }
@@ -38,7 +46,12 @@ async function standingOf(agreement: Entity, asOf: string | undefined, graph: Gr
   const byId = new Map(terms.map((t) => [t.id, t]));
   const entities = (ids: string[]) => ids.map((id) => byId.get(id)!);
   const status = standing.endedOn === null ? await statusOf(agreement, day, graph) : standing.status;
-  return { ...standing, status, lastTerms: entities(standing.lastTerms), openTerms: entities(standing.openTerms) };
+  return {
+    ...standing,
+    status,
+    lastTerms: entities(standing.lastTerms),
+    openTerms: entities(standing.openTerms),
+  };
 }
 
 @Resolver(() => Agreement)
@@ -47,12 +60,22 @@ export class AgreementStatusResolver {
     nullable: true,
     description: `${STATUS_DOC} EXPIRED once every dated term has ended (see \`standing\` for the date and why).`,
   })
-  async status(@Root() a: Entity, @Ctx() { graph }: GraphContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
+  async status(
+    @Root() a: Entity,
+    @Ctx() { graph }: GraphContext,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+  ) {
     return (await standingOf(a, asOf, graph)).status;
   }
 
-  @FieldResolver(() => AgreementStanding, { description: 'Status on `asOf` (today when absent) with the date and reason when its terms decide it.' })
-  standing(@Root() a: Entity, @Ctx() { graph }: GraphContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
+  @FieldResolver(() => AgreementStanding, {
+    description: 'Status on `asOf` (today when absent) with the date and reason when its terms decide it.',
+  })
+  standing(
+    @Root() a: Entity,
+    @Ctx() { graph }: GraphContext,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+  ) {
     return standingOf(a, asOf, graph);
   }
 }

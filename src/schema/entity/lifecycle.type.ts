@@ -5,10 +5,14 @@ import { DateScalar } from '../shared/scalars.js';
 import { Commitment } from './entity.type.js';
 
 /** `LifecycleStatus`: the `status` of agreements and measures. */
-export const LifecycleStatusEnum = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, s])) as Record<string, string>;
+export const LifecycleStatusEnum = Object.fromEntries(LIFECYCLE_STATUSES.map((s) => [s, s])) as Record<
+  string,
+  string
+>;
 registerEnumType(LifecycleStatusEnum, {
   name: 'LifecycleStatus',
-  description: 'Where an agreement or measure stands on a day: ANNOUNCED (not yet in force), IN_FORCE, SUSPENDED, EXPIRED.',
+  description:
+    'Where an agreement or measure stands on a day: ANNOUNCED (not yet in force), IN_FORCE, SUSPENDED, EXPIRED.',
 });
 
 /** `AgreementStanding`: an agreement's status with the reason, when its terms decide it. */
@@ -17,18 +21,31 @@ registerEnumType(LifecycleStatusEnum, {
     'Where an agreement stands on a day and why. When every dated term has ended, the agreement is EXPIRED on the last end date, with the reason "ended <date>, no renewal recorded": a renewal would be a term with a later end date.',
 })
 export class AgreementStanding {
-  @Field(() => LifecycleStatusEnum, { nullable: true, description: 'Status on the day asked: null before it was announced.' })
+  @Field(() => LifecycleStatusEnum, {
+    nullable: true,
+    description: 'Status on the day asked: null before it was announced.',
+  })
   status!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When its terms ran out (as the source dates them), when they decide the status.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'When its terms ran out (as the source dates them), when they decide the status.',
+  })
   endedOn!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why it ended, in words, e.g. "ended 2026-11-10, no renewal recorded".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it ended, in words, e.g. "ended 2026-11-10, no renewal recorded".',
+  })
   reason!: string | null;
 
-  @Field(() => [Commitment], { description: 'The dated terms that ended last (empty unless its terms decide the status).' })
+  @Field(() => [Commitment], {
+    description: 'The dated terms that ended last (empty unless its terms decide the status).',
+  })
   lastTerms!: Entity[];
 
-  @Field(() => [Commitment], { description: 'Terms that carry no end date: they neither keep the agreement alive nor end it.' })
+  @Field(() => [Commitment], {
+    description: 'Terms that carry no end date: they neither keep the agreement alive nor end it.',
+  })
   openTerms!: Entity[];
 }

@@ -1,4 +1,12 @@
-import { getNamedType, isCompositeType, isObjectType, Kind, type GraphQLCompositeType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  getNamedType,
+  isCompositeType,
+  isObjectType,
+  Kind,
+  type GraphQLCompositeType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 import type { RelatedHop } from '../../store/graph-store.js';
 import { RELATED_FIELDS } from './shortcut.fields.js';
 
@@ -24,7 +32,12 @@ export function relatedHops(info: GraphQLResolveInfo, through?: string): Related
   const roots: RelatedHop[] = [];
   let budget = MAX_LOOKAHEAD_HOPS;
   // Breadth first, so a large selection keeps its shallow hops.
-  const queue: { set: SelectionSetNode | undefined; type: GraphQLCompositeType; into: RelatedHop[]; level: number }[] = [];
+  const queue: {
+    set: SelectionSetNode | undefined;
+    type: GraphQLCompositeType;
+    into: RelatedHop[];
+    level: number;
+  }[] = [];
   let returnType = getNamedType(info.returnType);
   let sets = info.fieldNodes.map((node) => node.selectionSet);
   if (through !== undefined) {
@@ -32,17 +45,26 @@ export function relatedHops(info: GraphQLResolveInfo, through?: string): Related
     const field = isObjectType(returnType) ? returnType.getFields()[through] : undefined;
     if (!field) return [];
     returnType = getNamedType(field.type);
-    sets = sets.flatMap((set) => (set?.selections ?? []).flatMap((s) => (s.kind === Kind.FIELD && s.name.value === through && !s.directives?.length ? [s.selectionSet] : [])));
+    sets = sets.flatMap((set) =>
+      (set?.selections ?? []).flatMap((s) =>
+        s.kind === Kind.FIELD && s.name.value === through && !s.directives?.length ? [s.selectionSet] : [],
+      ),
+    );
   }
-  for (const set of sets) if (isCompositeType(returnType)) queue.push({ set, type: returnType, into: roots, level: 1 });
+  for (const set of sets)
+    if (isCompositeType(returnType)) queue.push({ set, type: returnType, into: roots, level: 1 });
   while (queue.length > 0) {
     const { set, type, into, level } = queue.shift()!;
     for (const selection of set?.selections ?? []) {
       if (selection.directives && selection.directives.length > 0) continue;
       if (selection.kind === Kind.INLINE_FRAGMENT || selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
-        const condition = fragment?.typeCondition ? info.schema.getType(fragment.typeCondition.name.value) : type;
-        if (fragment && condition && isCompositeType(condition)) queue.push({ set: fragment.selectionSet, type: condition, into, level });
+        const fragment =
+          selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+        const condition = fragment?.typeCondition
+          ? info.schema.getType(fragment.typeCondition.name.value)
+          : type;
+        if (fragment && condition && isCompositeType(condition))
+          queue.push({ set: fragment.selectionSet, type: condition, into, level });
         continue;
       }
       const related = isObjectType(type) ? RELATED_FIELDS[type.name]?.[selection.name.value]?.hop : undefined;
@@ -55,7 +77,8 @@ export function relatedHops(info: GraphQLResolveInfo, through?: string): Related
         into.push(hop);
       }
       const child = getNamedType(type.getFields()[selection.name.value]!.type);
-      if (isCompositeType(child)) queue.push({ set: selection.selectionSet, type: child, into: hop.next, level: level + 1 });
+      if (isCompositeType(child))
+        queue.push({ set: selection.selectionSet, type: child, into: hop.next, level: level + 1 });
     }
   }
   return roots;

@@ -17,7 +17,8 @@ function answer(field: Shortcut): Answer {
     const filter = { types: [field.relationships.type], direction: field.relationships.direction };
     return (root, { graph }) => graph.relationshipsOf(root.id, filter);
   }
-  if (field.one) return async (root, { graph }) => (await graph.related(root.id, field.hop, field.kind))[0] ?? null;
+  if (field.one)
+    return async (root, { graph }) => (await graph.related(root.id, field.hop, field.kind))[0] ?? null;
   return (root, { graph }) => graph.related(root.id, field.hop, field.kind);
 }
 
@@ -39,10 +40,18 @@ function shortcutResolver(typeName: string, fields: Record<string, Shortcut>): C
   const resolver = class {};
   Object.defineProperty(resolver, 'name', { value: `${typeName}ShortcutResolver` });
   for (const [name, field] of Object.entries(fields)) {
-    Object.defineProperty(resolver.prototype, name, { value: answer(field), writable: true, configurable: true });
+    Object.defineProperty(resolver.prototype, name, {
+      value: answer(field),
+      writable: true,
+      configurable: true,
+    });
     Ctx()(resolver.prototype, name, 1);
     Root()(resolver.prototype, name, 0);
-    FieldResolver(...declared(field))(resolver.prototype, name, Object.getOwnPropertyDescriptor(resolver.prototype, name)!);
+    FieldResolver(...declared(field))(
+      resolver.prototype,
+      name,
+      Object.getOwnPropertyDescriptor(resolver.prototype, name)!,
+    );
   }
   Resolver(() => target)(resolver);
   return resolver;

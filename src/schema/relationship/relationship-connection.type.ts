@@ -17,7 +17,7 @@ export class RelationshipConnection {
   @Field(() => [RelationshipEdge])
   edges: RelationshipEdge[];
 
-  @Field(() => [RelationshipNode], { description: 'The page\'s relationships (shortcut for edges.node).' })
+  @Field(() => [RelationshipNode], { description: "The page's relationships (shortcut for edges.node)." })
   nodes: Relationship[];
 
   @Field(() => PageInfo)

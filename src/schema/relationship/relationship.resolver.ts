@@ -1,6 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
-import { isRetracted, type Citation as CitationRecord, type Relationship, type RelationshipFact } from '../../domain/relationship.js';
+import {
+  isRetracted,
+  type Citation as CitationRecord,
+  type Relationship,
+  type RelationshipFact,
+} from '../../domain/relationship.js';
 import { EntityNode, Source } from '../entity/entity.type.js';
 import type { GraphContext } from '../shared/graph.service.js';
 import { Citation, RelationshipNode } from './relationship.type.js';
@@ -25,7 +30,10 @@ export class RelationshipResolver {
   }
 
   @FieldResolver(() => [Citation], { description: 'At least one: the sources supporting this fact.' })
-  async citations(@Root() rel: Relationship | RelationshipFact, @Ctx() { graph }: GraphContext): Promise<CitationRecord[]> {
+  async citations(
+    @Root() rel: Relationship | RelationshipFact,
+    @Ctx() { graph }: GraphContext,
+  ): Promise<CitationRecord[]> {
     // Supply answers carry their facts without citations: loaded by id (batched) when asked.
     if ('citations' in rel) return rel.citations;
     const full = await graph.relationship(rel.id);
@@ -38,7 +46,9 @@ export class RelationshipResolver {
     return rel.disputed ?? false;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether an editor retracted it as wrong (see retractedAt, retractionNote).' })
+  @FieldResolver(() => Boolean, {
+    description: 'Whether an editor retracted it as wrong (see retractedAt, retractionNote).',
+  })
   retracted(@Root() rel: Relationship): boolean {
     return isRetracted(rel);
   }
@@ -54,8 +64,14 @@ export class CitationResolver {
 
 @Resolver()
 export class RelationshipQueryResolver {
-  @Query(() => RelationshipNode, { nullable: true, description: 'One relationship by its id; null when unknown.' })
-  relationship(@Arg('id', () => ID) id: string, @Ctx() { graph }: GraphContext): Promise<Relationship | null> {
+  @Query(() => RelationshipNode, {
+    nullable: true,
+    description: 'One relationship by its id; null when unknown.',
+  })
+  relationship(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { graph }: GraphContext,
+  ): Promise<Relationship | null> {
     return graph.relationship(id);
   }
 }

@@ -1,12 +1,24 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { RelationType } from '../../domain/model.js';
-import { BasisEnum, ConfidenceEnum, FacilityStatusEnum, RelationTypeEnum, SupplyStageEnum } from '../shared/enums.js';
+import {
+  BasisEnum,
+  ConfidenceEnum,
+  FacilityStatusEnum,
+  RelationTypeEnum,
+  SupplyStageEnum,
+} from '../shared/enums.js';
 import { DateScalar } from '../shared/scalars.js';
 
 /** Support for a relationship. `source` is resolved in relationship.resolver.ts. */
-@ObjectType({ description: 'Support for a relationship: a source, where in it, and the exact words when the graph holds its text.' })
+@ObjectType({
+  description:
+    'Support for a relationship: a source, where in it, and the exact words when the graph holds its text.',
+})
 export class Citation {
-  @Field({ nullable: true, description: 'Verbatim words from the source (present when the graph holds its text).' })
+  @Field({
+    nullable: true,
+    description: 'Verbatim words from the source (present when the graph holds its text).',
+  })
   quote?: string;
 
   @Field({ nullable: true, description: 'Where in the source: a table and row, a section.' })
@@ -14,7 +26,9 @@ export class Citation {
 }
 
 /** A directed, cited, optionally dated fact. `from`, `to` and `citations` are resolved in relationship.resolver.ts. */
-@ObjectType('Relationship', { description: 'A directed fact between two entities, with its citations and dates.' })
+@ObjectType('Relationship', {
+  description: 'A directed fact between two entities, with its citations and dates.',
+})
 export class RelationshipNode {
   @Field(() => ID, { description: 'Deterministic: type:from:to[:stage][:year][:title].' })
   id: string;
@@ -67,7 +81,11 @@ export class RelationshipNode {
   @Field({ nullable: true })
   note?: string;
 
-  @Field({ nullable: true, description: 'When an editor retracted it as wrong (ISO 8601 instant); retracted relationships are hidden unless asked for.' })
+  @Field({
+    nullable: true,
+    description:
+      'When an editor retracted it as wrong (ISO 8601 instant); retracted relationships are hidden unless asked for.',
+  })
   retractedAt?: string;
 
   @Field({ nullable: true, description: 'Why it was retracted.' })

@@ -6,7 +6,8 @@ import type { GraphService } from './graph.service.js';
 
 /** `asOf` must be a full day: a partial date names a period, not a moment. Refused as BAD_USER_INPUT. */
 export function checkAsOf(asOf: string | undefined): string | undefined {
-  if (asOf !== undefined && !isIsoDay(asOf)) throw new BadInputError('Argument "asOf" must be a full day, YYYY-MM-DD', 'asOf');
+  if (asOf !== undefined && !isIsoDay(asOf))
+    throw new BadInputError('Argument "asOf" must be a full day, YYYY-MM-DD', 'asOf');
   return asOf;
 }
 
@@ -14,7 +15,12 @@ export function checkAsOf(asOf: string | undefined): string | undefined {
  * The entity an id argument names, with the related entities `hops` reach fetched in the same
  * round trip (see GraphService.entityWith); NOT_FOUND naming the argument when there is none.
  */
-export async function mustExist(graph: GraphService, id: string, argument: string, hops: readonly RelatedHop[] = []): Promise<Entity> {
+export async function mustExist(
+  graph: GraphService,
+  id: string,
+  argument: string,
+  hops: readonly RelatedHop[] = [],
+): Promise<Entity> {
   const entity = await graph.entityWith(id, hops);
   if (!entity) throw new NotFoundError(`No entity with id "${id}" (argument "${argument}")`, argument);
   return entity;

@@ -30,18 +30,31 @@ registerEnumType(EntityKindEnum, { name: 'EntityKind', description: 'What an ent
 registerEnumType(RelationTypeEnum, {
   name: 'RelationType',
   description: 'The relationship-type allow-list; direction as written (from -TYPE-> to).',
-  valuesConfig: Object.fromEntries(RELATION_TYPE_NAMES.map((t) => [t, { description: RELATION_TYPES[t].doc }])),
+  valuesConfig: Object.fromEntries(
+    RELATION_TYPE_NAMES.map((t) => [t, { description: RELATION_TYPES[t].doc }]),
+  ),
 });
-registerEnumType(DirectionEnum, { name: 'Direction', description: 'Relationships leaving (OUT), entering (IN) or both.' });
+registerEnumType(DirectionEnum, {
+  name: 'Direction',
+  description: 'Relationships leaving (OUT), entering (IN) or both.',
+});
 registerEnumType(SupplyStageEnum, {
   name: 'SupplyStage',
-  description: 'Supply-chain stage; PROCESSING where a source does not split the stages; SEPARATION is separated oxides (the IEA\'s "refined").',
+  description:
+    'Supply-chain stage; PROCESSING where a source does not split the stages; SEPARATION is separated oxides (the IEA\'s "refined").',
 });
 registerEnumType(FacilityStatusEnum, { name: 'FacilityStatus' });
 registerEnumType(ConfidenceEnum, {
   name: 'Confidence',
-  description: 'CONFIRMED from the page read, SECONDARY from a secondary or vendor page, DERIVED from confirmed numbers.',
+  description:
+    'CONFIRMED from the page read, SECONDARY from a secondary or vendor page, DERIVED from confirmed numbers.',
 });
-registerEnumType(BasisEnum, { name: 'Basis', description: 'Whether a figure is for one ELEMENT or for rare earths as a GROUP.' });
-registerEnumType(ReeClassEnum, { name: 'ReeClass', description: 'USGS convention: La-Gd LIGHT; Tb-Lu and Y HEAVY; Sc NEITHER.' });
+registerEnumType(BasisEnum, {
+  name: 'Basis',
+  description: 'Whether a figure is for one ELEMENT or for rare earths as a GROUP.',
+});
+registerEnumType(ReeClassEnum, {
+  name: 'ReeClass',
+  description: 'USGS convention: La-Gd LIGHT; Tb-Lu and Y HEAVY; Sc NEITHER.',
+});
 registerEnumType(MeasureTypeEnum, { name: 'MeasureType' });

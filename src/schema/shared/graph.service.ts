@@ -9,7 +9,15 @@ import type { Relationship, RelationshipFact } from '../../domain/relationship.j
 import type { SupplyRow } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
 import { rankSearch } from '../../domain/search.js';
-import type { AuditPage, AuditQuery, EntityPage, GraphStore, RelatedHop, RelatedTree, RelationshipFilter } from '../../store/graph-store.js';
+import type {
+  AuditPage,
+  AuditQuery,
+  EntityPage,
+  GraphStore,
+  RelatedHop,
+  RelatedTree,
+  RelationshipFilter,
+} from '../../store/graph-store.js';
 
 /** How many candidates a search considers before ranking (more than any page). */
 const SEARCH_CANDIDATES = 1000;
@@ -87,7 +95,10 @@ export class GraphService {
     this.remember([tree.entity]);
     hops.forEach((hop, i) => {
       const ends = tree.ends[i] ?? [];
-      this.relatedLoader(hop.type, hop.direction).prime(tree.entity.id, ends.map((end) => end.entity));
+      this.relatedLoader(hop.type, hop.direction).prime(
+        tree.entity.id,
+        ends.map((end) => end.entity),
+      );
       for (const end of ends) this.prime(end, hop.next);
     });
   }
@@ -119,7 +130,12 @@ export class GraphService {
 
   /** One entity's relationships (batched with every other entity asking with the same filter). */
   relationshipsOf(id: string, filter: RelationshipFilter): Promise<Relationship[]> {
-    const key = JSON.stringify([[...(filter.types ?? [])].sort(), filter.direction, filter.asOf ?? null, filter.includeRetracted ?? false]);
+    const key = JSON.stringify([
+      [...(filter.types ?? [])].sort(),
+      filter.direction,
+      filter.asOf ?? null,
+      filter.includeRetracted ?? false,
+    ]);
     let loader = this.relationshipLoaders.get(key);
     if (!loader) {
       loader = new DataLoader((ids) => this.store.relationshipsOf(ids, filter));
@@ -163,7 +179,12 @@ export class GraphService {
     return this.citing.load(sourceId);
   }
 
-  listEntities(kind: EntityKind | undefined, search: string | undefined, first?: number | null, after?: string | null): Promise<EntityPage & { offset: number }> {
+  listEntities(
+    kind: EntityKind | undefined,
+    search: string | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<EntityPage & { offset: number }> {
     const { offset, limit } = pageWindow(first, after);
     const text = search?.trim();
     return this.store

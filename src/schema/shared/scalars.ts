@@ -3,9 +3,12 @@ import { isPartialDate, PLAUSIBLE_YEARS } from '../../domain/dates.js';
 
 function parse(value: unknown): string {
   if (typeof value !== 'string' || !isPartialDate(value)) {
-    throw new GraphQLError(`Date must be YYYY-MM-DD (or, for dates a source gives less precisely, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY), in the years ${PLAUSIBLE_YEARS.min}-${PLAUSIBLE_YEARS.max}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new GraphQLError(
+      `Date must be YYYY-MM-DD (or, for dates a source gives less precisely, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY), in the years ${PLAUSIBLE_YEARS.min}-${PLAUSIBLE_YEARS.max}`,
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
   }
   return value;
 }
@@ -21,7 +24,8 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   serialize: (value) => parse(value),
   parseValue: (value) => parse(value),
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('Date must be a string', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('Date must be a string', { extensions: { code: 'BAD_USER_INPUT' } });
     return parse(ast.value);
   },
 });

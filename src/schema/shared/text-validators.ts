@@ -17,7 +17,9 @@ function refusing(name: string, refusal: (value: string) => string | null) {
       options: {
         message: (args: ValidationArguments) => {
           const values: unknown[] = Array.isArray(args.value) ? args.value : [args.value];
-          const reason = values.map((v) => (typeof v === 'string' ? refusal(v) : null)).find((r) => r !== null);
+          const reason = values
+            .map((v) => (typeof v === 'string' ? refusal(v) : null))
+            .find((r) => r !== null);
           return `${args.property} ${reason ?? 'is not acceptable text'}`;
         },
       },

@@ -3,7 +3,11 @@ import { BadInputError } from '../../domain/errors.js';
 
 /** The first failed rule of a (possibly nested) validation error, with its path (`citations[0].quote`). */
 function firstFailure(error: ValidationError, prefix: string): { field: string; message: string } | null {
-  const field = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
+  const field = /^\d+$/.test(error.property)
+    ? `${prefix}[${error.property}]`
+    : prefix
+      ? `${prefix}.${error.property}`
+      : error.property;
   const message = Object.values(error.constraints ?? {})[0];
   if (message !== undefined) return { field, message };
   for (const child of error.children ?? []) {

@@ -14,12 +14,18 @@ export class SupplyResolver {
     return new SupplyService(ctx.graph).alternatives(args);
   }
 
-  @Query(() => SupplyRiskNode, { description: 'Shares by country, top share and HHI for a material and stage, before and after excluding countries.' })
+  @Query(() => SupplyRiskNode, {
+    description:
+      'Shares by country, top share and HHI for a material and stage, before and after excluding countries.',
+  })
   supplyRisk(@Args() args: RiskArgs, @Ctx() ctx: GraphContext) {
     return new SupplyService(ctx.graph).risk(args);
   }
 
-  @Query(() => SupplyOutlookNode, { description: 'Allied capacity year by year as facilities come online, beside the excluded countries\' current volume.' })
+  @Query(() => SupplyOutlookNode, {
+    description:
+      "Allied capacity year by year as facilities come online, beside the excluded countries' current volume.",
+  })
   supplyOutlook(@Args() args: OutlookArgs, @Ctx() ctx: GraphContext) {
     return new SupplyService(ctx.graph).outlook(args);
   }

@@ -1,6 +1,11 @@
 import { todayIso } from '../../domain/dates.js';
 import type { SupplyStage } from '../../domain/model.js';
-import { supplyAlternatives, type Membership, type SupplyAlternative, type SupplyRow } from '../../domain/supply.js';
+import {
+  supplyAlternatives,
+  type Membership,
+  type SupplyAlternative,
+  type SupplyRow,
+} from '../../domain/supply.js';
 import { outlookYears, supplyOutlook } from '../../domain/supply-outlook.js';
 import { supplyRisk, type Concentration } from '../../domain/supply-risk.js';
 import { SHORTCUTS } from '../entity/shortcut.fields.js';
@@ -40,8 +45,15 @@ export class SupplyService {
   async risk(args: SupplyArgs) {
     const { rows, excluding, asOf } = await this.rows(args);
     const risk = supplyRisk(rows, { materialId: args.material, excluding, asOf });
-    const [all, after] = await Promise.all([this.concentrationNode(risk), this.concentrationNode(risk.afterExclusion)]);
-    return { ...risk, ...all, afterExclusion: { ...after, remainingShare: risk.afterExclusion.remainingShare } };
+    const [all, after] = await Promise.all([
+      this.concentrationNode(risk),
+      this.concentrationNode(risk.afterExclusion),
+    ]);
+    return {
+      ...risk,
+      ...all,
+      afterExclusion: { ...after, remainingShare: risk.afterExclusion.remainingShare },
+    };
   }
 
   /** Allied capacity year by year, beside the excluded countries' current volume. */
@@ -51,8 +63,18 @@ export class SupplyService {
     const { rows, excluding } = await this.rows({ ...args, asOf: start });
     const outlook = supplyOutlook(await this.qualify(args, rows, excluding, start), rows, excluding, years);
     const [leftOut, excludedVolumes] = await Promise.all([
-      Promise.all(outlook.leftOut.map(async (l) => ({ reason: l.reason, alternative: await this.alternativeNode(l.alternative) }))),
-      Promise.all(outlook.excludedVolumes.map(async (v) => ({ relationship: v.relationship, country: await this.graph.entity(v.countryId) }))),
+      Promise.all(
+        outlook.leftOut.map(async (l) => ({
+          reason: l.reason,
+          alternative: await this.alternativeNode(l.alternative),
+        })),
+      ),
+      Promise.all(
+        outlook.excludedVolumes.map(async (v) => ({
+          relationship: v.relationship,
+          country: await this.graph.entity(v.countryId),
+        })),
+      ),
     ]);
     return { ...outlook, leftOut, excludedVolumes };
   }
@@ -74,7 +96,12 @@ export class SupplyService {
     return { rows, excluding, asOf };
   }
 
-  private async qualify(args: SupplyArgs, rows: SupplyRow[], excluding: Set<string>, asOf: string): Promise<SupplyAlternative[]> {
+  private async qualify(
+    args: SupplyArgs,
+    rows: SupplyRow[],
+    excluding: Set<string>,
+    asOf: string,
+  ): Promise<SupplyAlternative[]> {
     const alliedWith = args.alliedWith ?? SUPPLY_DEFAULTS.alliedWith;
     const countries = new Set<string>([alliedWith]);
     for (const row of rows) {
@@ -83,7 +110,11 @@ export class SupplyService {
     }
     // The memberships are one batch; the countries' and operators' entities (the answer's fields) are read beside them: one wait, not two.
     const [lists] = await Promise.all([
-      Promise.all([...countries].map((id) => this.graph.relationshipsOf(id, { types: ['MEMBER_OF'], direction: 'OUT' }))),
+      Promise.all(
+        [...countries].map((id) =>
+          this.graph.relationshipsOf(id, { types: ['MEMBER_OF'], direction: 'OUT' }),
+        ),
+      ),
       this.graph.entitiesById([...countries, ...rows.flatMap((row) => row.operators.map((o) => o.id))]),
     ]);
     const memberships = lists.flat() as Membership[];

@@ -5,21 +5,35 @@ import { BasisEnum } from '../shared/enums.js';
 import { EntityNode } from '../entity/entity.type.js';
 import { RelationshipNode } from '../relationship/relationship.type.js';
 
-export const QualifiesThroughEnum = { SITE: 'SITE', OPERATOR: 'OPERATOR', SITE_AND_OPERATOR: 'SITE_AND_OPERATOR' };
-registerEnumType(QualifiesThroughEnum, { name: 'QualifiesThrough', description: "Whether the site's country, an operator's country, or both qualify a supplier." });
+export const QualifiesThroughEnum = {
+  SITE: 'SITE',
+  OPERATOR: 'OPERATOR',
+  SITE_AND_OPERATOR: 'SITE_AND_OPERATOR',
+};
+registerEnumType(QualifiesThroughEnum, {
+  name: 'QualifiesThrough',
+  description: "Whether the site's country, an operator's country, or both qualify a supplier.",
+});
 
 export const LeftOutReasonEnum = { NO_CAPACITY: 'NO_CAPACITY', NO_START_DATE: 'NO_START_DATE' };
 registerEnumType(LeftOutReasonEnum, { name: 'LeftOutReason' });
 
-@ObjectType({ description: 'A supplier outside the excluded countries that qualifies through an allied (or the same) country.' })
+@ObjectType({
+  description:
+    'A supplier outside the excluded countries that qualifies through an allied (or the same) country.',
+})
 export class SupplyAlternativeNode {
   @Field(() => EntityNode, { description: 'The country, company or facility.' })
   supplier: Entity;
 
-  @Field(() => RelationshipNode, { description: 'The PRODUCES fact: stage, status, capacity, unit, dates and citations.' })
+  @Field(() => RelationshipNode, {
+    description: 'The PRODUCES fact: stage, status, capacity, unit, dates and citations.',
+  })
   relationship: Relationship;
 
-  @Field(() => BasisEnum, { description: 'ELEMENT when the fact is about this material, GROUP when about rare earths as a group.' })
+  @Field(() => BasisEnum, {
+    description: 'ELEMENT when the fact is about this material, GROUP when about rare earths as a group.',
+  })
   basis: string;
 
   @Field({ description: 'Whether the qualifying country is `alliedWith` itself.' })
@@ -31,13 +45,18 @@ export class SupplyAlternativeNode {
   @Field(() => EntityNode)
   qualifyingCountry: Entity;
 
-  @Field(() => EntityNode, { nullable: true, description: "The site's country (null for a company without a site)." })
+  @Field(() => EntityNode, {
+    nullable: true,
+    description: "The site's country (null for a company without a site).",
+  })
   siteCountry: Entity | null;
 
   @Field(() => [EntityNode], { description: 'Who operates it (a company supplies as its own operator).' })
   operators: Entity[];
 
-  @Field(() => [RelationshipNode], { description: 'The MEMBER_OF relationships of the shared alliance (empty for domestic supply).' })
+  @Field(() => [RelationshipNode], {
+    description: 'The MEMBER_OF relationships of the shared alliance (empty for domestic supply).',
+  })
   alliancePath: Relationship[];
 }
 
@@ -46,7 +65,9 @@ export class CountryShareNode {
   @Field(() => EntityNode)
   country: Entity;
 
-  @Field(() => Float, { description: 'Percent (of the stated world total, or of what remains after exclusion).' })
+  @Field(() => Float, {
+    description: 'Percent (of the stated world total, or of what remains after exclusion).',
+  })
   share: number;
 
   @Field(() => Float, { nullable: true })
@@ -67,16 +88,22 @@ export class ConcentrationNode {
   @Field(() => Float, { nullable: true })
   topShare: number | null;
 
-  @Field(() => Float, { description: 'Herfindahl-Hirschman index, 0-10,000 (sum of squared percentage shares).' })
+  @Field(() => Float, {
+    description: 'Herfindahl-Hirschman index, 0-10,000 (sum of squared percentage shares).',
+  })
   hhi: number;
 
-  @Field(() => Float, { description: 'What the country rows do not cover, percent; never spread over named countries.' })
+  @Field(() => Float, {
+    description: 'What the country rows do not cover, percent; never spread over named countries.',
+  })
   unattributedShare: number;
 }
 
 @ObjectType()
 export class RemainingConcentrationNode extends ConcentrationNode {
-  @Field(() => Float, { description: 'Percent of the world total left once the excluded countries are removed.' })
+  @Field(() => Float, {
+    description: 'Percent of the world total left once the excluded countries are removed.',
+  })
   remainingShare: number;
 }
 
@@ -94,7 +121,9 @@ export class SupplyRiskNode extends ConcentrationNode {
   @Field(() => Float, { nullable: true })
   worldVolume: number | null;
 
-  @Field(() => RemainingConcentrationNode, { description: 'Shares of what remains once the excluded countries are removed.' })
+  @Field(() => RemainingConcentrationNode, {
+    description: 'Shares of what remains once the excluded countries are removed.',
+  })
   afterExclusion: RemainingConcentrationNode;
 }
 
@@ -134,7 +163,9 @@ export class ExcludedVolume {
   relationship: Relationship;
 }
 
-@ObjectType({ description: 'Allied capacity as facilities come online, beside the excluded countries\' volume.' })
+@ObjectType({
+  description: "Allied capacity as facilities come online, beside the excluded countries' volume.",
+})
 export class SupplyOutlookNode {
   @Field(() => Int)
   from: number;

@@ -8,25 +8,42 @@ import { Neighborhood, Path } from './traversal.type.js';
 // The arguments stay inline (@Arg): an @ArgsType class would list them in another order in the SDL.
 @Resolver()
 export class TraversalResolver {
-  @Query(() => [Path], { description: 'Shortest paths between two entities, ignoring direction; each hop with its relationship and citations.' })
+  @Query(() => [Path], {
+    description:
+      'Shortest paths between two entities, ignoring direction; each hop with its relationship and citations.',
+  })
   paths(
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,
     @Ctx() ctx: GraphContext,
-    @Arg('maxHops', () => Int, { nullable: true, description: 'Longest path considered, 1-6 (default 4).' }) maxHops?: number,
-    @Arg('types', () => [RelationTypeEnum], { nullable: true, description: 'Only through these types (all when absent).' }) types?: RelationType[],
-    @Arg('first', () => Int, { nullable: true, description: 'At most this many paths, 1-50 (default 10).' }) first?: number,
+    @Arg('maxHops', () => Int, { nullable: true, description: 'Longest path considered, 1-6 (default 4).' })
+    maxHops?: number,
+    @Arg('types', () => [RelationTypeEnum], {
+      nullable: true,
+      description: 'Only through these types (all when absent).',
+    })
+    types?: RelationType[],
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many paths, 1-50 (default 10).' })
+    first?: number,
   ) {
     return new TraversalService(ctx.graph).paths(from, to, maxHops, types, first);
   }
 
-  @Query(() => Neighborhood, { description: 'The entities within `depth` hops of one entity and the relationships among them, ready to draw.' })
+  @Query(() => Neighborhood, {
+    description:
+      'The entities within `depth` hops of one entity and the relationships among them, ready to draw.',
+  })
   neighborhood(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: GraphContext,
-    @Arg('depth', () => Int, { nullable: true, description: 'Hops from the centre, 1-3 (default 1).' }) depth?: number,
+    @Arg('depth', () => Int, { nullable: true, description: 'Hops from the centre, 1-3 (default 1).' })
+    depth?: number,
     @Arg('types', () => [RelationTypeEnum], { nullable: true }) types?: RelationType[],
-    @Arg('limit', () => Int, { nullable: true, description: 'At most this many nodes, 1-500 (default 50), nearest first.' }) limit?: number,
+    @Arg('limit', () => Int, {
+      nullable: true,
+      description: 'At most this many nodes, 1-500 (default 50), nearest first.',
+    })
+    limit?: number,
   ) {
     return new TraversalService(ctx.graph).neighborhood(id, depth, types, limit);
   }

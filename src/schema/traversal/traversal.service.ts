@@ -7,7 +7,10 @@ import type { GraphService } from '../shared/graph.service.js';
 import type { Path } from './traversal.type.js';
 
 /** Walks a path's relationships from `start`, giving each hop's direction and the entities passed. */
-function walk(start: string, rels: RelationshipFact[]): { ids: string[]; hops: { relationship: RelationshipFact; forward: boolean }[] } {
+function walk(
+  start: string,
+  rels: RelationshipFact[],
+): { ids: string[]; hops: { relationship: RelationshipFact; forward: boolean }[] } {
   const ids = [start];
   const hops = rels.map((relationship) => {
     const at = ids[ids.length - 1];
@@ -27,12 +30,19 @@ export class TraversalService {
   constructor(private readonly graph: GraphService) {}
 
   /** Shortest paths between two entities, each with its entities from `from` to `to` and its hops' directions. */
-  async paths(from: string, to: string, maxHops?: number | null, types?: RelationType[] | null, first?: number | null): Promise<Path[]> {
+  async paths(
+    from: string,
+    to: string,
+    maxHops?: number | null,
+    types?: RelationType[] | null,
+    first?: number | null,
+  ): Promise<Path[]> {
     const hops = bounded('maxHops', maxHops, TRAVERSAL_LIMITS.maxHops);
     const limit = bounded('first', first, TRAVERSAL_LIMITS.paths);
     const found = await this.graph.shortestPaths(from, to, { maxHops: hops, limit, ...(types && { types }) });
     // No path: an unknown end is NOT_FOUND (checked only then: a found path proves both ends exist).
-    if (found.length === 0) await Promise.all([mustExist(this.graph, from, 'from'), mustExist(this.graph, to, 'to')]);
+    if (found.length === 0)
+      await Promise.all([mustExist(this.graph, from, 'from'), mustExist(this.graph, to, 'to')]);
     return Promise.all(
       found.map(async (rels) => {
         const walked = walk(from, rels);
@@ -43,7 +53,12 @@ export class TraversalService {
   }
 
   /** The entities within `depth` hops of `id` and the relationships among them; NOT_FOUND for an unknown centre. */
-  async neighborhood(id: string, depth?: number | null, types?: RelationType[] | null, limit?: number | null): Promise<Neighborhood> {
+  async neighborhood(
+    id: string,
+    depth?: number | null,
+    types?: RelationType[] | null,
+    limit?: number | null,
+  ): Promise<Neighborhood> {
     const query = {
       depth: bounded('depth', depth, TRAVERSAL_LIMITS.depth),
       limit: bounded('limit', limit, TRAVERSAL_LIMITS.nodes),

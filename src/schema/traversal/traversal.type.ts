@@ -14,7 +14,9 @@ export class Hop {
   forward: boolean;
 }
 
-@ObjectType({ description: 'A shortest path between two entities; each hop carries its relationship and citations.' })
+@ObjectType({
+  description: 'A shortest path between two entities; each hop carries its relationship and citations.',
+})
 export class Path {
   @Field(() => Int)
   length: number;
@@ -35,7 +37,9 @@ export class NeighborhoodNode {
   distance: number;
 }
 
-@ObjectType({ description: 'A subgraph ready to draw: nodes by distance then id, and the relationships among them.' })
+@ObjectType({
+  description: 'A subgraph ready to draw: nodes by distance then id, and the relationships among them.',
+})
 export class Neighborhood {
   @Field(() => [NeighborhoodNode])
   nodes: NeighborhoodNode[];

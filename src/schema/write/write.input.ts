@@ -12,9 +12,27 @@ import {
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { SLUG_PATTERN } from '../../domain/entity.js';
 import { windowEndsBeforeStart } from '../../domain/edits.js';
-import type { Basis, Confidence, EntityKind, FacilityStatus, MeasureType, ReeClass, RelationType, SupplyStage } from '../../domain/model.js';
+import type {
+  Basis,
+  Confidence,
+  EntityKind,
+  FacilityStatus,
+  MeasureType,
+  ReeClass,
+  RelationType,
+  SupplyStage,
+} from '../../domain/model.js';
 import { ATOMIC_NUMBERS, RELATIONSHIP_YEARS, SHARE_PERCENT } from '../../domain/ranges.js';
-import { BasisEnum, ConfidenceEnum, EntityKindEnum, FacilityStatusEnum, MeasureTypeEnum, ReeClassEnum, RelationTypeEnum, SupplyStageEnum } from '../shared/enums.js';
+import {
+  BasisEnum,
+  ConfidenceEnum,
+  EntityKindEnum,
+  FacilityStatusEnum,
+  MeasureTypeEnum,
+  ReeClassEnum,
+  RelationTypeEnum,
+  SupplyStageEnum,
+} from '../shared/enums.js';
 import { DateScalar } from '../shared/scalars.js';
 import { InRange, QuoteText, StoredText } from '../shared/text-validators.js';
 
@@ -24,7 +42,10 @@ import { InRange, QuoteText, StoredText } from '../shared/text-validators.js';
  * the type allows, quotes found in their source) are the domain's plans (domain/edits.ts).
  */
 
-const slug = (what: string) => Matches(SLUG_PATTERN, { message: `${what} must be a slug: lower-case letters and digits in hyphen-separated words` });
+const slug = (what: string) =>
+  Matches(SLUG_PATTERN, {
+    message: `${what} must be a slug: lower-case letters and digits in hyphen-separated words`,
+  });
 
 /** `validUntil` must not end before `validFrom` starts (the domain's rule, checked on the input). */
 function NotBefore(startField: string) {
@@ -38,13 +59,18 @@ function NotBefore(startField: string) {
       validator: {
         validate(value: unknown, args: ValidationArguments) {
           const start = (args.object as Record<string, unknown>)[startField];
-          return typeof value !== 'string' || typeof start !== 'string' || !windowEndsBeforeStart(start, value);
+          return (
+            typeof value !== 'string' || typeof start !== 'string' || !windowEndsBeforeStart(start, value)
+          );
         },
       },
     });
 }
 
-@InputType({ description: 'An entity to add or update. Fields given replace the stored ones; fields left out are kept. Sources are recorded with recordSource.' })
+@InputType({
+  description:
+    'An entity to add or update. Fields given replace the stored ones; fields left out are kept. Sources are recorded with recordSource.',
+})
 export class EntityInput {
   @Field(() => ID, { description: 'Chosen by the client: a slug such as "lynas-rare-earths".' })
   @slug('id')
@@ -107,7 +133,10 @@ export class EntityInput {
   @NotBefore('validFrom')
   validUntil?: string;
 
-  @Field({ nullable: true, description: 'STATEMENT: the words said, verbatim. COMMITMENT: what was promised.' })
+  @Field({
+    nullable: true,
+    description: 'STATEMENT: the words said, verbatim. COMMITMENT: what was promised.',
+  })
   @StoredText('lines')
   @MaxLength(5000)
   text?: string;
@@ -124,7 +153,9 @@ export class EntityInput {
   status?: FacilityStatus;
 }
 
-@InputType({ description: 'A source document to record (or update). Quotes cited from it are checked against its text.' })
+@InputType({
+  description: 'A source document to record (or update). Quotes cited from it are checked against its text.',
+})
 export class SourceInput {
   @Field(() => ID)
   @slug('id')
@@ -161,7 +192,10 @@ export class SourceInput {
   text?: string;
 }
 
-@InputType({ description: 'A citation: a recorded source and the exact words (checked against its text), or where in it (a locator).' })
+@InputType({
+  description:
+    'A citation: a recorded source and the exact words (checked against its text), or where in it (a locator).',
+})
 export class CitationInput {
   @Field(() => ID)
   @slug('sourceId')
@@ -178,7 +212,9 @@ export class CitationInput {
   locator?: string;
 }
 
-@InputType({ description: 'A relationship to add (or replace: its id follows from type, ends, stage, year and title).' })
+@InputType({
+  description: 'A relationship to add (or replace: its id follows from type, ends, stage, year and title).',
+})
 export class RelationshipInput {
   @Field(() => RelationTypeEnum)
   type: RelationType;

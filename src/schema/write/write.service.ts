@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEntry, WriteAction } from '../../domain/audit.js';
 import { EDITOR_ROLE, type Caller } from '../../domain/caller.js';
 import type { WriteRequest } from '../../domain/edits.js';
-import { BadInputError, ForbiddenError, UnauthenticatedError, UnreachableCaseError } from '../../domain/errors.js';
+import {
+  BadInputError,
+  ForbiddenError,
+  UnauthenticatedError,
+  UnreachableCaseError,
+} from '../../domain/errors.js';
 import { normaliseText, textRefusal } from '../../domain/text.js';
 import type { GraphContext } from '../shared/graph.service.js';
 
@@ -15,14 +20,22 @@ const NOTE_MAX = 1000;
  * credential is configured, gets FORBIDDEN. Returns the actor's id.
  */
 export function requireEditor(caller: Caller, writesEnabled: boolean): string {
-  if (!writesEnabled) throw new ForbiddenError('Writes are disabled on this server: no API key or JWT verification key is configured');
+  if (!writesEnabled)
+    throw new ForbiddenError(
+      'Writes are disabled on this server: no API key or JWT verification key is configured',
+    );
   switch (caller.kind) {
     case 'anonymous':
-      throw new UnauthenticatedError('Writes need an editor credential: send Authorization: Bearer <API key or JWT>');
+      throw new UnauthenticatedError(
+        'Writes need an editor credential: send Authorization: Bearer <API key or JWT>',
+      );
     case 'rejected':
       throw new UnauthenticatedError(`The credential was not accepted: ${caller.reason}`);
     case 'identified':
-      if (caller.role !== EDITOR_ROLE) throw new ForbiddenError(`Writes need the "${EDITOR_ROLE}" role; this credential has "${caller.role}"`);
+      if (caller.role !== EDITOR_ROLE)
+        throw new ForbiddenError(
+          `Writes need the "${EDITOR_ROLE}" role; this credential has "${caller.role}"`,
+        );
       return caller.id;
     default:
       throw new UnreachableCaseError(caller);
@@ -42,7 +55,8 @@ export async function audited(
   if (reason === '') throw new BadInputError('note must say why (it is kept in the audit trail)', 'note');
   const refusal = textRefusal(reason, 'lines');
   if (refusal !== null) throw new BadInputError(`note ${refusal}`, 'note');
-  if (reason.length > NOTE_MAX) throw new BadInputError(`note must be at most ${NOTE_MAX} characters`, 'note');
+  if (reason.length > NOTE_MAX)
+    throw new BadInputError(`note must be at most ${NOTE_MAX} characters`, 'note');
   const stamp = { id: randomUUID(), at: new Date().toISOString(), actor, action, note: reason };
   return ctx.graph.applyWrite({ stamp, reads, plan });
 }

@@ -26,7 +26,9 @@ export function readmeOperations(readme: string): ExampleOperation[] {
     const titles = [...before.matchAll(HEADING)].map((h) => (h[1] ?? h[2] ?? '').trim());
     const title = titles.at(-1) ?? 'Example';
     const anonymous = /^(query|mutation)?\s*\{/.exec(m[1]!);
-    const body = anonymous ? `${anonymous[1] ?? 'query'} ${operationName(title)} ${m[1]!.slice(anonymous[1]?.length ?? 0).trimStart()}` : m[1]!;
+    const body = anonymous
+      ? `${anonymous[1] ?? 'query'} ${operationName(title)} ${m[1]!.slice(anonymous[1]?.length ?? 0).trimStart()}`
+      : m[1]!;
     return { title, query: `# ${title}\n${body}` };
   });
 }

@@ -27,7 +27,11 @@ export function serveAsset(source: AssetSource, options: AssetOptions): RequestH
   let loaded: Promise<Loaded> | undefined;
   const load = async (): Promise<Loaded> => {
     const body = 'file' in source ? await readFile(source.file) : Buffer.from(await source.text(), 'utf8');
-    return { body, gzip: gzipSync(body), etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
+    return {
+      body,
+      gzip: gzipSync(body),
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+    };
   };
   return async (req: Request, res: Response) => {
     loaded ??= load().catch((e: unknown) => {

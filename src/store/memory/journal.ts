@@ -13,7 +13,9 @@ export interface JournalRecord extends WriteBatch {
 /** The data file cannot be read back: the store refuses to start rather than lose or replace it. */
 export class JournalCorruptError extends Error {
   constructor(file: string, detail: string) {
-    super(`data file ${file} is unreadable: ${detail}. It was left as it is; restore it from a backup or move it aside to start from the seed.`);
+    super(
+      `data file ${file} is unreadable: ${detail}. It was left as it is; restore it from a backup or move it aside to start from the seed.`,
+    );
     this.name = 'JournalCorruptError';
   }
 }
@@ -84,7 +86,8 @@ export class Journal {
     try {
       bytes = await this.fs.readFile(this.file);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new JournalCorruptError(this.file, (e as Error).message);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new JournalCorruptError(this.file, (e as Error).message);
       this.size = 0;
       return [];
     }
@@ -110,8 +113,13 @@ export class Journal {
     } catch (e) {
       await this.rollBack(size);
       const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-      this.warn(`journal write refused (${code}): ${this.file} kept at its last complete record (${size} bytes)`);
-      throw new StorageUnavailableError(`The write could not be saved to disk (${code}); nothing was changed. Reads still work; retry later.`, RETRY_AFTER_SECONDS);
+      this.warn(
+        `journal write refused (${code}): ${this.file} kept at its last complete record (${size} bytes)`,
+      );
+      throw new StorageUnavailableError(
+        `The write could not be saved to disk (${code}); nothing was changed. Reads still work; retry later.`,
+        RETRY_AFTER_SECONDS,
+      );
     }
   }
 
@@ -149,15 +157,20 @@ export class Journal {
     try {
       await this.fs.truncate(this.file, complete);
     } catch (e) {
-      throw new JournalCorruptError(this.file, `its last ${torn} bytes are an unfinished write that could not be cut off (${(e as Error).message})`);
+      throw new JournalCorruptError(
+        this.file,
+        `its last ${torn} bytes are an unfinished write that could not be cut off (${(e as Error).message})`,
+      );
     }
-    this.warn(`dropped an unfinished write at the end of ${this.file} (${torn} bytes after the last complete record; it was never acknowledged)`);
+    this.warn(
+      `dropped an unfinished write at the end of ${this.file} (${torn} bytes after the last complete record; it was never acknowledged)`,
+    );
   }
 }
 
 /** Writes every byte of `data`, looping over short writes; throws if the file layer does. */
 async function writeFully(handle: JournalFileHandle, data: Uint8Array): Promise<void> {
-  for (let offset = 0; offset < data.length; ) {
+  for (let offset = 0; offset < data.length;) {
     const { bytesWritten } = await handle.write(data, offset, data.length - offset);
     if (bytesWritten <= 0) throw Object.assign(new Error('the file layer wrote no bytes'), { code: 'EIO' });
     offset += bytesWritten;
@@ -175,7 +188,8 @@ function parseLines(file: string, text: string): JournalRecord[] {
     } catch {
       throw new JournalCorruptError(file, `line ${i + 1} is not JSON`);
     }
-    if (entry.sha256 !== digest(JSON.stringify(entry.batch))) throw new JournalCorruptError(file, `line ${i + 1} fails its checksum`);
+    if (entry.sha256 !== digest(JSON.stringify(entry.batch)))
+      throw new JournalCorruptError(file, `line ${i + 1} fails its checksum`);
     batches.push(entry.batch as JournalRecord);
   });
   return batches;

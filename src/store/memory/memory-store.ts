@@ -6,12 +6,28 @@ import type { Relationship } from '../../domain/relationship.js';
 import { auditTargets, newestFirst, type AuditEntry } from '../../domain/audit.js';
 import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
 import { isRetracted } from '../../domain/relationship.js';
-import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelatedHop, RelatedTree, RelationshipFilter } from '../graph-store.js';
+import type {
+  AuditPage,
+  AuditQuery,
+  EntityPage,
+  EntityQuery,
+  GraphStore,
+  LoadReport,
+  RelatedHop,
+  RelatedTree,
+  RelationshipFilter,
+} from '../graph-store.js';
 import { auditEntry, byNameThenId, planSeedLoad } from '../records.js';
 import { matchesText } from '../../domain/search.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { SupplyRow } from '../../domain/supply.js';
-import { entitiesOnPaths, type Neighborhood, type NeighborhoodQuery, type PathQuery, type PathsAnswer } from '../../domain/traversal.js';
+import {
+  entitiesOnPaths,
+  type Neighborhood,
+  type NeighborhoodQuery,
+  type PathQuery,
+  type PathsAnswer,
+} from '../../domain/traversal.js';
 import type { Journal } from './journal.js';
 import { neighborhood, shortestPaths, supplyRows } from './memory-traversal.js';
 
@@ -45,18 +61,29 @@ export class MemoryStore implements GraphStore {
   }
 
   getEntities(ids: readonly string[]): Promise<(Entity | null)[]> {
-    return Promise.resolve(ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null)));
+    return Promise.resolve(
+      ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null)),
+    );
   }
 
   listEntities(query: EntityQuery): Promise<EntityPage> {
     const matching = this.sortedEntities().filter(
-      (e) => (query.kind === undefined || e.kind === query.kind) && (query.search === undefined || matchesText(e, query.search)),
+      (e) =>
+        (query.kind === undefined || e.kind === query.kind) &&
+        (query.search === undefined || matchesText(e, query.search)),
     );
-    return Promise.resolve({ items: matching.slice(query.offset, query.offset + query.limit), totalCount: matching.length });
+    return Promise.resolve({
+      items: matching.slice(query.offset, query.offset + query.limit),
+      totalCount: matching.length,
+    });
   }
 
   searchCandidates(text: string, limit: number): Promise<Entity[]> {
-    return Promise.resolve(this.sortedEntities().filter((e) => matchesText(e, text)).slice(0, limit));
+    return Promise.resolve(
+      this.sortedEntities()
+        .filter((e) => matchesText(e, text))
+        .slice(0, limit),
+    );
   }
 
   relationshipsOf(ids: readonly string[], filter: RelationshipFilter): Promise<Relationship[][]> {
@@ -65,7 +92,11 @@ export class MemoryStore implements GraphStore {
       ids.map((id) => {
         if (!this.graph.hasNode(id)) return [];
         const edges =
-          filter.direction === 'OUT' ? this.graph.outEdges(id) : filter.direction === 'IN' ? this.graph.inEdges(id) : this.graph.edges(id);
+          filter.direction === 'OUT'
+            ? this.graph.outEdges(id)
+            : filter.direction === 'IN'
+              ? this.graph.inEdges(id)
+              : this.graph.edges(id);
         const rels: Relationship[] = [];
         for (const edge of new Set(edges)) {
           const rel = this.graph.getEdgeAttributes(edge);
@@ -79,9 +110,14 @@ export class MemoryStore implements GraphStore {
     );
   }
 
-  async relatedEntities(ids: readonly string[], filter: RelationshipFilter & { direction: 'OUT' | 'IN' }): Promise<Entity[][]> {
+  async relatedEntities(
+    ids: readonly string[],
+    filter: RelationshipFilter & { direction: 'OUT' | 'IN' },
+  ): Promise<Entity[][]> {
     const lists = await this.relationshipsOf(ids, filter);
-    return lists.map((rels) => rels.map((r) => this.graph.getNodeAttributes(filter.direction === 'OUT' ? r.to : r.from)));
+    return lists.map((rels) =>
+      rels.map((r) => this.graph.getNodeAttributes(filter.direction === 'OUT' ? r.to : r.from)),
+    );
   }
 
   async relatedTrees(ids: readonly string[], hops: readonly RelatedHop[]): Promise<(RelatedTree | null)[]> {
@@ -89,7 +125,10 @@ export class MemoryStore implements GraphStore {
       entity,
       ends: await Promise.all(
         below.map(async (hop) => {
-          const [ends = []] = await this.relatedEntities([entity.id], { types: [hop.type], direction: hop.direction });
+          const [ends = []] = await this.relatedEntities([entity.id], {
+            types: [hop.type],
+            direction: hop.direction,
+          });
           return Promise.all(ends.map((end) => grow(end, hop.next)));
         }),
       ),
@@ -99,7 +138,9 @@ export class MemoryStore implements GraphStore {
   }
 
   getRelationships(ids: readonly string[]): Promise<(Relationship | null)[]> {
-    return Promise.resolve(ids.map((id) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : null)));
+    return Promise.resolve(
+      ids.map((id) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : null)),
+    );
   }
 
   relationshipsCiting(sourceIds: readonly string[]): Promise<Relationship[][]> {
@@ -115,7 +156,10 @@ export class MemoryStore implements GraphStore {
 
   shortestPaths(from: string, to: string, query: PathQuery): Promise<PathsAnswer> {
     const paths = shortestPaths(this.graph, from, to, query);
-    return Promise.resolve({ paths, entities: entitiesOnPaths(from, paths, (id) => this.graph.getNodeAttributes(id)) });
+    return Promise.resolve({
+      paths,
+      entities: entitiesOnPaths(from, paths, (id) => this.graph.getNodeAttributes(id)),
+    });
   }
 
   neighborhood(id: string, query: NeighborhoodQuery): Promise<Neighborhood | null> {
@@ -146,10 +190,19 @@ export class MemoryStore implements GraphStore {
     // One write at a time, so plans see every earlier write and the journal's order is the order applied.
     const run = this.writes.then(async () => {
       const entity = (id: string) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined);
-      const relationship = (id: string) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : undefined);
+      const relationship = (id: string) =>
+        this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : undefined;
       const stored = {
-        entities: new Map(request.reads.entityIds.flatMap((id) => (this.graph.hasNode(id) ? [[id, entity(id)!] as const] : []))),
-        relationships: new Map(request.reads.relationshipIds.flatMap((id) => (this.graph.hasEdge(id) ? [[id, relationship(id)!] as const] : []))),
+        entities: new Map(
+          request.reads.entityIds.flatMap((id) =>
+            this.graph.hasNode(id) ? [[id, entity(id)!] as const] : [],
+          ),
+        ),
+        relationships: new Map(
+          request.reads.relationshipIds.flatMap((id) =>
+            this.graph.hasEdge(id) ? [[id, relationship(id)!] as const] : [],
+          ),
+        ),
       };
       const batch = request.plan(stored, request.stamp);
       this.check(batch);
@@ -168,9 +221,16 @@ export class MemoryStore implements GraphStore {
 
   auditLog(query: AuditQuery): Promise<AuditPage> {
     const matching = this.audits
-      .filter((a) => (query.actor === undefined || a.actor === query.actor) && (query.targetId === undefined || auditTargets(a).includes(query.targetId)))
+      .filter(
+        (a) =>
+          (query.actor === undefined || a.actor === query.actor) &&
+          (query.targetId === undefined || auditTargets(a).includes(query.targetId)),
+      )
       .sort(newestFirst);
-    return Promise.resolve({ items: matching.slice(query.offset, query.offset + query.limit), totalCount: matching.length });
+    return Promise.resolve({
+      items: matching.slice(query.offset, query.offset + query.limit),
+      totalCount: matching.length,
+    });
   }
 
   exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }> {
@@ -192,11 +252,13 @@ export class MemoryStore implements GraphStore {
     const incoming = new Set(batch.entities.map((e) => e.id));
     for (const rel of batch.relationships) {
       for (const end of [rel.from, rel.to]) {
-        if (!incoming.has(end) && !this.graph.hasNode(end)) throw new NotFoundError(`No entity with id "${end}"`, 'relationship');
+        if (!incoming.has(end) && !this.graph.hasNode(end))
+          throw new NotFoundError(`No entity with id "${end}"`, 'relationship');
       }
       if (this.graph.hasEdge(rel.id)) {
         const old = this.graph.getEdgeAttributes(rel.id);
-        if (old.from !== rel.from || old.to !== rel.to) throw new BadInputError(`Relationship ${rel.id} changes its ends`, 'relationship');
+        if (old.from !== rel.from || old.to !== rel.to)
+          throw new BadInputError(`Relationship ${rel.id} changes its ends`, 'relationship');
       }
     }
   }
@@ -211,7 +273,8 @@ export class MemoryStore implements GraphStore {
     for (const r of batch.relationships) {
       const rel = { ...r, origin };
       if (this.graph.hasEdge(r.id)) {
-        for (const c of this.graph.getEdgeAttributes(r.id).citations) this.citing.get(c.sourceId)?.delete(r.id);
+        for (const c of this.graph.getEdgeAttributes(r.id).citations)
+          this.citing.get(c.sourceId)?.delete(r.id);
         this.graph.replaceEdgeAttributes(r.id, rel);
       } else {
         this.graph.addDirectedEdgeWithKey(r.id, r.from, r.to, rel);

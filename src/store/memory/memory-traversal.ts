@@ -15,7 +15,12 @@ import {
 type Graph = graphology.MultiDirectedGraph<Entity, Relationship>;
 
 /** Calls `visit` with each live (not retracted) relationship at `id`, either direction, of the allowed types, and the entity at its other end. */
-function forEachStep(graph: Graph, id: string, types: ReadonlySet<string> | null, visit: (rel: Relationship, other: string) => void): void {
+function forEachStep(
+  graph: Graph,
+  id: string,
+  types: ReadonlySet<string> | null,
+  visit: (rel: Relationship, other: string) => void,
+): void {
   graph.forEachEdge(id, (_key, rel) => {
     if (isRetracted(rel) || (types && !types.has(rel.type))) return;
     visit(rel, rel.from === id ? rel.to : rel.from);
@@ -23,7 +28,12 @@ function forEachStep(graph: Graph, id: string, types: ReadonlySet<string> | null
 }
 
 /** Breadth-first hop counts from `start`, ignoring direction, up to `maxDepth`. */
-function distances(graph: Graph, start: string, maxDepth: number, types: ReadonlySet<string> | null): Map<string, number> {
+function distances(
+  graph: Graph,
+  start: string,
+  maxDepth: number,
+  types: ReadonlySet<string> | null,
+): Map<string, number> {
   const dist = new Map<string, number>([[start, 0]]);
   let frontier = [start];
   for (let d = 1; d <= maxDepth && frontier.length > 0; d++) {
@@ -63,7 +73,12 @@ function frontierCost(graph: Graph, side: SearchSide): number {
  * `other` side has counted (the searches met: the new level's entities found by both are then
  * exactly as far from the other end as the other side's frontier).
  */
-function expand(graph: Graph, side: SearchSide, other: SearchSide, types: ReadonlySet<string> | null): boolean {
+function expand(
+  graph: Graph,
+  side: SearchSide,
+  other: SearchSide,
+  types: ReadonlySet<string> | null,
+): boolean {
   const d = side.levels.length;
   const next: string[] = [];
   let met = false;
@@ -84,7 +99,13 @@ function expand(graph: Graph, side: SearchSide, other: SearchSide, types: Readon
  * `maxHops` in all, expanding the cheaper frontier each step: both sides once they meet (the
  * shortest length is then the sum of their depths), or null when no path is that short.
  */
-function meet(graph: Graph, from: string, to: string, maxHops: number, types: ReadonlySet<string> | null): { near: SearchSide; far: SearchSide } | null {
+function meet(
+  graph: Graph,
+  from: string,
+  to: string,
+  maxHops: number,
+  types: ReadonlySet<string> | null,
+): { near: SearchSide; far: SearchSide } | null {
   const near = searchFrom(from);
   const far = searchFrom(to);
   for (let hops = 1; hops <= maxHops; hops++) {
@@ -101,7 +122,12 @@ function meet(graph: Graph, from: string, to: string, maxHops: number, types: Re
  * far side's counts, extended in place back from where the sides met: a near-side entity is on
  * a shortest path when it is next to one a hop further from `from` that is.
  */
-function hopsToGo(graph: Graph, near: SearchSide, far: SearchSide, types: ReadonlySet<string> | null): Map<string, number> {
+function hopsToGo(
+  graph: Graph,
+  near: SearchSide,
+  far: SearchSide,
+  types: ReadonlySet<string> | null,
+): Map<string, number> {
   const length = near.levels.length - 1 + (far.levels.length - 1);
   const toGo = far.dist;
   let ahead = near.levels[near.levels.length - 1]!.filter((id) => toGo.has(id));
@@ -121,7 +147,13 @@ function hopsToGo(graph: Graph, near: SearchSide, far: SearchSide, types: Readon
 }
 
 /** The hops from `id` to an entity with `left` hops to go, by relationship id. */
-function hopsDown(graph: Graph, id: string, left: number, toGo: ReadonlyMap<string, number>, types: ReadonlySet<string> | null): { rel: Relationship; other: string }[] {
+function hopsDown(
+  graph: Graph,
+  id: string,
+  left: number,
+  toGo: ReadonlyMap<string, number>,
+  types: ReadonlySet<string> | null,
+): { rel: Relationship; other: string }[] {
   const out: { rel: Relationship; other: string }[] = [];
   forEachStep(graph, id, types, (rel, other) => {
     if (toGo.get(other) === left) out.push({ rel, other });
@@ -133,7 +165,13 @@ function hopsDown(graph: Graph, id: string, left: number, toGo: ReadonlyMap<stri
  * The first `count` paths from `from` down `toGo` to `to`, in `comparePaths` order (all
  * are as long; depth-first, each entity's hops by relationship id), built on one stack.
  */
-function firstPaths(graph: Graph, from: string, toGo: ReadonlyMap<string, number>, types: ReadonlySet<string> | null, count: number): Relationship[][] {
+function firstPaths(
+  graph: Graph,
+  from: string,
+  toGo: ReadonlyMap<string, number>,
+  types: ReadonlySet<string> | null,
+  count: number,
+): Relationship[][] {
   const paths: Relationship[][] = [];
   const path: Relationship[] = [];
   const walk = (id: string, left: number): void => {
@@ -167,7 +205,9 @@ export function shortestPaths(graph: Graph, from: string, to: string, q: PathQue
   const met = meet(graph, from, to, q.maxHops, types);
   if (!met) return [];
   const toGo = hopsToGo(graph, met.near, met.far, types);
-  return firstPaths(graph, from, toGo, types, Math.min(q.limit, PATH_ENUMERATION_CAP)).map((path) => path.map(withoutCitations));
+  return firstPaths(graph, from, toGo, types, Math.min(q.limit, PATH_ENUMERATION_CAP)).map((path) =>
+    path.map(withoutCitations),
+  );
 }
 
 /**
@@ -178,7 +218,10 @@ export function neighborhood(graph: Graph, id: string, q: NeighborhoodQuery): Ne
   if (!graph.hasNode(id)) return null;
   const types = typeSet(q.types);
   const dist = distances(graph, id, q.depth, types);
-  const reached: Reached[] = [...dist].map(([key, distance]) => ({ entity: graph.getNodeAttributes(key), distance }));
+  const reached: Reached[] = [...dist].map(([key, distance]) => ({
+    entity: graph.getNodeAttributes(key),
+    distance,
+  }));
   reached.sort(compareReached);
   const nodes = reached.slice(0, q.limit);
   const kept = new Set(nodes.map((n) => n.entity.id));
@@ -189,7 +232,11 @@ export function neighborhood(graph: Graph, id: string, q: NeighborhoodQuery): Ne
     });
   }
   relationships.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { nodes, relationships: relationships.map(withoutCitations), truncated: reached.length > nodes.length };
+  return {
+    nodes,
+    relationships: relationships.map(withoutCitations),
+    truncated: reached.length > nodes.length,
+  };
 }
 
 /** The country an entity is LOCATED_IN (the alphabetically first when several), or null. */
@@ -218,13 +265,15 @@ export function supplyRows(graph: Graph, materialIds: readonly string[], stage?:
       const operators: SupplyRow['operators'] = [];
       if (supplier.kind === 'FACILITY') {
         graph.forEachInEdge(from, (_e, op) => {
-          if (op.type === 'OPERATES' && !isRetracted(op)) operators.push({ id: op.from, countryId: countryOf(graph, op.from) });
+          if (op.type === 'OPERATES' && !isRetracted(op))
+            operators.push({ id: op.from, countryId: countryOf(graph, op.from) });
         });
       } else if (supplier.kind === 'ORGANIZATION') {
         operators.push({ id: from, countryId: countryOf(graph, from) });
       }
       operators.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const siteCountryId = supplier.kind === 'COUNTRY' ? from : supplier.kind === 'FACILITY' ? countryOf(graph, from) : null;
+      const siteCountryId =
+        supplier.kind === 'COUNTRY' ? from : supplier.kind === 'FACILITY' ? countryOf(graph, from) : null;
       rows.push({ relationship: withoutCitations(rel), supplier, siteCountryId, operators });
     });
   }

@@ -1,5 +1,14 @@
 import { BadInputError } from '../../domain/errors.js';
-import { ENTITY_KINDS, isEntityKind, isRelationType, kindLabel, RELATION_TYPE_NAMES, type Direction, type EntityKind, type RelationType } from '../../domain/model.js';
+import {
+  ENTITY_KINDS,
+  isEntityKind,
+  isRelationType,
+  kindLabel,
+  RELATION_TYPE_NAMES,
+  type Direction,
+  type EntityKind,
+  type RelationType,
+} from '../../domain/model.js';
 
 /*
  * The pieces the *.queries.ts files build their statements from, each defined once. Values always
@@ -33,7 +42,8 @@ const TYPE_PATTERN = /^[A-Z][A-Z_]*$/;
 /** The Neo4j label of a kind, checked against the allow-list before it is interpolated. */
 export function label(kind: EntityKind): string {
   const name = kindLabel(kind);
-  if (!isEntityKind(kind) || !LABEL_PATTERN.test(name)) throw new BadInputError(`Unknown entity kind "${String(kind)}"`, 'kind');
+  if (!isEntityKind(kind) || !LABEL_PATTERN.test(name))
+    throw new BadInputError(`Unknown entity kind "${String(kind)}"`, 'kind');
   return name;
 }
 
@@ -49,7 +59,8 @@ export const ALL_KIND_LABELS = ENTITY_KINDS.map(label);
 export function typeAlternation(types?: readonly RelationType[]): string {
   const chosen = types && types.length > 0 ? [...new Set(types)] : RELATION_TYPE_NAMES;
   for (const type of chosen) {
-    if (!isRelationType(type) || !TYPE_PATTERN.test(type)) throw new BadInputError(`Unknown relationship type "${String(type)}"`, 'types');
+    if (!isRelationType(type) || !TYPE_PATTERN.test(type))
+      throw new BadInputError(`Unknown relationship type "${String(type)}"`, 'types');
   }
   return chosen.join('|');
 }
@@ -60,7 +71,11 @@ export function relType(type: RelationType): string {
 }
 
 /** The arrow halves around a relationship pattern for each direction, seen from the left node. */
-export const ARROWS: Readonly<Record<Direction, readonly [string, string]>> = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] };
+export const ARROWS: Readonly<Record<Direction, readonly [string, string]>> = {
+  OUT: ['-', '->'],
+  IN: ['<-', '-'],
+  BOTH: ['-', '-'],
+};
 
 /** A relationship `r` as a map without its citations: its properties, type and ends. */
 export const FACT = `r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}`;

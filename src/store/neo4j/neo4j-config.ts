@@ -41,7 +41,10 @@ export function checkUri(uri: string): void {
   const match = /^([a-z0-9+]+):\/\/([^/?#]+)/i.exec(uri);
   const scheme = match?.[1]?.toLowerCase();
   if (!match || !(SCHEMES as readonly string[]).includes(scheme ?? '')) {
-    throw new BadInputError(`NEO4J_URI must look like bolt://host:7687 or neo4j+s://host (schemes: ${SCHEMES.join(', ')}); got "${uri}"`, 'uri');
+    throw new BadInputError(
+      `NEO4J_URI must look like bolt://host:7687 or neo4j+s://host (schemes: ${SCHEMES.join(', ')}); got "${uri}"`,
+      'uri',
+    );
   }
 }
 
@@ -57,7 +60,8 @@ export function safeUri(uri: string): string {
 
 /** The connection the scripts use: NEO4J_URI (default bolt://127.0.0.1:7687), NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Neo4jConfig {
-  const blank = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
+  const blank = (value: string | undefined) =>
+    value === undefined || value.trim() === '' ? undefined : value.trim();
   return {
     uri: blank(env.NEO4J_URI) ?? 'bolt://127.0.0.1:7687',
     username: blank(env.NEO4J_USERNAME),

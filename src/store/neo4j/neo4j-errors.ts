@@ -34,7 +34,11 @@ export function toDomainError(error: unknown): unknown {
   if (error instanceof DomainError || !(error instanceof Neo4jError)) return error;
   let mapped: Error;
   if (/TransactionTimedOut/.test(error.code)) mapped = new TimeoutError(TIMEOUT_MESSAGE);
-  else if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.') || isAcquisitionTimeout(error)) {
+  else if (
+    UNAVAILABLE_CODES.has(error.code) ||
+    error.code.startsWith('Neo.TransientError.') ||
+    isAcquisitionTimeout(error)
+  ) {
     mapped = new UnavailableError(UNAVAILABLE_MESSAGE);
   } else return new Neo4jStoreError(error.code, error);
   Object.defineProperty(mapped, 'cause', { value: error, enumerable: false });
@@ -49,14 +53,17 @@ function isAcquisitionTimeout(error: Neo4jError): boolean {
 /** A short, driver-text-free reason a connection at start-up failed, for the one start-up error. */
 export function connectFailureReason(error: unknown, database: string | undefined): string {
   if (!(error instanceof Neo4jError)) return 'unexpected error (see cause)';
-  if (error.code === 'Neo.ClientError.Security.Unauthorized') return 'authentication failed (check NEO4J_USERNAME and NEO4J_PASSWORD)';
-  if (error.code === 'Neo.ClientError.Database.DatabaseNotFound') return `database "${database ?? ''}" does not exist`;
+  if (error.code === 'Neo.ClientError.Security.Unauthorized')
+    return 'authentication failed (check NEO4J_USERNAME and NEO4J_PASSWORD)';
+  if (error.code === 'Neo.ClientError.Database.DatabaseNotFound')
+    return `database "${database ?? ''}" does not exist`;
   if (error.code === SERVICE_UNAVAILABLE || isAcquisitionTimeout(error)) {
     const text = `${error.message} ${error.cause instanceof Error ? error.cause.message : ''}`;
     if (/certificate|handshake|SSL routines|self.signed/i.test(text)) {
       return 'TLS failed (check the scheme: +s for a trusted certificate, +ssc for a self-signed one, none for plain Bolt)';
     }
-    if (/closed by server/i.test(text)) return 'the server closed the connection (if it requires TLS, use bolt+s:// or bolt+ssc://)';
+    if (/closed by server/i.test(text))
+      return 'the server closed the connection (if it requires TLS, use bolt+s:// or bolt+ssc://)';
     return 'no server answered (connection refused or timed out)';
   }
   return `server refused the connection (${error.code})`;

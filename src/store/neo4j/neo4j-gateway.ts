@@ -1,6 +1,13 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { UnavailableError } from '../../domain/errors.js';
-import { authToken, checkUri, DRIVER_CONFIG, safeUri, TRANSACTION_TIMEOUT_MS, type Neo4jConfig } from './neo4j-config.js';
+import {
+  authToken,
+  checkUri,
+  DRIVER_CONFIG,
+  safeUri,
+  TRANSACTION_TIMEOUT_MS,
+  type Neo4jConfig,
+} from './neo4j-config.js';
 import { connectFailureReason, toDomainError } from './neo4j-errors.js';
 import { PING } from './graph.queries.js';
 
@@ -71,11 +78,18 @@ export class Neo4jGateway {
       await driver.executeQuery(PING, {}, config.database ? { database: config.database } : {});
     } catch (error) {
       await driver.close().catch(() => undefined);
-      const failure = new UnavailableError(`Cannot connect to Neo4j at ${safeUri(config.uri)}: ${connectFailureReason(error, config.database)}`);
+      const failure = new UnavailableError(
+        `Cannot connect to Neo4j at ${safeUri(config.uri)}: ${connectFailureReason(error, config.database)}`,
+      );
       Object.defineProperty(failure, 'cause', { value: error, enumerable: false });
       throw failure;
     }
-    return new Neo4jGateway(driver, config.database, config.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS, options);
+    return new Neo4jGateway(
+      driver,
+      config.database,
+      config.transactionTimeoutMs ?? TRANSACTION_TIMEOUT_MS,
+      options,
+    );
   }
 
   /** Runs `work` in a read transaction. */

@@ -4,7 +4,12 @@ import { bounds } from '../../domain/dates.js';
 import { ENTITY_ATTRIBUTE_NAMES, type Entity, type Origin } from '../../domain/entity.js';
 import type { EntityKind, RelationType } from '../../domain/model.js';
 import type { RelatedTree } from '../graph-store.js';
-import { RELATIONSHIP_PROPERTY_NAMES, type Citation, type Relationship, type RelationshipFact } from '../../domain/relationship.js';
+import {
+  RELATIONSHIP_PROPERTY_NAMES,
+  type Citation,
+  type Relationship,
+  type RelationshipFact,
+} from '../../domain/relationship.js';
 
 /*
  * Neo4j values <-> domain records. Only the fields the domain knows leave this file (derived
@@ -16,7 +21,7 @@ type Props = Record<string, unknown>;
 
 /** A plain JavaScript value: Integer -> number, lists element-wise, maps key-wise. */
 function plain(value: unknown): unknown {
-  if (isInt(value)) return (value).toNumber();
+  if (isInt(value)) return value.toNumber();
   if (Array.isArray(value)) return value.map(plain);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value as Props).map(([k, v]) => [k, plain(v)]));
@@ -77,7 +82,7 @@ export function toFact(value: unknown): RelationshipFact {
 
 /** A Neo4j count or other integer as a number. */
 export function toNumber(value: unknown): number {
-  return isInt(value) ? (value).toNumber() : Number(value);
+  return isInt(value) ? value.toNumber() : Number(value);
 }
 
 /** An integer parameter (SKIP, LIMIT): JavaScript numbers travel as floats, which Cypher refuses there. */
@@ -116,7 +121,10 @@ export function entityRow(entity: Entity, origin: Origin): { id: string; kind: E
 }
 
 /** The write row of a relationship: typed properties, owner, and the first/last days of its window for `asOf`. */
-export function relationshipRow(rel: Relationship, origin: Origin): { id: string; type: RelationType; from: string; to: string; props: Props } {
+export function relationshipRow(
+  rel: Relationship,
+  origin: Origin,
+): { id: string; type: RelationType; from: string; to: string; props: Props } {
   const validFromFirst = rel.validFrom === undefined ? undefined : bounds(rel.validFrom)?.first;
   const validUntilLast = rel.validUntil === undefined ? undefined : bounds(rel.validUntil)?.last;
   return {
@@ -150,7 +158,10 @@ export function citationRows(rel: Relationship): Props[] {
 /** The write parameters of an audit entry: its stamp as properties, its changes as JSON text, the ids it touched (for filtering). */
 export function auditRow(entry: AuditEntry): { id: string; props: Props } {
   const { changes, ...stamp } = entry;
-  return { id: entry.id, props: { ...stamp, changes: JSON.stringify(changes), targetIds: auditTargets(entry) } };
+  return {
+    id: entry.id,
+    props: { ...stamp, changes: JSON.stringify(changes), targetIds: auditTargets(entry) },
+  };
 }
 
 /** An audit entry node's properties as a domain entry. */

@@ -27,7 +27,9 @@ export async function entitiesById(tx: Tx, ids: readonly string[]): Promise<Map<
 export async function relationshipsById(tx: Tx, ids: readonly string[]): Promise<Map<string, Relationship>> {
   const found = new Map<string, Relationship>();
   for (const part of chunks([...new Set(ids)])) {
-    for (const row of await tx.rows(GET_RELATIONSHIPS, { rows: part.map((id) => ({ id, from: id.split(':')[1] ?? null })) })) {
+    for (const row of await tx.rows(GET_RELATIONSHIPS, {
+      rows: part.map((id) => ({ id, from: id.split(':')[1] ?? null })),
+    })) {
       const rel = toRelationship(row.rel);
       found.set(rel.id, rel);
     }

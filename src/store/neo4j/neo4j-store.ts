@@ -6,16 +6,49 @@ import type { SupplyRow } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery, PathsAnswer } from '../../domain/traversal.js';
 import type { AuditEntry } from '../../domain/audit.js';
 import type { WriteRequest } from '../../domain/edits.js';
-import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelatedHop, RelatedTree, RelationshipFilter } from '../graph-store.js';
+import type {
+  AuditPage,
+  AuditQuery,
+  EntityPage,
+  EntityQuery,
+  GraphStore,
+  LoadReport,
+  RelatedHop,
+  RelatedTree,
+  RelationshipFilter,
+} from '../graph-store.js';
 import { SEED_TRANSACTION_TIMEOUT_MS, type Neo4jConfig } from './neo4j-config.js';
 import { Neo4jGateway, type GatewayOptions, type Work } from './neo4j-gateway.js';
-import { intParam, toAuditEntry, toEntity, toNumber, toRelatedTree, toRelationship } from './neo4j-mappers.js';
+import {
+  intParam,
+  toAuditEntry,
+  toEntity,
+  toNumber,
+  toRelatedTree,
+  toRelationship,
+} from './neo4j-mappers.js';
 import { neighborhood, shortestPaths, supplyRows } from './neo4j-traversal.js';
 import { entitiesById, relationshipsById } from './neo4j-reads.js';
 import { applyWriteWork, loadSeedWork } from './neo4j-writes.js';
-import { countEntitiesQuery, listEntitiesQuery, searchPageQuery, SEARCH_CANDIDATES } from './entities.queries.js';
-import { COUNT_ENTITIES, COUNT_RELATIONSHIPS, EXPORT_ENTITIES, EXPORT_RELATIONSHIPS, PING } from './graph.queries.js';
-import { relatedEntitiesQuery, relatedTreesQuery, relationshipsOfQuery, RELATIONSHIPS_CITING } from './relationships.queries.js';
+import {
+  countEntitiesQuery,
+  listEntitiesQuery,
+  searchPageQuery,
+  SEARCH_CANDIDATES,
+} from './entities.queries.js';
+import {
+  COUNT_ENTITIES,
+  COUNT_RELATIONSHIPS,
+  EXPORT_ENTITIES,
+  EXPORT_RELATIONSHIPS,
+  PING,
+} from './graph.queries.js';
+import {
+  relatedEntitiesQuery,
+  relatedTreesQuery,
+  relationshipsOfQuery,
+  RELATIONSHIPS_CITING,
+} from './relationships.queries.js';
 import { AUDIT_ENTRIES, COUNT_AUDIT_ENTRIES } from './writes.queries.js';
 import { setUpSchema } from './schema-setup.js';
 
@@ -37,7 +70,10 @@ function listSlice(offset: number, limit: number): { sliceFrom: Integer; sliceTo
  * Throws one DB_UNAVAILABLE error naming the URI and the reason when the server cannot be reached.
  * `options.onQuery` is told of every statement sent (round-trip counting in tests and bench/).
  */
-export async function createNeo4jStore(config: Neo4jConfig, options: GatewayOptions = {}): Promise<Neo4jStore> {
+export async function createNeo4jStore(
+  config: Neo4jConfig,
+  options: GatewayOptions = {},
+): Promise<Neo4jStore> {
   const gateway = await Neo4jGateway.connect(config, options);
   try {
     await setUpSchema(gateway);
@@ -69,12 +105,18 @@ export class Neo4jStore implements GraphStore {
     return this.read(async (tx) => {
       if (search !== undefined) {
         // A search checks every candidate anyway: the count and the page in one statement.
-        const [row] = await tx.rows(searchPageQuery(query.kind), { needle: search.toLowerCase(), ...listSlice(query.offset, query.limit) });
+        const [row] = await tx.rows(searchPageQuery(query.kind), {
+          needle: search.toLowerCase(),
+          ...listSlice(query.offset, query.limit),
+        });
         return { items: (row?.page as unknown[]).map(toEntity), totalCount: toNumber(row?.total ?? 0) };
       }
       // Without a search: the count store, then the page in name order from the index.
       const [count] = await tx.rows(countEntitiesQuery(query.kind));
-      const rows = await tx.rows(listEntitiesQuery(query.kind), { offset: intParam(query.offset), limit: intParam(query.limit) });
+      const rows = await tx.rows(listEntitiesQuery(query.kind), {
+        offset: intParam(query.offset),
+        limit: intParam(query.limit),
+      });
       return { items: rows.map((r) => toEntity(r.entity)), totalCount: toNumber(count?.total ?? 0) };
     });
   }
@@ -89,16 +131,29 @@ export class Neo4jStore implements GraphStore {
   async relationshipsOf(ids: readonly string[], filter: RelationshipFilter): Promise<Relationship[][]> {
     const query = relationshipsOfQuery(filter.direction, filter.types);
     return this.read(async (tx) => {
-      const rows = await tx.rows(query, { ids: [...new Set(ids)], asOf: filter.asOf ?? null, includeRetracted: filter.includeRetracted ?? false });
-      const byEntity = new Map(rows.map((r) => [r.id as string, (r.rels as unknown[]).map(toRelationship).sort(compareIds)]));
+      const rows = await tx.rows(query, {
+        ids: [...new Set(ids)],
+        asOf: filter.asOf ?? null,
+        includeRetracted: filter.includeRetracted ?? false,
+      });
+      const byEntity = new Map(
+        rows.map((r) => [r.id as string, (r.rels as unknown[]).map(toRelationship).sort(compareIds)]),
+      );
       return ids.map((id) => byEntity.get(id) ?? []);
     });
   }
 
-  async relatedEntities(ids: readonly string[], filter: RelationshipFilter & { direction: 'OUT' | 'IN' }): Promise<Entity[][]> {
+  async relatedEntities(
+    ids: readonly string[],
+    filter: RelationshipFilter & { direction: 'OUT' | 'IN' },
+  ): Promise<Entity[][]> {
     const query = relatedEntitiesQuery(filter.direction, filter.types);
     return this.read(async (tx) => {
-      const rows = await tx.rows(query, { ids: [...new Set(ids)], asOf: filter.asOf ?? null, includeRetracted: filter.includeRetracted ?? false });
+      const rows = await tx.rows(query, {
+        ids: [...new Set(ids)],
+        asOf: filter.asOf ?? null,
+        includeRetracted: filter.includeRetracted ?? false,
+      });
       const byEntity = new Map(rows.map((r) => [r.id as string, (r.ends as unknown[]).map(toEntity)]));
       return ids.map((id) => byEntity.get(id) ?? []);
     });
@@ -161,7 +216,12 @@ export class Neo4jStore implements GraphStore {
   }
 
   async auditLog(query: AuditQuery): Promise<AuditPage> {
-    const params = { actor: query.actor ?? null, targetId: query.targetId ?? null, offset: intParam(query.offset), limit: intParam(query.limit) };
+    const params = {
+      actor: query.actor ?? null,
+      targetId: query.targetId ?? null,
+      offset: intParam(query.offset),
+      limit: intParam(query.limit),
+    };
     return this.read(async (tx) => {
       const [count] = await tx.rows(COUNT_AUDIT_ENTRIES, params);
       const rows = await tx.rows(AUDIT_ENTRIES, params);
@@ -172,7 +232,9 @@ export class Neo4jStore implements GraphStore {
   async exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }> {
     return this.read(async (tx) => {
       const entities = (await tx.rows(EXPORT_ENTITIES)).map((r) => toEntity(r.entity)).sort(compareIds);
-      const relationships = (await tx.rows(EXPORT_RELATIONSHIPS)).map((r) => toRelationship(r.rel)).sort(compareIds);
+      const relationships = (await tx.rows(EXPORT_RELATIONSHIPS))
+        .map((r) => toRelationship(r.rel))
+        .sort(compareIds);
       return { entities, relationships };
     });
   }

@@ -33,9 +33,19 @@ export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQue
     return found.has(from) ? { paths: [[]], entities: [found.get(from)!] } : { paths: [], entities: [] };
   }
   // No row when either end is unknown (the query matches both ends first): no separate check.
-  const rows = await tx.rows(shortestPathsQuery(q.maxHops, q.types), { from, to, cap: intParam(PATH_ENUMERATION_CAP), limit: intParam(q.limit) });
-  const paths = rows.map((row) => (row.rels as unknown[]).map(toFact)).sort(comparePaths).slice(0, q.limit);
-  const entityById = new Map(rows.flatMap((row) => (row.nodes as unknown[]).map(toEntity)).map((e) => [e.id, e]));
+  const rows = await tx.rows(shortestPathsQuery(q.maxHops, q.types), {
+    from,
+    to,
+    cap: intParam(PATH_ENUMERATION_CAP),
+    limit: intParam(q.limit),
+  });
+  const paths = rows
+    .map((row) => (row.rels as unknown[]).map(toFact))
+    .sort(comparePaths)
+    .slice(0, q.limit);
+  const entityById = new Map(
+    rows.flatMap((row) => (row.nodes as unknown[]).map(toEntity)).map((e) => [e.id, e]),
+  );
   return { paths, entities: entitiesOnPaths(from, paths, (id) => entityById.get(id)!) };
 }
 
@@ -44,7 +54,9 @@ export async function neighborhood(tx: Tx, id: string, q: NeighborhoodQuery): Pr
   const [row] = await tx.rows(neighborhoodQuery(q.depth, q.types), { id, limit: intParam(q.limit) });
   if (!row) return null;
   const reached = row.nodes as { entity: unknown; distance: unknown }[];
-  const nodes: Reached[] = reached.map((n) => ({ entity: toEntity(n.entity), distance: toNumber(n.distance) })).sort(compareReached);
+  const nodes: Reached[] = reached
+    .map((n) => ({ entity: toEntity(n.entity), distance: toNumber(n.distance) }))
+    .sort(compareReached);
   const relationships = (row.rels as unknown[]).map(toFact).sort(compareIds);
   return { nodes, relationships, truncated: row.truncated as boolean };
 }
@@ -55,13 +67,20 @@ function firstCountry(ids: unknown): string | null {
 }
 
 /** PRODUCES facts into the materials, each with its supplier's site and operator countries (see SupplyRow), by relationship id. */
-export async function supplyRows(tx: Tx, materialIds: readonly string[], stage?: SupplyStage): Promise<SupplyRow[]> {
+export async function supplyRows(
+  tx: Tx,
+  materialIds: readonly string[],
+  stage?: SupplyStage,
+): Promise<SupplyRow[]> {
   const rows = await tx.rows(SUPPLY_ROWS, { materialIds: [...new Set(materialIds)], stage: stage ?? null });
   return rows
     .map((row): SupplyRow => {
       const relationship = toFact(row.rel);
       const supplier: Entity = toEntity(row.supplier);
-      const linked = (row.operators as { id: string; countries: string[] }[]).map((o) => ({ id: o.id, countryId: firstCountry(o.countries) }));
+      const linked = (row.operators as { id: string; countries: string[] }[]).map((o) => ({
+        id: o.id,
+        countryId: firstCountry(o.countries),
+      }));
       const operators =
         supplier.kind === 'FACILITY'
           ? linked.sort(compareIds)
@@ -69,7 +88,11 @@ export async function supplyRows(tx: Tx, materialIds: readonly string[], stage?:
             ? [{ id: supplier.id, countryId: firstCountry(row.supplierCountries) }]
             : [];
       const siteCountryId =
-        supplier.kind === 'COUNTRY' ? supplier.id : supplier.kind === 'FACILITY' ? firstCountry(row.supplierCountries) : null;
+        supplier.kind === 'COUNTRY'
+          ? supplier.id
+          : supplier.kind === 'FACILITY'
+            ? firstCountry(row.supplierCountries)
+            : null;
       return { relationship, supplier, siteCountryId, operators };
     })
     .sort((a, b) => (a.relationship.id < b.relationship.id ? -1 : 1));

@@ -36,17 +36,21 @@ function lastById<T extends { id: string }>(records: readonly T[]): T[] {
  */
 async function check(tx: Tx, batch: WriteBatch, existing: ReadonlyMap<string, Relationship>): Promise<void> {
   const incoming = new Set(batch.entities.map((e) => e.id));
-  const ends = [...new Set(batch.relationships.flatMap((r) => [r.from, r.to]))].filter((id) => !incoming.has(id));
+  const ends = [...new Set(batch.relationships.flatMap((r) => [r.from, r.to]))].filter(
+    (id) => !incoming.has(id),
+  );
   const stored = new Set<string>();
   for (const part of chunks(ends)) {
     for (const row of await tx.rows(EXISTING_ENTITY_IDS, { ids: part })) stored.add(row.id as string);
   }
   for (const rel of batch.relationships) {
     for (const end of [rel.from, rel.to]) {
-      if (!incoming.has(end) && !stored.has(end)) throw new NotFoundError(`No entity with id "${end}"`, 'relationship');
+      if (!incoming.has(end) && !stored.has(end))
+        throw new NotFoundError(`No entity with id "${end}"`, 'relationship');
     }
     const old = existing.get(rel.id);
-    if (old && (old.from !== rel.from || old.to !== rel.to)) throw new BadInputError(`Relationship ${rel.id} changes its ends`, 'relationship');
+    if (old && (old.from !== rel.from || old.to !== rel.to))
+      throw new BadInputError(`Relationship ${rel.id} changes its ends`, 'relationship');
   }
 }
 
@@ -69,7 +73,8 @@ async function upsertRelationships(
     return old && old.type !== r.type ? [old] : [];
   });
   for (const [type, group] of groupBy(retyped, (r) => r.type)) {
-    for (const part of chunks(group)) await tx.rows(deleteRelationshipsQuery(type), { ids: part.map((r) => r.id) });
+    for (const part of chunks(group))
+      await tx.rows(deleteRelationshipsQuery(type), { ids: part.map((r) => r.id) });
   }
   for (const part of chunks(rels)) await tx.rows(DELETE_CITATIONS, { relIds: part.map((r) => r.id) });
   for (const [type, group] of groupBy(rels, (r) => r.type)) {
@@ -80,7 +85,12 @@ async function upsertRelationships(
 }
 
 /** Checks, then upserts a batch as `origin`; throws (and so rolls back) before writing anything when a check fails. */
-async function checkAndWrite(tx: Tx, batch: WriteBatch, existing: ReadonlyMap<string, Relationship>, origin: Origin): Promise<void> {
+async function checkAndWrite(
+  tx: Tx,
+  batch: WriteBatch,
+  existing: ReadonlyMap<string, Relationship>,
+  origin: Origin,
+): Promise<void> {
   await check(tx, batch, existing);
   await upsertEntities(tx, batch.entities, origin);
   await upsertRelationships(tx, batch.relationships, existing, origin);
@@ -101,7 +111,12 @@ export function applyWriteWork(request: WriteRequest): (tx: Tx) => Promise<Audit
     for (const [id, e] of await entitiesById(tx, missingEntities)) entities.set(id, e);
     for (const [id, r] of await relationshipsById(tx, missingRelationships)) relationships.set(id, r);
     await checkAndWrite(tx, batch, relationships, 'API');
-    const entry = auditEntry(request.stamp, batch, (id) => entities.get(id), (id) => relationships.get(id));
+    const entry = auditEntry(
+      request.stamp,
+      batch,
+      (id) => entities.get(id),
+      (id) => relationships.get(id),
+    );
     await tx.rows(CREATE_AUDIT_ENTRY, auditRow(entry));
     return entry;
   };
@@ -111,11 +126,25 @@ export function applyWriteWork(request: WriteRequest): (tx: Tx) => Promise<Audit
  * A seed load, counted like the embedded store: missing records are created, SEED-owned ones
  * that differ are updated, equal ones are unchanged, API-owned ones are skipped.
  */
-export function loadSeedWork(entities: readonly Entity[], relationships: readonly Relationship[]): (tx: Tx) => Promise<LoadReport> {
+export function loadSeedWork(
+  entities: readonly Entity[],
+  relationships: readonly Relationship[],
+): (tx: Tx) => Promise<LoadReport> {
   return async (tx) => {
-    const storedEntities = await entitiesById(tx, entities.map((e) => e.id));
-    const storedRelationships = await relationshipsById(tx, relationships.map((r) => r.id));
-    const { report, ...batch } = planSeedLoad(entities, relationships, (id) => storedEntities.get(id), (id) => storedRelationships.get(id));
+    const storedEntities = await entitiesById(
+      tx,
+      entities.map((e) => e.id),
+    );
+    const storedRelationships = await relationshipsById(
+      tx,
+      relationships.map((r) => r.id),
+    );
+    const { report, ...batch } = planSeedLoad(
+      entities,
+      relationships,
+      (id) => storedEntities.get(id),
+      (id) => storedRelationships.get(id),
+    );
     await checkAndWrite(tx, batch, storedRelationships, 'SEED');
     return report;
   };

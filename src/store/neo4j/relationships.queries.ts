@@ -1,7 +1,15 @@
 import { BadInputError } from '../../domain/errors.js';
 import type { Direction, RelationType } from '../../domain/model.js';
 import type { RelatedHop } from '../graph-store.js';
-import { ARROWS, HOLDS_AS_OF, LIVE, notRetracted, REL, relType, typeAlternation } from './cypher-fragments.js';
+import {
+  ARROWS,
+  HOLDS_AS_OF,
+  LIVE,
+  notRetracted,
+  REL,
+  relType,
+  typeAlternation,
+} from './cypher-fragments.js';
 
 /** For each entity id, its relationships of the allowed types in one direction that hold on $asOf (when given). */
 export function relationshipsOfQuery(direction: Direction, types?: readonly RelationType[]): string {
@@ -44,7 +52,8 @@ export function relatedTreesQuery(hops: readonly RelatedHop[]): string {
   let count = 0;
   const tree = (node: string, below: readonly RelatedHop[]): string => {
     const ends = below.map((hop) => {
-      if (++count > MAX_TREE_HOPS) throw new BadInputError(`A related-entities tree may have at most ${MAX_TREE_HOPS} hops`, 'hops');
+      if (++count > MAX_TREE_HOPS)
+        throw new BadInputError(`A related-entities tree may have at most ${MAX_TREE_HOPS} hops`, 'hops');
       const [left, right] = ARROWS[hop.direction];
       const [r, m] = [`r${count}`, `m${count}`];
       return `COLLECT {

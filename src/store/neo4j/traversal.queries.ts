@@ -9,7 +9,8 @@ import { FACT, LIVE, typeAlternation } from './cypher-fragments.js';
  * hop: Cypher's list order), as relationship lists (without citations) with their nodes.
  */
 export function shortestPathsQuery(maxHops: number, types?: readonly RelationType[]): string {
-  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 100) throw new BadInputError('maxHops must be a positive integer', 'maxHops');
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 100)
+    throw new BadInputError('maxHops must be a positive integer', 'maxHops');
   return `MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[:${typeAlternation(types)}*1..${maxHops}]-(b))
@@ -47,7 +48,8 @@ WITH next AS frontier, seen + next AS seen, reached + [m IN next | {node: m, dis
  */
 export function neighborhoodQuery(depth: number, types?: readonly RelationType[]): string {
   const max = TRAVERSAL_LIMITS.depth.max;
-  if (!Number.isInteger(depth) || depth < 1 || depth > max) throw new BadInputError(`depth must be an integer from 1 to ${max}`, 'depth');
+  if (!Number.isInteger(depth) || depth < 1 || depth > max)
+    throw new BadInputError(`depth must be an integer from 1 to ${max}`, 'depth');
   const hops = Array.from({ length: depth }, (_, i) => neighbourHop(i + 1, types));
   return `MATCH (c:Entity {id: $id})
 WITH [c] AS frontier, [c] AS seen, [{node: c, distance: 0}] AS reached

@@ -4,10 +4,22 @@ import { citations, entityLink, errorMessage, h, relationshipMeta, show, typeCol
 import { neighbourhoodGraph } from './graph-view.js';
 
 const FACT_FIELDS = [
-  ['symbol', 'Symbol'], ['atomicNumber', 'Atomic number'], ['reeClass', 'Class (USGS)'], ['iupacClass', 'Class (IUPAC)'],
-  ['iso2', 'ISO code'], ['category', 'Category'], ['facilityStatus', 'Status'], ['measureType', 'Measure type'], ['number', 'Number'],
-  ['date', 'Date'], ['validFrom', 'Valid from'], ['validUntil', 'Valid until'], ['lifecycle', 'Status today'],
-  ['text', 'Text'], ['publisher', 'Publisher'], ['ref', 'Reference'],
+  ['symbol', 'Symbol'],
+  ['atomicNumber', 'Atomic number'],
+  ['reeClass', 'Class (USGS)'],
+  ['iupacClass', 'Class (IUPAC)'],
+  ['iso2', 'ISO code'],
+  ['category', 'Category'],
+  ['facilityStatus', 'Status'],
+  ['measureType', 'Measure type'],
+  ['number', 'Number'],
+  ['date', 'Date'],
+  ['validFrom', 'Valid from'],
+  ['validUntil', 'Valid until'],
+  ['lifecycle', 'Status today'],
+  ['text', 'Text'],
+  ['publisher', 'Publisher'],
+  ['ref', 'Reference'],
 ];
 
 function facts(e) {
@@ -16,7 +28,8 @@ function facts(e) {
   if (e.description) add('About', e.description);
   for (const [key, label] of FACT_FIELDS) {
     const v = e[key];
-    if (v !== undefined && v !== null && v !== '') add(label, typeof v === 'string' && /^[A-Z_]+$/.test(v) ? words(v) : String(v));
+    if (v !== undefined && v !== null && v !== '')
+      add(label, typeof v === 'string' && /^[A-Z_]+$/.test(v) ? words(v) : String(v));
   }
   if (e.url) add('Address', h('a', { href: e.url, rel: 'noreferrer', target: '_blank' }, e.url));
   if (e.aliases?.length) add('Also known as', e.aliases.join(', '));
@@ -26,7 +39,12 @@ function facts(e) {
 function relationshipItem(r, selfId) {
   const outgoing = r.from.id === selfId;
   const other = outgoing ? r.to : r.from;
-  const office = r.type === 'HOLDS_OFFICE' && r.title ? h('strong', { class: 'office' }, `${r.title} — `) : r.title ? h('strong', {}, `${r.title} — `) : null;
+  const office =
+    r.type === 'HOLDS_OFFICE' && r.title
+      ? h('strong', { class: 'office' }, `${r.title} — `)
+      : r.title
+        ? h('strong', {}, `${r.title} — `)
+        : null;
   return h(
     'li',
     { 'data-rel': r.id },
@@ -47,8 +65,17 @@ function groups(rels, selfId) {
     h(
       'section',
       { class: 'rel-group', 'data-type': type },
-      h('h3', {}, h('span', { class: 'swatch', style: `background:${typeColour(type)}` }), `${words(type)} (${list.length})`),
-      h('ul', { class: 'rels' }, list.map((r) => relationshipItem(r, selfId))),
+      h(
+        'h3',
+        {},
+        h('span', { class: 'swatch', style: `background:${typeColour(type)}` }),
+        `${words(type)} (${list.length})`,
+      ),
+      h(
+        'ul',
+        { class: 'rels' },
+        list.map((r) => relationshipItem(r, selfId)),
+      ),
     ),
   );
 }
@@ -73,7 +100,16 @@ export async function entityView(main, id) {
   const more = h('div', {});
   const renderRels = (page) => {
     show(relBox, groups(rels, e.id));
-    show(more, page.pageInfo.hasNextPage ? h('button', { class: 'secondary', onclick: () => void loadMore(page.pageInfo.endCursor) }, `Show more (${rels.length} of ${page.totalCount})`) : null);
+    show(
+      more,
+      page.pageInfo.hasNextPage
+        ? h(
+            'button',
+            { class: 'secondary', onclick: () => void loadMore(page.pageInfo.endCursor) },
+            `Show more (${rels.length} of ${page.totalCount})`,
+          )
+        : null,
+    );
   };
   const loadMore = async (after) => {
     const next = await run('EntityView', { id, after });
@@ -89,7 +125,13 @@ export async function entityView(main, id) {
     'div',
     { class: 'actions' },
     h('a', { href: `#/path?from=${encodeURIComponent(e.id)}` }, 'Find a path from here'),
-    e.kind === 'MATERIAL' ? h('a', { href: `#/supply/${encodeURIComponent(e.id)}?stage=SEPARATION`, class: 'supply-link' }, 'Supply view') : null,
+    e.kind === 'MATERIAL'
+      ? h(
+          'a',
+          { href: `#/supply/${encodeURIComponent(e.id)}?stage=SEPARATION`, class: 'supply-link' },
+          'Supply view',
+        )
+      : null,
   );
   show(
     main,
@@ -99,10 +141,34 @@ export async function entityView(main, id) {
       h(
         'div',
         {},
-        h('div', { class: 'card entity' }, h('h2', {}, h('span', { class: 'kind' }, words(e.kind)), e.name), facts(e), actions),
-        h('div', { class: 'card' }, h('h2', {}, `Relationships (${e.relationships.totalCount})`), relBox, more),
+        h(
+          'div',
+          { class: 'card entity' },
+          h('h2', {}, h('span', { class: 'kind' }, words(e.kind)), e.name),
+          facts(e),
+          actions,
+        ),
+        h(
+          'div',
+          { class: 'card' },
+          h('h2', {}, `Relationships (${e.relationships.totalCount})`),
+          relBox,
+          more,
+        ),
       ),
-      h('div', { class: 'card' }, h('h2', {}, 'Neighbourhood'), h('p', { class: 'muted' }, 'Tap a node to expand it; double-tap to open it; tap a line for its citations.'), graphBox, legend, panel),
+      h(
+        'div',
+        { class: 'card' },
+        h('h2', {}, 'Neighbourhood'),
+        h(
+          'p',
+          { class: 'muted' },
+          'Tap a node to expand it; double-tap to open it; tap a line for its citations.',
+        ),
+        graphBox,
+        legend,
+        panel,
+      ),
     ),
   );
   await neighbourhoodGraph(graphBox, legend, panel, e.id);

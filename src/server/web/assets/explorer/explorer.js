@@ -24,7 +24,15 @@ async function searchView(text) {
           : h(
               'ul',
               { class: 'results' },
-              search.map((e) => h('li', {}, h('span', { class: 'kind' }, words(e.kind)), h('a', { href: entityHref(e.id) }, e.name), e.description ? h('div', { class: 'rel-meta' }, e.description) : null)),
+              search.map((e) =>
+                h(
+                  'li',
+                  {},
+                  h('span', { class: 'kind' }, words(e.kind)),
+                  h('a', { href: entityHref(e.id) }, e.name),
+                  e.description ? h('div', { class: 'rel-meta' }, e.description) : null,
+                ),
+              ),
             ),
       ),
     );
@@ -34,15 +42,29 @@ async function searchView(text) {
 }
 
 function home() {
-  const starts = [['scott-bessent', 'Scott Bessent'], ['us-china-understanding-2025', 'The US–China understanding (2025)'], ['mofcom-announcement-57', 'MOFCOM Announcement No. 57'], ['dysprosium', 'Dysprosium']];
+  const starts = [
+    ['scott-bessent', 'Scott Bessent'],
+    ['us-china-understanding-2025', 'The US–China understanding (2025)'],
+    ['mofcom-announcement-57', 'MOFCOM Announcement No. 57'],
+    ['dysprosium', 'Dysprosium'],
+  ];
   show(
     main,
     h(
       'div',
       { class: 'card' },
       h('h2', {}, 'Explore the 2025 US–China rare-earths standoff'),
-      h('p', {}, 'Search for a person, country, material, agreement or measure; open it to see its facts and cited relationships, draw its neighbourhood, find how two entities connect, or ask who could supply a material if a country cuts it off.'),
-      h('p', {}, 'Start with: ', starts.map(([id, name], i) => [i ? ' · ' : '', h('a', { href: entityHref(id) }, name)])),
+      h(
+        'p',
+        {},
+        'Search for a person, country, material, agreement or measure; open it to see its facts and cited relationships, draw its neighbourhood, find how two entities connect, or ask who could supply a material if a country cuts it off.',
+      ),
+      h(
+        'p',
+        {},
+        'Start with: ',
+        starts.map(([id, name], i) => [i ? ' · ' : '', h('a', { href: entityHref(id) }, name)]),
+      ),
     ),
   );
 }

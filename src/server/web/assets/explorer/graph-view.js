@@ -1,13 +1,58 @@
 // Drawn graphs with Cytoscape.js: the expandable neighbourhood, and a path with its hops highlighted.
 import cytoscape from '/explorer/vendor/cytoscape.esm.min.mjs';
 import { run } from './api.js';
-import { citations, entityLink, entityHref, errorMessage, h, kindColour, relationshipMeta, show, typeColour, words } from './dom.js';
+import {
+  citations,
+  entityLink,
+  entityHref,
+  errorMessage,
+  h,
+  kindColour,
+  relationshipMeta,
+  show,
+  typeColour,
+  words,
+} from './dom.js';
 
 const STYLE = [
-  { selector: 'node', style: { 'background-color': 'data(colour)', label: 'data(label)', 'font-size': 10, 'min-zoomed-font-size': 7, 'text-wrap': 'wrap', 'text-max-width': 90, 'text-valign': 'bottom', 'text-margin-y': 3, width: 18, height: 18, color: '#1d2330' } },
-  { selector: 'node.centre', style: { width: 28, height: 28, 'border-width': 3, 'border-color': '#14213d', 'font-weight': 'bold' } },
+  {
+    selector: 'node',
+    style: {
+      'background-color': 'data(colour)',
+      label: 'data(label)',
+      'font-size': 10,
+      'min-zoomed-font-size': 7,
+      'text-wrap': 'wrap',
+      'text-max-width': 90,
+      'text-valign': 'bottom',
+      'text-margin-y': 3,
+      width: 18,
+      height: 18,
+      color: '#1d2330',
+    },
+  },
+  {
+    selector: 'node.centre',
+    style: { width: 28, height: 28, 'border-width': 3, 'border-color': '#14213d', 'font-weight': 'bold' },
+  },
   { selector: 'node.expanded', style: { 'border-width': 2, 'border-color': '#14213d' } },
-  { selector: 'edge', style: { width: 2, 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(label)', 'font-size': 8, 'min-zoomed-font-size': 9, color: '#5c6577', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
+  {
+    selector: 'edge',
+    style: {
+      width: 2,
+      'line-color': 'data(colour)',
+      'target-arrow-color': 'data(colour)',
+      'target-arrow-shape': 'triangle',
+      'curve-style': 'bezier',
+      label: 'data(label)',
+      'font-size': 8,
+      'min-zoomed-font-size': 9,
+      color: '#5c6577',
+      'text-rotation': 'autorotate',
+      'text-background-color': '#fff',
+      'text-background-opacity': 0.8,
+    },
+  },
   { selector: 'edge.path', style: { 'line-color': '#d9480f', 'target-arrow-color': '#d9480f', width: 5 } },
   { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#d9480f' } },
   { selector: '.faded', style: { opacity: 0.35 } },
@@ -15,18 +60,40 @@ const STYLE = [
 ];
 
 const label = (name) => (name.length > 30 ? `${name.slice(0, 28)}…` : name);
-const nodeData = (e, level) => ({ data: { id: e.id, label: label(e.name), colour: kindColour(e.kind), kind: e.kind, level } });
-const edgeData = (r) => ({ data: { id: r.id, source: r.from.id, target: r.to.id, label: r.title ? `${words(r.type)}: ${r.title}` : words(r.type), type: r.type, colour: typeColour(r.type) } });
+const nodeData = (e, level) => ({
+  data: { id: e.id, label: label(e.name), colour: kindColour(e.kind), kind: e.kind, level },
+});
+const edgeData = (r) => ({
+  data: {
+    id: r.id,
+    source: r.from.id,
+    target: r.to.id,
+    label: r.title ? `${words(r.type)}: ${r.title}` : words(r.type),
+    type: r.type,
+    colour: typeColour(r.type),
+  },
+});
 
 function legendOf(cy, legend) {
   const types = [...new Set(cy.edges().map((e) => e.data('type')))].sort();
-  show(legend, types.map((t) => h('span', {}, h('span', { class: 'swatch', style: `background:${typeColour(t)}` }), words(t))));
+  show(
+    legend,
+    types.map((t) =>
+      h('span', {}, h('span', { class: 'swatch', style: `background:${typeColour(t)}` }), words(t)),
+    ),
+  );
 }
 
 function addAll(cy, nodes, rels, level = () => 0) {
   cy.batch(() => {
     for (const n of nodes) if (cy.getElementById(n.id).empty()) cy.add(nodeData(n, level(n)));
-    for (const r of rels) if (cy.getElementById(r.id).empty() && !cy.getElementById(r.from.id).empty() && !cy.getElementById(r.to.id).empty()) cy.add(edgeData(r));
+    for (const r of rels)
+      if (
+        cy.getElementById(r.id).empty() &&
+        !cy.getElementById(r.from.id).empty() &&
+        !cy.getElementById(r.to.id).empty()
+      )
+        cy.add(edgeData(r));
   });
 }
 
@@ -78,10 +145,22 @@ export async function neighbourhoodGraph(container, legend, panel, id) {
     const before = cy.nodes().length;
     const base = before === 0 ? 0 : cy.getElementById(nodeId).data('level');
     const distance = new Map(neighborhood.nodes.map((n) => [n.entity.id, n.distance]));
-    addAll(cy, neighborhood.nodes.map((n) => n.entity), neighborhood.relationships, (n) => base + distance.get(n.id));
+    addAll(
+      cy,
+      neighborhood.nodes.map((n) => n.entity),
+      neighborhood.relationships,
+      (n) => base + distance.get(n.id),
+    );
     cy.getElementById(nodeId).addClass('expanded');
     // Rings by hops from the centre: deterministic, and an expansion lands one ring further out.
-    if (cy.nodes().length !== before) cy.layout({ name: 'concentric', animate: false, concentric: (n) => 100 - n.data('level'), levelWidth: () => 1, minNodeSpacing: 70 }).run();
+    if (cy.nodes().length !== before)
+      cy.layout({
+        name: 'concentric',
+        animate: false,
+        concentric: (n) => 100 - n.data('level'),
+        levelWidth: () => 1,
+        minNodeSpacing: 70,
+      }).run();
     fitReadable(cy);
     legendOf(cy, legend);
     container.dataset.nodes = String(cy.nodes().length);
@@ -102,9 +181,21 @@ export function pathGraph(container, legend, panel, paths) {
   const cy = newGraph(container, panel);
   const step = new Map();
   for (const p of paths) p.nodes.forEach((n, i) => step.set(n.id, Math.min(step.get(n.id) ?? i, i)));
-  for (const p of paths) addAll(cy, p.nodes, p.hops.map((hop) => hop.relationship), (n) => step.get(n.id));
+  for (const p of paths)
+    addAll(
+      cy,
+      p.nodes,
+      p.hops.map((hop) => hop.relationship),
+      (n) => step.get(n.id),
+    );
   const vertical = container.clientWidth < 500;
-  cy.layout({ name: 'breadthfirst', roots: [paths[0].nodes[0].id], directed: false, spacingFactor: 1.1, transform: (_n, pos) => (vertical ? pos : { x: pos.y, y: pos.x }) }).run();
+  cy.layout({
+    name: 'breadthfirst',
+    roots: [paths[0].nodes[0].id],
+    directed: false,
+    spacingFactor: 1.1,
+    transform: (_n, pos) => (vertical ? pos : { x: pos.y, y: pos.x }),
+  }).run();
   fitReadable(cy);
   legendOf(cy, legend);
   const highlight = (i) => {

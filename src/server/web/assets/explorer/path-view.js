@@ -21,7 +21,13 @@ function hopItem(hop, i, nodes) {
     'li',
     { class: 'hop' },
     entityLink(a),
-    h('span', { class: 'rel-meta' }, hop.forward ? ` —${words(r.type)}${r.title ? ` (${r.title})` : ''}→ ` : ` ←${words(r.type)}${r.title ? ` (${r.title})` : ''}— `),
+    h(
+      'span',
+      { class: 'rel-meta' },
+      hop.forward
+        ? ` —${words(r.type)}${r.title ? ` (${r.title})` : ''}→ `
+        : ` ←${words(r.type)}${r.title ? ` (${r.title})` : ''}— `,
+    ),
     entityLink(b),
     relationshipMeta(r) ? h('div', { class: 'rel-meta' }, relationshipMeta(r)) : null,
     citations(r.citations),
@@ -30,8 +36,18 @@ function hopItem(hop, i, nodes) {
 
 /** Renders the path finder; with both `from` and `to` set, finds and draws the paths. */
 export async function pathView(main, params) {
-  const from = h('input', { name: 'from', value: params.get('from') ?? '', placeholder: 'e.g. Bessent', required: true });
-  const to = h('input', { name: 'to', value: params.get('to') ?? '', placeholder: 'e.g. Xi Jinping', required: true });
+  const from = h('input', {
+    name: 'from',
+    value: params.get('from') ?? '',
+    placeholder: 'e.g. Bessent',
+    required: true,
+  });
+  const to = h('input', {
+    name: 'to',
+    value: params.get('to') ?? '',
+    placeholder: 'e.g. Xi Jinping',
+    required: true,
+  });
   const out = h('div', {});
   const form = h(
     'form',
@@ -43,7 +59,13 @@ export async function pathView(main, params) {
       },
     },
     h('h2', {}, 'Path finder'),
-    h('div', { class: 'form-row' }, h('label', {}, 'From', from), h('label', {}, 'To', to), h('button', { type: 'submit' }, 'Find path')),
+    h(
+      'div',
+      { class: 'form-row' },
+      h('label', {}, 'From', from),
+      h('label', {}, 'To', to),
+      h('button', { type: 'submit' }, 'Find path'),
+    ),
   );
   show(main, form, out);
   if (!from.value || !to.value) return;
@@ -52,7 +74,18 @@ export async function pathView(main, params) {
     const [a, b] = await Promise.all([resolve(from.value), resolve(to.value)]);
     const { paths } = await run('PathBetween', { from: a.id, to: b.id, first: 3, maxHops: 6 });
     if (paths.length === 0) {
-      show(out, h('p', { class: 'card' }, 'No path within 6 hops between ', entityLink(a), ' and ', entityLink(b), '.'));
+      show(
+        out,
+        h(
+          'p',
+          { class: 'card' },
+          'No path within 6 hops between ',
+          entityLink(a),
+          ' and ',
+          entityLink(b),
+          '.',
+        ),
+      );
       return;
     }
     const graphBox = h('div', { class: 'graph', id: 'path-graph' });
@@ -72,12 +105,29 @@ export async function pathView(main, params) {
               'div',
               { class: 'card path' },
               h('h3', {}, `Path ${i + 1}: ${p.length} hop${p.length === 1 ? '' : 's'}`),
-              paths.length > 1 ? h('button', { class: 'secondary', type: 'button', onclick: () => highlight(i) }, 'Highlight in the drawing') : null,
-              h('ol', { class: 'hops' }, p.hops.map((hop, j) => hopItem(hop, j, p.nodes))),
+              paths.length > 1
+                ? h(
+                    'button',
+                    { class: 'secondary', type: 'button', onclick: () => highlight(i) },
+                    'Highlight in the drawing',
+                  )
+                : null,
+              h(
+                'ol',
+                { class: 'hops' },
+                p.hops.map((hop, j) => hopItem(hop, j, p.nodes)),
+              ),
             ),
           ),
         ),
-        h('div', { class: 'card' }, h('h3', {}, paths.length > 1 ? `The ${paths.length} paths, one highlighted` : 'The path'), graphBox, legend, panel),
+        h(
+          'div',
+          { class: 'card' },
+          h('h3', {}, paths.length > 1 ? `The ${paths.length} paths, one highlighted` : 'The path'),
+          graphBox,
+          legend,
+          panel,
+        ),
       ),
     );
     highlight = pathGraph(graphBox, legend, panel, paths);

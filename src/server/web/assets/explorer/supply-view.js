@@ -23,24 +23,46 @@ function bars(shares, excluded) {
     { class: 'bars' },
     shares.map((s) => [
       h('span', {}, s.country.name),
-      h('span', { class: 'bar-track' }, h('span', { class: `bar-fill${excluded.has(s.country.id) ? ' excluded' : ''}`, style: `width:${Math.max(0.5, s.share)}%;display:block` })),
+      h(
+        'span',
+        { class: 'bar-track' },
+        h('span', {
+          class: `bar-fill${excluded.has(s.country.id) ? ' excluded' : ''}`,
+          style: `width:${Math.max(0.5, s.share)}%;display:block`,
+        }),
+      ),
       h('span', {}, `${s.share}%`),
     ]),
   );
 }
 
-const stat = (label, value) => h('div', { class: 'stat' }, h('span', { class: 'muted' }, label), h('b', {}, value));
-const fmt = (n) => (n === null || n === undefined ? '—' : n.toLocaleString('en', { maximumFractionDigits: 2 }));
+const stat = (label, value) =>
+  h('div', { class: 'stat' }, h('span', { class: 'muted' }, label), h('b', {}, value));
+const fmt = (n) =>
+  n === null || n === undefined ? '—' : n.toLocaleString('en', { maximumFractionDigits: 2 });
 
 function alternativesTable(rows) {
-  if (rows.length === 0) return h('p', { class: 'muted' }, 'No allied alternatives recorded for this material and stage on this day.');
+  if (rows.length === 0)
+    return h(
+      'p',
+      { class: 'muted' },
+      'No allied alternatives recorded for this material and stage on this day.',
+    );
   return h(
     'div',
     { class: 'table-wrap' },
     h(
       'table',
       { class: 'alternatives' },
-      h('thead', {}, h('tr', {}, COLUMNS.map((t) => h('th', {}, t)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          COLUMNS.map((t) => h('th', {}, t)),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -80,7 +102,11 @@ export async function supplyView(main, material, params) {
         onsubmit: (ev) => {
           ev.preventDefault();
           const f = new FormData(ev.target);
-          const q = new URLSearchParams({ stage: f.get('stage'), excluding: f.get('excluding'), asOf: f.get('asOf') });
+          const q = new URLSearchParams({
+            stage: f.get('stage'),
+            excluding: f.get('excluding'),
+            asOf: f.get('asOf'),
+          });
           location.hash = `#/supply/${encodeURIComponent(f.get('material'))}?${q}`;
         },
       },
@@ -88,9 +114,37 @@ export async function supplyView(main, material, params) {
       h(
         'div',
         { class: 'form-row' },
-        h('label', {}, 'Material', select('material', choices.materials.nodes.map((m) => [m.id, m.name]), material)),
-        h('label', {}, 'Stage', select('stage', STAGES.map((s) => [s, words(s)]), stage, 'all stages')),
-        h('label', {}, 'Cut off', select('excluding', choices.countries.nodes.map((c) => [c.id, c.name]), excluding)),
+        h(
+          'label',
+          {},
+          'Material',
+          select(
+            'material',
+            choices.materials.nodes.map((m) => [m.id, m.name]),
+            material,
+          ),
+        ),
+        h(
+          'label',
+          {},
+          'Stage',
+          select(
+            'stage',
+            STAGES.map((s) => [s, words(s)]),
+            stage,
+            'all stages',
+          ),
+        ),
+        h(
+          'label',
+          {},
+          'Cut off',
+          select(
+            'excluding',
+            choices.countries.nodes.map((c) => [c.id, c.name]),
+            excluding,
+          ),
+        ),
         h('label', {}, 'As of', h('input', { type: 'date', name: 'asOf', value: asOf, required: true })),
         h('button', { type: 'submit' }, 'Show'),
       ),
@@ -101,12 +155,21 @@ export async function supplyView(main, material, params) {
     show(
       main,
       form,
-      h('div', { class: 'card' }, h('h2', {}, `Allied alternatives if ${cutName} is cut off (${data.supplyAlternatives.length})`), alternativesTable(data.supplyAlternatives)),
+      h(
+        'div',
+        { class: 'card' },
+        h('h2', {}, `Allied alternatives if ${cutName} is cut off (${data.supplyAlternatives.length})`),
+        alternativesTable(data.supplyAlternatives),
+      ),
       h(
         'div',
         { class: 'card risk' },
         h('h2', {}, 'Concentration'),
-        h('p', { class: 'muted' }, `${risk.year ?? 'No year'} · ${words(risk.basis)} basis${risk.unit ? ` · ${risk.unit}` : ''}${risk.worldVolume ? ` · world ${fmt(risk.worldVolume)}` : ''}`),
+        h(
+          'p',
+          { class: 'muted' },
+          `${risk.year ?? 'No year'} · ${words(risk.basis)} basis${risk.unit ? ` · ${risk.unit}` : ''}${risk.worldVolume ? ` · world ${fmt(risk.worldVolume)}` : ''}`,
+        ),
         h(
           'div',
           { class: 'stats' },
@@ -118,10 +181,33 @@ export async function supplyView(main, material, params) {
         h(
           'div',
           { class: 'two' },
-          h('div', {}, h('h3', {}, 'Shares of world supply'), bars(risk.shares, cut), risk.unattributedShare ? h('p', { class: 'muted' }, `Unattributed: ${fmt(risk.unattributedShare)}%`) : null),
-          h('div', {}, h('h3', {}, `Shares of what remains without ${cutName}`), bars(risk.afterExclusion.shares, cut), risk.afterExclusion.unattributedShare ? h('p', { class: 'muted' }, `Unattributed: ${fmt(risk.afterExclusion.unattributedShare)}%`) : null),
+          h(
+            'div',
+            {},
+            h('h3', {}, 'Shares of world supply'),
+            bars(risk.shares, cut),
+            risk.unattributedShare
+              ? h('p', { class: 'muted' }, `Unattributed: ${fmt(risk.unattributedShare)}%`)
+              : null,
+          ),
+          h(
+            'div',
+            {},
+            h('h3', {}, `Shares of what remains without ${cutName}`),
+            bars(risk.afterExclusion.shares, cut),
+            risk.afterExclusion.unattributedShare
+              ? h('p', { class: 'muted' }, `Unattributed: ${fmt(risk.afterExclusion.unattributedShare)}%`)
+              : null,
+          ),
         ),
-        risk.shares.length ? h('details', { class: 'cites' }, h('summary', {}, 'Sources of the shares'), risk.shares.map((s) => h('div', {}, s.country.name, citations(s.relationship.citations)))) : null,
+        risk.shares.length
+          ? h(
+              'details',
+              { class: 'cites' },
+              h('summary', {}, 'Sources of the shares'),
+              risk.shares.map((s) => h('div', {}, s.country.name, citations(s.relationship.citations))),
+            )
+          : null,
       ),
     );
   } catch (e) {
