@@ -71,16 +71,18 @@ function none(reason: NoFigureReason, message: string, unattributedShare: number
   return { shares: [], topCountryId: null, topShare: null, topShareApproximate: false, hhi: null, unattributedShare, missing: { reason, message } };
 }
 
+/** Figures over shares of `total` percent; rounded to 0.01 only at the end (squaring rounded shares drifts the HHI). */
 function concentration(shares: CountryShare[], total: number): Concentration {
   const sorted = [...shares].sort((a, b) => b.share - a.share || compareText(a.countryId, b.countryId));
-  const scaled = sorted.map((s) => ({ ...s, share: round((s.share / total) * 100) }));
-  const covered = scaled.reduce((sum, s) => sum + s.share, 0);
+  const exact = sorted.map((s) => (s.share / total) * 100);
+  const covered = exact.reduce((sum, s) => sum + s, 0);
+  const scaled = sorted.map((s, i) => ({ ...s, share: round(exact[i]!) }));
   return {
     shares: scaled,
     topCountryId: scaled[0]?.countryId ?? null,
     topShare: scaled[0]?.share ?? null,
     topShareApproximate: scaled[0]?.approximate ?? false,
-    hhi: round(scaled.reduce((sum, s) => sum + s.share * s.share, 0)),
+    hhi: round(exact.reduce((sum, s) => sum + s * s, 0)),
     unattributedShare: round(Math.max(0, 100 - covered)),
     missing: null,
   };
@@ -89,7 +91,8 @@ function concentration(shares: CountryShare[], total: number): Concentration {
 /** What remains once the excluded countries are removed; null figures with their reason when nothing named remains. */
 function afterExclusion(all: CountryShare[], q: RiskQuery, label: string): SupplyRisk['afterExclusion'] {
   const remaining = all.filter((s) => !q.excluding.has(s.countryId));
-  const remainingShare = round(100 - all.filter((s) => q.excluding.has(s.countryId)).reduce((sum, s) => sum + s.share, 0));
+  const remainingExact = 100 - all.filter((s) => q.excluding.has(s.countryId)).reduce((sum, s) => sum + s.share, 0);
+  const remainingShare = round(remainingExact);
   const excluded = [...q.excluding].sort(compareText).join(', ');
   if (remainingShare <= 0) {
     return { ...none('ALL_SUPPLY_EXCLUDED', `Without ${excluded}, no supply of ${label} remains.`, null), remainingShare: 0 };
@@ -98,7 +101,7 @@ function afterExclusion(all: CountryShare[], q: RiskQuery, label: string): Suppl
     const message = `Without ${excluded}, ${remainingShare}% of ${label} remains, but no source names the countries it comes from.`;
     return { ...none('UNATTRIBUTED', message, 100), remainingShare };
   }
-  return { ...concentration(remaining, remainingShare), remainingShare };
+  return { ...concentration(remaining, remainingExact), remainingShare };
 }
 
 /** The country rows of a material at the stage asked, element rows when there are any (else the group's). */
