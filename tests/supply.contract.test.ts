@@ -95,7 +95,7 @@ describe.each(STORE_FIXTURES)('supply answers on the $name store', (fixture) => 
       ['supplyRisk(material: "china", stage: MINING) { hhi }', 'material', 'Argument "material" must name a material; "china" is a country'],
       ['supplyAlternatives(material: "china") { query { stage } }', 'material', 'Argument "material" must name a material; "china" is a country'],
       ['supplyOutlook(material: "scott-bessent", stage: MAGNETS) { from }', 'material', 'Argument "material" must name a material; "scott-bessent" is a person'],
-      ['supplyRisk(material: "dysprosium", stage: MINING, excluding: ["lynas"]) { hhi }', 'excluding', 'Argument "excluding" must name a country; "lynas" is a organization'],
+      ['supplyRisk(material: "dysprosium", stage: MINING, excluding: ["lynas"]) { hhi }', 'excluding', 'Argument "excluding" must name a country; "lynas" is an organization'],
       ['supplyAlternatives(material: "dysprosium", alliedWith: "dysprosium") { query { stage } }', 'alliedWith', 'Argument "alliedWith" must name a country; "dysprosium" is a material'],
     ];
     for (const [query, field, message] of cases) {

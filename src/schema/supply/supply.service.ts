@@ -27,7 +27,8 @@ export const SUPPLY_DEFAULTS = { excluding: ['china'], alliedWith: 'united-state
 /** An id argument must name an entity of the kind the query needs: BAD_USER_INPUT naming that kind otherwise. */
 function ofKind(entity: Entity, argument: string, kind: EntityKind): Entity {
   if (entity.kind !== kind) {
-    throw new BadInputError(`Argument "${argument}" must name a ${kind.toLowerCase()}; "${entity.id}" is a ${entity.kind.toLowerCase()}`, argument);
+    const noun = (k: EntityKind) => `${/^[AEIOU]/.test(k) ? 'an' : 'a'} ${k.toLowerCase()}`;
+    throw new BadInputError(`Argument "${argument}" must name ${noun(kind)}; "${entity.id}" is ${noun(entity.kind)}`, argument);
   }
   return entity;
 }
