@@ -69,7 +69,7 @@ export function queryMix(p: Probes): BenchQuery[] {
       name: 'supplyAlternatives',
       ours: `query ($m: ID!, $us: ID!, $cn: ID!) {
   supplyAlternatives(material: $m, alliedWith: $us, excluding: [$cn], asOf: "2026-11-29") {
-    supplier { id } qualifiesThrough domestic basis siteCountry { id } operators { id } alliancePath { id } relationship { id status capacity }
+    alternatives { supplier { id } qualifiesThrough domestic basis siteCountry { id } operators { id } alliancePath { id } relationship { id status capacity } }
   }
 }`,
       variables: p.materials.map((m) => ({ m, us: p.alliedWith, cn: p.excluding })),

@@ -165,7 +165,7 @@ const HANDLERS: Record<QueryName, (tx: ManagedTransaction, v: Vars) => Promise<u
     const memberships = (await tx.run(MEMBERSHIPS, { ids: [...countries] })).records.map((r) => rel(r.get('rel') as Record<string, unknown>)) as Membership[];
     const list = supplyAlternatives(rows, memberships, { materialId: v.m as string, excluding: new Set([v.cn as string]), alliedWith: v.us as string, asOf: '2026-11-29' });
     return {
-      supplyAlternatives: list.map((a) => ({
+      supplyAlternatives: { alternatives: list.map((a) => ({
         supplier: { id: a.row.supplier.id },
         qualifiesThrough: a.qualifiesThrough,
         domestic: a.domestic,
@@ -174,12 +174,12 @@ const HANDLERS: Record<QueryName, (tx: ManagedTransaction, v: Vars) => Promise<u
         operators: a.row.operators.map((o) => ({ id: o.id })),
         alliancePath: a.alliancePath.map((r) => ({ id: r.id })),
         relationship: { id: a.row.relationship.id, status: a.row.relationship.status ?? null, capacity: a.row.relationship.capacity ?? null },
-      })),
+      })) },
     };
   },
   async supplyRisk(tx, v) {
     const rows = await supplyRows(tx, v.m as string, 'MINING');
-    const risk = supplyRisk(rows, { materialId: v.m as string, excluding: new Set([v.cn as string]), asOf: '2025-12-31' });
+    const risk = supplyRisk(rows, { materialId: v.m as string, stage: 'MINING', excluding: new Set([v.cn as string]), asOf: '2025-12-31' });
     const shares = (list: typeof risk.shares, volume: boolean) =>
       list.map((s) => ({ country: { id: s.countryId }, share: s.share, ...(volume && { volume: s.volume ?? null }) }));
     const a = risk.afterExclusion;

@@ -193,7 +193,7 @@ describe.each(STORE_FIXTURES)('GraphQL API over HTTP on the $name store', (fixtu
     // Both ends exist but no path is that short: no paths, no error; and a path from an entity to itself is empty.
     expect(await ctx.api.data(`{ paths(from: "scott-bessent", to: "xi-jinping", maxHops: 1) { length } }`)).toStrictEqual({ paths: [] });
     expect(await ctx.api.data(`{ paths(from: "china", to: "china") { length nodes { id } hops { forward } } }`)).toStrictEqual({ paths: [{ length: 0, nodes: [{ id: 'china' }], hops: [] }] });
-    const unknown = await ctx.api.gql(`{ supplyAlternatives(material: "unobtainium") { domestic } }`);
+    const unknown = await ctx.api.gql(`{ supplyAlternatives(material: "unobtainium") { alternatives { domestic } } }`);
     expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'material' });
   });
 

@@ -97,11 +97,11 @@ describe('operation limits (defaults)', () => {
 
   it('refuse a literal list longer than 100 items, and a list variable too', async () => {
     const ids = Array.from({ length: 101 }, (_, i) => `c${i}`);
-    const literal = await api.gql(`{ supplyRisk(material: "dysprosium", excluding: ${JSON.stringify(ids)}) { hhi } }`);
+    const literal = await api.gql(`{ supplyRisk(material: "dysprosium", stage: SEPARATION, excluding: ${JSON.stringify(ids)}) { hhi } }`);
     expectRefused(literal, 'LIST_TOO_LONG', /^A list argument holds 101 items; at most 100 are accepted\.$/);
-    const variable = await api.gql(`query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", excluding: $ex) { hhi } }`, { ex: ids });
+    const variable = await api.gql(`query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", stage: SEPARATION, excluding: $ex) { hhi } }`, { ex: ids });
     expectRefused(variable, 'LIST_TOO_LONG', /^A list variable holds 101 items; at most 100 are accepted\.$/);
-    const fine = await api.gql(`query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", excluding: $ex) { hhi } }`, { ex: Array.from({ length: 100 }, () => 'china') });
+    const fine = await api.gql(`query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", stage: SEPARATION, excluding: $ex) { hhi } }`, { ex: Array.from({ length: 100 }, () => 'china') });
     expect(fine.body.errors).toBeUndefined();
     expect(fine.status).toBe(200);
     expect(fine.body.data?.supplyRisk.hhi).toBeGreaterThan(0);

@@ -49,6 +49,15 @@ export type MeasureType =
   | 'TARIFF'
   | 'TARIFF_THREAT';
 
+/** Why a supply figure is null. */
+export type NoFigureReason =
+  /** The excluded countries hold all the stated supply: nothing remains. */
+  | 'ALL_SUPPLY_EXCLUDED'
+  /** No source in the graph gives country figures for this material and stage up to `asOf`. */
+  | 'NO_DATA'
+  /** Supply remains, but no source names the countries it comes from. */
+  | 'UNATTRIBUTED';
+
 /** Whether the site's country, an operator's country, or both qualify a supplier. */
 export type QualifiesThrough =
   | 'OPERATOR'
@@ -200,10 +209,12 @@ export type SupplyChoicesQuery = { materials: { nodes: Array<{ id: string, name:
 
 export type SupplyViewQueryVariables = Exact<{
   material: string;
-  stage?: SupplyStage | null | undefined;
+  stage: SupplyStage;
   excluding?: Array<string> | string;
   asOf?: string | null | undefined;
 }>;
 
 
-export type SupplyViewQuery = { material: { id: string, name: string, kind: EntityKind } | null, supplyAlternatives: Array<{ qualifiesThrough: QualifiesThrough, domestic: boolean, basis: Basis, supplier: { id: string, name: string, kind: EntityKind }, qualifyingCountry: { id: string, name: string, kind: EntityKind }, siteCountry: { id: string, name: string, kind: EntityKind } | null, operators: Array<{ id: string, name: string, kind: EntityKind }>, relationship: { id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } }>, supplyRisk: { basis: Basis, year: number | null, unit: string | null, worldVolume: number | null, hhi: number, topShare: number | null, unattributedShare: number, topCountry: { id: string, name: string, kind: EntityKind } | null, shares: Array<{ share: number, volume: number | null, country: { id: string, name: string, kind: EntityKind }, relationship: { id: string, stage: SupplyStage | null, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } }>, afterExclusion: { hhi: number, topShare: number | null, unattributedShare: number, remainingShare: number, topCountry: { id: string, name: string, kind: EntityKind } | null, shares: Array<{ share: number, volume: number | null, country: { id: string, name: string, kind: EntityKind } }> } } };
+export type SupplyViewQuery = { material: { id: string, name: string, kind: EntityKind } | null, supplyAlternatives: { query: { stage: SupplyStage | null, basis: Basis | null, asOf: string, material: { id: string, name: string, kind: EntityKind }, excluding: Array<{ id: string, name: string, kind: EntityKind }>, alliedWith: { id: string, name: string, kind: EntityKind } | null }, alternatives: Array<{ qualifiesThrough: QualifiesThrough, domestic: boolean, basis: Basis, supplier: { id: string, name: string, kind: EntityKind }, qualifyingCountry: { id: string, name: string, kind: EntityKind }, siteCountry: { id: string, name: string, kind: EntityKind } | null, operators: Array<{ id: string, name: string, kind: EntityKind }>, relationship: { id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } }> }, supplyRisk: { basis: Basis | null, year: number | null, unit: string | null, worldVolume: number | null, hhi: number | null, topShare: number | null, topShareApproximate: boolean, unattributedShare: number | null, query: { stage: SupplyStage | null, basis: Basis | null, asOf: string, material: { id: string, name: string, kind: EntityKind }, excluding: Array<{ id: string, name: string, kind: EntityKind }>, alliedWith: { id: string, name: string, kind: EntityKind } | null }, topCountry: { id: string, name: string, kind: EntityKind } | null, missing: { reason: NoFigureReason, message: string } | null, shares: Array<{ share: number, qualifier: string | null, approximate: boolean, volume: number | null, country: { id: string, name: string, kind: EntityKind }, relationship: { id: string, stage: SupplyStage | null, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } }>, afterExclusion: { hhi: number | null, topShare: number | null, topShareApproximate: boolean, unattributedShare: number | null, remainingShare: number | null, topCountry: { id: string, name: string, kind: EntityKind } | null, missing: { reason: NoFigureReason, message: string } | null, shares: Array<{ share: number, qualifier: string | null, approximate: boolean, volume: number | null, country: { id: string, name: string, kind: EntityKind } }> } } };
+
+export type SupplyQueryPartsFragment = { stage: SupplyStage | null, basis: Basis | null, asOf: string, material: { id: string, name: string, kind: EntityKind }, excluding: Array<{ id: string, name: string, kind: EntityKind }>, alliedWith: { id: string, name: string, kind: EntityKind } | null };

@@ -97,6 +97,16 @@ describe.each([
         'White Mesa Mill',
       ]);
       await expect.poll(() => page.locator('.stat').first().textContent()).toBe('HHI before8,281');
+      // Without China only unattributed supply remains: "no data" and the reason, never 0.
+      await expect.poll(() => page.locator('.stat').nth(1).textContent()).toBe('HHI without Chinano data (unattributed)');
+      await expect.poll(() => page.locator('.risk .no-data-reason').allTextContents()).toEqual([
+        'Without china, 9% of dysprosium at stage SEPARATION remains, but no source names the countries it comes from.',
+      ]);
+      // Each answer says what it was for, the stage included (no hidden default).
+      await expect.poll(() => page.locator('.answered-for').allTextContents()).toEqual([
+        'Answered for: Dysprosium · separation · as of 2026-11-29 · without China · allied with United States',
+        'Answered for: Dysprosium · separation · group basis · as of 2026-11-29 · without China',
+      ]);
       await shot(page, `${label}-3-dysprosium-supply`);
       await page.locator('.risk').scrollIntoViewIfNeeded();
       await shot(page, `${label}-4-dysprosium-concentration`);

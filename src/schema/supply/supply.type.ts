@@ -4,6 +4,7 @@ import type { Relationship } from '../../domain/relationship.js';
 import { BasisEnum } from '../shared/enums.js';
 import { EntityNode } from '../entity/entity.type.js';
 import { RelationshipNode } from '../relationship/relationship.type.js';
+import { NoFigure, SupplyQuery } from './supply-query.type.js';
 
 export const QualifiesThroughEnum = { SITE: 'SITE', OPERATOR: 'OPERATOR', SITE_AND_OPERATOR: 'SITE_AND_OPERATOR' };
 registerEnumType(QualifiesThroughEnum, { name: 'QualifiesThrough', description: "Whether the site's country, an operator's country, or both qualify a supplier." });
@@ -12,7 +13,7 @@ export const LeftOutReasonEnum = { NO_CAPACITY: 'NO_CAPACITY', NO_START_DATE: 'N
 registerEnumType(LeftOutReasonEnum, { name: 'LeftOutReason' });
 
 @ObjectType({ description: 'A supplier outside the excluded countries that qualifies through an allied (or the same) country.' })
-export class SupplyAlternativeNode {
+export class SupplyAlternative {
   @Field(() => EntityNode, { description: 'The country, company or facility.' })
   supplier: Entity;
 
@@ -42,12 +43,18 @@ export class SupplyAlternativeNode {
 }
 
 @ObjectType()
-export class CountryShareNode {
+export class CountryShare {
   @Field(() => EntityNode)
   country: Entity;
 
   @Field(() => Float, { description: 'Percent (of the stated world total, or of what remains after exclusion).' })
   share: number;
+
+  @Field(() => String, { nullable: true, description: 'The source\'s hedge on the share ("nearly", "estimated", "quota"); null when stated plainly.' })
+  qualifier: string | null;
+
+  @Field({ description: 'Whether the share is hedged by its source (`qualifier` is set): "nearly 90" is 90, approximate.' })
+  approximate: boolean;
 
   @Field(() => Float, { nullable: true })
   volume?: number;
@@ -57,33 +64,45 @@ export class CountryShareNode {
 }
 
 @ObjectType()
-export class ConcentrationNode {
-  @Field(() => [CountryShareNode])
-  shares: CountryShareNode[];
+export class Concentration {
+  @Field(() => [CountryShare])
+  shares: CountryShare[];
 
   @Field(() => EntityNode, { nullable: true })
   topCountry: Entity | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The largest share; null with `missing` when no country is named.' })
   topShare: number | null;
 
-  @Field(() => Float, { description: 'Herfindahl-Hirschman index, 0-10,000 (sum of squared percentage shares).' })
-  hhi: number;
+  @Field({ description: "Whether the top share is hedged by its source (see the share's `qualifier`)." })
+  topShareApproximate: boolean;
 
-  @Field(() => Float, { description: 'What the country rows do not cover, percent; never spread over named countries.' })
-  unattributedShare: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Herfindahl-Hirschman index, 0-10,000 (sum of squared percentage shares of the named countries; a lower bound when `unattributedShare` > 0); null with `missing` when no country is named.',
+  })
+  hhi: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'What the country rows do not cover, percent; never spread over named countries; null without data.' })
+  unattributedShare: number | null;
+
+  @Field(() => NoFigure, { nullable: true, description: 'Why `hhi` and `topShare` are null; null when they are figures.' })
+  missing: NoFigure | null;
 }
 
 @ObjectType()
-export class RemainingConcentrationNode extends ConcentrationNode {
-  @Field(() => Float, { description: 'Percent of the world total left once the excluded countries are removed.' })
-  remainingShare: number;
+export class RemainingConcentration extends Concentration {
+  @Field(() => Float, { nullable: true, description: 'Percent of the world total left once the excluded countries are removed; null without data.' })
+  remainingShare: number | null;
 }
 
 @ObjectType({ description: 'How concentrated supply is, and what remains without the excluded countries.' })
-export class SupplyRiskNode extends ConcentrationNode {
-  @Field(() => BasisEnum)
-  basis: string;
+export class SupplyRisk extends Concentration {
+  @Field(() => SupplyQuery, { description: 'What the answer is for.' })
+  query: SupplyQuery;
+
+  @Field(() => BasisEnum, { nullable: true, description: 'ELEMENT or GROUP figures; null without data.' })
+  basis: string | null;
 
   @Field(() => Int, { nullable: true })
   year: number | null;
@@ -94,8 +113,8 @@ export class SupplyRiskNode extends ConcentrationNode {
   @Field(() => Float, { nullable: true })
   worldVolume: number | null;
 
-  @Field(() => RemainingConcentrationNode, { description: 'Shares of what remains once the excluded countries are removed.' })
-  afterExclusion: RemainingConcentrationNode;
+  @Field(() => RemainingConcentration, { description: 'Shares of what remains once the excluded countries are removed.' })
+  afterExclusion: RemainingConcentration;
 }
 
 @ObjectType()
@@ -118,8 +137,8 @@ export class CapacitySeries {
 
 @ObjectType()
 export class LeftOutAlternative {
-  @Field(() => SupplyAlternativeNode)
-  alternative: SupplyAlternativeNode;
+  @Field(() => SupplyAlternative)
+  alternative: SupplyAlternative;
 
   @Field(() => LeftOutReasonEnum)
   reason: string;
@@ -135,7 +154,10 @@ export class ExcludedVolume {
 }
 
 @ObjectType({ description: 'Allied capacity as facilities come online, beside the excluded countries\' volume.' })
-export class SupplyOutlookNode {
+export class SupplyOutlook {
+  @Field(() => SupplyQuery, { description: 'What the answer is for.' })
+  query: SupplyQuery;
+
   @Field(() => Int)
   from: number;
 
@@ -150,4 +172,13 @@ export class SupplyOutlookNode {
 
   @Field(() => [ExcludedVolume])
   excludedVolumes: ExcludedVolume[];
+}
+
+@ObjectType({ description: 'Allied suppliers of a material, with what the answer is for.' })
+export class SupplyAlternatives {
+  @Field(() => SupplyQuery)
+  query: SupplyQuery;
+
+  @Field(() => [SupplyAlternative], { description: 'Operating first, then by capacity within a unit, unknown capacity last.' })
+  alternatives: SupplyAlternative[];
 }
