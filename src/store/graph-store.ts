@@ -56,6 +56,7 @@ export interface AuditQuery {
   /** Only entries that changed this entity or relationship. */
   targetId?: string;
   /** Only entries by this caller. */
+  /** An actor key (`actorKey`): `api-key:<name>`, `jwt:<issuer>|<subject>`, or `legacy:<id>` for entries that recorded no method. */
   actor?: string;
   offset: number;
   limit: number;
