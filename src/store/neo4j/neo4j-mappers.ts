@@ -63,7 +63,7 @@ export function toRelationship(value: unknown): Relationship {
   const p = props(value);
   const citations = Array.isArray(p.citations) ? p.citations.map(toCitation) : [];
   const rel = { id: p.id, type: p.type, from: p.from, to: p.to, citations, origin: p.origin } as Props;
-  copyPresent(rel, p, RELATIONSHIP_PROPERTY_NAMES);
+  copyPresent(rel, p, [...RELATIONSHIP_PROPERTY_NAMES, 'version']);
   return rel as unknown as Relationship;
 }
 
@@ -71,7 +71,7 @@ export function toRelationship(value: unknown): Relationship {
 export function toFact(value: unknown): RelationshipFact {
   const p = props(value);
   const rel = { id: p.id, type: p.type, from: p.from, to: p.to, origin: p.origin } as Props;
-  copyPresent(rel, p, RELATIONSHIP_PROPERTY_NAMES);
+  copyPresent(rel, p, [...RELATIONSHIP_PROPERTY_NAMES, 'version']);
   return rel as unknown as RelationshipFact;
 }
 
@@ -115,7 +115,7 @@ export function entityRow(entity: Entity, origin: Origin): { id: string; kind: E
   };
 }
 
-/** The write row of a relationship: typed properties, owner, and the first/last days of its window for `asOf`. */
+/** The write row of a relationship: typed properties, version (when the API set one), owner, and the first/last days of its window for `asOf`. */
 export function relationshipRow(rel: Relationship, origin: Origin): { id: string; type: RelationType; from: string; to: string; props: Props } {
   const validFromFirst = rel.validFrom === undefined ? undefined : bounds(rel.validFrom)?.first;
   const validUntilLast = rel.validUntil === undefined ? undefined : bounds(rel.validUntil)?.last;
@@ -125,7 +125,7 @@ export function relationshipRow(rel: Relationship, origin: Origin): { id: string
     from: rel.from,
     to: rel.to,
     props: {
-      ...defined(rel, RELATIONSHIP_PROPERTY_NAMES),
+      ...defined(rel, [...RELATIONSHIP_PROPERTY_NAMES, 'version']),
       id: rel.id,
       origin,
       ...(validFromFirst !== undefined && { validFromFirst }),
