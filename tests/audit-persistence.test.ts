@@ -59,7 +59,7 @@ describe('the audit trail of the embedded store', () => {
       expect((await second.api.data(AUDIT)).auditLog).toEqual(before);
       const byTarget = (await second.api.data(AUDIT, { targetId: 'located-in:audit-test-org:australia' })).auditLog;
       expect(byTarget.nodes.map((n: { action: string }) => n.action)).toEqual(['RETRACT_RELATIONSHIP', 'ADD_RELATIONSHIP']);
-      expect((await second.api.data(AUDIT, { actor: 'alice' })).auditLog.totalCount).toBe(3);
+      expect((await second.api.data(AUDIT, { actor: 'api-key:alice' })).auditLog.totalCount).toBe(3);
       const { relationship } = await second.api.data(`{ relationship(id: "located-in:audit-test-org:australia") { retracted retractionNote } }`);
       expect(relationship).toEqual({ retracted: true, retractionNote: 'it is in Japan' });
 

@@ -51,7 +51,7 @@ describe.each(STORE_FIXTURES)('writes over HTTP on the $name store', (fixture) =
   it('adds an entity and a cited relationship, each recorded in the audit trail with who, what and why', async () => {
     const { upsertEntity } = await ctx.api.data(ADD_ENTITY, { input: NEW_ORG, note: 'new supplier from a trade report' }, AS_EDITOR);
     expect(upsertEntity.entity).toEqual({ id: 'test-magnetics', name: 'Test Magnetics', kind: 'ORGANIZATION', description: 'A magnet maker (test record)', category: 'company' });
-    expect(upsertEntity.audit).toMatchObject({ actor: 'alice', action: 'UPSERT_ENTITY', note: 'new supplier from a trade report' });
+    expect(upsertEntity.audit).toMatchObject({ actor: 'api-key:alice', action: 'UPSERT_ENTITY', note: 'new supplier from a trade report' });
     expect(upsertEntity.audit.changes).toEqual([
       { target: 'ENTITY', id: 'test-magnetics', before: null, after: { ...NEW_ORG, origin: 'API' } },
     ]);
@@ -70,7 +70,7 @@ describe.each(STORE_FIXTURES)('writes over HTTP on the $name store', (fixture) =
     const { entity } = await ctx.api.data(`{ entity(id: "test-magnetics") { relationships { nodes { id to { name } } } } }`);
     expect(entity.relationships.nodes).toEqual([{ id: 'located-in:test-magnetics:australia', to: { name: 'Australia' } }]);
     const { auditLog } = await ctx.api.data(`{ auditLog(targetId: "test-magnetics") { totalCount nodes { action actor note } } }`);
-    expect(auditLog).toEqual({ totalCount: 1, nodes: [{ action: 'UPSERT_ENTITY', actor: 'alice', note: 'new supplier from a trade report' }] });
+    expect(auditLog).toEqual({ totalCount: 1, nodes: [{ action: 'UPSERT_ENTITY', actor: 'api-key:alice', note: 'new supplier from a trade report' }] });
   });
 
   it('repeating a write leaves one record, and its audit entry says nothing changed', async () => {
@@ -131,7 +131,7 @@ describe.each(STORE_FIXTURES)('writes over HTTP on the $name store', (fixture) =
     expect(recordSource).toEqual({ entity: { id: 'test-wire-story', kind: 'SOURCE', hasText: true, publisher: 'Test Wire' }, audit: { action: 'RECORD_SOURCE' } });
     const cite = (quote: string) => ({ type: 'PRODUCES', from: 'lynas', to: 'dysprosium', stage: 'SEPARATION', year: 2025, citations: [{ sourceId: 'test-wire-story', quote }] });
     const ok = await ctx.api.data(ADD_RELATIONSHIP, { input: cite('had produced its first separated  dysprosium oxide'), note: 'first Dy oxide' }, AS_EDITOR);
-    expect(ok.addRelationship.relationship.id).toBe('produces:lynas:dysprosium:separation:2025');
+    expect(ok.addRelationship.relationship.id).toBe('produces:lynas:dysprosium:stage=separation:year=2025');
     const bad = await ctx.api.gql(ADD_RELATIONSHIP, { input: cite('produced tonnes of terbium'), note: 'n' }, AS_EDITOR);
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'citations[0].quote' });
     // The text, once recorded, is fixed: quotes already cited from it must keep occurring in it.
@@ -151,7 +151,7 @@ describe.each(STORE_FIXTURES)('writes over HTTP on the $name store', (fixture) =
   });
 
   it('retracts a relationship: kept and marked, hidden from reads and traversals unless asked for', async () => {
-    const id = 'produces:lynas:dysprosium:separation:2025';
+    const id = 'produces:lynas:dysprosium:stage=separation:year=2025';
     const { retractRelationship } = await ctx.api.data(RETRACT, { id, note: 'the wire story was corrected' }, AS_EDITOR);
     expect(retractRelationship.relationship).toMatchObject({ id, retracted: true, retractionNote: 'the wire story was corrected' });
     expect(Date.parse(retractRelationship.relationship.retractedAt)).not.toBeNaN();
@@ -166,10 +166,10 @@ describe.each(STORE_FIXTURES)('writes over HTTP on the $name store', (fixture) =
   });
 
   it('keeps the audit trail newest first, filterable by target and actor', async () => {
-    const { auditLog } = await ctx.api.data(`{ auditLog(actor: "alice", first: 3) { totalCount nodes { action changes { id } } } }`);
+    const { auditLog } = await ctx.api.data(`{ auditLog(actor: "api-key:alice", first: 3) { totalCount nodes { action changes { id } } } }`);
     expect(auditLog.nodes.map((n: { action: string }) => n.action)).toEqual(['RETRACT_RELATIONSHIP', 'RETIRE_RELATIONSHIP', 'ADD_RELATIONSHIP']);
     expect(auditLog.totalCount).toBe(9);
-    const none = await ctx.api.data(`{ auditLog(actor: "nobody") { totalCount nodes { id } } }`);
+    const none = await ctx.api.data(`{ auditLog(actor: "api-key:nobody") { totalCount nodes { id } } }`);
     expect(none.auditLog).toEqual({ totalCount: 0, nodes: [] });
   });
 });
@@ -200,9 +200,9 @@ describe.each(STORE_FIXTURES)('who may write, on the $name store', (fixture) => 
     });
   }
 
-  it('an editor JWT may write, and the audit trail names its subject', async () => {
+  it('an editor JWT may write, and the audit trail names its method and subject', async () => {
     const { upsertEntity } = await ctx.api.data(ADD_ENTITY, { input: { ...NEW_ORG, id: 'jwt-test-org' }, note: 'via JWT' }, bearer(signedJwt({ sub: 'carol', role: 'editor' })));
-    expect(upsertEntity.audit).toMatchObject({ actor: 'carol', action: 'UPSERT_ENTITY' });
+    expect(upsertEntity.audit).toMatchObject({ actor: 'jwt:|carol', action: 'UPSERT_ENTITY' });
   });
 });
 

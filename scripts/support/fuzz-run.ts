@@ -97,7 +97,7 @@ export async function fuzzGenerators(store: GraphStore): Promise<{ documents: Do
     relationshipIds: all.relationships.map((r) => r.id),
     sourceIds: all.entities.filter((e) => e.kind === 'SOURCE').map((e) => e.id),
     quotes,
-    actors: ['alice', 'carol', 'nobody', ''],
+    actors: ['api-key:alice', 'jwt:|carol', 'legacy:alice', 'alice', 'nobody', ''],
   });
   return { documents, writes: new WriteGenerator({ entities: all.entities, relationships: all.relationships, sourceWithText: 'source-article', quotes }, documents) };
 }

@@ -91,7 +91,7 @@ export function createAuthenticator(config: AuthConfig, now: () => number = Date
     if (!writesEnabled(config)) return { caller: { kind: 'rejected', reason: 'this server accepts no credentials' }, refusal: 'no credential is configured' };
     if (verifyJwt && looksLikeJwt(token)) {
       const result = await verifyJwt(token, Math.floor(now() / 1000));
-      return result.ok ? { caller: { kind: 'identified', id: result.claims.sub, role: result.claims.role, method: 'jwt' } } : refused(`jwt: ${result.reason}`);
+      return result.ok ? { caller: { kind: 'identified', id: result.claims.sub, role: result.claims.role, method: 'jwt', ...(result.claims.iss !== undefined && { issuer: result.claims.iss }) } } : refused(`jwt: ${result.reason}`);
     }
     const key = matchApiKey(config.apiKeys, token);
     return key ? { caller: { kind: 'identified', id: key.id, role: EDITOR_ROLE, method: 'api-key' } } : refused('api-key: no configured key matches');

@@ -55,7 +55,7 @@ export type { WriteBatch, WriteRequest } from '../domain/edits.js';
 export interface AuditQuery {
   /** Only entries that changed this entity or relationship. */
   targetId?: string;
-  /** Only entries by this caller. */
+  /** Only entries by this caller, as an actor key (`actorKey`): `api-key:<name>`, `jwt:<issuer>|<subject>`, or `legacy:<id>` for entries that recorded no method. */
   actor?: string;
   offset: number;
   limit: number;

@@ -69,12 +69,14 @@ describe('audit trail', () => {
     `);
     expect(COUNT_AUDIT_ENTRIES).toMatchInlineSnapshot(`
       "MATCH (a:AuditEntry)
-      WHERE ($actor IS NULL OR a.actor = $actor) AND ($targetId IS NULL OR $targetId IN a.targetIds)
+      WHERE ($actor IS NULL OR CASE WHEN a.actorMethod IS NULL THEN 'legacy:' + a.actor ELSE a.actor END = $actor)
+      AND ($targetId IS NULL OR $targetId IN a.targetIds)
       RETURN count(a) AS total"
     `);
     expect(AUDIT_ENTRIES).toMatchInlineSnapshot(`
       "MATCH (a:AuditEntry)
-      WHERE ($actor IS NULL OR a.actor = $actor) AND ($targetId IS NULL OR $targetId IN a.targetIds)
+      WHERE ($actor IS NULL OR CASE WHEN a.actorMethod IS NULL THEN 'legacy:' + a.actor ELSE a.actor END = $actor)
+      AND ($targetId IS NULL OR $targetId IN a.targetIds)
       RETURN a {.*} AS entry
       ORDER BY a.at DESC, a.id DESC
       SKIP $offset

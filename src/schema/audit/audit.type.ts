@@ -6,6 +6,13 @@ import { PageInfo } from '../shared/connection.type.js';
 export const WriteActionEnum = Object.fromEntries(WRITE_ACTIONS.map((a) => [a, a])) as { [K in WriteAction]: K };
 registerEnumType(WriteActionEnum, { name: 'WriteAction', description: 'The mutation that made an audited write.' });
 
+export const ActorMethodEnum = { API_KEY: 'API_KEY', JWT: 'JWT', LEGACY: 'LEGACY' } as const;
+registerEnumType(ActorMethodEnum, {
+  name: 'ActorMethod',
+  description: 'How the writer was identified; LEGACY marks entries written before the method was recorded.',
+  valuesConfig: { API_KEY: { description: 'An API key (actorId: its name).' }, JWT: { description: 'A JWT (actorId: its sub; actorIssuer: its iss).' } },
+});
+
 export const AuditTargetEnum = { ENTITY: 'ENTITY', RELATIONSHIP: 'RELATIONSHIP' } as const;
 registerEnumType(AuditTargetEnum, { name: 'AuditTarget' });
 
@@ -32,8 +39,20 @@ export class AuditEntry {
   @Field({ description: 'ISO 8601 instant (UTC).' })
   at: string;
 
-  @Field({ description: 'The caller: an API key\'s name or a JWT\'s subject.' })
+  @Field({
+    description:
+      'The caller, with the method that identified them: "api-key:<name>", "jwt:<issuer>|<subject>" (issuer empty when the token had none; % and | in it escaped as %25 and %7C), or "legacy:<id>" for entries written before methods were recorded. Resolved in audit.resolver.ts.',
+  })
   actor: string;
+
+  @Field(() => ActorMethodEnum, { description: 'How the caller was identified.' })
+  actorMethod: keyof typeof ActorMethodEnum;
+
+  @Field({ description: 'The API key\'s name or the JWT\'s subject (for LEGACY entries: the id as recorded).' })
+  actorId: string;
+
+  @Field(() => String, { nullable: true, description: 'The JWT\'s issuer, when the token had one.' })
+  actorIssuer?: string;
 
   @Field(() => WriteActionEnum)
   action: WriteAction;

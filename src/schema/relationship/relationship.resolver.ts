@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
-import { isRetracted, type Citation as CitationRecord, type Relationship, type RelationshipFact } from '../../domain/relationship.js';
+import { isRetracted, versionOf, type Citation as CitationRecord, type Relationship, type RelationshipFact } from '../../domain/relationship.js';
 import { EntityNode, Source } from '../entity/entity.type.js';
 import type { GraphContext } from '../shared/graph.service.js';
 import { Citation, RelationshipNode } from './relationship.type.js';
@@ -31,6 +31,11 @@ export class RelationshipResolver {
     const full = await graph.relationship(rel.id);
     if (!full) throw new Error(`relationship ${rel.id} vanished`);
     return full.citations;
+  }
+
+  @FieldResolver(() => Int)
+  version(@Root() rel: RelationshipFact): number {
+    return versionOf(rel);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether another source contradicts this claim.' })

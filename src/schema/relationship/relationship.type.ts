@@ -16,8 +16,13 @@ export class Citation {
 /** A directed, cited, optionally dated fact. `from`, `to` and `citations` are resolved in relationship.resolver.ts. */
 @ObjectType('Relationship', { description: 'A directed fact between two entities, with its citations and dates.' })
 export class RelationshipNode {
-  @Field(() => ID, { description: 'Deterministic: type:from:to[:stage][:year][:title].' })
+  @Field(() => ID, {
+    description: 'Deterministic from type, ends, stage, year and title: type:from:to[:stage=X][:year=N][:title=T] for relationships added through the API; seed relationships keep type:from:to[:stage][:year][:title].',
+  })
   id: string;
+
+  @Field(() => Int, { description: 'Starts at 1 and goes up by one with each change through the API; updateRelationship takes it as expectedVersion. Resolved in relationship.resolver.ts.' })
+  version: number;
 
   @Field(() => RelationTypeEnum)
   type: RelationType;

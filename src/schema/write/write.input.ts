@@ -178,7 +178,7 @@ export class CitationInput {
   locator?: string;
 }
 
-@InputType({ description: 'A relationship to add (or replace: its id follows from type, ends, stage, year and title).' })
+@InputType({ description: 'A relationship to add or correct: its id follows from type, ends, stage, year and title.' })
 export class RelationshipInput {
   @Field(() => RelationTypeEnum)
   type: RelationType;

@@ -3,7 +3,7 @@ import { holdsOn } from '../../domain/dates.js';
 import type { Entity } from '../../domain/entity.js';
 import { BadInputError, NotFoundError } from '../../domain/errors.js';
 import type { Relationship } from '../../domain/relationship.js';
-import { auditTargets, newestFirst, type AuditEntry } from '../../domain/audit.js';
+import { actorKey, auditTargets, newestFirst, storedActor, type AuditEntry } from '../../domain/audit.js';
 import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
 import { isRetracted } from '../../domain/relationship.js';
 import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelatedHop, RelatedTree, RelationshipFilter } from '../graph-store.js';
@@ -40,7 +40,8 @@ export class MemoryStore implements GraphStore {
     if (!this.journal) return;
     for (const record of await this.journal.readAll()) {
       this.apply(record, 'API');
-      if (record.audit) this.audits.push(record.audit);
+      // Entries journalled before methods were recorded hold a bare actor id: read as `legacy`.
+      if (record.audit) this.audits.push({ ...record.audit, actor: storedActor(record.audit.actor) });
     }
   }
 
@@ -168,7 +169,7 @@ export class MemoryStore implements GraphStore {
 
   auditLog(query: AuditQuery): Promise<AuditPage> {
     const matching = this.audits
-      .filter((a) => (query.actor === undefined || a.actor === query.actor) && (query.targetId === undefined || auditTargets(a).includes(query.targetId)))
+      .filter((a) => (query.actor === undefined || actorKey(a.actor) === query.actor) && (query.targetId === undefined || auditTargets(a).includes(query.targetId)))
       .sort(newestFirst);
     return Promise.resolve({ items: matching.slice(query.offset, query.offset + query.limit), totalCount: matching.length });
   }

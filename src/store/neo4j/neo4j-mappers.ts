@@ -1,5 +1,5 @@
 import neo4j, { isInt, type Integer } from 'neo4j-driver';
-import { auditTargets, type AuditEntry } from '../../domain/audit.js';
+import { actorKey, auditTargets, storedActor, type AuditEntry } from '../../domain/audit.js';
 import { bounds } from '../../domain/dates.js';
 import { ENTITY_ATTRIBUTE_NAMES, type Entity, type Origin } from '../../domain/entity.js';
 import type { EntityKind, RelationType } from '../../domain/model.js';
@@ -63,7 +63,7 @@ export function toRelationship(value: unknown): Relationship {
   const p = props(value);
   const citations = Array.isArray(p.citations) ? p.citations.map(toCitation) : [];
   const rel = { id: p.id, type: p.type, from: p.from, to: p.to, citations, origin: p.origin } as Props;
-  copyPresent(rel, p, RELATIONSHIP_PROPERTY_NAMES);
+  copyPresent(rel, p, [...RELATIONSHIP_PROPERTY_NAMES, 'version']);
   return rel as unknown as Relationship;
 }
 
@@ -71,7 +71,7 @@ export function toRelationship(value: unknown): Relationship {
 export function toFact(value: unknown): RelationshipFact {
   const p = props(value);
   const rel = { id: p.id, type: p.type, from: p.from, to: p.to, origin: p.origin } as Props;
-  copyPresent(rel, p, RELATIONSHIP_PROPERTY_NAMES);
+  copyPresent(rel, p, [...RELATIONSHIP_PROPERTY_NAMES, 'version']);
   return rel as unknown as RelationshipFact;
 }
 
@@ -115,7 +115,7 @@ export function entityRow(entity: Entity, origin: Origin): { id: string; kind: E
   };
 }
 
-/** The write row of a relationship: typed properties, owner, and the first/last days of its window for `asOf`. */
+/** The write row of a relationship: typed properties, version (when the API set one), owner, and the first/last days of its window for `asOf`. */
 export function relationshipRow(rel: Relationship, origin: Origin): { id: string; type: RelationType; from: string; to: string; props: Props } {
   const validFromFirst = rel.validFrom === undefined ? undefined : bounds(rel.validFrom)?.first;
   const validUntilLast = rel.validUntil === undefined ? undefined : bounds(rel.validUntil)?.last;
@@ -125,7 +125,7 @@ export function relationshipRow(rel: Relationship, origin: Origin): { id: string
     from: rel.from,
     to: rel.to,
     props: {
-      ...defined(rel, RELATIONSHIP_PROPERTY_NAMES),
+      ...defined(rel, [...RELATIONSHIP_PROPERTY_NAMES, 'version']),
       id: rel.id,
       origin,
       ...(validFromFirst !== undefined && { validFromFirst }),
@@ -147,10 +147,16 @@ export function citationRows(rel: Relationship): Props[] {
   }));
 }
 
-/** The write parameters of an audit entry: its stamp as properties, its changes as JSON text, the ids it touched (for filtering). */
+/**
+ * The write parameters of an audit entry: its stamp as properties (the actor as `actor`, its
+ * key, plus `actorMethod`, `actorId` and `actorIssuer`), its changes as JSON text, the ids it
+ * touched (for filtering). Entries written before methods were recorded have a bare id as
+ * `actor` and no `actorMethod`.
+ */
 export function auditRow(entry: AuditEntry): { id: string; props: Props } {
-  const { changes, ...stamp } = entry;
-  return { id: entry.id, props: { ...stamp, changes: JSON.stringify(changes), targetIds: auditTargets(entry) } };
+  const { changes, actor, ...stamp } = entry;
+  const actorProps = { actor: actorKey(actor), actorMethod: actor.method, actorId: actor.id, ...(actor.issuer !== undefined && { actorIssuer: actor.issuer }) };
+  return { id: entry.id, props: { ...stamp, ...actorProps, changes: JSON.stringify(changes), targetIds: auditTargets(entry) } };
 }
 
 /** An audit entry node's properties as a domain entry. */
@@ -159,7 +165,7 @@ export function toAuditEntry(value: unknown): AuditEntry {
   return {
     id: p.id,
     at: p.at,
-    actor: p.actor,
+    actor: typeof p.actorMethod === 'string' ? storedActor({ method: p.actorMethod, id: p.actorId, ...(typeof p.actorIssuer === 'string' && { issuer: p.actorIssuer }) }) : storedActor(p.actor),
     action: p.action,
     note: p.note,
     changes: JSON.parse(p.changes as string) as AuditEntry['changes'],

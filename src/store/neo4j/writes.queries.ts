@@ -50,9 +50,10 @@ SET c = row`;
 export const CREATE_AUDIT_ENTRY = `MERGE (a:AuditEntry {id: $id})
 ON CREATE SET a = $props`;
 
-/** Matching the audit filter: by actor and by an id the entry touched (each optional). */
+/** Matching the audit filter: by actor key and by an id the entry touched (each optional); entries without `actorMethod` predate methods and match as `legacy:<actor>`. */
 const AUDIT_MATCH = `MATCH (a:AuditEntry)
-WHERE ($actor IS NULL OR a.actor = $actor) AND ($targetId IS NULL OR $targetId IN a.targetIds)`;
+WHERE ($actor IS NULL OR CASE WHEN a.actorMethod IS NULL THEN 'legacy:' + a.actor ELSE a.actor END = $actor)
+AND ($targetId IS NULL OR $targetId IN a.targetIds)`;
 
 /** How many audit entries match. */
 export const COUNT_AUDIT_ENTRIES = `${AUDIT_MATCH}
