@@ -49,7 +49,8 @@ export class SupplyService {
     const years = outlookYears(args.from, args.to, checkAsOf(args.asOf) ?? todayIso());
     const start = `${years.from}-01-01`;
     const { rows, excluding } = await this.rows({ ...args, asOf: start });
-    const outlook = supplyOutlook(await this.qualify(args, rows, excluding, start), rows, excluding, years);
+    // Lines not yet recorded at the start still count from their stated output dates.
+    const outlook = supplyOutlook(await this.qualify(args, rows, excluding, start, true), rows, excluding, years);
     const [leftOut, excludedVolumes] = await Promise.all([
       Promise.all(outlook.leftOut.map(async (l) => ({ reason: l.reason, alternative: await this.alternativeNode(l.alternative) }))),
       Promise.all(outlook.excludedVolumes.map(async (v) => ({ relationship: v.relationship, country: await this.graph.entity(v.countryId) }))),
@@ -74,7 +75,7 @@ export class SupplyService {
     return { rows, excluding, asOf };
   }
 
-  private async qualify(args: SupplyArgs, rows: SupplyRow[], excluding: Set<string>, asOf: string): Promise<SupplyAlternative[]> {
+  private async qualify(args: SupplyArgs, rows: SupplyRow[], excluding: Set<string>, asOf: string, keepFutureLines = false): Promise<SupplyAlternative[]> {
     const alliedWith = args.alliedWith ?? SUPPLY_DEFAULTS.alliedWith;
     const countries = new Set<string>([alliedWith]);
     for (const row of rows) {
@@ -87,7 +88,7 @@ export class SupplyService {
       this.graph.entitiesById([...countries, ...rows.flatMap((row) => row.operators.map((o) => o.id))]),
     ]);
     const memberships = lists.flat() as Membership[];
-    return supplyAlternatives(rows, memberships, { materialId: args.material, excluding, alliedWith, asOf });
+    return supplyAlternatives(rows, memberships, { materialId: args.material, excluding, alliedWith, asOf, keepFutureLines });
   }
 
   private async alternativeNode(a: SupplyAlternative) {
@@ -106,6 +107,8 @@ export class SupplyService {
       siteCountry: site,
       operators,
       alliancePath: a.alliancePath,
+      statusAsOf: a.statusAsOf,
+      plannedMilestones: a.statusAsOf?.planned ?? [],
     };
   }
 
