@@ -30,6 +30,8 @@ export type EntityKind =
   | 'STATEMENT';
 
 export type FacilityStatus =
+  | 'CLOSED'
+  | 'COMMISSIONING'
   | 'OPERATING'
   | 'PLANNED'
   | 'RAMPING'
