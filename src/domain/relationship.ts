@@ -9,6 +9,18 @@ export interface Citation {
   locator?: string;
 }
 
+/**
+ * One dated step of a production line's status history (a PRODUCES relationship's `milestones`).
+ * `planned` marks a stated future milestone ("commissioning 2027"), not a recorded fact. A
+ * recorded milestone repeating the status before it is a later confirmation of that status.
+ */
+export interface StatusMilestone {
+  status: FacilityStatus;
+  date: PartialDate;
+  planned: boolean;
+  citation: Citation;
+}
+
 /** Typed optional properties of a relationship. */
 export interface RelationshipProperties {
   /** HOLDS_OFFICE: the office held; PARTY_TO / COMMITTED_TO: the role. */
@@ -22,8 +34,10 @@ export interface RelationshipProperties {
   /** Hedge the source puts on a figure: "nearly", "about", "estimated", "quota". */
   qualifier?: string;
   basis?: Basis;
-  /** PRODUCES at a facility: operating status and stated capacity. */
+  /** PRODUCES at a facility: the latest recorded status (the status on a day comes from `milestones`) and stated capacity. */
   status?: FacilityStatus;
+  /** PRODUCES at a facility: the line's dated status history, each step cited (see domain/production-status.ts). */
+  milestones?: StatusMilestone[];
   capacity?: number;
   validFrom?: PartialDate;
   validUntil?: PartialDate;
@@ -64,6 +78,7 @@ export const RELATIONSHIP_PROPERTY_NAMES = [
   'qualifier',
   'basis',
   'status',
+  'milestones',
   'capacity',
   'validFrom',
   'validUntil',

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { RelationType } from '../../domain/model.js';
+import type { Citation as CitationRecord } from '../../domain/relationship.js';
 import { BasisEnum, ConfidenceEnum, FacilityStatusEnum, RelationTypeEnum, SupplyStageEnum } from '../shared/enums.js';
 import { DateScalar } from '../shared/scalars.js';
 
@@ -11,6 +12,22 @@ export class Citation {
 
   @Field({ nullable: true, description: 'Where in the source: a table and row, a section.' })
   locator?: string;
+}
+
+/** One step of a production line's status history (domain `StatusMilestone`). */
+@ObjectType({ description: "One dated step of a production line's status history, with its citation." })
+export class StatusMilestone {
+  @Field(() => FacilityStatusEnum)
+  status: string;
+
+  @Field(() => DateScalar, { description: 'When the status began (recorded) or is to begin (planned), at the precision the source gives.' })
+  date: string;
+
+  @Field({ description: 'A stated future milestone (a plan), not a recorded fact: it never changes the status on a day.' })
+  planned: boolean;
+
+  @Field(() => Citation)
+  citation: CitationRecord;
 }
 
 /** A directed, cited, optionally dated fact. `from`, `to` and `citations` are resolved in relationship.resolver.ts. */
@@ -51,8 +68,11 @@ export class RelationshipNode {
   @Field(() => BasisEnum, { nullable: true })
   basis?: string;
 
-  @Field(() => FacilityStatusEnum, { nullable: true })
+  @Field(() => FacilityStatusEnum, { nullable: true, description: "A production line's latest recorded status; for the status on a day see the supply answers' `statusAsOf`." })
   status?: string;
+
+  @Field(() => [StatusMilestone], { nullable: true, description: "A production line's dated status history in date order (recorded facts and stated plans); null when none is recorded." })
+  milestones?: StatusMilestone[];
 
   @Field(() => Float, { nullable: true, description: 'Stated capacity, in `unit`.' })
   capacity?: number;

@@ -67,7 +67,8 @@ export class SupplyService {
     const years = outlookYears(args.from, args.to, checkAsOf(args.asOf) ?? todayIso());
     const start = `${years.from}-01-01`;
     const { rows, excluding, entities } = await this.rows({ ...args, asOf: start });
-    const alternatives = await this.qualify(args, rows, excluding, start);
+    // Lines not yet recorded at the start still count from their stated output dates.
+    const alternatives = await this.qualify(args, rows, excluding, start, true);
     const outlook = supplyOutlook(alternatives, rows, excluding, years);
     const bases = new Set(alternatives.map((a) => a.basis));
     const [leftOut, excludedVolumes] = await Promise.all([
@@ -107,7 +108,7 @@ export class SupplyService {
     return { rows, excluding, asOf, entities: new Map(entities.map((e) => [e.id, e])) };
   }
 
-  private async qualify(args: SupplyArgs, rows: SupplyRow[], excluding: Set<string>, asOf: string): Promise<SupplyAlternative[]> {
+  private async qualify(args: SupplyArgs, rows: SupplyRow[], excluding: Set<string>, asOf: string, keepFutureLines = false): Promise<SupplyAlternative[]> {
     const alliedWith = args.alliedWith ?? SUPPLY_DEFAULTS.alliedWith;
     const countries = new Set<string>([alliedWith]);
     for (const row of rows) {
@@ -120,7 +121,7 @@ export class SupplyService {
       this.graph.entitiesById([...countries, ...rows.flatMap((row) => row.operators.map((o) => o.id))]),
     ]);
     const memberships = lists.flat() as Membership[];
-    return supplyAlternatives(rows, memberships, { materialId: args.material, excluding, alliedWith, asOf });
+    return supplyAlternatives(rows, memberships, { materialId: args.material, excluding, alliedWith, asOf, keepFutureLines });
   }
 
   private async alternativeNode(a: SupplyAlternative) {
@@ -139,6 +140,8 @@ export class SupplyService {
       siteCountry: site,
       operators,
       alliancePath: a.alliancePath,
+      statusAsOf: a.statusAsOf,
+      plannedMilestones: a.statusAsOf?.planned ?? [],
     };
   }
 

@@ -1,9 +1,11 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
-import type { Relationship } from '../../domain/relationship.js';
+import type { StatusOnDay } from '../../domain/production-status.js';
+import type { Relationship, StatusMilestone as StatusMilestoneRecord } from '../../domain/relationship.js';
 import { BasisEnum } from '../shared/enums.js';
 import { EntityNode } from '../entity/entity.type.js';
-import { RelationshipNode } from '../relationship/relationship.type.js';
+import { RelationshipNode, StatusMilestone } from '../relationship/relationship.type.js';
+import { StatusAsOf } from '../relationship/milestone.type.js';
 import { NoFigure, SupplyQuery } from './supply-query.type.js';
 
 export const QualifiesThroughEnum = { SITE: 'SITE', OPERATOR: 'OPERATOR', SITE_AND_OPERATOR: 'SITE_AND_OPERATOR' };
@@ -40,6 +42,15 @@ export class SupplyAlternative {
 
   @Field(() => [RelationshipNode], { description: 'The MEMBER_OF relationships of the shared alliance (empty for domestic supply).' })
   alliancePath: Relationship[];
+
+  @Field(() => StatusAsOf, {
+    nullable: true,
+    description: "A production line's status on the day asked, from its recorded history (null for a supplier without a status, such as a country's output; in an outlook, for a line not yet recorded at its start).",
+  })
+  statusAsOf: StatusOnDay | null;
+
+  @Field(() => [StatusMilestone], { description: 'Stated plans dated after the last recorded milestone, in date order: what the line is to do, not what it did.' })
+  plannedMilestones: StatusMilestoneRecord[];
 }
 
 @ObjectType()

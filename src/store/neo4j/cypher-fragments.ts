@@ -12,7 +12,8 @@ import { ENTITY_KINDS, isEntityKind, isRelationType, kindLabel, RELATION_TYPE_NA
  *   the last three are derived at write time (JavaScript's toLowerCase) for exact search.
  * - (a)-[:<TYPE> {id, origin, ...properties, validFromFirst, validUntilLast}]->(b): the last two are
  *   the first/last ISO day of validFrom/validUntil (domain `bounds`), so `asOf` is a string
- *   comparison in Cypher with the same meaning as the domain's `holdsOn`.
+ *   comparison in Cypher with the same meaning as the domain's `holdsOn`. A production line's
+ *   `milestones` are one JSON text property, `milestonesJson` (see neo4j-mappers.ts).
  * - (:Citation {relId, ord, sourceId, quote, locator, fromId, toId, relType}): one per citation,
  *   unconnected (traversals over allow-listed types never meet it), indexed on relId (a
  *   relationship's citations: one index seek) and on sourceId ("what cites source X": one

@@ -4,7 +4,7 @@ import { bounds } from '../../domain/dates.js';
 import { ENTITY_ATTRIBUTE_NAMES, type Entity, type Origin } from '../../domain/entity.js';
 import type { EntityKind, RelationType } from '../../domain/model.js';
 import type { RelatedTree } from '../graph-store.js';
-import { RELATIONSHIP_PROPERTY_NAMES, type Citation, type Relationship, type RelationshipFact } from '../../domain/relationship.js';
+import { RELATIONSHIP_PROPERTY_NAMES, type Citation, type Relationship, type RelationshipFact, type StatusMilestone } from '../../domain/relationship.js';
 
 /*
  * Neo4j values <-> domain records. Only the fields the domain knows leave this file (derived
@@ -13,6 +13,19 @@ import { RELATIONSHIP_PROPERTY_NAMES, type Citation, type Relationship, type Rel
  */
 
 type Props = Record<string, unknown>;
+
+/*
+ * A relationship's `milestones` (a list of maps, which Neo4j cannot hold as a property) travel as
+ * one JSON text property, `milestonesJson`; every other property is stored as itself.
+ */
+/** Stored as they are; `milestones` is a list of maps, which Neo4j cannot hold, so it goes as JSON text. `version` is set by API writes. */
+const SCALAR_RELATIONSHIP_PROPERTIES = [...RELATIONSHIP_PROPERTY_NAMES.filter((k) => k !== 'milestones'), 'version'];
+
+/** Copies the relationship properties of `p` onto `rel`, decoding `milestonesJson`. */
+function copyRelationshipProperties(rel: Props, p: Props): void {
+  copyPresent(rel, p, SCALAR_RELATIONSHIP_PROPERTIES);
+  if (typeof p.milestonesJson === 'string') rel.milestones = JSON.parse(p.milestonesJson) as StatusMilestone[];
+}
 
 /** A plain JavaScript value: Integer -> number, lists element-wise, maps key-wise. */
 function plain(value: unknown): unknown {
@@ -63,7 +76,7 @@ export function toRelationship(value: unknown): Relationship {
   const p = props(value);
   const citations = Array.isArray(p.citations) ? p.citations.map(toCitation) : [];
   const rel = { id: p.id, type: p.type, from: p.from, to: p.to, citations, origin: p.origin } as Props;
-  copyPresent(rel, p, [...RELATIONSHIP_PROPERTY_NAMES, 'version']);
+  copyRelationshipProperties(rel, p);
   return rel as unknown as Relationship;
 }
 
@@ -71,7 +84,7 @@ export function toRelationship(value: unknown): Relationship {
 export function toFact(value: unknown): RelationshipFact {
   const p = props(value);
   const rel = { id: p.id, type: p.type, from: p.from, to: p.to, origin: p.origin } as Props;
-  copyPresent(rel, p, [...RELATIONSHIP_PROPERTY_NAMES, 'version']);
+  copyRelationshipProperties(rel, p);
   return rel as unknown as RelationshipFact;
 }
 
@@ -115,7 +128,7 @@ export function entityRow(entity: Entity, origin: Origin): { id: string; kind: E
   };
 }
 
-/** The write row of a relationship: typed properties, version (when the API set one), owner, and the first/last days of its window for `asOf`. */
+/** The write row of a relationship: typed properties (milestones as JSON text), version (when the API set one), owner, and the first/last days of its window for `asOf`. */
 export function relationshipRow(rel: Relationship, origin: Origin): { id: string; type: RelationType; from: string; to: string; props: Props } {
   const validFromFirst = rel.validFrom === undefined ? undefined : bounds(rel.validFrom)?.first;
   const validUntilLast = rel.validUntil === undefined ? undefined : bounds(rel.validUntil)?.last;
@@ -125,7 +138,8 @@ export function relationshipRow(rel: Relationship, origin: Origin): { id: string
     from: rel.from,
     to: rel.to,
     props: {
-      ...defined(rel, [...RELATIONSHIP_PROPERTY_NAMES, 'version']),
+      ...defined(rel, SCALAR_RELATIONSHIP_PROPERTIES),
+      ...(rel.milestones !== undefined && { milestonesJson: JSON.stringify(rel.milestones) }),
       id: rel.id,
       origin,
       ...(validFromFirst !== undefined && { validFromFirst }),

@@ -46,6 +46,15 @@ function answeredFor(q) {
   return h('p', { class: 'muted answered-for' }, 'Answered for: ', parts.filter(Boolean).join(' · '));
 }
 
+/** The status that held on the day asked, when it began or was last recorded, and the plans beside it (never the latest status). */
+function statusCell(a) {
+  if (!a.statusAsOf) return '—';
+  const { status, since, recordedOn } = a.statusAsOf;
+  const when = since === null ? ' (date not recorded)' : recordedOn !== since ? ` (since ${since}, recorded ${recordedOn})` : ` (since ${since})`;
+  const plans = a.plannedMilestones.map((m) => `${words(m.status)} planned ${m.date}`).join('; ');
+  return h('span', {}, `${words(status)}${when}`, plans ? h('div', { class: 'muted' }, plans) : null);
+}
+
 function alternativesTable(rows) {
   if (rows.length === 0) return h('p', { class: 'muted' }, 'No allied alternatives recorded for this material and stage on this day.');
   return h(
@@ -64,7 +73,7 @@ function alternativesTable(rows) {
             {},
             [
               entityLink(a.supplier),
-              a.relationship.status ? words(a.relationship.status) : '—',
+              statusCell(a),
               a.siteCountry?.name ?? '—',
               a.operators.map((o) => o.name).join(', ') || '—',
               `${words(a.qualifiesThrough)}: ${a.qualifyingCountry.name}${a.domestic ? ' (domestic)' : ''}`,
