@@ -57,7 +57,7 @@ export function queryMix(p: Probes): BenchQuery[] {
     },
     {
       name: 'paths',
-      ours: 'query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 5) { length nodes { id } hops { forward relationship { id type } } } }',
+      ours: 'query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 5) { length nodes { id } hops { forward relationships { id type } } } }',
       variables: p.pathPairs.map(([from, to]) => ({ from, to })),
     },
     {
