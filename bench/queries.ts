@@ -1,3 +1,4 @@
+import { compareIds } from '../src/domain/order.js';
 import type { Probes } from './synthetic.js';
 
 /*
@@ -21,7 +22,7 @@ export interface BenchQuery {
   variables: Record<string, unknown>[];
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = compareIds;
 
 /** The mix over a graph's probe ids (the seed's or a synthetic graph's). */
 export function queryMix(p: Probes): BenchQuery[] {

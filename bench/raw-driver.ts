@@ -4,6 +4,7 @@ import { RELATION_TYPE_NAMES } from '../src/domain/model.js';
 import type { Relationship } from '../src/domain/relationship.js';
 import { supplyAlternatives, type Membership, type SupplyRow } from '../src/domain/supply.js';
 import { supplyRisk } from '../src/domain/supply-risk.js';
+import { compareIds } from '../src/domain/order.js';
 import { compareRoutes, mergeRoute, routeEntityIds } from '../src/domain/traversal.js';
 import type { QueryName } from './queries.js';
 
@@ -15,7 +16,7 @@ import type { QueryName } from './queries.js';
  */
 
 const ALL = RELATION_TYPE_NAMES.join('|');
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = compareIds;
 type Vars = Record<string, any>;
 type Rows = Record<string, any>[];
 

@@ -1,8 +1,7 @@
 import type { Entity } from './entity.js';
-import { compareText } from './order.js';
+import { compareIds, compareText } from './order.js';
 import type { RelationshipFact } from './relationship.js';
 import type { SupplyRow } from './supply.js';
-import { compareIds } from './traversal.js';
 
 /** What a store fetches about a PRODUCES fact's supplier: its LOCATED_IN countries, and (for a facility) its operators' ids with their LOCATED_IN countries. */
 export interface SupplierFacts {

@@ -1,7 +1,7 @@
 import type { Entity } from './entity.js';
 import { BadInputError } from './errors.js';
 import type { RelationType } from './model.js';
-import { compareText } from './order.js';
+import { compareIds, compareText } from './order.js';
 import type { RelationshipFact } from './relationship.js';
 
 /** Bounds of the traversal queries: above them, BAD_USER_INPUT naming the argument. */
@@ -46,11 +46,6 @@ export type Route = RelationshipFact[][];
 export interface PathsAnswer {
   paths: Route[];
   entities: Entity[];
-}
-
-/** The order of records by id (UTF-16 code units, as Neo4j's ORDER BY): the one id comparator of both stores. */
-export function compareIds(a: { id: string }, b: { id: string }): number {
-  return compareText(a.id, b.id);
 }
 
 /** The entities a route passes, from `from` to its other end. */

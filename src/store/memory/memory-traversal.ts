@@ -4,9 +4,8 @@ import type { SupplyStage } from '../../domain/model.js';
 import { isRetracted, type Relationship, type RelationshipFact } from '../../domain/relationship.js';
 import { supplyRow, type SupplierFacts } from '../../domain/supply-sites.js';
 import type { SupplyRow } from '../../domain/supply.js';
-import { compareText } from '../../domain/order.js';
+import { compareIds, compareText } from '../../domain/order.js';
 import {
-  compareIds,
   compareReached,
   PATH_ENUMERATION_CAP,
   type Route,

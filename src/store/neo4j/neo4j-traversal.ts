@@ -1,8 +1,8 @@
 import type { SupplyStage } from '../../domain/model.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import { supplyRow } from '../../domain/supply-sites.js';
+import { compareIds } from '../../domain/order.js';
 import {
-  compareIds,
   compareReached,
   compareRoutes,
   mergeRoute,
