@@ -5,7 +5,7 @@ import type { Caller } from '../../domain/caller.js';
 import type { Entity } from '../../domain/entity.js';
 import type { EntityKind, RelationType, SupplyStage } from '../../domain/model.js';
 import { pageWindow } from '../../domain/pagination.js';
-import type { Relationship, RelationshipFact } from '../../domain/relationship.js';
+import type { Relationship } from '../../domain/relationship.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery, Route } from '../../domain/traversal.js';
 import { rankSearch } from '../../domain/search.js';
