@@ -1,3 +1,4 @@
+import { compareIds } from '../src/domain/order.js';
 import type { Probes } from './synthetic.js';
 
 /*
@@ -21,7 +22,7 @@ export interface BenchQuery {
   variables: Record<string, unknown>[];
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = compareIds;
 
 /** The mix over a graph's probe ids (the seed's or a synthetic graph's). */
 export function queryMix(p: Probes): BenchQuery[] {
@@ -57,7 +58,7 @@ export function queryMix(p: Probes): BenchQuery[] {
     },
     {
       name: 'paths',
-      ours: 'query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 5) { length nodes { id } hops { forward relationship { id type } } } }',
+      ours: 'query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 5) { length nodes { id } hops { forward relationships { id type } } } }',
       variables: p.pathPairs.map(([from, to]) => ({ from, to })),
     },
     {

@@ -56,9 +56,9 @@ describe('neighbourhood: cut, type filter, retraction', () => {
     expect(hood?.nodes.map((n) => `${n.distance} ${n.entity.id}`)).toContain('2 united-states');
     expect(hood?.relationships.map((r) => r.id)).not.toContain(dependsOn.id);
     const paths = await h.same(memory, (s) => s.shortestPaths('united-states', 'china', { maxHops: 4, limit: 50 }));
-    expect(paths.paths.map((p) => p.map((r) => r.id))).toStrictEqual([
-      ['produces:united-states:rare-earth-elements:mining:2024', 'produces:china:rare-earth-elements:mining:2024'],
-      ['produces:united-states:rare-earth-elements:mining:2024', 'produces:china:rare-earth-elements:processing'],
+    // One route over rare-earth-elements; its second hop holds both parallel PRODUCES.
+    expect(paths.paths.map((p) => p.map((hop) => hop.map((r) => r.id)))).toStrictEqual([
+      [['produces:united-states:rare-earth-elements:mining:2024'], ['produces:china:rare-earth-elements:mining:2024', 'produces:china:rare-earth-elements:processing']],
     ]);
   });
 });

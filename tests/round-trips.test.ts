@@ -124,7 +124,7 @@ describe('round trips to Neo4j per request', () => {
   it('paths, neighbourhood and supply queries cost a bounded number of statements', async () => {
     const [from, to] = graph.probes.pathPairs[0]!;
     const material = graph.probes.materials[0]!;
-    const paths = await measured(`query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 10) { nodes { id } hops { relationship { id citations { source { id } } } } } }`, { from, to });
+    const paths = await measured(`query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 10) { nodes { id } hops { relationships { id citations { source { id } } } } } }`, { from, to });
     const hood = await measured(`query ($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { nodes { entity { id } } relationships { id from { id } } } }`, { id: material });
     const alternatives = await measured(
       `query ($m: ID!, $us: ID!, $cn: ID!) { supplyAlternatives(material: $m, alliedWith: $us, excluding: [$cn], asOf: "2026-11-29") { alternatives { supplier { id } siteCountry { id } operators { id } alliancePath { id } } } }`,

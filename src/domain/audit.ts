@@ -1,3 +1,4 @@
+import { compareIds } from './order.js';
 import type { Entity } from './entity.js';
 import type { Relationship } from './relationship.js';
 
@@ -82,7 +83,7 @@ export interface AuditEntry extends AuditStamp {
 /** Order of the audit trail: newest first (by time, then id). */
 export function newestFirst(a: AuditEntry, b: AuditEntry): number {
   if (a.at !== b.at) return a.at < b.at ? 1 : -1;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+  return -compareIds(a, b);
 }
 
 /** The ids an entry touched (for "what happened to X"). */

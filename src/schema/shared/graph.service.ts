@@ -5,9 +5,9 @@ import type { Caller } from '../../domain/caller.js';
 import type { Entity } from '../../domain/entity.js';
 import type { EntityKind, RelationType, SupplyStage } from '../../domain/model.js';
 import { pageWindow } from '../../domain/pagination.js';
-import type { Relationship, RelationshipFact } from '../../domain/relationship.js';
+import type { Relationship } from '../../domain/relationship.js';
 import type { SupplyRow } from '../../domain/supply.js';
-import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
+import type { Neighborhood, NeighborhoodQuery, PathQuery, Route } from '../../domain/traversal.js';
 import { rankSearch } from '../../domain/search.js';
 import type { AuditPage, AuditQuery, EntityPage, GraphStore, RelatedHop, RelatedTree, RelationshipFilter } from '../../store/graph-store.js';
 
@@ -140,7 +140,7 @@ export class GraphService {
   }
 
   /** The store's shortest paths; the entities on them are kept for this request's `entity(id)` calls (no further round trip). */
-  async shortestPaths(from: string, to: string, query: PathQuery): Promise<RelationshipFact[][]> {
+  async shortestPaths(from: string, to: string, query: PathQuery): Promise<Route[]> {
     const found = await this.store.shortestPaths(from, to, query);
     this.remember(found.entities);
     return found.paths;

@@ -8,7 +8,7 @@ import { Neighborhood, Path } from './traversal.type.js';
 // The arguments stay inline (@Arg): an @ArgsType class would list them in another order in the SDL.
 @Resolver()
 export class TraversalResolver {
-  @Query(() => [Path], { description: 'Shortest paths between two entities, ignoring direction; each hop with its relationship and citations.' })
+  @Query(() => [Path], { description: 'Shortest paths between two entities, ignoring direction, each a distinct sequence of entities (shorter first, then by entity ids from the start); each hop lists every relationship between its two entities, with citations.' })
   paths(
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,

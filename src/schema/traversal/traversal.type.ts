@@ -4,17 +4,20 @@ import type { Relationship, RelationshipFact } from '../../domain/relationship.j
 import { EntityNode } from '../entity/entity.type.js';
 import { RelationshipNode } from '../relationship/relationship.type.js';
 
-@ObjectType({ description: 'One step of a path: a relationship, walked forward (from -> to) or backward.' })
+@ObjectType({ description: 'One step of a path between two entities: every relationship between them (parallel ones too), by id.' })
 export class Hop {
   // Without citations (paths carry facts): Relationship.citations loads them when asked.
-  @Field(() => RelationshipNode)
-  relationship: RelationshipFact;
+  @Field(() => [RelationshipNode], { description: 'Every live relationship (of the allowed types) between the two entities, by id; each carries its citations.' })
+  relationships: RelationshipFact[];
 
-  @Field({ description: 'True when the path walks the relationship in its own direction.' })
+  @Field({ description: 'True when every relationship of the hop points along the path (from the previous entity to the next); read each relationship\'s from/to otherwise.' })
   forward: boolean;
 }
 
-@ObjectType({ description: 'A shortest path between two entities; each hop carries its relationship and citations.' })
+@ObjectType({
+  description:
+    'A shortest path between two entities, distinct by its sequence of entities; paths come shorter first, then by the entity ids passed, id by id from the start.',
+})
 export class Path {
   @Field(() => Int)
   length: number;

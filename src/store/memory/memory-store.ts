@@ -6,6 +6,7 @@ import type { Relationship } from '../../domain/relationship.js';
 import { actorKey, auditTargets, newestFirst, storedActor, type AuditEntry } from '../../domain/audit.js';
 import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
 import { isRetracted } from '../../domain/relationship.js';
+import { compareIds } from '../../domain/order.js';
 import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelatedHop, RelatedTree, RelationshipFilter } from '../graph-store.js';
 import { auditEntry, byNameThenId, planSeedLoad } from '../records.js';
 import { matchesText } from '../../domain/search.js';
@@ -75,7 +76,7 @@ export class MemoryStore implements GraphStore {
           if (filter.asOf !== undefined && !holdsOn(filter.asOf, rel.validFrom, rel.validUntil)) continue;
           rels.push(rel);
         }
-        return rels.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        return rels.sort(compareIds);
       }),
     );
   }
@@ -175,8 +176,8 @@ export class MemoryStore implements GraphStore {
   }
 
   exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }> {
-    const entities = this.graph.mapNodes((_, e) => e).sort((a, b) => (a.id < b.id ? -1 : 1));
-    const relationships = this.graph.mapEdges((_, r) => r).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const entities = this.graph.mapNodes((_, e) => e).sort(compareIds);
+    const relationships = this.graph.mapEdges((_, r) => r).sort(compareIds);
     return Promise.resolve({ entities, relationships });
   }
 

@@ -1,5 +1,6 @@
 import type { Integer } from 'neo4j-driver';
 import type { Entity } from '../../domain/entity.js';
+import { compareIds } from '../../domain/order.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { SupplyRow } from '../../domain/supply.js';
@@ -19,8 +20,6 @@ import { relatedEntitiesQuery, relatedTreesQuery, relationshipsOfQuery, RELATION
 import { AUDIT_ENTRIES, COUNT_AUDIT_ENTRIES } from './writes.queries.js';
 import { setUpSchema } from './schema-setup.js';
 
-/** Sort order of records by id (the embedded store's order for relationship lists and exports). */
-const compareIds = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The bounds of a page as list indexes. Cypher takes list indexes as 32-bit integers and a list

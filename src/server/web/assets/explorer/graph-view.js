@@ -102,14 +102,14 @@ export function pathGraph(container, legend, panel, paths) {
   const cy = newGraph(container, panel);
   const step = new Map();
   for (const p of paths) p.nodes.forEach((n, i) => step.set(n.id, Math.min(step.get(n.id) ?? i, i)));
-  for (const p of paths) addAll(cy, p.nodes, p.hops.map((hop) => hop.relationship), (n) => step.get(n.id));
+  for (const p of paths) addAll(cy, p.nodes, p.hops.flatMap((hop) => hop.relationships), (n) => step.get(n.id));
   const vertical = container.clientWidth < 500;
   cy.layout({ name: 'breadthfirst', roots: [paths[0].nodes[0].id], directed: false, spacingFactor: 1.1, transform: (_n, pos) => (vertical ? pos : { x: pos.y, y: pos.x }) }).run();
   fitReadable(cy);
   legendOf(cy, legend);
   const highlight = (i) => {
     cy.elements().removeClass('path').addClass('faded');
-    const ids = [...paths[i].nodes.map((n) => n.id), ...paths[i].hops.map((hop) => hop.relationship.id)];
+    const ids = [...paths[i].nodes.map((n) => n.id), ...paths[i].hops.flatMap((hop) => hop.relationships.map((r) => r.id))];
     for (const id of ids) cy.getElementById(id).removeClass('faded').addClass('path');
   };
   highlight(0);

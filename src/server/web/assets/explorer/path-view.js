@@ -14,18 +14,22 @@ async function resolve(text) {
   return found;
 }
 
-function hopItem(hop, i, nodes) {
-  const r = hop.relationship;
-  const [a, b] = [nodes[i], nodes[i + 1]];
+/** One relationship of a hop, with its arrow pointing its own way along the path. */
+function relationshipLine(r, fromId) {
+  const label = `${words(r.type)}${r.title ? ` (${r.title})` : ''}`;
   return h(
-    'li',
-    { class: 'hop' },
-    entityLink(a),
-    h('span', { class: 'rel-meta' }, hop.forward ? ` —${words(r.type)}${r.title ? ` (${r.title})` : ''}→ ` : ` ←${words(r.type)}${r.title ? ` (${r.title})` : ''}— `),
-    entityLink(b),
+    'div',
+    { class: 'hop-rel' },
+    h('span', { class: 'rel-meta' }, r.from.id === fromId ? ` —${label}→ ` : ` ←${label}— `),
     relationshipMeta(r) ? h('div', { class: 'rel-meta' }, relationshipMeta(r)) : null,
     citations(r.citations),
   );
+}
+
+/** A hop between two entities: every relationship between them (parallel ones too), each with its citations. */
+function hopItem(hop, i, nodes) {
+  const [a, b] = [nodes[i], nodes[i + 1]];
+  return h('li', { class: 'hop' }, entityLink(a), ' — ', entityLink(b), ...hop.relationships.map((r) => relationshipLine(r, a.id)));
 }
 
 /** Renders the path finder; with both `from` and `to` set, finds and draws the paths. */
