@@ -9,7 +9,7 @@ import { AuditConnection } from './audit.type.js';
 /** The audit trail of writes, paged newest first. */
 @Resolver()
 export class AuditResolver {
-  @Query(() => AuditConnection, { description: 'The audit trail of writes, newest first.' })
+  @Query(() => AuditConnection, { nullable: true, description: 'The audit trail of writes, newest first.' })
   async auditLog(@Args() args: AuditLogArgs, @Ctx() { graph }: GraphContext) {
     const { offset, limit } = pageWindow(args.first, args.after);
     const page = await graph.auditLog({ offset, limit, ...(args.targetId && { targetId: args.targetId }), ...(args.actor && { actor: args.actor }) });

@@ -7,6 +7,7 @@ import { SupplyAlternativeNode, SupplyOutlookNode, SupplyRiskNode } from './supp
 @Resolver()
 export class SupplyResolver {
   @Query(() => [SupplyAlternativeNode], {
+    nullable: true,
     description:
       'Suppliers of a material outside the excluded countries that qualify through an allied (or the same) country: operating first, then by capacity within a unit, unknown capacity last.',
   })
@@ -14,12 +15,12 @@ export class SupplyResolver {
     return new SupplyService(ctx.graph).alternatives(args);
   }
 
-  @Query(() => SupplyRiskNode, { description: 'Shares by country, top share and HHI for a material and stage, before and after excluding countries.' })
+  @Query(() => SupplyRiskNode, { nullable: true, description: 'Shares by country, top share and HHI for a material and stage, before and after excluding countries.' })
   supplyRisk(@Args() args: RiskArgs, @Ctx() ctx: GraphContext) {
     return new SupplyService(ctx.graph).risk(args);
   }
 
-  @Query(() => SupplyOutlookNode, { description: 'Allied capacity year by year as facilities come online, beside the excluded countries\' current volume.' })
+  @Query(() => SupplyOutlookNode, { nullable: true, description: 'Allied capacity year by year as facilities come online, beside the excluded countries\' current volume.' })
   supplyOutlook(@Args() args: OutlookArgs, @Ctx() ctx: GraphContext) {
     return new SupplyService(ctx.graph).outlook(args);
   }
