@@ -9,7 +9,7 @@ import { startTestServer } from '../scripts/support/test-server.js';
 describe('typed example operations (examples/)', () => {
   it('examples/generated/ (operation types, possibleTypes) is what graphql-codegen makes from schema/schema.graphql today (run `npm run codegen` when this fails)', async () => {
     const outputs = await generate(config, false);
-    expect(outputs.map((o) => o.filename).sort()).toEqual(['examples/generated/graphql.ts', 'examples/generated/possible-types.ts']);
+    expect(outputs.map((o: { filename: string }) => o.filename).sort()).toEqual(['examples/generated/graphql.ts', 'examples/generated/possible-types.ts']);
     for (const output of outputs) expect(await readFile(output.filename, 'utf8')).toBe(output.content);
   });
 
