@@ -17,7 +17,7 @@ afterAll(() => api.close());
 
 const answerOf = (result: { data?: unknown; error?: unknown }): ClientAnswer => ({
   data: result.data as ClientAnswer['data'],
-  codes: CombinedGraphQLErrors.is(result.error) ? result.error.errors.map((e) => e.extensions?.code as string) : result.error ? [String(result.error)] : [],
+  codes: CombinedGraphQLErrors.is(result.error) ? result.error.errors.map((e) => e.extensions?.code as string) : result.error instanceof Error ? [result.error.message] : [],
 });
 
 const client = (): EmbeddingClient => ({
