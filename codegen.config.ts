@@ -2,7 +2,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * Typed client operations for frontends: the schema file and the named operations in
- * examples/ become TypeScript types in examples/generated/graphql.ts. `npm run codegen`
+ * examples/ become TypeScript types in examples/generated/graphql.ts, and the schema's
+ * interfaces Apollo Client's `possibleTypes` in examples/generated/possible-types.ts. `npm run codegen`
  * writes it; CI (`npm run codegen:check`) and tests/codegen.test.ts fail when it drifts.
  */
 const config: CodegenConfig = {
@@ -19,6 +20,11 @@ const config: CodegenConfig = {
         useTypeImports: true,
         mergeFragmentTypes: true,
       },
+    },
+    // The concrete types behind the `Entity` interface, for Apollo Client's `possibleTypes`.
+    'examples/generated/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3, useExplicitTyping: true },
     },
   },
   silent: true,

@@ -35,8 +35,9 @@ export class Tally {
   invalidWritesUnchanged = 0;
   /**
    * Every document sent and what came back, in order (to compare the stores answer by answer):
-   * the status and data, and the error codes when the data is not null. When a non-null root
-   * field fails, graphql-js answers null at once and reports only the errors raised by then,
+   * the status and data, and the error codes when the data is not null. Query root fields are
+   * nullable, so a query's error stays on its field; when a mutation's non-null payload
+   * fails, graphql-js answers null at once and reports only the errors raised by then,
    * which depends on how fast each store answered the other fields; so those codes are left out.
    */
   answers: { sent: string; got: string }[] = [];

@@ -11,13 +11,14 @@ import { ENTITY_TYPES } from './entity/entity.type.js';
 import { EntityResolver, SourceResolver } from './entity/entity.resolver.js';
 import { EntityQueryResolver } from './entity/entity-query.resolver.js';
 import { CitationResolver, RelationshipQueryResolver, RelationshipResolver } from './relationship/relationship.resolver.js';
+import { nullArgumentsAsAbsent } from './shared/null-arguments.js';
 import { validateInput } from './shared/validate-input.js';
 import { WriteResolver } from './write/write.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
-/** The API's GraphQL schema, built once per process from the type-graphql classes. */
+/** The API's GraphQL schema, built once per process from the type-graphql classes; an argument given `null` is absent. */
 export function buildGraphSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
     resolvers: [
@@ -37,5 +38,5 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
     ],
     orphanedTypes: ENTITY_TYPES,
     validateFn: validateInput,
-  }));
+  }).then(nullArgumentsAsAbsent));
 }

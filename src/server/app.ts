@@ -41,7 +41,10 @@ async function createApollo(config: Config, logger: Logger, buckets: TokenBucket
     formatError: createFormatError({ debug: config.debugErrors, fieldSuggestions: config.fieldSuggestions }),
     includeStacktraceInErrorResponses: config.debugErrors,
     introspection: config.introspection,
-    csrfPrevention: true,
+    // Off so that clients' default GET queries (urql, Apollo Client with useGETForQueries) work
+    // without a preflight header. CSRF stays closed: Apollo runs no mutation over GET (405), and a
+    // POST is read only as application/json, a type no cross-site form can send. See README, "Security".
+    csrfPrevention: false,
     // main.ts owns SIGTERM (drain HTTP, then stop Apollo and the store); Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,

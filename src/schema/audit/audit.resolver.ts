@@ -12,7 +12,7 @@ const METHOD_ENUM = { 'api-key': ActorMethodEnum.API_KEY, jwt: ActorMethodEnum.J
 /** The audit trail of writes, paged newest first, and the actor fields of its entries. */
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  @Query(() => AuditConnection, { description: 'The audit trail of writes, newest first.' })
+  @Query(() => AuditConnection, { nullable: true, description: 'The audit trail of writes, newest first.' })
   async auditLog(@Args() args: AuditLogArgs, @Ctx() { graph }: GraphContext) {
     if (args.actor != null && !isActorKey(args.actor)) {
       throw new BadInputError(`actor must name the method: "api-key:<name>", "jwt:<issuer>|<subject>" or "legacy:<id>" (got "${args.actor.slice(0, 100)}")`, 'actor');

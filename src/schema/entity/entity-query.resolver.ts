@@ -17,7 +17,7 @@ export class EntityQueryResolver {
     return graph.entityWith(id, relatedHops(info));
   }
 
-  @Query(() => EntityConnection, { description: 'Entities ordered by name then id, filtered by kind and text, paged.' })
+  @Query(() => EntityConnection, { nullable: true, description: 'Entities ordered by name then id, filtered by kind and text, paged.' })
   async entities(@Args() { kind, search, first, after }: EntitiesArgs, @Ctx() { graph }: GraphContext, @Info() info: GraphQLResolveInfo) {
     const page = await graph.listEntities(kind, search, first, after);
     await graph.prefetch(page.items.map((e) => e.id), relatedHops(info, 'nodes'));
@@ -25,6 +25,7 @@ export class EntityQueryResolver {
   }
 
   @Query(() => [EntityNode], {
+    nullable: true,
     description: 'Entities whose name or an alias contains the text (case-insensitive): exact matches first, then prefixes, then the rest; each group by name, then id.',
   })
   async search(

@@ -18,7 +18,7 @@ export class EntityResolver {
     return entity.aliases ?? [];
   }
 
-  @FieldResolver(() => RelationshipConnection, { description: 'This entity\'s relationships, ordered by id.' })
+  @FieldResolver(() => RelationshipConnection, { nullable: true, description: 'This entity\'s relationships, ordered by id.' })
   async relationships(@Root() entity: Entity, @Args() args: RelationshipsArgs, @Ctx() { graph }: GraphContext) {
     const { offset, limit } = pageWindow(args.first, args.after);
     const asOf = checkAsOf(args.asOf);
@@ -39,7 +39,7 @@ export class SourceResolver {
     return source.text !== undefined;
   }
 
-  @FieldResolver(() => [RelationshipNode], { description: 'The relationships citing this source (an index lookup), ordered by id.' })
+  @FieldResolver(() => [RelationshipNode], { nullable: true, description: 'The relationships citing this source (an index lookup), ordered by id.' })
   citedBy(
     @Root() source: Entity,
     @Ctx() { graph }: GraphContext,

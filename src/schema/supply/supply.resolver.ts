@@ -7,6 +7,7 @@ import { SupplyAlternatives, SupplyOutlook, SupplyRisk } from './supply.type.js'
 @Resolver()
 export class SupplyResolver {
   @Query(() => SupplyAlternatives, {
+    nullable: true,
     description:
       'Suppliers of a material outside the excluded countries that qualify through an allied (or the same) country: operating first, then by capacity within a unit, unknown capacity last.',
   })
@@ -14,12 +15,12 @@ export class SupplyResolver {
     return new SupplyService(ctx.graph).alternatives(args);
   }
 
-  @Query(() => SupplyRisk, { description: 'Shares by country, top share and HHI for a material and stage, before and after excluding countries.' })
+  @Query(() => SupplyRisk, { nullable: true, description: 'Shares by country, top share and HHI for a material and stage, before and after excluding countries.' })
   supplyRisk(@Args() args: RiskArgs, @Ctx() ctx: GraphContext) {
     return new SupplyService(ctx.graph).risk(args);
   }
 
-  @Query(() => SupplyOutlook, { description: 'Allied capacity year by year as facilities come online, beside the excluded countries\' current volume.' })
+  @Query(() => SupplyOutlook, { nullable: true, description: 'Allied capacity year by year as facilities come online, beside the excluded countries\' current volume.' })
   supplyOutlook(@Args() args: OutlookArgs, @Ctx() ctx: GraphContext) {
     return new SupplyService(ctx.graph).outlook(args);
   }

@@ -8,7 +8,7 @@ import { Neighborhood, Path } from './traversal.type.js';
 // The arguments stay inline (@Arg): an @ArgsType class would list them in another order in the SDL.
 @Resolver()
 export class TraversalResolver {
-  @Query(() => [Path], { description: 'Shortest paths between two entities, ignoring direction, each a distinct sequence of entities (shorter first, then by entity ids from the start); each hop lists every relationship between its two entities, with citations.' })
+  @Query(() => [Path], { nullable: true, description: 'Shortest paths between two entities, ignoring direction, each a distinct sequence of entities (shorter first, then by entity ids from the start); each hop lists every relationship between its two entities, with citations.' })
   paths(
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,
@@ -20,7 +20,7 @@ export class TraversalResolver {
     return new TraversalService(ctx.graph).paths(from, to, maxHops, types, first);
   }
 
-  @Query(() => Neighborhood, { description: 'The entities within `depth` hops of one entity and the relationships among them, ready to draw.' })
+  @Query(() => Neighborhood, { nullable: true, description: 'The entities within `depth` hops of one entity and the relationships among them, ready to draw.' })
   neighborhood(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: GraphContext,
