@@ -5,13 +5,13 @@ import { toConnection } from '../shared/connection.js';
 import type { GraphContext } from '../shared/graph.service.js';
 import { EntityConnection } from './entity-connection.type.js';
 import { EntitiesArgs } from './entity.args.js';
-import { EntityNode } from './entity.type.js';
+import { EntityInterface } from './entity.type.js';
 import { relatedHops } from './lookahead.js';
 
 /** The entity queries: by id, listed, searched; each fetches the typed shortcuts its selection asks for ahead (lookahead.ts). */
 @Resolver()
 export class EntityQueryResolver {
-  @Query(() => EntityNode, { nullable: true, description: 'One entity by id (a slug such as "scott-bessent"); null when unknown.' })
+  @Query(() => EntityInterface, { nullable: true, description: 'One entity by id (a slug such as "scott-bessent"); null when unknown.' })
   entity(@Arg('id', () => ID) id: string, @Ctx() { graph }: GraphContext, @Info() info: GraphQLResolveInfo): Promise<Entity | null> {
     // The typed shortcuts asked below it (facilities { country }, say) come in the same round trip.
     return graph.entityWith(id, relatedHops(info));
@@ -24,7 +24,7 @@ export class EntityQueryResolver {
     return toConnection(page.items, page.offset, page.totalCount);
   }
 
-  @Query(() => [EntityNode], {
+  @Query(() => [EntityInterface], {
     description: 'Entities whose name or an alias contains the text (case-insensitive): exact matches first, then prefixes, then the rest; each group by name, then id.',
   })
   async search(

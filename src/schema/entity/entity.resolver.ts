@@ -3,15 +3,15 @@ import type { Entity } from '../../domain/entity.js';
 import { pageWindow } from '../../domain/pagination.js';
 import type { Relationship } from '../../domain/relationship.js';
 import { RelationshipConnection } from '../relationship/relationship-connection.type.js';
-import { RelationshipNode } from '../relationship/relationship.type.js';
+import { RelationshipObject } from '../relationship/relationship.type.js';
 import { checkAsOf } from '../shared/arguments.js';
 import { toConnection } from '../shared/connection.js';
 import type { GraphContext } from '../shared/graph.service.js';
 import { RelationshipsArgs } from './entity.args.js';
-import { EntityNode, Source } from './entity.type.js';
+import { EntityInterface, Source } from './entity.type.js';
 
 /** Fields every entity has that are computed rather than stored. */
-@Resolver(() => EntityNode)
+@Resolver(() => EntityInterface)
 export class EntityResolver {
   @FieldResolver(() => [String], { description: 'Other names search matches.' })
   aliases(@Root() entity: Entity): string[] {
@@ -39,7 +39,7 @@ export class SourceResolver {
     return source.text !== undefined;
   }
 
-  @FieldResolver(() => [RelationshipNode], { description: 'The relationships citing this source (an index lookup), ordered by id.' })
+  @FieldResolver(() => [RelationshipObject], { description: 'The relationships citing this source (an index lookup), ordered by id.' })
   citedBy(
     @Root() source: Entity,
     @Ctx() { graph }: GraphContext,

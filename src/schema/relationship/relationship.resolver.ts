@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import { isRetracted, type Citation as CitationRecord, type Relationship, type RelationshipFact } from '../../domain/relationship.js';
-import { EntityNode, Source } from '../entity/entity.type.js';
+import { EntityInterface, Source } from '../entity/entity.type.js';
 import type { GraphContext } from '../shared/graph.service.js';
-import { Citation, RelationshipNode } from './relationship.type.js';
+import { Citation, RelationshipObject } from './relationship.type.js';
 
 /** Thrown when the graph holds a relationship whose end is missing: a broken invariant, masked as INTERNAL. */
 async function end(graph: GraphContext['graph'], id: string): Promise<Entity> {
@@ -12,14 +12,14 @@ async function end(graph: GraphContext['graph'], id: string): Promise<Entity> {
   return entity;
 }
 
-@Resolver(() => RelationshipNode)
+@Resolver(() => RelationshipObject)
 export class RelationshipResolver {
-  @FieldResolver(() => EntityNode)
+  @FieldResolver(() => EntityInterface)
   from(@Root() rel: Relationship, @Ctx() { graph }: GraphContext): Promise<Entity> {
     return end(graph, rel.from);
   }
 
-  @FieldResolver(() => EntityNode)
+  @FieldResolver(() => EntityInterface)
   to(@Root() rel: Relationship, @Ctx() { graph }: GraphContext): Promise<Entity> {
     return end(graph, rel.to);
   }
@@ -54,7 +54,7 @@ export class CitationResolver {
 
 @Resolver()
 export class RelationshipQueryResolver {
-  @Query(() => RelationshipNode, { nullable: true, description: 'One relationship by its id; null when unknown.' })
+  @Query(() => RelationshipObject, { nullable: true, description: 'One relationship by its id; null when unknown.' })
   relationship(@Arg('id', () => ID) id: string, @Ctx() { graph }: GraphContext): Promise<Relationship | null> {
     return graph.relationship(id);
   }

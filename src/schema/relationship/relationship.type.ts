@@ -15,7 +15,7 @@ export class Citation {
 
 /** A directed, cited, optionally dated fact. `from`, `to` and `citations` are resolved in relationship.resolver.ts. */
 @ObjectType('Relationship', { description: 'A directed fact between two entities, with its citations and dates.' })
-export class RelationshipNode {
+export class RelationshipObject {
   @Field(() => ID, { description: 'Deterministic: type:from:to[:stage][:year][:title].' })
   id: string;
 

@@ -2,8 +2,8 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import type { Relationship } from '../../domain/relationship.js';
 import { BasisEnum } from '../shared/enums.js';
-import { EntityNode } from '../entity/entity.type.js';
-import { RelationshipNode } from '../relationship/relationship.type.js';
+import { EntityInterface } from '../entity/entity.type.js';
+import { RelationshipObject } from '../relationship/relationship.type.js';
 
 export const QualifiesThroughEnum = { SITE: 'SITE', OPERATOR: 'OPERATOR', SITE_AND_OPERATOR: 'SITE_AND_OPERATOR' };
 registerEnumType(QualifiesThroughEnum, { name: 'QualifiesThrough', description: "Whether the site's country, an operator's country, or both qualify a supplier." });
@@ -13,10 +13,10 @@ registerEnumType(LeftOutReasonEnum, { name: 'LeftOutReason' });
 
 @ObjectType({ description: 'A supplier outside the excluded countries that qualifies through an allied (or the same) country.' })
 export class SupplyAlternativeNode {
-  @Field(() => EntityNode, { description: 'The country, company or facility.' })
+  @Field(() => EntityInterface, { description: 'The country, company or facility.' })
   supplier: Entity;
 
-  @Field(() => RelationshipNode, { description: 'The PRODUCES fact: stage, status, capacity, unit, dates and citations.' })
+  @Field(() => RelationshipObject, { description: 'The PRODUCES fact: stage, status, capacity, unit, dates and citations.' })
   relationship: Relationship;
 
   @Field(() => BasisEnum, { description: 'ELEMENT when the fact is about this material, GROUP when about rare earths as a group.' })
@@ -28,22 +28,22 @@ export class SupplyAlternativeNode {
   @Field(() => QualifiesThroughEnum)
   qualifiesThrough: string;
 
-  @Field(() => EntityNode)
+  @Field(() => EntityInterface)
   qualifyingCountry: Entity;
 
-  @Field(() => EntityNode, { nullable: true, description: "The site's country (null for a company without a site)." })
+  @Field(() => EntityInterface, { nullable: true, description: "The site's country (null for a company without a site)." })
   siteCountry: Entity | null;
 
-  @Field(() => [EntityNode], { description: 'Who operates it (a company supplies as its own operator).' })
+  @Field(() => [EntityInterface], { description: 'Who operates it (a company supplies as its own operator).' })
   operators: Entity[];
 
-  @Field(() => [RelationshipNode], { description: 'The MEMBER_OF relationships of the shared alliance (empty for domestic supply).' })
+  @Field(() => [RelationshipObject], { description: 'The MEMBER_OF relationships of the shared alliance (empty for domestic supply).' })
   alliancePath: Relationship[];
 }
 
 @ObjectType()
 export class CountryShareNode {
-  @Field(() => EntityNode)
+  @Field(() => EntityInterface)
   country: Entity;
 
   @Field(() => Float, { description: 'Percent (of the stated world total, or of what remains after exclusion).' })
@@ -52,7 +52,7 @@ export class CountryShareNode {
   @Field(() => Float, { nullable: true })
   volume?: number;
 
-  @Field(() => RelationshipNode)
+  @Field(() => RelationshipObject)
   relationship: Relationship;
 }
 
@@ -61,7 +61,7 @@ export class ConcentrationNode {
   @Field(() => [CountryShareNode])
   shares: CountryShareNode[];
 
-  @Field(() => EntityNode, { nullable: true })
+  @Field(() => EntityInterface, { nullable: true })
   topCountry: Entity | null;
 
   @Field(() => Float, { nullable: true })
@@ -127,10 +127,10 @@ export class LeftOutAlternative {
 
 @ObjectType()
 export class ExcludedVolume {
-  @Field(() => EntityNode)
+  @Field(() => EntityInterface)
   country: Entity;
 
-  @Field(() => RelationshipNode)
+  @Field(() => RelationshipObject)
   relationship: Relationship;
 }
 

@@ -1,13 +1,13 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import type { Relationship, RelationshipFact } from '../../domain/relationship.js';
-import { EntityNode } from '../entity/entity.type.js';
-import { RelationshipNode } from '../relationship/relationship.type.js';
+import { EntityInterface } from '../entity/entity.type.js';
+import { RelationshipObject } from '../relationship/relationship.type.js';
 
 @ObjectType({ description: 'One step of a path: a relationship, walked forward (from -> to) or backward.' })
 export class Hop {
   // Without citations (paths carry facts): Relationship.citations loads them when asked.
-  @Field(() => RelationshipNode)
+  @Field(() => RelationshipObject)
   relationship: RelationshipFact;
 
   @Field({ description: 'True when the path walks the relationship in its own direction.' })
@@ -19,7 +19,7 @@ export class Path {
   @Field(() => Int)
   length: number;
 
-  @Field(() => [EntityNode], { description: 'The entities along the path, from the start to the end.' })
+  @Field(() => [EntityInterface], { description: 'The entities along the path, from the start to the end.' })
   nodes: Entity[];
 
   @Field(() => [Hop])
@@ -27,8 +27,8 @@ export class Path {
 }
 
 @ObjectType()
-export class NeighborhoodNode {
-  @Field(() => EntityNode)
+export class NeighborhoodMember {
+  @Field(() => EntityInterface)
   entity: Entity;
 
   @Field(() => Int, { description: 'Hops from the centre, ignoring direction.' })
@@ -37,10 +37,10 @@ export class NeighborhoodNode {
 
 @ObjectType({ description: 'A subgraph ready to draw: nodes by distance then id, and the relationships among them.' })
 export class Neighborhood {
-  @Field(() => [NeighborhoodNode])
-  nodes: NeighborhoodNode[];
+  @Field(() => [NeighborhoodMember])
+  nodes: NeighborhoodMember[];
 
-  @Field(() => [RelationshipNode])
+  @Field(() => [RelationshipObject])
   relationships: Relationship[];
 
   @Field({ description: 'Whether `limit` left nodes out.' })
