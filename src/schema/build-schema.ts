@@ -13,7 +13,8 @@ import { EntityQueryResolver } from './entity/entity-query.resolver.js';
 import { CitationResolver, RelationshipQueryResolver, RelationshipResolver } from './relationship/relationship.resolver.js';
 import { validateInput } from './shared/validate-input.js';
 import { WriteResolver } from './write/write.resolver.js';
-import { AuditResolver } from './audit/audit.resolver.js';
+import { AuditEntryResolver, AuditResolver } from './audit/audit.resolver.js';
+import { NodeResolver } from './node/node.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -25,6 +26,7 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
       RelationshipQueryResolver,
       WriteResolver,
       AuditResolver,
+      NodeResolver,
       TraversalResolver,
       SupplyResolver,
       MeasureStatusResolver,
@@ -33,6 +35,7 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
       SourceResolver,
       RelationshipResolver,
       CitationResolver,
+      AuditEntryResolver,
       ...SHORTCUT_RESOLVERS,
     ],
     orphanedTypes: ENTITY_TYPES,

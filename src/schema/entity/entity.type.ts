@@ -1,11 +1,13 @@
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import { kindLabel, type EntityKind } from '../../domain/model.js';
+import { NodeInterface } from '../node/node.type.js';
 import { EntityKindEnum, FacilityStatusEnum, MeasureTypeEnum, ReeClassEnum } from '../shared/enums.js';
 import { DateScalar } from '../shared/scalars.js';
 
 /** The `Entity` interface: what every node of the graph has. Its computed fields live in entity.resolver.ts, its typed shortcuts in shortcut.fields.ts. */
 @InterfaceType('Entity', {
+  implements: NodeInterface,
   description: 'A node of the graph. Ids are human-readable slugs (scott-bessent, china, dysprosium), one id space across kinds.',
   resolveType: (value: Entity) => kindLabel(value.kind),
 })
@@ -23,7 +25,7 @@ export abstract class EntityInterface {
   description?: string;
 }
 
-@ObjectType({ implements: EntityInterface, description: 'A person (offices through `offices`, statements through `statements`).' })
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A person (offices through `offices`, statements through `statements`).' })
 export class Person extends EntityInterface {}
 
 @ObjectType({ implements: EntityInterface })
@@ -32,16 +34,16 @@ export class Country extends EntityInterface {
   iso2?: string;
 }
 
-@ObjectType({ implements: EntityInterface, description: 'A government body, agency, company, broadcaster or think tank.' })
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A government body, agency, company, broadcaster or think tank.' })
 export class Organization extends EntityInterface {
   @Field({ nullable: true })
   category?: string;
 }
 
-@ObjectType({ implements: EntityInterface, description: 'An alliance or partnership of countries or organisations.' })
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'An alliance or partnership of countries or organisations.' })
 export class Alliance extends EntityInterface {}
 
-@ObjectType({ implements: EntityInterface, description: 'A material: a rare earth element, the rare earths as a group, fentanyl...' })
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A material: a rare earth element, the rare earths as a group, fentanyl...' })
 export class Material extends EntityInterface {
   @Field({ nullable: true })
   symbol?: string;
@@ -56,22 +58,22 @@ export class Material extends EntityInterface {
   iupacClass?: string;
 }
 
-@ObjectType({ implements: EntityInterface, description: 'A use of materials: electric vehicles, wind turbines, NdFeB magnets...' })
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A use of materials: electric vehicles, wind turbines, NdFeB magnets...' })
 export class Application extends EntityInterface {}
 
-@ObjectType({ implements: EntityInterface, description: 'A mine, plant or refinery.' })
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A mine, plant or refinery.' })
 export class Facility extends EntityInterface {
   @Field(() => FacilityStatusEnum, { nullable: true })
   status?: string;
 }
 
-@ObjectType({ implements: EntityInterface, description: 'A meeting, interview or other dated happening.' })
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A meeting, interview or other dated happening.' })
 export class Event extends EntityInterface {
   @Field(() => DateScalar, { nullable: true })
   date?: string;
 }
 
-@ObjectType({ implements: EntityInterface, description: 'An agreement or understanding between parties.' })
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'An agreement or understanding between parties.' })
 export class Agreement extends EntityInterface {
   @Field(() => DateScalar, { nullable: true, description: 'When it was announced.' })
   date?: string;
@@ -83,13 +85,13 @@ export class Agreement extends EntityInterface {
   validUntil?: string;
 }
 
-@ObjectType({ implements: EntityInterface, description: 'One promise by one party, part of an agreement.' })
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'One promise by one party, part of an agreement.' })
 export class Commitment extends EntityInterface {
   @Field({ nullable: true, description: 'What was promised.' })
   text?: string;
 }
 
-@ObjectType({ implements: EntityInterface, description: 'An export control, suspension, tariff or tariff threat.' })
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'An export control, suspension, tariff or tariff threat.' })
 export class Measure extends EntityInterface {
   @Field(() => MeasureTypeEnum, { nullable: true })
   measureType?: string;
@@ -107,7 +109,7 @@ export class Measure extends EntityInterface {
   validUntil?: string;
 }
 
-@ObjectType({ implements: EntityInterface, description: 'Words someone said or a source claims, with when they were said.' })
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'Words someone said or a source claims, with when they were said.' })
 export class Statement extends EntityInterface {
   @Field({ nullable: true, description: 'The words, verbatim.' })
   text?: string;
@@ -116,7 +118,7 @@ export class Statement extends EntityInterface {
   date?: string;
 }
 
-@ObjectType({ implements: EntityInterface, description: 'A document relationships cite: the article, USGS tables, official notices.' })
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A document relationships cite: the article, USGS tables, official notices.' })
 export class Source extends EntityInterface {
   @Field({ nullable: true })
   publisher?: string;

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { Entity } from '../../domain/entity.js';
 import { isRetracted, type Citation as CitationRecord, type Relationship, type RelationshipFact } from '../../domain/relationship.js';
 import { EntityInterface, Source } from '../entity/entity.type.js';
+import { citationId } from '../node/node-id.js';
 import type { GraphContext } from '../shared/graph.service.js';
 import { Citation, RelationshipObject } from './relationship.type.js';
 
@@ -25,12 +26,11 @@ export class RelationshipResolver {
   }
 
   @FieldResolver(() => [Citation], { description: 'At least one: the sources supporting this fact.' })
-  async citations(@Root() rel: Relationship | RelationshipFact, @Ctx() { graph }: GraphContext): Promise<CitationRecord[]> {
+  async citations(@Root() rel: Relationship | RelationshipFact, @Ctx() { graph }: GraphContext): Promise<(CitationRecord & { id: string })[]> {
     // Supply answers carry their facts without citations: loaded by id (batched) when asked.
-    if ('citations' in rel) return rel.citations;
-    const full = await graph.relationship(rel.id);
+    const full = 'citations' in rel ? rel : await graph.relationship(rel.id);
     if (!full) throw new Error(`relationship ${rel.id} vanished`);
-    return full.citations;
+    return full.citations.map((c, i) => ({ ...c, id: citationId(rel.id, i) }));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether another source contradicts this claim.' })

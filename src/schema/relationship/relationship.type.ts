@@ -1,11 +1,15 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { RelationType } from '../../domain/model.js';
+import { NodeInterface } from '../node/node.type.js';
 import { BasisEnum, ConfidenceEnum, FacilityStatusEnum, RelationTypeEnum, SupplyStageEnum } from '../shared/enums.js';
 import { DateScalar } from '../shared/scalars.js';
 
 /** Support for a relationship. `source` is resolved in relationship.resolver.ts. */
 @ObjectType({ description: 'Support for a relationship: a source, where in it, and the exact words when the graph holds its text.' })
 export class Citation {
+  @Field(() => ID, { description: 'This citation\'s own id ("<relationship id>#<index>"): its relationship\'s id and its place among that relationship\'s citations.' })
+  id: string;
+
   @Field({ nullable: true, description: 'Verbatim words from the source (present when the graph holds its text).' })
   quote?: string;
 
@@ -14,9 +18,9 @@ export class Citation {
 }
 
 /** A directed, cited, optionally dated fact. `from`, `to` and `citations` are resolved in relationship.resolver.ts. */
-@ObjectType('Relationship', { description: 'A directed fact between two entities, with its citations and dates.' })
+@ObjectType('Relationship', { implements: NodeInterface, description: 'A directed fact between two entities, with its citations and dates.' })
 export class RelationshipObject {
-  @Field(() => ID, { description: 'Deterministic: type:from:to[:stage][:year][:title].' })
+  @Field(() => ID, { description: 'Deterministic: TYPE:from:to[:stage][:year][:title]; also its global id (see Node).' })
   id: string;
 
   @Field(() => RelationTypeEnum)
