@@ -5,7 +5,7 @@ import { SLUG_PATTERN } from '../../domain/entity.js';
  * entries, told apart by the id's form alone, so entity ids (slugs, used in URLs and
  * `entity(id:)`) and relationship ids stay what they always were:
  * - an entity's id is its slug (lower-case words joined by hyphens, never a colon);
- * - a relationship's id is `TYPE:from:to[...]` (upper-case type, colons);
+ * - a relationship's id is `type:from:to[...]` (colons; no relation type is named "audit");
  * - an audit entry's id is `audit:<uuid>`: the prefix keeps a UUID, itself a valid slug, from
  *   naming an entity. The stores keep the bare UUID; only the API shows the prefix.
  */
@@ -32,6 +32,6 @@ export function citationId(relationshipId: string, index: number): string {
 export function parseNodeId(id: string): NodeRef | null {
   if (SLUG_PATTERN.test(id)) return { kind: 'ENTITY', key: id };
   if (id.startsWith(AUDIT_PREFIX)) return { kind: 'AUDIT', key: id.slice(AUDIT_PREFIX.length) };
-  if (/^[A-Z_]+:/.test(id)) return { kind: 'RELATIONSHIP', key: id };
+  if (id.includes(':')) return { kind: 'RELATIONSHIP', key: id };
   return null;
 }

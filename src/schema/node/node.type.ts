@@ -12,7 +12,7 @@ function nodeTypeName(value: object): string {
 @InterfaceType('Node', {
   description:
     'An object with a global id that `node(id:)` and `nodes(ids:)` fetch again (Relay global object identification). ' +
-    'Entity ids are slugs ("china"), relationship ids "TYPE:from:to...", audit entry ids "audit:<uuid>": the form tells the kind.',
+    'Entity ids are slugs ("china"), relationship ids "type:from:to...", audit entry ids "audit:<uuid>": the form tells the kind.',
   resolveType: nodeTypeName,
 })
 export abstract class NodeInterface {

@@ -20,7 +20,7 @@ export class Citation {
 /** A directed, cited, optionally dated fact. `from`, `to` and `citations` are resolved in relationship.resolver.ts. */
 @ObjectType('Relationship', { implements: NodeInterface, description: 'A directed fact between two entities, with its citations and dates.' })
 export class RelationshipObject {
-  @Field(() => ID, { description: 'Deterministic: TYPE:from:to[:stage][:year][:title]; also its global id (see Node).' })
+  @Field(() => ID, { description: 'Deterministic: type:from:to[:stage][:year][:title]; also its global id (see Node).' })
   id: string;
 
   @Field(() => RelationTypeEnum)
