@@ -136,7 +136,7 @@ export type SearchEntitiesQueryVariables = Exact<{
 }>;
 
 
-export type SearchEntitiesQuery = { search: Array<{ description: string | null, id: string, name: string, kind: EntityKind }> };
+export type SearchEntitiesQuery = { search: { nodes: Array<{ description: string | null, id: string, name: string, kind: EntityKind }> } };
 
 export type EntityRefQueryVariables = Exact<{
   id: string;
