@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AUDIT_ENTRIES,
+  AUDIT_ENTRIES_BY_ID,
   COUNT_AUDIT_ENTRIES,
   CREATE_AUDIT_ENTRY,
   CREATE_CITATIONS,
@@ -80,5 +81,9 @@ describe('audit trail', () => {
       SKIP $offset
       LIMIT $limit"
     `);
+  });
+
+  it('AUDIT_ENTRIES_BY_ID', () => {
+    expect(AUDIT_ENTRIES_BY_ID).toMatchInlineSnapshot();
   });
 });
