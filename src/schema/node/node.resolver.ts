@@ -16,7 +16,7 @@ export async function loadNodes(graph: GraphService, ids: readonly string[]): Pr
   const auditKeys = refs.flatMap((r) => (r?.kind === 'AUDIT' ? [r.key] : []));
   const audits = new Map((await graph.auditEntries(auditKeys)).flatMap((a) => (a ? [[a.id, a] as const] : [])));
   return Promise.all(
-    refs.map((ref): Promise<NodeValue | null> | NodeValue | null => {
+    refs.map(async (ref): Promise<NodeValue | null> => {
       if (ref === null) return null;
       if (ref.kind === 'ENTITY') return graph.entity(ref.key);
       if (ref.kind === 'RELATIONSHIP') return graph.relationship(ref.key);
