@@ -84,6 +84,10 @@ describe('audit trail', () => {
   });
 
   it('AUDIT_ENTRIES_BY_ID', () => {
-    expect(AUDIT_ENTRIES_BY_ID).toMatchInlineSnapshot();
+    expect(AUDIT_ENTRIES_BY_ID).toMatchInlineSnapshot(`
+      "UNWIND $ids AS id
+      MATCH (a:AuditEntry {id: id})
+      RETURN a {.*} AS entry"
+    `);
   });
 });
