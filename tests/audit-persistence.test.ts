@@ -27,7 +27,7 @@ async function openApi(dir: string) {
 const AUDIT = `query($targetId: ID, $actor: String, $after: String) {
   auditLog(targetId: $targetId, actor: $actor, first: 100, after: $after) {
     totalCount
-    nodes { id at actor action note changes { target id before after } }
+    nodes { id at actor action note changes { target targetId before after } }
   }
 }`;
 
@@ -66,7 +66,7 @@ describe('the audit trail of the embedded store', () => {
       await second.api.data(`mutation { upsertEntity(input: { id: "audit-test-org", kind: ORGANIZATION, name: "Audit Test Org Ltd" }, note: "legal name") { entity { id } } }`, {}, AS_EDITOR);
       const after = (await second.api.data(AUDIT)).auditLog;
       expect(after.totalCount).toBe(4);
-      expect(after.nodes[0]).toMatchObject({ action: 'UPSERT_ENTITY', note: 'legal name', changes: [{ id: 'audit-test-org', before: { name: 'Audit Test Org' }, after: { name: 'Audit Test Org Ltd' } }] });
+      expect(after.nodes[0]).toMatchObject({ action: 'UPSERT_ENTITY', note: 'legal name', changes: [{ targetId: 'audit-test-org', before: { name: 'Audit Test Org' }, after: { name: 'Audit Test Org Ltd' } }] });
       expect(after.nodes.slice(1)).toEqual(before.nodes);
     } finally {
       await second.close();

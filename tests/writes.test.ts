@@ -11,14 +11,14 @@ import { STORE_FIXTURES, useApi } from './support/stores.js';
 const ADD_ENTITY = `mutation($input: EntityInput!, $note: String!) {
   upsertEntity(input: $input, note: $note) {
     entity { id name kind description ... on Organization { category } }
-    audit { id actor action note changes { target id before after } }
+    audit { id actor action note changes { target targetId before after } }
   }
 }`;
 
 const ADD_RELATIONSHIP = `mutation($input: RelationshipInput!, $note: String!) {
   addRelationship(input: $input, note: $note) {
     relationship { id type from { id } to { id } validUntil retracted citations { quote locator source { id } } }
-    audit { id actor action changes { target id before } }
+    audit { id actor action changes { target targetId before } }
   }
 }`;
 
@@ -53,7 +53,7 @@ describe.each(STORE_FIXTURES)('writes over HTTP on the $name store', (fixture) =
     expect(upsertEntity.entity).toEqual({ id: 'test-magnetics', name: 'Test Magnetics', kind: 'ORGANIZATION', description: 'A magnet maker (test record)', category: 'company' });
     expect(upsertEntity.audit).toMatchObject({ actor: 'api-key:alice', action: 'UPSERT_ENTITY', note: 'new supplier from a trade report' });
     expect(upsertEntity.audit.changes).toEqual([
-      { target: 'ENTITY', id: 'test-magnetics', before: null, after: { ...NEW_ORG, origin: 'API' } },
+      { target: 'ENTITY', targetId: 'test-magnetics', before: null, after: { ...NEW_ORG, origin: 'API' } },
     ]);
 
     const { addRelationship } = await ctx.api.data(ADD_RELATIONSHIP, { input: LOCATED, note: 'where it is based' }, AS_EDITOR);

@@ -147,7 +147,7 @@ export type SearchEntitiesQueryVariables = Exact<{
 }>;
 
 
-export type SearchEntitiesQuery = { search: Array<{ description: string | null, id: string, name: string, kind: EntityKind }> | null };
+export type SearchEntitiesQuery = { search: { nodes: Array<{ description: string | null, id: string, name: string, kind: EntityKind }> } | null };
 
 export type EntityRefQueryVariables = Exact<{
   id: string;

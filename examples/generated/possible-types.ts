@@ -15,6 +15,23 @@
       "Person",
       "Source",
       "Statement"
+    ],
+    "Node": [
+      "Agreement",
+      "Alliance",
+      "Application",
+      "AuditEntry",
+      "Commitment",
+      "Country",
+      "Event",
+      "Facility",
+      "Material",
+      "Measure",
+      "Organization",
+      "Person",
+      "Relationship",
+      "Source",
+      "Statement"
     ]
   }
 };
@@ -32,6 +49,23 @@
       "Measure",
       "Organization",
       "Person",
+      "Source",
+      "Statement"
+    ],
+    "Node": [
+      "Agreement",
+      "Alliance",
+      "Application",
+      "AuditEntry",
+      "Commitment",
+      "Country",
+      "Event",
+      "Facility",
+      "Material",
+      "Measure",
+      "Organization",
+      "Person",
+      "Relationship",
       "Source",
       "Statement"
     ]

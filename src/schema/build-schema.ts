@@ -14,7 +14,8 @@ import { CitationResolver, RelationshipQueryResolver, RelationshipResolver } fro
 import { nullArgumentsAsAbsent } from './shared/null-arguments.js';
 import { validateInput } from './shared/validate-input.js';
 import { WriteResolver } from './write/write.resolver.js';
-import { AuditResolver } from './audit/audit.resolver.js';
+import { AuditEntryResolver, AuditResolver } from './audit/audit.resolver.js';
+import { NodeResolver } from './node/node.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -26,6 +27,7 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
       RelationshipQueryResolver,
       WriteResolver,
       AuditResolver,
+      NodeResolver,
       TraversalResolver,
       SupplyResolver,
       MeasureStatusResolver,
@@ -34,6 +36,7 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
       SourceResolver,
       RelationshipResolver,
       CitationResolver,
+      AuditEntryResolver,
       ...SHORTCUT_RESOLVERS,
     ],
     orphanedTypes: ENTITY_TYPES,

@@ -139,6 +139,8 @@ export interface GraphStore {
   applyWrite(request: WriteRequest): Promise<AuditEntry>;
   /** The audit trail of API writes, newest first. */
   auditLog(query: AuditQuery): Promise<AuditPage>;
+  /** Audit entries by their stored id, in the order asked; null for an unknown id. */
+  getAuditEntries(ids: readonly string[]): Promise<(AuditEntry | null)[]>;
   /** Every entity and relationship (export and backup), ordered by id. */
   exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }>;
   /** Whether the store can answer now (readiness). */

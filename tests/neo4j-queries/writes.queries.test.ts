@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AUDIT_ENTRIES,
+  AUDIT_ENTRIES_BY_ID,
   COUNT_AUDIT_ENTRIES,
   CREATE_AUDIT_ENTRY,
   CREATE_CITATIONS,
@@ -81,6 +82,14 @@ describe('audit trail', () => {
       ORDER BY a.at DESC, a.id DESC
       SKIP $offset
       LIMIT $limit"
+    `);
+  });
+
+  it('AUDIT_ENTRIES_BY_ID', () => {
+    expect(AUDIT_ENTRIES_BY_ID).toMatchInlineSnapshot(`
+      "UNWIND $ids AS id
+      MATCH (a:AuditEntry {id: id})
+      RETURN a {.*} AS entry"
     `);
   });
 });

@@ -1,11 +1,12 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { actorKey, isActorKey, type AuditEntry as AuditRecord } from '../../domain/audit.js';
 import { BadInputError } from '../../domain/errors.js';
 import { pageWindow } from '../../domain/pagination.js';
+import { auditChangeId, auditNodeId } from '../node/node-id.js';
 import { toConnection } from '../shared/connection.js';
 import type { GraphContext } from '../shared/graph.service.js';
 import { AuditLogArgs } from './audit.args.js';
-import { ActorMethodEnum, AuditConnection, AuditEntry } from './audit.type.js';
+import { ActorMethodEnum, AuditChange, AuditConnection, AuditEntry } from './audit.type.js';
 
 const METHOD_ENUM = { 'api-key': ActorMethodEnum.API_KEY, jwt: ActorMethodEnum.JWT, legacy: ActorMethodEnum.LEGACY } as const;
 
@@ -19,8 +20,22 @@ export class AuditResolver {
     }
     const { offset, limit } = pageWindow(args.first, args.after);
     const page = await graph.auditLog({ offset, limit, ...(args.targetId && { targetId: args.targetId }), ...(args.actor && { actor: args.actor }) });
-    const { nodes, pageInfo, totalCount } = toConnection<AuditRecord>(page.items, offset, page.totalCount);
-    return { nodes, pageInfo, totalCount };
+    return toConnection<AuditRecord>(page.items, offset, page.totalCount);
+  }
+}
+
+/** The API's view of a stored audit entry: a global id, and an id of its own for each change. */
+@Resolver(() => AuditEntry)
+export class AuditEntryResolver {
+  @FieldResolver(() => ID)
+  id(@Root() entry: AuditRecord): string {
+    return auditNodeId(entry.id);
+  }
+
+  @FieldResolver(() => [AuditChange])
+  changes(@Root() entry: AuditRecord): AuditChange[] {
+    // Stored changes carry the changed record's id as `id`; the API gives it as `targetId`.
+    return entry.changes.map((c, i) => ({ id: auditChangeId(entry.id, i), targetId: c.id, target: c.target, before: c.before, after: c.after }));
   }
 
   @FieldResolver(() => String)

@@ -1,6 +1,7 @@
 import { JSONObjectResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { WRITE_ACTIONS, type WriteAction } from '../../domain/audit.js';
+import { NodeInterface } from '../node/node.type.js';
 import { PageInfo } from '../shared/connection.type.js';
 
 export const WriteActionEnum = Object.fromEntries(WRITE_ACTIONS.map((a) => [a, a])) as { [K in WriteAction]: K };
@@ -21,19 +22,22 @@ export class AuditChange {
   @Field(() => AuditTargetEnum)
   target: keyof typeof AuditTargetEnum;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'This change\'s own id ("<audit entry id>/<index>"), unique across the audit trail.' })
   id: string;
 
+  @Field(() => ID, { description: 'The id of the entity or relationship the write changed.' })
+  targetId: string;
+
   @Field(() => JSONObjectResolver, { nullable: true, description: 'Null when the write created the record.' })
-  before: Record<string, unknown> | null;
+  before: object | null;
 
   @Field(() => JSONObjectResolver)
-  after: Record<string, unknown>;
+  after: object;
 }
 
-@ObjectType({ description: 'An entry of the audit trail: who wrote, when, through which mutation, why, and what changed.' })
+@ObjectType({ implements: NodeInterface, description: 'An entry of the audit trail: who wrote, when, through which mutation, why, and what changed.' })
 export class AuditEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id "audit:<uuid>" (see Node); refetch it with `node(id:)`.' })
   id: string;
 
   @Field({ description: 'ISO 8601 instant (UTC).' })
@@ -64,9 +68,21 @@ export class AuditEntry {
   changes: AuditChange[];
 }
 
-@ObjectType({ description: 'A page of the audit trail, newest first.' })
+@ObjectType({ description: 'An audit entry and its cursor.' })
+export class AuditEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => AuditEntry)
+  node: AuditEntry;
+}
+
+@ObjectType({ description: 'A page of the audit trail, newest first, Relay style.' })
 export class AuditConnection {
-  @Field(() => [AuditEntry])
+  @Field(() => [AuditEdge])
+  edges: AuditEdge[];
+
+  @Field(() => [AuditEntry], { description: 'The page\'s entries (shortcut for edges.node).' })
   nodes: AuditEntry[];
 
   @Field(() => PageInfo)

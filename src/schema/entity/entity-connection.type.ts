@@ -1,14 +1,14 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import { PageInfo } from '../shared/connection.type.js';
-import { EntityNode } from './entity.type.js';
+import { EntityInterface } from './entity.type.js';
 
 @ObjectType()
 export class EntityEdge {
   @Field()
   cursor: string;
 
-  @Field(() => EntityNode)
+  @Field(() => EntityInterface)
   node: Entity;
 }
 
@@ -17,7 +17,7 @@ export class EntityConnection {
   @Field(() => [EntityEdge])
   edges: EntityEdge[];
 
-  @Field(() => [EntityNode], { description: 'The page\'s entities (shortcut for edges.node).' })
+  @Field(() => [EntityInterface], { description: 'The page\'s entities (shortcut for edges.node).' })
   nodes: Entity[];
 
   @Field(() => PageInfo)

@@ -40,3 +40,26 @@ export class RelationshipsArgs {
   @Field(() => String, { nullable: true, description: 'Cursor of the last relationship of the previous page.' })
   after?: string;
 }
+
+/** `search`'s arguments. */
+@ArgsType()
+export class SearchArgs {
+  @Field({ description: 'The text to find in names and aliases (case-insensitive).' })
+  text: string;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, 1-100 (default 20).' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last entity of the previous page.' })
+  after?: string;
+}
+
+/** `Source.citedBy`'s arguments. */
+@ArgsType()
+export class CitedByArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 1-100 (default 20).' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last relationship of the previous page.' })
+  after?: string;
+}

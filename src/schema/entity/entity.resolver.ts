@@ -1,17 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import { pageWindow } from '../../domain/pagination.js';
-import type { Relationship } from '../../domain/relationship.js';
 import { RelationshipConnection } from '../relationship/relationship-connection.type.js';
-import { RelationshipNode } from '../relationship/relationship.type.js';
 import { checkAsOf } from '../shared/arguments.js';
 import { toConnection } from '../shared/connection.js';
 import type { GraphContext } from '../shared/graph.service.js';
-import { RelationshipsArgs } from './entity.args.js';
-import { EntityNode, Source } from './entity.type.js';
+import { CitedByArgs, RelationshipsArgs } from './entity.args.js';
+import { EntityInterface, Source } from './entity.type.js';
 
 /** Fields every entity has that are computed rather than stored. */
-@Resolver(() => EntityNode)
+@Resolver(() => EntityInterface)
 export class EntityResolver {
   @FieldResolver(() => [String], { description: 'Other names search matches.' })
   aliases(@Root() entity: Entity): string[] {
@@ -39,13 +37,10 @@ export class SourceResolver {
     return source.text !== undefined;
   }
 
-  @FieldResolver(() => [RelationshipNode], { nullable: true, description: 'The relationships citing this source (an index lookup), ordered by id.' })
-  citedBy(
-    @Root() source: Entity,
-    @Ctx() { graph }: GraphContext,
-    @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1-100 (default 20).' }) first?: number,
-  ): Promise<Relationship[]> {
-    const { limit } = pageWindow(first, null);
-    return graph.citingSource(source.id).then((rels) => rels.slice(0, limit));
+  @FieldResolver(() => RelationshipConnection, { nullable: true, description: 'The relationships citing this source (an index lookup), ordered by id, paged.' })
+  async citedBy(@Root() source: Entity, @Args() args: CitedByArgs, @Ctx() { graph }: GraphContext) {
+    const { offset, limit } = pageWindow(args.first, args.after);
+    const all = await graph.citingSource(source.id);
+    return toConnection(all.slice(offset, offset + limit), offset, all.length);
   }
 }

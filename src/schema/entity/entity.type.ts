@@ -1,15 +1,17 @@
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import { kindLabel, type EntityKind } from '../../domain/model.js';
+import { NodeInterface } from '../node/node.type.js';
 import { EntityKindEnum, FacilityStatusEnum, MeasureTypeEnum, ReeClassEnum } from '../shared/enums.js';
 import { DateScalar } from '../shared/scalars.js';
 
 /** The `Entity` interface: what every node of the graph has. Its computed fields live in entity.resolver.ts, its typed shortcuts in shortcut.fields.ts. */
 @InterfaceType('Entity', {
+  implements: NodeInterface,
   description: 'A node of the graph. Ids are human-readable slugs (scott-bessent, china, dysprosium), one id space across kinds.',
   resolveType: (value: Entity) => kindLabel(value.kind),
 })
-export abstract class EntityNode {
+export abstract class EntityInterface {
   @Field(() => ID)
   id: string;
 
@@ -23,26 +25,26 @@ export abstract class EntityNode {
   description?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'A person (offices through `offices`, statements through `statements`).' })
-export class Person extends EntityNode {}
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A person (offices through `offices`, statements through `statements`).' })
+export class Person extends EntityInterface {}
 
-@ObjectType({ implements: EntityNode })
-export class Country extends EntityNode {
+@ObjectType({ implements: EntityInterface })
+export class Country extends EntityInterface {
   @Field({ nullable: true, description: 'ISO 3166-1 alpha-2 code.' })
   iso2?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'A government body, agency, company, broadcaster or think tank.' })
-export class Organization extends EntityNode {
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A government body, agency, company, broadcaster or think tank.' })
+export class Organization extends EntityInterface {
   @Field({ nullable: true })
   category?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'An alliance or partnership of countries or organisations.' })
-export class Alliance extends EntityNode {}
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'An alliance or partnership of countries or organisations.' })
+export class Alliance extends EntityInterface {}
 
-@ObjectType({ implements: EntityNode, description: 'A material: a rare earth element, the rare earths as a group, fentanyl...' })
-export class Material extends EntityNode {
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A material: a rare earth element, the rare earths as a group, fentanyl...' })
+export class Material extends EntityInterface {
   @Field({ nullable: true })
   symbol?: string;
 
@@ -56,23 +58,23 @@ export class Material extends EntityNode {
   iupacClass?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'A use of materials: electric vehicles, wind turbines, NdFeB magnets...' })
-export class Application extends EntityNode {}
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A use of materials: electric vehicles, wind turbines, NdFeB magnets...' })
+export class Application extends EntityInterface {}
 
-@ObjectType({ implements: EntityNode, description: 'A mine, plant or refinery.' })
-export class Facility extends EntityNode {
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A mine, plant or refinery.' })
+export class Facility extends EntityInterface {
   @Field(() => FacilityStatusEnum, { nullable: true })
   status?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'A meeting, interview or other dated happening.' })
-export class Event extends EntityNode {
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A meeting, interview or other dated happening.' })
+export class Event extends EntityInterface {
   @Field(() => DateScalar, { nullable: true })
   date?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'An agreement or understanding between parties.' })
-export class Agreement extends EntityNode {
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'An agreement or understanding between parties.' })
+export class Agreement extends EntityInterface {
   @Field(() => DateScalar, { nullable: true, description: 'When it was announced.' })
   date?: string;
 
@@ -83,8 +85,8 @@ export class Agreement extends EntityNode {
   validUntil?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'One promise by one party, part of an agreement.' })
-export class Commitment extends EntityNode {
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'One promise by one party, part of an agreement.' })
+export class Commitment extends EntityInterface {
   @Field({ nullable: true, description: 'What was promised.' })
   text?: string;
 
@@ -95,8 +97,8 @@ export class Commitment extends EntityNode {
   validUntil?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'An export control, suspension, tariff or tariff threat.' })
-export class Measure extends EntityNode {
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'An export control, suspension, tariff or tariff threat.' })
+export class Measure extends EntityInterface {
   @Field(() => MeasureTypeEnum, { nullable: true })
   measureType?: string;
 
@@ -113,8 +115,8 @@ export class Measure extends EntityNode {
   validUntil?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'Words someone said or a source claims, with when they were said.' })
-export class Statement extends EntityNode {
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'Words someone said or a source claims, with when they were said.' })
+export class Statement extends EntityInterface {
   @Field({ nullable: true, description: 'The words, verbatim.' })
   text?: string;
 
@@ -122,8 +124,8 @@ export class Statement extends EntityNode {
   date?: string;
 }
 
-@ObjectType({ implements: EntityNode, description: 'A document relationships cite: the article, USGS tables, official notices.' })
-export class Source extends EntityNode {
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A document relationships cite: the article, USGS tables, official notices.' })
+export class Source extends EntityInterface {
   @Field({ nullable: true })
   publisher?: string;
 

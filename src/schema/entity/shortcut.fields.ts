@@ -1,12 +1,12 @@
 import type { EntityKind, RelationType } from '../../domain/model.js';
 import type { RelatedHop } from '../../store/graph-store.js';
-import { Agreement, Alliance, Commitment, Country, EntityNode, Event, Facility, Material, Organization, Statement } from './entity.type.js';
+import { Agreement, Alliance, Commitment, Country, EntityInterface, Event, Facility, Material, Organization, Statement } from './entity.type.js';
 
 /** A typed shortcut answered with the entities one hop away (`kind` kept, all kinds when absent); `one`: the first or null. */
 export interface EntityShortcut {
   hop: RelatedHop;
   kind?: EntityKind;
-  returns: typeof EntityNode;
+  returns: typeof EntityInterface;
   one?: true;
   description: string;
 }
@@ -32,7 +32,7 @@ function hop(type: RelationType, direction: 'OUT' | 'IN'): RelatedHop {
 export const SHORTCUTS = {
   Person: {
     offices: { relationships: { type: 'HOLDS_OFFICE', direction: 'OUT' }, description: 'HOLDS_OFFICE relationships: the title and where.' },
-    leads: { hop: hop('LEADS', 'OUT'), returns: EntityNode, description: 'Countries and organisations this person leads.' },
+    leads: { hop: hop('LEADS', 'OUT'), returns: EntityInterface, description: 'Countries and organisations this person leads.' },
     statements: { hop: hop('SAID', 'OUT'), kind: 'STATEMENT', returns: Statement, description: 'What this person said.' },
   },
   Country: {
@@ -40,14 +40,14 @@ export const SHORTCUTS = {
     commitments: { hop: hop('COMMITTED_TO', 'OUT'), kind: 'COMMITMENT', returns: Commitment, description: 'Commitments this country made.' },
   },
   Organization: {
-    partOf: { hop: hop('PART_OF', 'OUT'), returns: EntityNode, description: 'What this organisation is part of.' },
+    partOf: { hop: hop('PART_OF', 'OUT'), returns: EntityInterface, description: 'What this organisation is part of.' },
     facilities: { hop: hop('OPERATES', 'OUT'), kind: 'FACILITY', returns: Facility, description: 'Facilities this organisation operates.' },
   },
   Alliance: {
-    members: { hop: hop('MEMBER_OF', 'IN'), returns: EntityNode, description: 'Members of this alliance.' },
+    members: { hop: hop('MEMBER_OF', 'IN'), returns: EntityInterface, description: 'Members of this alliance.' },
   },
   Material: {
-    uses: { hop: hop('USED_IN', 'OUT'), returns: EntityNode, description: 'Applications this material is used in.' },
+    uses: { hop: hop('USED_IN', 'OUT'), returns: EntityInterface, description: 'Applications this material is used in.' },
     members: { hop: hop('PART_OF', 'IN'), kind: 'MATERIAL', returns: Material, description: 'For a group (rare earth elements): its members.' },
     groups: { hop: hop('PART_OF', 'OUT'), kind: 'MATERIAL', returns: Material, description: 'The groups this material belongs to.' },
     producers: {
@@ -60,28 +60,28 @@ export const SHORTCUTS = {
     country: { hop: hop('LOCATED_IN', 'OUT'), kind: 'COUNTRY', returns: Country, one: true, description: 'The country the site is in.' },
   },
   Event: {
-    participants: { hop: hop('PARTICIPATED_IN', 'IN'), returns: EntityNode, description: 'Who took part.' },
+    participants: { hop: hop('PARTICIPATED_IN', 'IN'), returns: EntityInterface, description: 'Who took part.' },
     places: { hop: hop('HELD_IN', 'OUT'), kind: 'COUNTRY', returns: Country, description: 'Where it took place.' },
   },
   Agreement: {
-    parties: { hop: hop('PARTY_TO', 'IN'), returns: EntityNode, description: 'The parties (PARTY_TO).' },
+    parties: { hop: hop('PARTY_TO', 'IN'), returns: EntityInterface, description: 'The parties (PARTY_TO).' },
     commitments: { hop: hop('PART_OF', 'IN'), kind: 'COMMITMENT', returns: Commitment, description: 'The commitments that are part of it.' },
     origins: { hop: hop('RESULTED_IN', 'IN'), kind: 'EVENT', returns: Event, description: 'The events it came out of.' },
   },
   Commitment: {
-    committedBy: { hop: hop('COMMITTED_TO', 'IN'), returns: EntityNode, description: 'Who committed to it.' },
+    committedBy: { hop: hop('COMMITTED_TO', 'IN'), returns: EntityInterface, description: 'Who committed to it.' },
     agreement: { hop: hop('PART_OF', 'OUT'), kind: 'AGREEMENT', returns: Agreement, one: true, description: 'The agreement it is part of.' },
-    concerns: { hop: hop('CONCERNS', 'OUT'), returns: EntityNode, description: 'What it is about.' },
+    concerns: { hop: hop('CONCERNS', 'OUT'), returns: EntityInterface, description: 'What it is about.' },
   },
   Measure: {
-    issuedBy: { hop: hop('ISSUED', 'IN'), returns: EntityNode, description: 'Who issued it.' },
-    appliesTo: { hop: hop('APPLIES_TO', 'OUT'), returns: EntityNode, description: 'Materials, countries or applications it controls or targets.' },
+    issuedBy: { hop: hop('ISSUED', 'IN'), returns: EntityInterface, description: 'Who issued it.' },
+    appliesTo: { hop: hop('APPLIES_TO', 'OUT'), returns: EntityInterface, description: 'Materials, countries or applications it controls or targets.' },
     suspensions: { relationships: { type: 'SUSPENDS', direction: 'IN' }, description: 'SUSPENDS relationships into this measure, with their windows.' },
   },
   Statement: {
-    speakers: { hop: hop('SAID', 'IN'), returns: EntityNode, description: 'Who said it (SAID).' },
-    venues: { hop: hop('MADE_AT', 'OUT'), returns: EntityNode, description: 'Where it was said: an interview, a broadcaster (MADE_AT).' },
-    concerns: { hop: hop('CONCERNS', 'OUT'), returns: EntityNode, description: 'What it is about (CONCERNS).' },
+    speakers: { hop: hop('SAID', 'IN'), returns: EntityInterface, description: 'Who said it (SAID).' },
+    venues: { hop: hop('MADE_AT', 'OUT'), returns: EntityInterface, description: 'Where it was said: an interview, a broadcaster (MADE_AT).' },
+    concerns: { hop: hop('CONCERNS', 'OUT'), returns: EntityInterface, description: 'What it is about (CONCERNS).' },
   },
 } satisfies Record<string, Record<string, Shortcut>>;
 

@@ -1,14 +1,14 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { Relationship } from '../../domain/relationship.js';
 import { PageInfo } from '../shared/connection.type.js';
-import { RelationshipNode } from './relationship.type.js';
+import { RelationshipObject } from './relationship.type.js';
 
 @ObjectType()
 export class RelationshipEdge {
   @Field()
   cursor: string;
 
-  @Field(() => RelationshipNode)
+  @Field(() => RelationshipObject)
   node: Relationship;
 }
 
@@ -17,7 +17,7 @@ export class RelationshipConnection {
   @Field(() => [RelationshipEdge])
   edges: RelationshipEdge[];
 
-  @Field(() => [RelationshipNode], { description: 'The page\'s relationships (shortcut for edges.node).' })
+  @Field(() => [RelationshipObject], { description: 'The page\'s relationships (shortcut for edges.node).' })
   nodes: Relationship[];
 
   @Field(() => PageInfo)

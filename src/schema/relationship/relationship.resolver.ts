@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import { isRetracted, versionOf, type Citation as CitationRecord, type Relationship, type RelationshipFact } from '../../domain/relationship.js';
-import { EntityNode, Source } from '../entity/entity.type.js';
+import { EntityInterface, Source } from '../entity/entity.type.js';
+import { citationId } from '../node/node-id.js';
 import type { GraphContext } from '../shared/graph.service.js';
-import { Citation, RelationshipNode } from './relationship.type.js';
+import { Citation, RelationshipObject } from './relationship.type.js';
 
 /** Thrown when the graph holds a relationship whose end is missing: a broken invariant, masked as INTERNAL. */
 async function end(graph: GraphContext['graph'], id: string): Promise<Entity> {
@@ -12,25 +13,24 @@ async function end(graph: GraphContext['graph'], id: string): Promise<Entity> {
   return entity;
 }
 
-@Resolver(() => RelationshipNode)
+@Resolver(() => RelationshipObject)
 export class RelationshipResolver {
-  @FieldResolver(() => EntityNode)
+  @FieldResolver(() => EntityInterface)
   from(@Root() rel: Relationship, @Ctx() { graph }: GraphContext): Promise<Entity> {
     return end(graph, rel.from);
   }
 
-  @FieldResolver(() => EntityNode)
+  @FieldResolver(() => EntityInterface)
   to(@Root() rel: Relationship, @Ctx() { graph }: GraphContext): Promise<Entity> {
     return end(graph, rel.to);
   }
 
   @FieldResolver(() => [Citation], { description: 'At least one: the sources supporting this fact.' })
-  async citations(@Root() rel: Relationship | RelationshipFact, @Ctx() { graph }: GraphContext): Promise<CitationRecord[]> {
+  async citations(@Root() rel: Relationship | RelationshipFact, @Ctx() { graph }: GraphContext): Promise<(CitationRecord & { id: string })[]> {
     // Supply answers carry their facts without citations: loaded by id (batched) when asked.
-    if ('citations' in rel) return rel.citations;
-    const full = await graph.relationship(rel.id);
+    const full = 'citations' in rel ? rel : await graph.relationship(rel.id);
     if (!full) throw new Error(`relationship ${rel.id} vanished`);
-    return full.citations;
+    return full.citations.map((c, i) => ({ ...c, id: citationId(rel.id, i) }));
   }
 
   @FieldResolver(() => Int)
@@ -59,7 +59,7 @@ export class CitationResolver {
 
 @Resolver()
 export class RelationshipQueryResolver {
-  @Query(() => RelationshipNode, { nullable: true, description: 'One relationship by its id; null when unknown.' })
+  @Query(() => RelationshipObject, { nullable: true, description: 'One relationship by its id; null when unknown.' })
   relationship(@Arg('id', () => ID) id: string, @Ctx() { graph }: GraphContext): Promise<Relationship | null> {
     return graph.relationship(id);
   }

@@ -1,12 +1,16 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { RelationType } from '../../domain/model.js';
 import type { Citation as CitationRecord } from '../../domain/relationship.js';
+import { NodeInterface } from '../node/node.type.js';
 import { BasisEnum, ConfidenceEnum, FacilityStatusEnum, RelationTypeEnum, SupplyStageEnum } from '../shared/enums.js';
 import { DateScalar } from '../shared/scalars.js';
 
 /** Support for a relationship. `source` is resolved in relationship.resolver.ts. */
 @ObjectType({ description: 'Support for a relationship: a source, where in it, and the exact words when the graph holds its text.' })
 export class Citation {
+  @Field(() => ID, { description: 'This citation\'s own id ("<relationship id>#<index>"): its relationship\'s id and its place among that relationship\'s citations.' })
+  id: string;
+
   @Field({ nullable: true, description: 'Verbatim words from the source (present when the graph holds its text).' })
   quote?: string;
 
@@ -31,10 +35,10 @@ export class StatusMilestone {
 }
 
 /** A directed, cited, optionally dated fact. `from`, `to` and `citations` are resolved in relationship.resolver.ts. */
-@ObjectType('Relationship', { description: 'A directed fact between two entities, with its citations and dates.' })
-export class RelationshipNode {
+@ObjectType('Relationship', { implements: NodeInterface, description: 'A directed fact between two entities, with its citations and dates.' })
+export class RelationshipObject {
   @Field(() => ID, {
-    description: 'Deterministic from type, ends, stage, year and title: type:from:to[:stage=X][:year=N][:title=T] for relationships added through the API; seed relationships keep type:from:to[:stage][:year][:title].',
+    description: 'Deterministic from type, ends, stage, year and title: type:from:to[:stage=X][:year=N][:title=T] for relationships added through the API; seed relationships keep type:from:to[:stage][:year][:title]. Also its global id (see Node).',
   })
   id: string;
 

@@ -45,6 +45,11 @@ export class GraphService {
     return this.store.auditLog(query);
   }
 
+  /** Audit entries by stored id, in the order asked; null for an unknown id (one store call). */
+  auditEntries(ids: readonly string[]): Promise<(AuditEntry | null)[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.store.getAuditEntries(ids);
+  }
+
   private forget(): void {
     this.entities.clearAll();
     this.relationshipsById.clearAll();
@@ -171,12 +176,16 @@ export class GraphService {
       .then((page) => ({ ...page, offset }));
   }
 
-  /** Entities matching `text`, ranked by the domain's one rule (exact, prefix, contains; then name, id). */
-  async search(text: string, first?: number | null): Promise<Entity[]> {
-    const { limit } = pageWindow(first, null);
+  /**
+   * A page of the entities matching `text`, ranked by the domain's one rule (exact, prefix,
+   * contains; then name, id), with how many of the first SEARCH_CANDIDATES candidates match.
+   */
+  async search(text: string, first?: number | null, after?: string | null): Promise<EntityPage & { offset: number }> {
+    const { offset, limit } = pageWindow(first, after);
     const needle = text.trim();
-    if (needle === '') return [];
-    return rankSearch(await this.store.searchCandidates(needle, SEARCH_CANDIDATES), needle).slice(0, limit);
+    if (needle === '') return { items: [], totalCount: 0, offset };
+    const ranked = rankSearch(await this.store.searchCandidates(needle, SEARCH_CANDIDATES), needle);
+    return { items: ranked.slice(offset, offset + limit), totalCount: ranked.length, offset };
   }
 }
 

@@ -2,7 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import { BasisEnum, SupplyStageEnum } from '../shared/enums.js';
 import { DateScalar } from '../shared/scalars.js';
-import { EntityNode } from '../entity/entity.type.js';
+import { EntityInterface } from '../entity/entity.type.js';
 
 export const NoFigureReasonEnum = { NO_DATA: 'NO_DATA', ALL_SUPPLY_EXCLUDED: 'ALL_SUPPLY_EXCLUDED', UNATTRIBUTED: 'UNATTRIBUTED' };
 registerEnumType(NoFigureReasonEnum, {
@@ -26,7 +26,7 @@ export class NoFigure {
 
 @ObjectType({ description: 'What a supply answer is for: the arguments as applied, defaults included.' })
 export class SupplyQuery {
-  @Field(() => EntityNode)
+  @Field(() => EntityInterface)
   material: Entity;
 
   @Field(() => SupplyStageEnum, { nullable: true, description: 'The stage answered for; null only for `supplyAlternatives` asked over every stage.' })
@@ -38,9 +38,9 @@ export class SupplyQuery {
   @Field(() => DateScalar, { description: 'The day answered for (`supplyOutlook`: 1 January of `from`).' })
   asOf: string;
 
-  @Field(() => [EntityNode], { description: 'The countries whose supply is cut off.' })
+  @Field(() => [EntityInterface], { description: 'The countries whose supply is cut off.' })
   excluding: Entity[];
 
-  @Field(() => EntityNode, { nullable: true, description: 'The country suppliers qualify through (null for `supplyRisk`, which has none).' })
+  @Field(() => EntityInterface, { nullable: true, description: 'The country suppliers qualify through (null for `supplyRisk`, which has none).' })
   alliedWith: Entity | null;
 }

@@ -3,8 +3,8 @@ import type { Entity } from '../../domain/entity.js';
 import type { StatusOnDay } from '../../domain/production-status.js';
 import type { Relationship, StatusMilestone as StatusMilestoneRecord } from '../../domain/relationship.js';
 import { BasisEnum } from '../shared/enums.js';
-import { EntityNode } from '../entity/entity.type.js';
-import { RelationshipNode, StatusMilestone } from '../relationship/relationship.type.js';
+import { EntityInterface } from '../entity/entity.type.js';
+import { RelationshipObject, StatusMilestone } from '../relationship/relationship.type.js';
 import { StatusAsOf } from '../relationship/milestone.type.js';
 import { NoFigure, SupplyQuery } from './supply-query.type.js';
 
@@ -16,10 +16,10 @@ registerEnumType(LeftOutReasonEnum, { name: 'LeftOutReason' });
 
 @ObjectType({ description: 'A supplier outside the excluded countries that qualifies through an allied (or the same) country.' })
 export class SupplyAlternative {
-  @Field(() => EntityNode, { description: 'The country, company or facility.' })
+  @Field(() => EntityInterface, { description: 'The country, company or facility.' })
   supplier: Entity;
 
-  @Field(() => RelationshipNode, { description: 'The PRODUCES fact: stage, status, capacity, unit, dates and citations.' })
+  @Field(() => RelationshipObject, { description: 'The PRODUCES fact: stage, status, capacity, unit, dates and citations.' })
   relationship: Relationship;
 
   @Field(() => BasisEnum, { description: 'ELEMENT when the fact is about this material, GROUP when about rare earths as a group.' })
@@ -31,16 +31,16 @@ export class SupplyAlternative {
   @Field(() => QualifiesThroughEnum)
   qualifiesThrough: string;
 
-  @Field(() => EntityNode)
+  @Field(() => EntityInterface)
   qualifyingCountry: Entity;
 
-  @Field(() => EntityNode, { nullable: true, description: "The site's country (null for a company without a site)." })
+  @Field(() => EntityInterface, { nullable: true, description: "The site's country (null for a company without a site)." })
   siteCountry: Entity | null;
 
-  @Field(() => [EntityNode], { description: 'Who operates it (a company supplies as its own operator).' })
+  @Field(() => [EntityInterface], { description: 'Who operates it (a company supplies as its own operator).' })
   operators: Entity[];
 
-  @Field(() => [RelationshipNode], { description: 'The MEMBER_OF relationships of the shared alliance (empty for domestic supply).' })
+  @Field(() => [RelationshipObject], { description: 'The MEMBER_OF relationships of the shared alliance (empty for domestic supply).' })
   alliancePath: Relationship[];
 
   @Field(() => StatusAsOf, {
@@ -55,7 +55,7 @@ export class SupplyAlternative {
 
 @ObjectType()
 export class CountryShare {
-  @Field(() => EntityNode)
+  @Field(() => EntityInterface)
   country: Entity;
 
   @Field(() => Float, { description: 'Percent (of the stated world total, or of what remains after exclusion).' })
@@ -70,7 +70,7 @@ export class CountryShare {
   @Field(() => Float, { nullable: true })
   volume?: number;
 
-  @Field(() => RelationshipNode)
+  @Field(() => RelationshipObject)
   relationship: Relationship;
 }
 
@@ -79,7 +79,7 @@ export class Concentration {
   @Field(() => [CountryShare])
   shares: CountryShare[];
 
-  @Field(() => EntityNode, { nullable: true })
+  @Field(() => EntityInterface, { nullable: true })
   topCountry: Entity | null;
 
   @Field(() => Float, { nullable: true, description: 'The largest share; null with `missing` when no country is named.' })
@@ -157,10 +157,10 @@ export class LeftOutAlternative {
 
 @ObjectType()
 export class ExcludedVolume {
-  @Field(() => EntityNode)
+  @Field(() => EntityInterface)
   country: Entity;
 
-  @Field(() => RelationshipNode)
+  @Field(() => RelationshipObject)
   relationship: Relationship;
 }
 

@@ -1,13 +1,13 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import type { Relationship, RelationshipFact } from '../../domain/relationship.js';
-import { EntityNode } from '../entity/entity.type.js';
-import { RelationshipNode } from '../relationship/relationship.type.js';
+import { EntityInterface } from '../entity/entity.type.js';
+import { RelationshipObject } from '../relationship/relationship.type.js';
 
 @ObjectType({ description: 'One step of a path between two entities: every relationship between them (parallel ones too), by id.' })
 export class Hop {
   // Without citations (paths carry facts): Relationship.citations loads them when asked.
-  @Field(() => [RelationshipNode], { description: 'Every live relationship (of the allowed types) between the two entities, by id; each carries its citations.' })
+  @Field(() => [RelationshipObject], { description: 'Every live relationship (of the allowed types) between the two entities, by id; each carries its citations.' })
   relationships: RelationshipFact[];
 
   @Field({ description: 'True when every relationship of the hop points along the path (from the previous entity to the next); read each relationship\'s from/to otherwise.' })
@@ -22,7 +22,7 @@ export class Path {
   @Field(() => Int)
   length: number;
 
-  @Field(() => [EntityNode], { description: 'The entities along the path, from the start to the end.' })
+  @Field(() => [EntityInterface], { description: 'The entities along the path, from the start to the end.' })
   nodes: Entity[];
 
   @Field(() => [Hop])
@@ -31,7 +31,7 @@ export class Path {
 
 @ObjectType()
 export class NeighborhoodNode {
-  @Field(() => EntityNode)
+  @Field(() => EntityInterface)
   entity: Entity;
 
   @Field(() => Int, { description: 'Hops from the centre, ignoring direction.' })
@@ -43,7 +43,7 @@ export class Neighborhood {
   @Field(() => [NeighborhoodNode])
   nodes: NeighborhoodNode[];
 
-  @Field(() => [RelationshipNode])
+  @Field(() => [RelationshipObject])
   relationships: Relationship[];
 
   @Field({ description: 'Whether `limit` left nodes out.' })

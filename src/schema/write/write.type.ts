@@ -2,12 +2,12 @@ import { Field, ObjectType } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import type { Relationship } from '../../domain/relationship.js';
 import { AuditEntry } from '../audit/audit.type.js';
-import { EntityNode } from '../entity/entity.type.js';
-import { RelationshipNode } from '../relationship/relationship.type.js';
+import { EntityInterface } from '../entity/entity.type.js';
+import { RelationshipObject } from '../relationship/relationship.type.js';
 
 @ObjectType({ description: 'An entity as written, with the audit entry of the write.' })
 export class EntityPayload {
-  @Field(() => EntityNode)
+  @Field(() => EntityInterface)
   entity: Entity;
 
   @Field(() => AuditEntry)
@@ -16,7 +16,7 @@ export class EntityPayload {
 
 @ObjectType({ description: 'A relationship as written, with the audit entry of the write.' })
 export class RelationshipPayload {
-  @Field(() => RelationshipNode)
+  @Field(() => RelationshipObject)
   relationship: Relationship;
 
   @Field(() => AuditEntry)

@@ -175,6 +175,10 @@ export class MemoryStore implements GraphStore {
     return Promise.resolve({ items: matching.slice(query.offset, query.offset + query.limit), totalCount: matching.length });
   }
 
+  getAuditEntries(ids: readonly string[]): Promise<(AuditEntry | null)[]> {
+    return Promise.resolve(ids.map((id) => this.audits.find((a) => a.id === id) ?? null));
+  }
+
   exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }> {
     const entities = this.graph.mapNodes((_, e) => e).sort(compareIds);
     const relationships = this.graph.mapEdges((_, r) => r).sort(compareIds);

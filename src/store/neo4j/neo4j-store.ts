@@ -17,7 +17,7 @@ import { applyWriteWork, loadSeedWork } from './neo4j-writes.js';
 import { countEntitiesQuery, listEntitiesQuery, searchPageQuery, SEARCH_CANDIDATES } from './entities.queries.js';
 import { COUNT_ENTITIES, COUNT_RELATIONSHIPS, EXPORT_ENTITIES, EXPORT_RELATIONSHIPS, PING } from './graph.queries.js';
 import { relatedEntitiesQuery, relatedTreesQuery, relationshipsOfQuery, RELATIONSHIPS_CITING } from './relationships.queries.js';
-import { AUDIT_ENTRIES, COUNT_AUDIT_ENTRIES } from './writes.queries.js';
+import { AUDIT_ENTRIES, AUDIT_ENTRIES_BY_ID, COUNT_AUDIT_ENTRIES } from './writes.queries.js';
 import { setUpSchema } from './schema-setup.js';
 
 
@@ -165,6 +165,13 @@ export class Neo4jStore implements GraphStore {
       const [count] = await tx.rows(COUNT_AUDIT_ENTRIES, params);
       const rows = await tx.rows(AUDIT_ENTRIES, params);
       return { items: rows.map((r) => toAuditEntry(r.entry)), totalCount: toNumber(count?.total ?? 0) };
+    });
+  }
+
+  async getAuditEntries(ids: readonly string[]): Promise<(AuditEntry | null)[]> {
+    return this.read(async (tx) => {
+      const found = new Map((await tx.rows(AUDIT_ENTRIES_BY_ID, { ids: [...new Set(ids)] })).map((r) => toAuditEntry(r.entry)).map((e) => [e.id, e]));
+      return ids.map((id) => found.get(id) ?? null);
     });
   }
 

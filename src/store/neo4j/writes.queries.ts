@@ -65,3 +65,8 @@ RETURN a {.*} AS entry
 ORDER BY a.at DESC, a.id DESC
 SKIP $offset
 LIMIT $limit`;
+
+/** Audit entries by id (an unknown id yields no row). */
+export const AUDIT_ENTRIES_BY_ID = `UNWIND $ids AS id
+MATCH (a:AuditEntry {id: id})
+RETURN a {.*} AS entry`;

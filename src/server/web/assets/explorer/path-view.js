@@ -7,7 +7,7 @@ import { pathGraph } from './graph-view.js';
 async function resolve(text) {
   const { entity } = await run('EntityRef', { id: text });
   if (entity) return entity;
-  const { search } = await run('SearchEntities', { text, first: 5 });
+  const { search: { nodes: search } } = await run('SearchEntities', { text, first: 5 });
   const exact = search.find((e) => e.id === text || e.name.toLowerCase() === text.toLowerCase());
   const found = exact ?? search[0];
   if (!found) throw new Error(`Nothing matches “${text}”.`);
