@@ -9,6 +9,8 @@ import { isRetracted } from '../../domain/relationship.js';
 import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelatedHop, RelatedTree, RelationshipFilter } from '../graph-store.js';
 import { auditEntry, byNameThenId, planSeedLoad } from '../records.js';
 import { matchesText } from '../../domain/search.js';
+import { compareEntityKeys, seekInList } from '../../domain/pagination.js';
+import { entityKey } from '../../domain/text-keys.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import { entitiesOnPaths, type Neighborhood, type NeighborhoodQuery, type PathQuery, type PathsAnswer } from '../../domain/traversal.js';
@@ -52,7 +54,8 @@ export class MemoryStore implements GraphStore {
     const matching = this.sortedEntities().filter(
       (e) => (query.kind === undefined || e.kind === query.kind) && (query.search === undefined || matchesText(e, query.search)),
     );
-    return Promise.resolve({ items: matching.slice(query.offset, query.offset + query.limit), totalCount: matching.length });
+    const page = seekInList(matching, entityKey, compareEntityKeys, query.seek);
+    return Promise.resolve({ ...page, totalCount: matching.length });
   }
 
   searchCandidates(text: string, limit: number): Promise<Entity[]> {

@@ -1,5 +1,6 @@
-import type { Integer } from 'neo4j-driver';
 import type { Entity } from '../../domain/entity.js';
+import type { EntityKey, Seek } from '../../domain/pagination.js';
+import { searchText } from '../../domain/text-keys.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { SupplyRow } from '../../domain/supply.js';
@@ -22,14 +23,26 @@ import { setUpSchema } from './schema-setup.js';
 /** Sort order of records by id (the embedded store's order for relationship lists and exports). */
 const compareIds = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/**
- * The bounds of a page as list indexes. Cypher takes list indexes as 32-bit integers and a list
- * never holds more, so larger offsets (a cursor may carry any safe integer) are clamped: the same
- * empty page.
- */
-function listSlice(offset: number, limit: number): { sliceFrom: Integer; sliceTo: Integer } {
-  const max = 2 ** 31 - 1;
-  return { sliceFrom: intParam(Math.min(offset, max)), sliceTo: intParam(Math.min(offset + limit, max)) };
+/** The seek bounds as query parameters (null: unbounded). */
+function seekParams(seek: Seek<EntityKey>) {
+  return {
+    afterKey: seek.after?.sortKey ?? null,
+    afterId: seek.after?.id ?? null,
+    beforeKey: seek.before?.sortKey ?? null,
+    beforeId: seek.before?.id ?? null,
+  };
+}
+
+/** A search text folded by the domain (`searchText`), as the parameters of SEARCH_RANK. */
+function searchParams(text: string) {
+  const { folded, words, stems } = searchText(text);
+  return { folded, words, stems, stem0: stems[0] ?? folded };
+}
+
+/** Rows fetched one past the limit (descending when backward) as a page in list order. */
+function pageOf(rows: Entity[], seek: Seek<EntityKey>, totalCount: number): EntityPage {
+  const items = rows.slice(0, seek.limit);
+  return { items: seek.backward ? items.reverse() : items, hasMore: rows.length > seek.limit, totalCount };
 }
 
 /**
@@ -65,23 +78,24 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listEntities(query: EntityQuery): Promise<EntityPage> {
-    const { search } = query;
+    const { search, seek } = query;
+    const params = { ...seekParams(seek), limit: intParam(seek.limit + 1) };
     return this.read(async (tx) => {
       if (search !== undefined) {
         // A search checks every candidate anyway: the count and the page in one statement.
-        const [row] = await tx.rows(searchPageQuery(query.kind), { needle: search.toLowerCase(), ...listSlice(query.offset, query.limit) });
-        return { items: (row?.page as unknown[]).map(toEntity), totalCount: toNumber(row?.total ?? 0) };
+        const [row] = await tx.rows(searchPageQuery(query.kind, seek.backward), { ...params, ...searchParams(search) });
+        return pageOf((row?.page as unknown[]).map(toEntity), seek, toNumber(row?.total ?? 0));
       }
-      // Without a search: the count store, then the page in name order from the index.
+      // Without a search: the count store, then the page in sort-key order from the index.
       const [count] = await tx.rows(countEntitiesQuery(query.kind));
-      const rows = await tx.rows(listEntitiesQuery(query.kind), { offset: intParam(query.offset), limit: intParam(query.limit) });
-      return { items: rows.map((r) => toEntity(r.entity)), totalCount: toNumber(count?.total ?? 0) };
+      const rows = await tx.rows(listEntitiesQuery(query.kind, seek.backward), params);
+      return pageOf(rows.map((r) => toEntity(r.entity)), seek, toNumber(count?.total ?? 0));
     });
   }
 
   async searchCandidates(text: string, limit: number): Promise<Entity[]> {
     return this.read(async (tx) => {
-      const rows = await tx.rows(SEARCH_CANDIDATES, { needle: text.toLowerCase(), limit: intParam(limit) });
+      const rows = await tx.rows(SEARCH_CANDIDATES, { ...searchParams(text), limit: intParam(limit) });
       return rows.map((r) => toEntity(r.entity));
     });
   }
