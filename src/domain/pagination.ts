@@ -33,8 +33,30 @@ export interface SeekPage<T> {
   hasMore: boolean;
 }
 
-/** What a cursor encodes: `e` an entity key, `i` an id (relationships, by id). */
-type CursorKind = 'e' | 'i';
+/** What a cursor encodes: `e` an entity key, `i` an id (relationships, by id), `a` an audit key. */
+type CursorKind = 'e' | 'i' | 'a';
+
+/** The keyset the audit trail is ordered by, newest first: its time, then id (both descending). */
+export interface AuditKey {
+  at: string;
+  id: string;
+}
+
+/** Audit keys in list order (newest first). */
+export function compareAuditKeys(a: AuditKey, b: AuditKey): number {
+  return compareText(b.at, a.at) || compareText(b.id, a.id);
+}
+
+/** The opaque cursor of an audit entry. */
+export function encodeAuditCursor(key: AuditKey): string {
+  return encode('a', [key.at, key.id]);
+}
+
+/** The audit key a cursor points at; `BadInputError` naming `field` when it is not one of ours. */
+export function decodeAuditCursor(cursor: string, field: string): AuditKey {
+  const [at = '', id = ''] = decode(cursor, 'a', 2, field);
+  return { at, id };
+}
 
 function encode(kind: CursorKind, parts: readonly string[]): string {
   return Buffer.from(`${kind}:${JSON.stringify(parts)}`, 'utf8').toString('base64url');

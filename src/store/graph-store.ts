@@ -2,7 +2,7 @@ import type { AuditEntry } from '../domain/audit.js';
 import type { WriteRequest } from '../domain/edits.js';
 import type { Entity } from '../domain/entity.js';
 import type { Direction, EntityKind, RelationType, SupplyStage } from '../domain/model.js';
-import type { EntityKey, Seek } from '../domain/pagination.js';
+import type { AuditKey, EntityKey, Seek } from '../domain/pagination.js';
 import type { SupplyRow } from '../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery, PathsAnswer } from '../domain/traversal.js';
 import type { Relationship } from '../domain/relationship.js';
@@ -59,12 +59,13 @@ export interface AuditQuery {
   targetId?: string;
   /** Only entries by this caller. */
   actor?: string;
-  offset: number;
-  limit: number;
+  seek: Seek<AuditKey>;
 }
 
+/** A page in list order (newest first), whether more lie beyond it in the direction walked, and how many match. */
 export interface AuditPage {
   items: AuditEntry[];
+  hasMore: boolean;
   totalCount: number;
 }
 

@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Info, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
+import { decodeEntityCursor, encodeEntityCursor, seekOf } from '../../domain/pagination.js';
+import { entityKey } from '../../domain/text-keys.js';
 import { toConnection } from '../shared/connection.js';
 import type { GraphContext } from '../shared/graph.service.js';
 import { EntityConnection } from './entity-connection.type.js';
@@ -17,15 +19,19 @@ export class EntityQueryResolver {
     return graph.entityWith(id, relatedHops(info));
   }
 
-  @Query(() => EntityConnection, { description: 'Entities ordered by name then id, filtered by kind and text, paged.' })
-  async entities(@Args() { kind, search, first, after }: EntitiesArgs, @Ctx() { graph }: GraphContext, @Info() info: GraphQLResolveInfo) {
-    const page = await graph.listEntities(kind, search, first, after);
+  @Query(() => EntityConnection, {
+    description: 'Entities in name order (case- and accent-insensitive: the folded name, then id), filtered by kind and text, paged by keyset cursors.',
+  })
+  async entities(@Args() args: EntitiesArgs, @Ctx() { graph }: GraphContext, @Info() info: GraphQLResolveInfo) {
+    const seek = seekOf(args, decodeEntityCursor);
+    const page = await graph.listEntities(args.kind, args.search, seek);
     await graph.prefetch(page.items.map((e) => e.id), relatedHops(info, 'nodes'));
-    return toConnection(page.items, page.offset, page.totalCount);
+    return toConnection(page, seek, page.totalCount, (e) => encodeEntityCursor(entityKey(e)));
   }
 
   @Query(() => [EntityNode], {
-    description: 'Entities whose name or an alias contains the text (case-insensitive): exact matches first, then prefixes, then the rest; each group by name, then id.',
+    description:
+      'Entities the text finds in their name or aliases, accents, case and word forms folded ("allies" finds "allied"), best first: exact name, exact alias, prefix of either, every word, every word\'s stem, substring; within each by name (folded), then id.',
   })
   async search(
     @Arg('text') text: string,

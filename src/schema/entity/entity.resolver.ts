@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
-import { pageWindow } from '../../domain/pagination.js';
+import { compareText } from '../../domain/order.js';
+import { decodeIdCursor, encodeIdCursor, seekInList, seekOf } from '../../domain/pagination.js';
 import type { Relationship } from '../../domain/relationship.js';
 import { RelationshipConnection } from '../relationship/relationship-connection.type.js';
 import { RelationshipNode } from '../relationship/relationship.type.js';
@@ -18,9 +19,9 @@ export class EntityResolver {
     return entity.aliases ?? [];
   }
 
-  @FieldResolver(() => RelationshipConnection, { description: 'This entity\'s relationships, ordered by id.' })
+  @FieldResolver(() => RelationshipConnection, { description: 'This entity\'s relationships, ordered by id, paged by keyset cursors on the id.' })
   async relationships(@Root() entity: Entity, @Args() args: RelationshipsArgs, @Ctx() { graph }: GraphContext) {
-    const { offset, limit } = pageWindow(args.first, args.after);
+    const seek = seekOf(args, decodeIdCursor);
     const asOf = checkAsOf(args.asOf);
     const all = await graph.relationshipsOf(entity.id, {
       direction: args.direction,
@@ -28,7 +29,7 @@ export class EntityResolver {
       ...(asOf && { asOf }),
       ...(args.includeRetracted && { includeRetracted: true }),
     });
-    return toConnection(all.slice(offset, offset + limit), offset, all.length);
+    return toConnection(seekInList(all, (r) => r.id, compareText, seek), seek, all.length, (r) => encodeIdCursor(r.id));
   }
 }
 
@@ -45,7 +46,7 @@ export class SourceResolver {
     @Ctx() { graph }: GraphContext,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1-100 (default 20).' }) first?: number,
   ): Promise<Relationship[]> {
-    const { limit } = pageWindow(first, null);
+    const { limit } = seekOf({ first }, () => undefined);
     return graph.citingSource(source.id).then((rels) => rels.slice(0, limit));
   }
 }

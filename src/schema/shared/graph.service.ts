@@ -4,7 +4,7 @@ import type { WriteRequest } from '../../domain/edits.js';
 import type { Caller } from '../../domain/caller.js';
 import type { Entity } from '../../domain/entity.js';
 import type { EntityKind, RelationType, SupplyStage } from '../../domain/model.js';
-import { pageWindow } from '../../domain/pagination.js';
+import { seekOf, type EntityKey, type Seek } from '../../domain/pagination.js';
 import type { Relationship, RelationshipFact } from '../../domain/relationship.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
@@ -163,17 +163,15 @@ export class GraphService {
     return this.citing.load(sourceId);
   }
 
-  listEntities(kind: EntityKind | undefined, search: string | undefined, first?: number | null, after?: string | null): Promise<EntityPage & { offset: number }> {
-    const { offset, limit } = pageWindow(first, after);
+  /** A page of entities in name order (sort key, then id), optionally of one kind and found by a search text. */
+  listEntities(kind: EntityKind | undefined, search: string | undefined, seek: Seek<EntityKey>): Promise<EntityPage> {
     const text = search?.trim();
-    return this.store
-      .listEntities({ ...(kind && { kind }), ...(text && { search: text }), offset, limit })
-      .then((page) => ({ ...page, offset }));
+    return this.store.listEntities({ ...(kind && { kind }), ...(text && { search: text }), seek });
   }
 
-  /** Entities matching `text`, ranked by the domain's one rule (exact, prefix, contains; then name, id). */
+  /** Entities matching `text`, ranked by the domain's one rule (domain/text-keys.ts `searchRank`; then sort key, id). */
   async search(text: string, first?: number | null): Promise<Entity[]> {
-    const { limit } = pageWindow(first, null);
+    const { limit } = seekOf({ first }, () => undefined);
     const needle = text.trim();
     if (needle === '') return [];
     return rankSearch(await this.store.searchCandidates(needle, SEARCH_CANDIDATES), needle).slice(0, limit);

@@ -9,7 +9,7 @@ import { isRetracted } from '../../domain/relationship.js';
 import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelatedHop, RelatedTree, RelationshipFilter } from '../graph-store.js';
 import { auditEntry, byNameThenId, planSeedLoad } from '../records.js';
 import { matchesText } from '../../domain/search.js';
-import { compareEntityKeys, seekInList } from '../../domain/pagination.js';
+import { compareAuditKeys, compareEntityKeys, seekInList } from '../../domain/pagination.js';
 import { entityKey } from '../../domain/text-keys.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { SupplyRow } from '../../domain/supply.js';
@@ -173,7 +173,7 @@ export class MemoryStore implements GraphStore {
     const matching = this.audits
       .filter((a) => (query.actor === undefined || a.actor === query.actor) && (query.targetId === undefined || auditTargets(a).includes(query.targetId)))
       .sort(newestFirst);
-    return Promise.resolve({ items: matching.slice(query.offset, query.offset + query.limit), totalCount: matching.length });
+    return Promise.resolve({ ...seekInList(matching, (a) => ({ at: a.at, id: a.id }), compareAuditKeys, query.seek), totalCount: matching.length });
   }
 
   exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }> {

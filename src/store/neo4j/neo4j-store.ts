@@ -17,7 +17,7 @@ import { applyWriteWork, loadSeedWork } from './neo4j-writes.js';
 import { countEntitiesQuery, listEntitiesQuery, searchPageQuery, SEARCH_CANDIDATES } from './entities.queries.js';
 import { COUNT_ENTITIES, COUNT_RELATIONSHIPS, EXPORT_ENTITIES, EXPORT_RELATIONSHIPS, PING } from './graph.queries.js';
 import { relatedEntitiesQuery, relatedTreesQuery, relationshipsOfQuery, RELATIONSHIPS_CITING } from './relationships.queries.js';
-import { AUDIT_ENTRIES, COUNT_AUDIT_ENTRIES } from './writes.queries.js';
+import { auditEntriesQuery, COUNT_AUDIT_ENTRIES } from './writes.queries.js';
 import { setUpSchema } from './schema-setup.js';
 
 /** Sort order of records by id (the embedded store's order for relationship lists and exports). */
@@ -175,11 +175,14 @@ export class Neo4jStore implements GraphStore {
   }
 
   async auditLog(query: AuditQuery): Promise<AuditPage> {
-    const params = { actor: query.actor ?? null, targetId: query.targetId ?? null, offset: intParam(query.offset), limit: intParam(query.limit) };
+    const { seek } = query;
+    const filter = { actor: query.actor ?? null, targetId: query.targetId ?? null };
+    const bounds = { afterAt: seek.after?.at ?? null, afterId: seek.after?.id ?? null, beforeAt: seek.before?.at ?? null, beforeId: seek.before?.id ?? null };
     return this.read(async (tx) => {
-      const [count] = await tx.rows(COUNT_AUDIT_ENTRIES, params);
-      const rows = await tx.rows(AUDIT_ENTRIES, params);
-      return { items: rows.map((r) => toAuditEntry(r.entry)), totalCount: toNumber(count?.total ?? 0) };
+      const [count] = await tx.rows(COUNT_AUDIT_ENTRIES, filter);
+      const rows = await tx.rows(auditEntriesQuery(seek.backward), { ...filter, ...bounds, limit: intParam(seek.limit + 1) });
+      const items = rows.slice(0, seek.limit).map((r) => toAuditEntry(r.entry));
+      return { items: seek.backward ? items.reverse() : items, hasMore: rows.length > seek.limit, totalCount: toNumber(count?.total ?? 0) };
     });
   }
 
