@@ -84,14 +84,14 @@ const broke = (a: Answer) => a.status >= 500 || a.codes.includes('INTERNAL');
 
 /** Counts and the newest audit entry: changes whenever a write is recorded. */
 async function cheapState(store: GraphStore) {
-  const audit = await store.auditLog({ offset: 0, limit: 1 });
+  const audit = await store.auditLog({ seek: { limit: 1, backward: false } });
   return { stats: await store.stats(), audit: audit.totalCount, newest: audit.items[0]?.id ?? null };
 }
 
 /** A digest of everything the store holds, and the audit trail's length. */
 async function digest(store: GraphStore): Promise<string> {
   const all = await store.exportAll();
-  const audit = await store.auditLog({ offset: 0, limit: 1 });
+  const audit = await store.auditLog({ seek: { limit: 1, backward: false } });
   return createHash('sha256').update(JSON.stringify(all)).update(String(audit.totalCount)).digest('hex');
 }
 
@@ -174,7 +174,7 @@ describe.each(STORE_FIXTURES)('fuzzing the API on the $name store', (fixture) =>
     const { entity } = await ctx.api.data(`{ entity(id: "china") { id kind } }`);
     expect(entity).toEqual({ id: 'china', kind: 'COUNTRY' });
     expect((await fetch(`${ctx.api.url}/health/live`)).status).toBe(200);
-    const audit = await ctx.store.auditLog({ offset: 0, limit: 1 });
+    const audit = await ctx.store.auditLog({ seek: { limit: 1, backward: false } });
     console.log(
       `fuzz on the ${fixture.name} store: ${tally.tried} documents tried (${tally.writesSent} writes as an editor); responses by code ${JSON.stringify(tally.byCode)}; ` +
         `by HTTP status ${JSON.stringify(tally.byStatus)}; writes acknowledged ${tally.writesAcknowledged}; invalid writes checked unchanged ${tally.invalidWritesUnchanged}; audit entries ${audit.totalCount}`,

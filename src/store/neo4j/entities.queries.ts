@@ -6,7 +6,7 @@ import { kindOrEntity } from './cypher-fragments.js';
  * ($folded, $words, $stems from `searchText`); 6 is no match. `searchKey` (folded labels and
  * stems, newline-joined) lets the TEXT index pre-select: every match contains $folded or $stem0.
  */
-const SEARCH_RANK = `WHERE n.searchKey CONTAINS $folded OR n.searchKey CONTAINS $stem0
+const SEARCH_RANK = `WHERE $folded <> '' AND (n.searchKey CONTAINS $folded OR n.searchKey CONTAINS $stem0)
 WITH n, [k IN n.searchKeys WHERE k STARTS WITH 'n:' OR k STARTS WITH 'a:' | substring(k, 2)] AS labels
 WITH n, CASE
   WHEN 'n:' + $folded IN n.searchKeys THEN 0
