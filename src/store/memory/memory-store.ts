@@ -8,7 +8,7 @@ import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
 import { isRetracted } from '../../domain/relationship.js';
 import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelatedHop, RelatedTree, RelationshipFilter } from '../graph-store.js';
 import { auditEntry, byNameThenId, planSeedLoad } from '../records.js';
-import { matchesText } from '../../domain/search.js';
+import { matchesText, rankSearch } from '../../domain/search.js';
 import { compareAuditKeys, compareEntityKeys, seekInList } from '../../domain/pagination.js';
 import { entityKey } from '../../domain/text-keys.js';
 import type { SupplyStage } from '../../domain/model.js';
@@ -59,7 +59,8 @@ export class MemoryStore implements GraphStore {
   }
 
   searchCandidates(text: string, limit: number): Promise<Entity[]> {
-    return Promise.resolve(this.sortedEntities().filter((e) => matchesText(e, text)).slice(0, limit));
+    // Best rank first, as the Neo4j statement orders them, so a limit cuts both stores alike.
+    return Promise.resolve(rankSearch(this.sortedEntities(), text).slice(0, limit));
   }
 
   relationshipsOf(ids: readonly string[], filter: RelationshipFilter): Promise<Relationship[][]> {
