@@ -66,7 +66,8 @@ function paritySuite(name: string, data: () => Promise<{ entities: Entity[]; rel
         for (const seek of bounds) await h.same(memory, (s) => s.listEntities({ ...(kind && { kind }), seek }));
       }
       for (const search of searchTexts(entities)) {
-        for (const seek of bounds) await h.same(memory, (s) => s.listEntities({ search, seek }));
+        // Two bounds per text (forward from the start, backward from the end) keep the seed's run short.
+        for (const seek of [bounds[1], bounds[3]]) if (seek) await h.same(memory, (s) => s.listEntities({ search, seek }));
         await h.same(memory, (s) => s.listEntities({ search, kind: 'PERSON', seek: { limit: 2, backward: false, after: mid } }));
       }
     });
