@@ -73,7 +73,7 @@ async function plantLegacyEntry(storeName: string, ctx: ReturnType<typeof useApi
   // none, so replay this trail (plus an old line) into a journalled store and serve it instead.
   const dir = await mkdtemp(path.join(tmpdir(), 'audit-actors-'));
   const file = path.join(dir, 'journal.jsonl');
-  const current = (await ctx.store.auditLog({ offset: 0, limit: 100 })).items.reverse();
+  const current = (await ctx.store.auditLog({ seek: { limit: 100, backward: false } })).items.reverse();
   const lines = [{ entities: [], relationships: [], audit: { ...LEGACY, changes: [] } }, ...current.map((audit) => ({ entities: [], relationships: [], audit }))];
   await writeFile(file, lines.map((batch) => `${JSON.stringify({ sha256: createHash('sha256').update(JSON.stringify(batch)).digest('hex'), batch })}\n`).join(''));
   const store = new MemoryStore(new Journal(file));

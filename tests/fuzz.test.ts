@@ -85,7 +85,7 @@ describe.each(STORE_FIXTURES)('fuzzing the API on the $name store', (fixture) =>
     const { entity } = await ctx.api.data(`{ entity(id: "china") { id kind } }`);
     expect(entity).toEqual({ id: 'china', kind: 'COUNTRY' });
     expect((await fetch(`${ctx.api.url}/health/live`)).status).toBe(200);
-    const audit = await ctx.store.auditLog({ offset: 0, limit: 1 });
+    const audit = await ctx.store.auditLog({ seek: { limit: 1, backward: false } });
     console.log(
       `fuzz on the ${fixture.name} store: ${tally.tried} documents tried (${tally.writesSent} writes as an editor); responses by code ${JSON.stringify(tally.byCode)}; ` +
         `by HTTP status ${JSON.stringify(tally.byStatus)}; writes acknowledged ${tally.writesAcknowledged}; invalid writes checked unchanged ${tally.invalidWritesUnchanged}; audit entries ${audit.totalCount}`,

@@ -174,18 +174,18 @@ describe.each(STORE_FIXTURES)('injection attempts on the $name store', (fixture)
     for (const payload of PAYLOADS) {
       const { query, variables } = operation(slot, payload, parentIds);
       const before = await ctx.store.exportAll();
-      const auditBefore = (await ctx.store.auditLog({ offset: 0, limit: 1 })).totalCount;
+      const auditBefore = (await ctx.store.auditLog({ seek: { limit: 1, backward: false } })).totalCount;
       const res = await ctx.api.gql(query, variables, AS_EDITOR);
       const after = await ctx.store.exportAll();
       const error = res.body.errors?.[0];
       if (error) {
         expect({ payload, code: error.extensions?.code }).toEqual({ payload, code: slot.path[0] === 'id' && slot.scalar === 'ID' && /Relationship$/.test(slot.field) ? 'NOT_FOUND' : 'BAD_USER_INPUT' });
         expect(after).toEqual(before);
-        expect((await ctx.store.auditLog({ offset: 0, limit: 1 })).totalCount).toBe(auditBefore);
+        expect((await ctx.store.auditLog({ seek: { limit: 1, backward: false } })).totalCount).toBe(auditBefore);
         continue;
       }
       stored.push(payload);
-      const { items } = await ctx.store.auditLog({ offset: 0, limit: 1 });
+      const { items } = await ctx.store.auditLog({ seek: { limit: 1, backward: false } });
       const entry = items[0]!;
       expect(entry.note).toBe(slot.path[0] === 'note' ? payload : 'injection test');
       const touched = new Set(entry.changes.map((c) => c.id));

@@ -53,7 +53,7 @@ async function openStore(file: string, fsLayer?: JournalFs, warnings: string[] =
 }
 
 const org = (id: string) => ({ id, kind: 'ORGANIZATION' as const, name: id, category: 'company', description: 'x'.repeat(1500), origin: 'API' as const });
-const snapshot = async (store: MemoryStore) => ({ graph: await store.exportAll(), audit: await store.auditLog({ offset: 0, limit: 100 }) });
+const snapshot = async (store: MemoryStore) => ({ graph: await store.exportAll(), audit: await store.auditLog({ seek: { limit: 100, backward: false } }) });
 
 describe('journal under injected disk faults', () => {
   it('writes every byte when the file layer writes a little at a time', async () => {

@@ -35,7 +35,7 @@ const located = (extra: Record<string, unknown>) => ({ type: 'LOCATED_IN', from:
 
 describe.each(STORE_FIXTURES)('relationship ids, conflicts and corrections on the $name store', (fixture) => {
   const ctx = useApi(fixture, WRITE_ENV);
-  const snapshot = async () => ({ graph: await ctx.store.exportAll(), audit: (await ctx.store.auditLog({ offset: 0, limit: 100 })).totalCount });
+  const snapshot = async () => ({ graph: await ctx.store.exportAll(), audit: (await ctx.store.auditLog({ seek: { limit: 100, backward: false } })).totalCount });
   const read = async (id: string) => (await ctx.api.data(READ, { id })).relationship;
 
   it('refuses, with CONFLICT naming it, an addition that would replace the seed\'s cited fact, and changes nothing', async () => {

@@ -46,7 +46,7 @@ const LOCATED = {
 
 describe.each(STORE_FIXTURES)('writes over HTTP on the $name store', (fixture) => {
   const ctx = useApi(fixture, WRITE_ENV);
-  const snapshot = async () => ({ graph: await ctx.store.exportAll(), audit: (await ctx.store.auditLog({ offset: 0, limit: 100 })).totalCount });
+  const snapshot = async () => ({ graph: await ctx.store.exportAll(), audit: (await ctx.store.auditLog({ seek: { limit: 100, backward: false } })).totalCount });
 
   it('adds an entity and a cited relationship, each recorded in the audit trail with who, what and why', async () => {
     const { upsertEntity } = await ctx.api.data(ADD_ENTITY, { input: NEW_ORG, note: 'new supplier from a trade report' }, AS_EDITOR);

@@ -77,14 +77,14 @@ export const broke = (a: Answer) => a.status >= 500 || a.codes.includes('INTERNA
 
 /** Counts and the newest audit entry: changes whenever a write is recorded. */
 export async function cheapState(store: GraphStore) {
-  const audit = await store.auditLog({ offset: 0, limit: 1 });
+  const audit = await store.auditLog({ seek: { limit: 1, backward: false } });
   return { stats: await store.stats(), audit: audit.totalCount, newest: audit.items[0]?.id ?? null };
 }
 
 /** A digest of everything the store holds, and the audit trail's length. */
 export async function digest(store: GraphStore): Promise<string> {
   const all = await store.exportAll();
-  const audit = await store.auditLog({ offset: 0, limit: 1 });
+  const audit = await store.auditLog({ seek: { limit: 1, backward: false } });
   return createHash('sha256').update(JSON.stringify(all)).update(String(audit.totalCount)).digest('hex');
 }
 

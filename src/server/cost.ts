@@ -116,12 +116,14 @@ function fieldCost(walk: Walk, node: FieldNode, parent: GraphQLCompositeType, pa
   return 1 + items * selectionCost(walk, node.selectionSet, child, undefined);
 }
 
-/** The page size a field will use: its argument's value, else the default; unknown or out of bounds counts as the maximum. */
+/** The page size a field will use: its argument's value (`last` over `first`), else the default; unknown or out of bounds counts as the maximum. */
 function pageArgSize(walk: Walk, def: GraphQLField<unknown, unknown>, node: FieldNode, page: PageArg): number {
   if (walk.variables === undefined) return page.max;
   let value: unknown;
   try {
-    value = getArgumentValues(def, node, walk.variables)[page.arg];
+    const args = getArgumentValues(def, node, walk.variables);
+    // A connection's `last` takes precedence over `first` (domain/pagination.ts `seekOf`).
+    value = page.arg === 'first' && args.last != null ? args.last : args[page.arg];
   } catch {
     return page.max;
   }

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { actorKey, isActorKey, type AuditEntry as AuditRecord } from '../../domain/audit.js';
 import { BadInputError } from '../../domain/errors.js';
-import { pageWindow } from '../../domain/pagination.js';
+import { decodeAuditCursor, encodeAuditCursor, seekOf } from '../../domain/pagination.js';
 import { auditChangeId, auditNodeId } from '../node/node-id.js';
 import { toConnection } from '../shared/connection.js';
 import type { GraphContext } from '../shared/graph.service.js';
@@ -13,14 +13,14 @@ const METHOD_ENUM = { 'api-key': ActorMethodEnum.API_KEY, jwt: ActorMethodEnum.J
 /** The audit trail of writes, paged newest first, and the actor fields of its entries. */
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  @Query(() => AuditConnection, { nullable: true, description: 'The audit trail of writes, newest first.' })
+  @Query(() => AuditConnection, { nullable: true, description: 'The audit trail of writes, newest first (then by id, descending), paged by keyset cursors on (at, id).' })
   async auditLog(@Args() args: AuditLogArgs, @Ctx() { graph }: GraphContext) {
     if (args.actor != null && !isActorKey(args.actor)) {
       throw new BadInputError(`actor must name the method: "api-key:<name>", "jwt:<issuer>|<subject>" or "legacy:<id>" (got "${args.actor.slice(0, 100)}")`, 'actor');
     }
-    const { offset, limit } = pageWindow(args.first, args.after);
-    const page = await graph.auditLog({ offset, limit, ...(args.targetId && { targetId: args.targetId }), ...(args.actor && { actor: args.actor }) });
-    return toConnection<AuditRecord>(page.items, offset, page.totalCount);
+    const seek = seekOf(args, decodeAuditCursor);
+    const page = await graph.auditLog({ seek, ...(args.targetId && { targetId: args.targetId }), ...(args.actor && { actor: args.actor }) });
+    return toConnection<AuditRecord>(page, seek, page.totalCount, (a) => encodeAuditCursor({ at: a.at, id: a.id }));
   }
 }
 

@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Info, ID, Query, Resolver } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
+import { decodeEntityCursor, encodeEntityCursor, seekOf } from '../../domain/pagination.js';
+import { entityKey } from '../../domain/text-keys.js';
 import { toConnection } from '../shared/connection.js';
 import type { GraphContext } from '../shared/graph.service.js';
 import { EntityConnection } from './entity-connection.type.js';
@@ -17,22 +19,27 @@ export class EntityQueryResolver {
     return graph.entityWith(id, relatedHops(info));
   }
 
-  @Query(() => EntityConnection, { nullable: true, description: 'Entities ordered by name then id, filtered by kind and text, paged.' })
-  async entities(@Args() { kind, search, first, after }: EntitiesArgs, @Ctx() { graph }: GraphContext, @Info() info: GraphQLResolveInfo) {
-    const page = await graph.listEntities(kind, search, first, after);
+  @Query(() => EntityConnection, {
+    nullable: true,
+    description: 'Entities in name order (case- and accent-insensitive: the folded name, then id), filtered by kind and text, paged by keyset cursors.',
+  })
+  async entities(@Args() args: EntitiesArgs, @Ctx() { graph }: GraphContext, @Info() info: GraphQLResolveInfo) {
+    const seek = seekOf(args, decodeEntityCursor);
+    const page = await graph.listEntities(args.kind, args.search, seek);
     await graph.prefetch(page.items.map((e) => e.id), relatedHops(info, 'nodes'));
-    return toConnection(page.items, page.offset, page.totalCount);
+    return toConnection(page, seek, page.totalCount, (e) => encodeEntityCursor(entityKey(e)));
   }
 
   @Query(() => EntityConnection, {
     nullable: true,
     description:
-      'Entities whose name or an alias contains the text (case-insensitive): exact matches first, then prefixes, then the rest; each group by name, then id. ' +
-      'The first 1000 candidates are ranked; totalCount counts the matches among them.',
+      'Entities the text finds in their name or aliases, accents, case and word forms folded ("allies" finds "allied"), best first: exact name, exact alias, prefix of either, every word, every word\'s stem, substring; within each by name (folded), then id. ' +
+      'Paged by keyset cursors on that order. The first 1000 candidates are ranked; totalCount counts the matches among them.',
   })
-  async search(@Args() { text, first, after }: SearchArgs, @Ctx() { graph }: GraphContext, @Info() info: GraphQLResolveInfo) {
-    const page = await graph.search(text, first, after);
+  async search(@Args() args: SearchArgs, @Ctx() { graph }: GraphContext, @Info() info: GraphQLResolveInfo) {
+    const seek = seekOf(args, decodeEntityCursor);
+    const page = await graph.search(args.text, seek);
     await graph.prefetch(page.items.map((e) => e.id), relatedHops(info, 'nodes'));
-    return toConnection(page.items, page.offset, page.totalCount);
+    return toConnection(page, seek, page.totalCount, (e) => encodeEntityCursor(page.keys.get(e.id)!));
   }
 }

@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
-import { pageWindow } from '../../domain/pagination.js';
+import { compareText } from '../../domain/order.js';
+import { decodeIdCursor, encodeIdCursor, seekInList, seekOf } from '../../domain/pagination.js';
 import { RelationshipConnection } from '../relationship/relationship-connection.type.js';
 import { checkAsOf } from '../shared/arguments.js';
 import { toConnection } from '../shared/connection.js';
@@ -16,9 +17,9 @@ export class EntityResolver {
     return entity.aliases ?? [];
   }
 
-  @FieldResolver(() => RelationshipConnection, { nullable: true, description: 'This entity\'s relationships, ordered by id.' })
+  @FieldResolver(() => RelationshipConnection, { nullable: true, description: 'This entity\'s relationships, ordered by id, paged by keyset cursors on the id.' })
   async relationships(@Root() entity: Entity, @Args() args: RelationshipsArgs, @Ctx() { graph }: GraphContext) {
-    const { offset, limit } = pageWindow(args.first, args.after);
+    const seek = seekOf(args, decodeIdCursor);
     const asOf = checkAsOf(args.asOf);
     const all = await graph.relationshipsOf(entity.id, {
       direction: args.direction,
@@ -26,7 +27,7 @@ export class EntityResolver {
       ...(asOf && { asOf }),
       ...(args.includeRetracted && { includeRetracted: true }),
     });
-    return toConnection(all.slice(offset, offset + limit), offset, all.length);
+    return toConnection(seekInList(all, (r) => r.id, compareText, seek), seek, all.length, (r) => encodeIdCursor(r.id));
   }
 }
 
@@ -37,10 +38,10 @@ export class SourceResolver {
     return source.text !== undefined;
   }
 
-  @FieldResolver(() => RelationshipConnection, { nullable: true, description: 'The relationships citing this source (an index lookup), ordered by id, paged.' })
+  @FieldResolver(() => RelationshipConnection, { nullable: true, description: 'The relationships citing this source (an index lookup), ordered by id, paged by keyset cursors on the id.' })
   async citedBy(@Root() source: Entity, @Args() args: CitedByArgs, @Ctx() { graph }: GraphContext) {
-    const { offset, limit } = pageWindow(args.first, args.after);
+    const seek = seekOf(args, decodeIdCursor);
     const all = await graph.citingSource(source.id);
-    return toConnection(all.slice(offset, offset + limit), offset, all.length);
+    return toConnection(seekInList(all, (r) => r.id, compareText, seek), seek, all.length, (r) => encodeIdCursor(r.id));
   }
 }

@@ -4,11 +4,11 @@ import type { WriteRequest } from '../../domain/edits.js';
 import type { Caller } from '../../domain/caller.js';
 import type { Entity } from '../../domain/entity.js';
 import type { EntityKind, RelationType, SupplyStage } from '../../domain/model.js';
-import { pageWindow } from '../../domain/pagination.js';
+import { compareEntityKeys, seekInList, type EntityKey, type Seek, type SeekPage } from '../../domain/pagination.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery, Route } from '../../domain/traversal.js';
-import { rankSearch } from '../../domain/search.js';
+import { rankedSearchKeys } from '../../domain/search.js';
 import type { AuditPage, AuditQuery, EntityPage, GraphStore, RelatedHop, RelatedTree, RelationshipFilter } from '../../store/graph-store.js';
 
 /** How many candidates a search considers before ranking (more than any page). */
@@ -168,24 +168,23 @@ export class GraphService {
     return this.citing.load(sourceId);
   }
 
-  listEntities(kind: EntityKind | undefined, search: string | undefined, first?: number | null, after?: string | null): Promise<EntityPage & { offset: number }> {
-    const { offset, limit } = pageWindow(first, after);
+  /** A page of entities in name order (sort key, then id), optionally of one kind and found by a search text. */
+  listEntities(kind: EntityKind | undefined, search: string | undefined, seek: Seek<EntityKey>): Promise<EntityPage> {
     const text = search?.trim();
-    return this.store
-      .listEntities({ ...(kind && { kind }), ...(text && { search: text }), offset, limit })
-      .then((page) => ({ ...page, offset }));
+    return this.store.listEntities({ ...(kind && { kind }), ...(text && { search: text }), seek });
   }
 
   /**
-   * A page of the entities matching `text`, ranked by the domain's one rule (exact, prefix,
-   * contains; then name, id), with how many of the first SEARCH_CANDIDATES candidates match.
+   * A page of the entities matching `text`, ranked by the domain's one rule (domain/text-keys.ts
+   * `searchRank`; then sort key, id), paged by keyset on (rank, sort key, id); `totalCount`
+   * counts the matches among the first SEARCH_CANDIDATES candidates.
    */
-  async search(text: string, first?: number | null, after?: string | null): Promise<EntityPage & { offset: number }> {
-    const { offset, limit } = pageWindow(first, after);
+  async search(text: string, seek: Seek<EntityKey>): Promise<SeekPage<Entity> & { totalCount: number; keys: Map<string, EntityKey> }> {
     const needle = text.trim();
-    if (needle === '') return { items: [], totalCount: 0, offset };
-    const ranked = rankSearch(await this.store.searchCandidates(needle, SEARCH_CANDIDATES), needle);
-    return { items: ranked.slice(offset, offset + limit), totalCount: ranked.length, offset };
+    if (needle === '') return { items: [], hasMore: false, totalCount: 0, keys: new Map() };
+    const ranked = rankedSearchKeys(await this.store.searchCandidates(needle, SEARCH_CANDIDATES), needle);
+    const page = seekInList(ranked, (r) => r.key, compareEntityKeys, seek);
+    return { items: page.items.map((r) => r.entity), hasMore: page.hasMore, totalCount: ranked.length, keys: new Map(page.items.map((r) => [r.entity.id, r.key])) };
   }
 }
 

@@ -9,7 +9,9 @@ import { isRetracted } from '../../domain/relationship.js';
 import { compareIds } from '../../domain/order.js';
 import type { AuditPage, AuditQuery, EntityPage, EntityQuery, GraphStore, LoadReport, RelatedHop, RelatedTree, RelationshipFilter } from '../graph-store.js';
 import { auditEntry, byNameThenId, planSeedLoad } from '../records.js';
-import { matchesText } from '../../domain/search.js';
+import { matchesText, rankSearch } from '../../domain/search.js';
+import { compareAuditKeys, compareEntityKeys, seekInList } from '../../domain/pagination.js';
+import { entityKey } from '../../domain/text-keys.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import { entitiesOnPaths, type Neighborhood, type NeighborhoodQuery, type PathQuery, type PathsAnswer } from '../../domain/traversal.js';
@@ -54,11 +56,13 @@ export class MemoryStore implements GraphStore {
     const matching = this.sortedEntities().filter(
       (e) => (query.kind === undefined || e.kind === query.kind) && (query.search === undefined || matchesText(e, query.search)),
     );
-    return Promise.resolve({ items: matching.slice(query.offset, query.offset + query.limit), totalCount: matching.length });
+    const page = seekInList(matching, entityKey, compareEntityKeys, query.seek);
+    return Promise.resolve({ ...page, totalCount: matching.length });
   }
 
   searchCandidates(text: string, limit: number): Promise<Entity[]> {
-    return Promise.resolve(this.sortedEntities().filter((e) => matchesText(e, text)).slice(0, limit));
+    // Best rank first, as the Neo4j statement orders them, so a limit cuts both stores alike.
+    return Promise.resolve(rankSearch(this.sortedEntities(), text).slice(0, limit));
   }
 
   relationshipsOf(ids: readonly string[], filter: RelationshipFilter): Promise<Relationship[][]> {
@@ -172,7 +176,7 @@ export class MemoryStore implements GraphStore {
     const matching = this.audits
       .filter((a) => (query.actor === undefined || actorKey(a.actor) === query.actor) && (query.targetId === undefined || auditTargets(a).includes(query.targetId)))
       .sort(newestFirst);
-    return Promise.resolve({ items: matching.slice(query.offset, query.offset + query.limit), totalCount: matching.length });
+    return Promise.resolve({ ...seekInList(matching, (a) => ({ at: a.at, id: a.id }), compareAuditKeys, query.seek), totalCount: matching.length });
   }
 
   getAuditEntries(ids: readonly string[]): Promise<(AuditEntry | null)[]> {

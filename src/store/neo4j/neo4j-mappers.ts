@@ -4,6 +4,7 @@ import { bounds } from '../../domain/dates.js';
 import { ENTITY_ATTRIBUTE_NAMES, type Entity, type Origin } from '../../domain/entity.js';
 import type { EntityKind, RelationType } from '../../domain/model.js';
 import type { RelatedTree } from '../graph-store.js';
+import { searchKeysOf, sortKeyOf, type Labelled } from '../../domain/text-keys.js';
 import { RELATIONSHIP_PROPERTY_NAMES, type Citation, type Relationship, type RelationshipFact, type StatusMilestone } from '../../domain/relationship.js';
 
 /*
@@ -107,25 +108,27 @@ function defined(record: object, keys: readonly string[]): Props {
   return out;
 }
 
-/** The write row of an entity: its fields, owner, and the lower-cased search keys (JavaScript's toLowerCase, as `matchesText`). */
+/**
+ * The write row of an entity: its fields, owner, and the derived keys the domain computes
+ * (text-keys.ts): `sortKey` (list order), `searchKeys` (search rank) and `searchKey` (folded
+ * labels and stems, newline-joined, for the TEXT index), stamped with `keysVersion`.
+ */
 export function entityRow(entity: Entity, origin: Origin): { id: string; kind: EntityKind; props: Props } {
-  const aliases = entity.aliases;
-  const nameLower = entity.name.toLowerCase();
-  const aliasesLower = aliases?.map((a) => a.toLowerCase());
   return {
     id: entity.id,
     kind: entity.kind,
-    props: {
-      ...defined(entity, ENTITY_ATTRIBUTE_NAMES),
-      id: entity.id,
-      kind: entity.kind,
-      name: entity.name,
-      origin,
-      nameLower,
-      ...(aliasesLower && { aliasesLower }),
-      searchKey: [nameLower, ...(aliasesLower ?? [])].join('\n'),
-    },
+    props: { ...defined(entity, ENTITY_ATTRIBUTE_NAMES), id: entity.id, kind: entity.kind, name: entity.name, origin, ...derivedKeys(entity) },
   };
+}
+
+/** Bumped whenever the derivation of the keys below changes: schema-setup recomputes older ones on start. */
+export const KEYS_VERSION = 1;
+
+/** The derived, stored keys of an entity (see {@link entityRow}). */
+export function derivedKeys(entity: Labelled): Props {
+  const searchKeys = searchKeysOf(entity);
+  const searchKey = searchKeys.filter((k) => /^[nas]:/.test(k)).map((k) => k.slice(2)).join('\n');
+  return { sortKey: sortKeyOf(entity.name), searchKeys, searchKey, keysVersion: KEYS_VERSION };
 }
 
 /** The write row of a relationship: typed properties (milestones as JSON text), version (when the API set one), owner, and the first/last days of its window for `asOf`. */
