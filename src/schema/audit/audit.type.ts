@@ -2,6 +2,7 @@ import { JSONObjectResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { WRITE_ACTIONS, type WriteAction } from '../../domain/audit.js';
 import { PageInfo } from '../shared/connection.type.js';
+import { DateTimeScalar } from '../shared/scalars.js';
 
 export const WriteActionEnum = Object.fromEntries(WRITE_ACTIONS.map((a) => [a, a])) as { [K in WriteAction]: K };
 registerEnumType(WriteActionEnum, { name: 'WriteAction', description: 'The mutation that made an audited write.' });
@@ -29,7 +30,7 @@ export class AuditEntry {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'ISO 8601 instant (UTC).' })
+  @Field(() => DateTimeScalar, { description: 'When the write was committed, an RFC 3339 instant in UTC.' })
   at: string;
 
   @Field({ description: 'The caller: an API key\'s name or a JWT\'s subject.' })

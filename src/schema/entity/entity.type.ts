@@ -2,7 +2,7 @@ import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import { kindLabel, type EntityKind } from '../../domain/model.js';
 import { EntityKindEnum, FacilityStatusEnum, MeasureTypeEnum, ReeClassEnum } from '../shared/enums.js';
-import { DateScalar } from '../shared/scalars.js';
+import { PartialDateScalar } from '../shared/scalars.js';
 
 /** The `Entity` interface: what every node of the graph has. Its computed fields live in entity.resolver.ts, its typed shortcuts in shortcut.fields.ts. */
 @InterfaceType('Entity', {
@@ -67,19 +67,19 @@ export class Facility extends EntityNode {
 
 @ObjectType({ implements: EntityNode, description: 'A meeting, interview or other dated happening.' })
 export class Event extends EntityNode {
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   date?: string;
 }
 
 @ObjectType({ implements: EntityNode, description: 'An agreement or understanding between parties.' })
 export class Agreement extends EntityNode {
-  @Field(() => DateScalar, { nullable: true, description: 'When it was announced.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it was announced.' })
   date?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   validFrom?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   validUntil?: string;
 }
 
@@ -97,13 +97,13 @@ export class Measure extends EntityNode {
   @Field({ nullable: true, description: 'Official number, e.g. "No. 70" or "EO 14357".' })
   number?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When it was announced or issued.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it was announced or issued.' })
   date?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When it takes effect.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it takes effect.' })
   validFrom?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When it lapses.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it lapses.' })
   validUntil?: string;
 }
 
@@ -112,7 +112,7 @@ export class Statement extends EntityNode {
   @Field({ nullable: true, description: 'The words, verbatim.' })
   text?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   date?: string;
 }
 
@@ -124,7 +124,7 @@ export class Source extends EntityNode {
   @Field({ nullable: true })
   url?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Publication date.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Publication date.' })
   date?: string;
 
   @Field({ nullable: true, description: 'Reference code in the curated facts file (S4, S19, ...).' })

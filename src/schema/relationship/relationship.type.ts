@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { RelationType } from '../../domain/model.js';
 import { BasisEnum, ConfidenceEnum, FacilityStatusEnum, RelationTypeEnum, SupplyStageEnum } from '../shared/enums.js';
-import { DateScalar } from '../shared/scalars.js';
+import { DateTimeScalar, PartialDateScalar } from '../shared/scalars.js';
 
 /** Support for a relationship. `source` is resolved in relationship.resolver.ts. */
 @ObjectType({ description: 'Support for a relationship: a source, where in it, and the exact words when the graph holds its text.' })
@@ -52,10 +52,10 @@ export class RelationshipNode {
   @Field(() => Float, { nullable: true, description: 'Stated capacity, in `unit`.' })
   capacity?: number;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   validFrom?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   validUntil?: string;
 
   @Field(() => ConfidenceEnum, { nullable: true })
@@ -67,7 +67,7 @@ export class RelationshipNode {
   @Field({ nullable: true })
   note?: string;
 
-  @Field({ nullable: true, description: 'When an editor retracted it as wrong (ISO 8601 instant); retracted relationships are hidden unless asked for.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When an editor retracted it as wrong (RFC 3339 instant); retracted relationships are hidden unless asked for.' })
   retractedAt?: string;
 
   @Field({ nullable: true, description: 'Why it was retracted.' })

@@ -11,7 +11,7 @@ import {
 import type { Entity } from '../../domain/entity.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { GraphContext } from '../shared/graph.service.js';
-import { DateScalar } from '../shared/scalars.js';
+import { PartialDateScalar } from '../shared/scalars.js';
 import { EntityInput, RelationshipInput, SourceInput } from './write.input.js';
 import { EntityPayload, RelationshipPayload } from './write.type.js';
 import { audited, requireEditor } from './write.service.js';
@@ -66,7 +66,7 @@ export class WriteResolver {
   @UseMiddleware(EditorsOnly)
   async retireRelationship(
     @Arg('id', () => ID) id: string,
-    @Arg('validUntil', () => DateScalar, { description: 'Last day (or period) it holds.' }) validUntil: string,
+    @Arg('validUntil', () => PartialDateScalar, { description: 'Last day (or period) it holds.' }) validUntil: string,
     @Arg('note', NOTE) note: string,
     @Ctx() ctx: GraphContext,
   ) {
