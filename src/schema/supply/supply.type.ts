@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import type { Relationship } from '../../domain/relationship.js';
 import { BasisEnum } from '../shared/enums.js';
-import { EntityNode } from '../entity/entity.type.js';
+import { Country, EntityNode } from '../entity/entity.type.js';
 import { RelationshipNode } from '../relationship/relationship.type.js';
 
 export const QualifiesThroughEnum = { SITE: 'SITE', OPERATOR: 'OPERATOR', SITE_AND_OPERATOR: 'SITE_AND_OPERATOR' };
@@ -28,10 +28,10 @@ export class SupplyAlternativeNode {
   @Field(() => QualifiesThroughEnum)
   qualifiesThrough: string;
 
-  @Field(() => EntityNode)
+  @Field(() => Country, { description: 'The country that makes this supply allied: the site\'s or an operator\'s.' })
   qualifyingCountry: Entity;
 
-  @Field(() => EntityNode, { nullable: true, description: "The site's country (null for a company without a site)." })
+  @Field(() => Country, { nullable: true, description: "The site's country (null for a company without a site)." })
   siteCountry: Entity | null;
 
   @Field(() => [EntityNode], { description: 'Who operates it (a company supplies as its own operator).' })
@@ -43,7 +43,7 @@ export class SupplyAlternativeNode {
 
 @ObjectType()
 export class CountryShareNode {
-  @Field(() => EntityNode)
+  @Field(() => Country, { description: 'The country.' })
   country: Entity;
 
   @Field(() => Float, { description: 'Percent (of the stated world total, or of what remains after exclusion).' })
@@ -61,7 +61,7 @@ export class ConcentrationNode {
   @Field(() => [CountryShareNode])
   shares: CountryShareNode[];
 
-  @Field(() => EntityNode, { nullable: true })
+  @Field(() => Country, { nullable: true, description: 'The country with the largest share (null when there are no shares).' })
   topCountry: Entity | null;
 
   @Field(() => Float, { nullable: true })
@@ -127,7 +127,7 @@ export class LeftOutAlternative {
 
 @ObjectType()
 export class ExcludedVolume {
-  @Field(() => EntityNode)
+  @Field(() => Country, { description: 'The country.' })
   country: Entity;
 
   @Field(() => RelationshipNode)
