@@ -10,23 +10,23 @@ import { PartialDateScalar } from '../shared/scalars.js';
   resolveType: (value: Entity) => kindLabel(value.kind),
 })
 export abstract class EntityNode {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Lower-case slug id a user can type (`china`, `dysprosium`, `lynas-malaysia`), unique across kinds.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Name as commonly written.' })
   name: string;
 
-  @Field(() => EntityKindEnum)
+  @Field(() => EntityKindEnum, { description: 'What sort of thing it is; decides its concrete type.' })
   kind: EntityKind;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A short description, when the graph holds one.' })
   description?: string;
 }
 
 @ObjectType({ implements: EntityNode, description: 'A person (offices through `offices`, statements through `statements`).' })
 export class Person extends EntityNode {}
 
-@ObjectType({ implements: EntityNode })
+@ObjectType({ implements: EntityNode, description: 'A country (its alliances through `alliances`, its commitments through `commitments`).' })
 export class Country extends EntityNode {
   @Field({ nullable: true, description: 'ISO 3166-1 alpha-2 code.' })
   iso2?: string;
