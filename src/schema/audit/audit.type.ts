@@ -5,10 +5,24 @@ import { PageInfo } from '../shared/connection.type.js';
 import { DateTimeScalar } from '../shared/scalars.js';
 
 export const WriteActionEnum = Object.fromEntries(WRITE_ACTIONS.map((a) => [a, a])) as { [K in WriteAction]: K };
-registerEnumType(WriteActionEnum, { name: 'WriteAction', description: 'The mutation that made an audited write.' });
+registerEnumType(WriteActionEnum, {
+  name: 'WriteAction',
+  description: 'The mutation that made an audited write.',
+  valuesConfig: {
+    UPSERT_ENTITY: { description: 'upsertEntity.' },
+    RECORD_SOURCE: { description: 'recordSource.' },
+    ADD_RELATIONSHIP: { description: 'addRelationship.' },
+    RETIRE_RELATIONSHIP: { description: 'retireRelationship.' },
+    RETRACT_RELATIONSHIP: { description: 'retractRelationship.' },
+  },
+});
 
 export const AuditTargetEnum = { ENTITY: 'ENTITY', RELATIONSHIP: 'RELATIONSHIP' } as const;
-registerEnumType(AuditTargetEnum, { name: 'AuditTarget' });
+registerEnumType(AuditTargetEnum, {
+  name: 'AuditTarget',
+  description: 'What sort of record an audit change is about.',
+  valuesConfig: { ENTITY: { description: 'An entity.' }, RELATIONSHIP: { description: 'A relationship.' } },
+});
 
 @ObjectType({ description: 'One record a write changed, as it was and as it became (records as the export gives them).' })
 export class AuditChange {

@@ -6,10 +6,25 @@ import { Country, EntityNode } from '../entity/entity.type.js';
 import { RelationshipNode } from '../relationship/relationship.type.js';
 
 export const QualifiesThroughEnum = { SITE: 'SITE', OPERATOR: 'OPERATOR', SITE_AND_OPERATOR: 'SITE_AND_OPERATOR' };
-registerEnumType(QualifiesThroughEnum, { name: 'QualifiesThrough', description: "Whether the site's country, an operator's country, or both qualify a supplier." });
+registerEnumType(QualifiesThroughEnum, {
+  name: 'QualifiesThrough',
+  description: "Whether the site's country, an operator's country, or both qualify a supplier.",
+  valuesConfig: {
+    SITE: { description: "The site's country qualifies." },
+    OPERATOR: { description: "An operator's country qualifies." },
+    SITE_AND_OPERATOR: { description: 'Both qualify.' },
+  },
+});
 
 export const LeftOutReasonEnum = { NO_CAPACITY: 'NO_CAPACITY', NO_START_DATE: 'NO_START_DATE' };
-registerEnumType(LeftOutReasonEnum, { name: 'LeftOutReason' });
+registerEnumType(LeftOutReasonEnum, {
+  name: 'LeftOutReason',
+  description: 'Why a qualifying alternative is left out of a capacity outlook.',
+  valuesConfig: {
+    NO_CAPACITY: { description: 'Its relationship states no capacity.' },
+    NO_START_DATE: { description: 'Its relationship states no date from which the capacity holds.' },
+  },
+});
 
 @ObjectType({ description: 'A supplier outside the excluded countries that qualifies through an allied (or the same) country.' })
 export class SupplyAlternativeNode {
