@@ -16,7 +16,7 @@ const config: CodegenConfig = {
         onlyOperationTypes: true,
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
-        scalars: { Date: 'string', ID: 'string' },
+        scalars: { Date: 'string', PartialDate: 'string', DateTime: 'string', ID: 'string' },
         useTypeImports: true,
         mergeFragmentTypes: true,
       },

@@ -4,51 +4,84 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** Whether a figure is for one ELEMENT or for rare earths as a GROUP. */
 export type Basis =
+  /** The figure is for one element. */
   | 'ELEMENT'
+  /** The figure is for the rare earths as a group. */
   | 'GROUP';
 
 /** CONFIRMED from the page read, SECONDARY from a secondary or vendor page, DERIVED from confirmed numbers. */
 export type Confidence =
+  /** Confirmed from the page read. */
   | 'CONFIRMED'
+  /** Derived from confirmed numbers. */
   | 'DERIVED'
+  /** From a secondary or vendor page. */
   | 'SECONDARY';
 
 /** What an entity is. */
 export type EntityKind =
+  /** An agreement or understanding between parties. */
   | 'AGREEMENT'
+  /** An alliance or partnership. */
   | 'ALLIANCE'
+  /** A use of materials. */
   | 'APPLICATION'
+  /** One promise by one party, part of an agreement. */
   | 'COMMITMENT'
+  /** A country. */
   | 'COUNTRY'
+  /** A meeting, interview or other dated happening. */
   | 'EVENT'
+  /** A mine, plant or refinery. */
   | 'FACILITY'
+  /** A material (an element, the rare earths as a group, ...). */
   | 'MATERIAL'
+  /** An export control, suspension, tariff or tariff threat. */
   | 'MEASURE'
+  /** A government body, agency, company, broadcaster or think tank. */
   | 'ORGANIZATION'
+  /** A person. */
   | 'PERSON'
+  /** A document relationships cite. */
   | 'SOURCE'
+  /** Words someone said or a source claims. */
   | 'STATEMENT';
 
+/** Status of a facility's output. */
 export type FacilityStatus =
   | 'CLOSED'
   | 'COMMISSIONING'
+  /** In operation. */
   | 'OPERATING'
+  /** Announced, not yet being built. */
   | 'PLANNED'
+  /** Started, ramping up to its stated capacity. */
   | 'RAMPING'
+  /** Being built. */
   | 'UNDER_CONSTRUCTION';
 
 /** Where an agreement or measure stands on a day: ANNOUNCED (not yet in force), IN_FORCE, SUSPENDED, EXPIRED. */
 export type LifecycleStatus =
+  /** Announced, not yet in force (before validFrom). */
   | 'ANNOUNCED'
+  /** Lapsed (after validUntil). */
   | 'EXPIRED'
+  /** In force that day. */
   | 'IN_FORCE'
+  /** In force, but a SUSPENDS relationship holds that day. */
   | 'SUSPENDED';
 
+/** Kinds of measure a government issues. */
 export type MeasureType =
+  /** A licence requirement or ban on exports. */
   | 'EXPORT_CONTROL'
+  /** A government investment, stake or financing. */
   | 'INVESTMENT'
+  /** A suspension of another measure. */
   | 'SUSPENSION'
+  /** A tariff in force. */
   | 'TARIFF'
+  /** A tariff announced or threatened, not imposed. */
   | 'TARIFF_THREAT';
 
 /** Why a supply figure is null. */
@@ -62,14 +95,20 @@ export type NoFigureReason =
 
 /** Whether the site's country, an operator's country, or both qualify a supplier. */
 export type QualifiesThrough =
+  /** An operator's country qualifies. */
   | 'OPERATOR'
+  /** The site's country qualifies. */
   | 'SITE'
+  /** Both qualify. */
   | 'SITE_AND_OPERATOR';
 
 /** USGS convention: La-Gd LIGHT; Tb-Lu and Y HEAVY; Sc NEITHER. */
 export type ReeClass =
+  /** Terbium to lutetium, and yttrium. */
   | 'HEAVY'
+  /** Lanthanum to gadolinium. */
   | 'LIGHT'
+  /** Scandium. */
   | 'NEITHER';
 
 /** The relationship-type allow-list; direction as written (from -TYPE-> to). */
@@ -129,10 +168,15 @@ export type RelationType =
 
 /** Supply-chain stage; PROCESSING where a source does not split the stages; SEPARATION is separated oxides (the IEA's "refined"). */
 export type SupplyStage =
+  /** Permanent magnets. */
   | 'MAGNETS'
+  /** Metals and alloys. */
   | 'METAL'
+  /** Ore mined (mine production). */
   | 'MINING'
+  /** Processing where a source does not split the stages after mining. */
   | 'PROCESSING'
+  /** Separated oxides (the IEA's "refined"). */
   | 'SEPARATION';
 
 export type EntityRefFragment = { id: string, name: string, kind: EntityKind };

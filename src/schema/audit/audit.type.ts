@@ -3,9 +3,20 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { WRITE_ACTIONS, type WriteAction } from '../../domain/audit.js';
 import { NodeInterface } from '../node/node.type.js';
 import { PageInfo } from '../shared/connection.type.js';
+import { DateTimeScalar } from '../shared/scalars.js';
 
 export const WriteActionEnum = Object.fromEntries(WRITE_ACTIONS.map((a) => [a, a])) as { [K in WriteAction]: K };
-registerEnumType(WriteActionEnum, { name: 'WriteAction', description: 'The mutation that made an audited write.' });
+registerEnumType(WriteActionEnum, {
+  name: 'WriteAction',
+  description: 'The mutation that made an audited write.',
+  valuesConfig: {
+    UPSERT_ENTITY: { description: 'upsertEntity.' },
+    RECORD_SOURCE: { description: 'recordSource.' },
+    ADD_RELATIONSHIP: { description: 'addRelationship.' },
+    RETIRE_RELATIONSHIP: { description: 'retireRelationship.' },
+    RETRACT_RELATIONSHIP: { description: 'retractRelationship.' },
+  },
+});
 
 export const ActorMethodEnum = { API_KEY: 'API_KEY', JWT: 'JWT', LEGACY: 'LEGACY' } as const;
 registerEnumType(ActorMethodEnum, {
@@ -15,7 +26,11 @@ registerEnumType(ActorMethodEnum, {
 });
 
 export const AuditTargetEnum = { ENTITY: 'ENTITY', RELATIONSHIP: 'RELATIONSHIP' } as const;
-registerEnumType(AuditTargetEnum, { name: 'AuditTarget' });
+registerEnumType(AuditTargetEnum, {
+  name: 'AuditTarget',
+  description: 'What sort of record an audit change is about.',
+  valuesConfig: { ENTITY: { description: 'An entity.' }, RELATIONSHIP: { description: 'A relationship.' } },
+});
 
 @ObjectType({ description: 'One record a write changed, as it was and as it became (records as the export gives them).' })
 export class AuditChange {
@@ -40,7 +55,7 @@ export class AuditEntry {
   @Field(() => ID, { description: 'Global id "audit:<uuid>" (see Node); refetch it with `node(id:)`.' })
   id: string;
 
-  @Field({ description: 'ISO 8601 instant (UTC).' })
+  @Field(() => DateTimeScalar, { description: 'When the write was committed, an RFC 3339 instant in UTC.' })
   at: string;
 
   @Field({

@@ -3,7 +3,7 @@ import type { Entity } from '../../domain/entity.js';
 import { kindLabel, type EntityKind } from '../../domain/model.js';
 import { NodeInterface } from '../node/node.type.js';
 import { EntityKindEnum, FacilityStatusEnum, MeasureTypeEnum, ReeClassEnum } from '../shared/enums.js';
-import { DateScalar } from '../shared/scalars.js';
+import { PartialDateScalar } from '../shared/scalars.js';
 
 /** The `Entity` interface: what every node of the graph has. Its computed fields live in entity.resolver.ts, its typed shortcuts in shortcut.fields.ts. */
 @InterfaceType('Entity', {
@@ -12,23 +12,23 @@ import { DateScalar } from '../shared/scalars.js';
   resolveType: (value: Entity) => kindLabel(value.kind),
 })
 export abstract class EntityInterface {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Lower-case slug id a user can type (`china`, `dysprosium`, `lynas-malaysia`), unique across kinds.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Name as commonly written.' })
   name: string;
 
-  @Field(() => EntityKindEnum)
+  @Field(() => EntityKindEnum, { description: 'What sort of thing it is; decides its concrete type.' })
   kind: EntityKind;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A short description, when the graph holds one.' })
   description?: string;
 }
 
 @ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A person (offices through `offices`, statements through `statements`).' })
 export class Person extends EntityInterface {}
 
-@ObjectType({ implements: EntityInterface })
+@ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A country (its alliances through `alliances`, its commitments through `commitments`).' })
 export class Country extends EntityInterface {
   @Field({ nullable: true, description: 'ISO 3166-1 alpha-2 code.' })
   iso2?: string;
@@ -69,19 +69,19 @@ export class Facility extends EntityInterface {
 
 @ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A meeting, interview or other dated happening.' })
 export class Event extends EntityInterface {
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   date?: string;
 }
 
 @ObjectType({ implements: [EntityInterface, NodeInterface], description: 'An agreement or understanding between parties.' })
 export class Agreement extends EntityInterface {
-  @Field(() => DateScalar, { nullable: true, description: 'When it was announced.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it was announced.' })
   date?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   validFrom?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   validUntil?: string;
 }
 
@@ -90,10 +90,10 @@ export class Commitment extends EntityInterface {
   @Field({ nullable: true, description: 'What was promised.' })
   text?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When the promise starts to apply.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When the promise starts to apply.' })
   validFrom?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The last day (or period) the promise runs to, as its source gives it.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'The last day (or period) the promise runs to, as its source gives it.' })
   validUntil?: string;
 }
 
@@ -105,13 +105,13 @@ export class Measure extends EntityInterface {
   @Field({ nullable: true, description: 'Official number, e.g. "No. 70" or "EO 14357".' })
   number?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When it was announced or issued.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it was announced or issued.' })
   date?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When it takes effect.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it takes effect.' })
   validFrom?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When it lapses.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it lapses.' })
   validUntil?: string;
 }
 
@@ -120,7 +120,7 @@ export class Statement extends EntityInterface {
   @Field({ nullable: true, description: 'The words, verbatim.' })
   text?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   date?: string;
 }
 
@@ -132,7 +132,7 @@ export class Source extends EntityInterface {
   @Field({ nullable: true })
   url?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Publication date.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Publication date.' })
   date?: string;
 
   @Field({ nullable: true, description: 'Reference code in the curated facts file (S4, S19, ...).' })

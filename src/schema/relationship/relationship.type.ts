@@ -3,7 +3,7 @@ import type { RelationType } from '../../domain/model.js';
 import type { Citation as CitationRecord } from '../../domain/relationship.js';
 import { NodeInterface } from '../node/node.type.js';
 import { BasisEnum, ConfidenceEnum, FacilityStatusEnum, RelationTypeEnum, SupplyStageEnum } from '../shared/enums.js';
-import { DateScalar } from '../shared/scalars.js';
+import { DateTimeScalar, PartialDateScalar } from '../shared/scalars.js';
 
 /** Support for a relationship. `source` is resolved in relationship.resolver.ts. */
 @ObjectType({ description: 'Support for a relationship: a source, where in it, and the exact words when the graph holds its text.' })
@@ -24,7 +24,7 @@ export class StatusMilestone {
   @Field(() => FacilityStatusEnum)
   status: string;
 
-  @Field(() => DateScalar, { description: 'When the status began (recorded) or is to begin (planned), at the precision the source gives.' })
+  @Field(() => PartialDateScalar, { description: 'When the status began (recorded) or is to begin (planned), at the precision the source gives.' })
   date: string;
 
   @Field({ description: 'A stated future milestone (a plan), not a recorded fact: it never changes the status on a day.' })
@@ -81,10 +81,10 @@ export class RelationshipObject {
   @Field(() => Float, { nullable: true, description: 'Stated capacity, in `unit`.' })
   capacity?: number;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   validFrom?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   validUntil?: string;
 
   @Field(() => ConfidenceEnum, { nullable: true })
@@ -96,7 +96,7 @@ export class RelationshipObject {
   @Field({ nullable: true })
   note?: string;
 
-  @Field({ nullable: true, description: 'When an editor retracted it as wrong (ISO 8601 instant); retracted relationships are hidden unless asked for.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When an editor retracted it as wrong (RFC 3339 instant); retracted relationships are hidden unless asked for.' })
   retractedAt?: string;
 
   @Field({ nullable: true, description: 'Why it was retracted.' })

@@ -3,16 +3,31 @@ import type { Entity } from '../../domain/entity.js';
 import type { StatusOnDay } from '../../domain/production-status.js';
 import type { Relationship, StatusMilestone as StatusMilestoneRecord } from '../../domain/relationship.js';
 import { BasisEnum } from '../shared/enums.js';
-import { EntityInterface } from '../entity/entity.type.js';
+import { Country, EntityInterface } from '../entity/entity.type.js';
 import { RelationshipObject, StatusMilestone } from '../relationship/relationship.type.js';
 import { StatusAsOf } from '../relationship/milestone.type.js';
 import { NoFigure, SupplyQuery } from './supply-query.type.js';
 
 export const QualifiesThroughEnum = { SITE: 'SITE', OPERATOR: 'OPERATOR', SITE_AND_OPERATOR: 'SITE_AND_OPERATOR' };
-registerEnumType(QualifiesThroughEnum, { name: 'QualifiesThrough', description: "Whether the site's country, an operator's country, or both qualify a supplier." });
+registerEnumType(QualifiesThroughEnum, {
+  name: 'QualifiesThrough',
+  description: "Whether the site's country, an operator's country, or both qualify a supplier.",
+  valuesConfig: {
+    SITE: { description: "The site's country qualifies." },
+    OPERATOR: { description: "An operator's country qualifies." },
+    SITE_AND_OPERATOR: { description: 'Both qualify.' },
+  },
+});
 
 export const LeftOutReasonEnum = { NO_CAPACITY: 'NO_CAPACITY', NO_START_DATE: 'NO_START_DATE' };
-registerEnumType(LeftOutReasonEnum, { name: 'LeftOutReason' });
+registerEnumType(LeftOutReasonEnum, {
+  name: 'LeftOutReason',
+  description: 'Why a qualifying alternative is left out of a capacity outlook.',
+  valuesConfig: {
+    NO_CAPACITY: { description: 'Its relationship states no capacity.' },
+    NO_START_DATE: { description: 'Its relationship states no date from which the capacity holds.' },
+  },
+});
 
 @ObjectType({ description: 'A supplier outside the excluded countries that qualifies through an allied (or the same) country.' })
 export class SupplyAlternative {
@@ -31,10 +46,10 @@ export class SupplyAlternative {
   @Field(() => QualifiesThroughEnum)
   qualifiesThrough: string;
 
-  @Field(() => EntityInterface)
+  @Field(() => Country, { description: 'The country that makes this supply allied: the site\'s or an operator\'s.' })
   qualifyingCountry: Entity;
 
-  @Field(() => EntityInterface, { nullable: true, description: "The site's country (null for a company without a site)." })
+  @Field(() => Country, { nullable: true, description: "The site's country (null for a company without a site)." })
   siteCountry: Entity | null;
 
   @Field(() => [EntityInterface], { description: 'Who operates it (a company supplies as its own operator).' })
@@ -55,7 +70,7 @@ export class SupplyAlternative {
 
 @ObjectType()
 export class CountryShare {
-  @Field(() => EntityInterface)
+  @Field(() => Country, { description: 'The country.' })
   country: Entity;
 
   @Field(() => Float, { description: 'Percent (of the stated world total, or of what remains after exclusion).' })
@@ -79,7 +94,7 @@ export class Concentration {
   @Field(() => [CountryShare])
   shares: CountryShare[];
 
-  @Field(() => EntityInterface, { nullable: true })
+  @Field(() => Country, { nullable: true, description: 'The country with the largest share (null when there are no shares).' })
   topCountry: Entity | null;
 
   @Field(() => Float, { nullable: true, description: 'The largest share; null with `missing` when no country is named.' })
@@ -157,7 +172,7 @@ export class LeftOutAlternative {
 
 @ObjectType()
 export class ExcludedVolume {
-  @Field(() => EntityInterface)
+  @Field(() => Country, { description: 'The country.' })
   country: Entity;
 
   @Field(() => RelationshipObject)

@@ -15,7 +15,7 @@ import { windowEndsBeforeStart } from '../../domain/edits.js';
 import type { Basis, Confidence, EntityKind, FacilityStatus, MeasureType, ReeClass, RelationType, SupplyStage } from '../../domain/model.js';
 import { ATOMIC_NUMBERS, RELATIONSHIP_YEARS, SHARE_PERCENT } from '../../domain/ranges.js';
 import { BasisEnum, ConfidenceEnum, EntityKindEnum, FacilityStatusEnum, MeasureTypeEnum, ReeClassEnum, RelationTypeEnum, SupplyStageEnum } from '../shared/enums.js';
-import { DateScalar } from '../shared/scalars.js';
+import { PartialDateScalar } from '../shared/scalars.js';
 import { InRange, QuoteText, StoredText } from '../shared/text-validators.js';
 
 /*
@@ -97,13 +97,13 @@ export class EntityInput {
   @MaxLength(100)
   category?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   date?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   validFrom?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   @NotBefore('validFrom')
   validUntil?: string;
 
@@ -147,7 +147,7 @@ export class SourceInput {
   @MaxLength(2000)
   url?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Publication date.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Publication date.' })
   date?: string;
 
   @Field({ nullable: true })
@@ -231,10 +231,10 @@ export class RelationshipInput {
   @Min(0)
   capacity?: number;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   validFrom?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true })
   @NotBefore('validFrom')
   validUntil?: string;
 

@@ -14,7 +14,7 @@ import {
 import type { Entity } from '../../domain/entity.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { GraphContext } from '../shared/graph.service.js';
-import { DateScalar } from '../shared/scalars.js';
+import { PartialDateScalar } from '../shared/scalars.js';
 import { CitationInput, EntityInput, RelationshipInput, SourceInput } from './write.input.js';
 import { EntityPayload, RelationshipPayload } from './write.type.js';
 import { audited, requireEditor } from './write.service.js';
@@ -45,14 +45,14 @@ const relationshipEdit = (input: RelationshipInput) => ({ ...input, citations: i
 export class WriteResolver {
   @Mutation(() => EntityPayload, { description: 'Add an entity, or update one (same kind; fields given replace, fields left out are kept).' })
   @UseMiddleware(EditorsOnly)
-  async upsertEntity(@Arg('input') input: EntityInput, @Arg('note', NOTE) note: string, @Ctx() ctx: GraphContext) {
+  async upsertEntity(@Arg('input', { description: 'The entity: its id, kind and the fields to set.' }) input: EntityInput, @Arg('note', NOTE) note: string, @Ctx() ctx: GraphContext) {
     const audit = await audited(ctx, 'UPSERT_ENTITY', note, { entityIds: [input.id], relationshipIds: [] }, planUpsertEntity({ ...input }));
     return { entity: await written<Entity>(ctx.graph.entity(input.id), input.id), audit };
   }
 
   @Mutation(() => EntityPayload, { description: 'Record a source document (or update one); quotes cited from it are checked against its text.' })
   @UseMiddleware(EditorsOnly)
-  async recordSource(@Arg('input') input: SourceInput, @Arg('note', NOTE) note: string, @Ctx() ctx: GraphContext) {
+  async recordSource(@Arg('input', { description: 'The source document, with its full text when quotes will cite it.' }) input: SourceInput, @Arg('note', NOTE) note: string, @Ctx() ctx: GraphContext) {
     const audit = await audited(ctx, 'RECORD_SOURCE', note, { entityIds: [input.id], relationshipIds: [] }, planRecordSource({ ...input }));
     return { entity: await written<Entity>(ctx.graph.entity(input.id), input.id), audit };
   }
@@ -62,7 +62,7 @@ export class WriteResolver {
       'Add a relationship with at least one citation (a quote found verbatim in its source, or a locator). Sending the same content again changes nothing; different content under an existing id is refused with CONFLICT naming it (correct with updateRelationship, corroborate with addCitation).',
   })
   @UseMiddleware(EditorsOnly)
-  async addRelationship(@Arg('input') input: RelationshipInput, @Arg('note', NOTE) note: string, @Ctx() ctx: GraphContext) {
+  async addRelationship(@Arg('input', { description: 'The relationship: type, ends, figures, validity and at least one citation.' }) input: RelationshipInput, @Arg('note', NOTE) note: string, @Ctx() ctx: GraphContext) {
     const edit = relationshipEdit(input);
     const audit = await audited(ctx, 'ADD_RELATIONSHIP', note, addRelationshipReads(edit), planAddRelationship(edit));
     const found = await Promise.all(addRelationshipReads(edit).relationshipIds.map((rid) => ctx.graph.relationship(rid)));
@@ -104,8 +104,8 @@ export class WriteResolver {
   @Mutation(() => RelationshipPayload, { description: 'Retire a relationship: it holds until validUntil and stays queryable as history.' })
   @UseMiddleware(EditorsOnly)
   async retireRelationship(
-    @Arg('id', () => ID) id: string,
-    @Arg('validUntil', () => DateScalar, { description: 'Last day (or period) it holds.' }) validUntil: string,
+    @Arg('id', () => ID, { description: 'Id of the relationship to retire.' }) id: string,
+    @Arg('validUntil', () => PartialDateScalar, { description: 'Last day (or period) it holds.' }) validUntil: string,
     @Arg('note', NOTE) note: string,
     @Ctx() ctx: GraphContext,
   ) {
@@ -115,7 +115,7 @@ export class WriteResolver {
 
   @Mutation(() => RelationshipPayload, { description: 'Retract a relationship that was wrong: kept and marked, hidden from reads unless asked for.' })
   @UseMiddleware(EditorsOnly)
-  async retractRelationship(@Arg('id', () => ID) id: string, @Arg('note', NOTE) note: string, @Ctx() ctx: GraphContext) {
+  async retractRelationship(@Arg('id', () => ID, { description: 'Id of the relationship to retract.' }) id: string, @Arg('note', NOTE) note: string, @Ctx() ctx: GraphContext) {
     const audit = await audited(ctx, 'RETRACT_RELATIONSHIP', note, { entityIds: [], relationshipIds: [id] }, planRetractRelationship(id));
     return { relationship: await written<Relationship>(ctx.graph.relationship(id), id), audit };
   }
