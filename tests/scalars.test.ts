@@ -54,3 +54,25 @@ describe('date scalars (issue 14 item 7)', () => {
     expect(errors[0]!.locations).toEqual([{ line: 1, column: 45 }]);
   });
 });
+
+describe('a bad date literal over HTTP (issue 14 item 7)', () => {
+  it('names the argument and carries the location, as a bad variable does', async () => {
+    const { memoryFixture } = await import('./support/stores.js');
+    const { startTestServer } = await import('../scripts/support/test-server.js');
+    const store = await memoryFixture.create();
+    const api = await startTestServer(store);
+    try {
+      const res = await api.gql('{ entity(id: "china") { relationships(asOf: "2025-Q4") { totalCount } } }');
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toHaveLength(1);
+      expect(res.body.errors![0]).toMatchObject({
+        message: expect.stringMatching(/^Argument "asOf" has an invalid value: Expected value of type "Date", found "2025-Q4"; Date must be a calendar day/),
+        locations: [{ line: 1, column: 45 }],
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
+    } finally {
+      await api.close();
+      await store.close();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { ANONYMOUS } from '../domain/caller.js';
 import { buildGraphSchema } from '../schema/build-schema.js';
 import { GraphService } from '../schema/shared/graph.service.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { argumentNamesPlugin } from './argument-names.js';
 import { createAuthenticator, writesEnabled } from './auth.js';
 import type { Config } from './config.js';
 import { attachBudget, enforceBudgets, ExecutionBudget, executionBudgetPlugin } from './budget.js';
@@ -50,7 +51,7 @@ async function createApollo(config: Config, logger: Logger, buckets: TokenBucket
     allowBatchedHttpRequests: false,
     validationRules: [KnownOperationTypes, ...limits.validationRules],
     parseOptions: limits.parseOptions,
-    plugins: [executionBudgetPlugin(), requestErrorsPlugin(logger), ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), ApolloServerPluginLandingPageDisabled(),
+    plugins: [executionBudgetPlugin(), argumentNamesPlugin<ServerContext>(), requestErrorsPlugin(logger), ...(limits.plugins as ApolloServerPlugin<ServerContext>[]), ApolloServerPluginLandingPageDisabled(),
       // No cache hints are set, and Apollo's default cache-control plugin wraps every field resolver to compute them.
       ApolloServerPluginCacheControlDisabled(),
     ],
