@@ -30,6 +30,15 @@ describe.each(STORE_FIXTURES)('production line status as of a day, on the $name 
     (await ctx.api.data<{ supplyAlternatives: { alternatives: Alternative[] } }>(alternatives(material, asOf))).supplyAlternatives.alternatives;
   const line = (list: Alternative[], id: string) => list.find((a) => a.relationship.id === id);
 
+  // Found by npm run fuzz:scale: a milestone's citation had no id, so asking for it was INTERNAL.
+  it('gives every milestone citation an id of its own', async () => {
+    const { relationship } = await ctx.api.data(`{ relationship(id: "${LYNAS_DY}") { milestones { status citation { id locator } } } }`);
+    expect(relationship.milestones.length).toBeGreaterThan(0);
+    expect(relationship.milestones.map((m: { citation: { id: string } }) => m.citation.id)).toEqual(
+      relationship.milestones.map((_: unknown, i: number) => `${LYNAS_DY}#milestone-${i}`),
+    );
+  });
+
   it("leaves Lynas's dysprosium line out on 2020-01-01: its first Dy oxide was in May 2025", async () => {
     // Fields the schema had before the histories, so this fails on the old answer (the line, OPERATING), not on the query.
     const before = (

@@ -28,6 +28,11 @@ export function citationId(relationshipId: string, index: number): string {
   return `${relationshipId}#${index}`;
 }
 
+/** The API id of the citation of a relationship's `index`-th status milestone: unique per citation, not itself a node. */
+export function milestoneCitationId(relationshipId: string, index: number): string {
+  return `${relationshipId}#milestone-${index}`;
+}
+
 /** What a global id names, and the key its store knows it by; null when no kind has ids of this form. */
 export function parseNodeId(id: string): NodeRef | null {
   if (SLUG_PATTERN.test(id)) return { kind: 'ENTITY', key: id };

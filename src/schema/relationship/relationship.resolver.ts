@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
-import { isRetracted, versionOf, type Citation as CitationRecord, type Relationship, type RelationshipFact } from '../../domain/relationship.js';
+import { isRetracted, versionOf, type Citation as CitationRecord, type Relationship, type RelationshipFact, type StatusMilestone as StatusMilestoneRecord } from '../../domain/relationship.js';
 import { EntityInterface, Source } from '../entity/entity.type.js';
-import { citationId } from '../node/node-id.js';
+import { citationId, milestoneCitationId } from '../node/node-id.js';
 import type { GraphContext } from '../shared/graph.service.js';
-import { Citation, RelationshipObject } from './relationship.type.js';
+import { Citation, RelationshipObject, StatusMilestone } from './relationship.type.js';
 
 /** Thrown when the graph holds a relationship whose end is missing: a broken invariant, masked as INTERNAL. */
 async function end(graph: GraphContext['graph'], id: string): Promise<Entity> {
@@ -31,6 +31,15 @@ export class RelationshipResolver {
     const full = 'citations' in rel ? rel : await graph.relationship(rel.id);
     if (!full) throw new Error(`relationship ${rel.id} vanished`);
     return full.citations.map((c, i) => ({ ...c, id: citationId(rel.id, i) }));
+  }
+
+  @FieldResolver(() => [StatusMilestone], {
+    nullable: true,
+    description: "A production line's dated status history in date order (recorded facts and stated plans); null when none is recorded.",
+  })
+  milestones(@Root() rel: RelationshipFact): (StatusMilestoneRecord & { citation: CitationRecord & { id: string } })[] | null {
+    // Each milestone's citation gets an id of its own, like a relationship's citations (cache identity).
+    return rel.milestones?.map((m, i) => ({ ...m, citation: { ...m.citation, id: milestoneCitationId(rel.id, i) } })) ?? null;
   }
 
   @FieldResolver(() => Int)

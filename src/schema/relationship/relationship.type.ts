@@ -75,7 +75,7 @@ export class RelationshipObject {
   @Field(() => FacilityStatusEnum, { nullable: true, description: "A production line's latest recorded status; for the status on a day see the supply answers' `statusAsOf`." })
   status?: string;
 
-  @Field(() => [StatusMilestone], { nullable: true, description: "A production line's dated status history in date order (recorded facts and stated plans); null when none is recorded." })
+  /** Resolved in relationship.resolver.ts (each milestone's citation gets an id). */
   milestones?: StatusMilestone[];
 
   @Field(() => Float, { nullable: true, description: 'Stated capacity, in `unit`.' })
