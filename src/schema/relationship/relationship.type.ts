@@ -54,13 +54,13 @@ export class RelationshipObject {
   @Field(() => SupplyStageEnum, { nullable: true, description: 'PRODUCES: the supply-chain stage the figure is for.' })
   stage?: string;
 
-  @Field(() => Float, { nullable: true, description: 'Amount produced or traded, in `unit`.' })
+  @Field(() => Float, { nullable: true, description: 'The amount, in `unit`: output (PRODUCES), reserves (HOLDS_RESERVES) or money invested (INVESTED_IN).' })
   volume?: number;
 
-  @Field({ nullable: true, description: 'Unit of `volume` and `capacity`, e.g. "t REO" or "t/y NdPr oxide".' })
+  @Field({ nullable: true, description: 'Unit of `volume` and `capacity`, e.g. "t REO", "t/y NdPr oxide" or "US$ million".' })
   unit?: string;
 
-  @Field(() => Int, { nullable: true, description: 'The year the figure is for.' })
+  @Field(() => Int, { nullable: true, description: 'The year the figure is for; null for undated facts.' })
   year?: number;
 
   @Field(() => Float, { nullable: true, description: 'Percent of the stated world total (0-100).' })
@@ -81,10 +81,10 @@ export class RelationshipObject {
   @Field(() => Float, { nullable: true, description: 'Stated capacity, in `unit`.' })
   capacity?: number;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: 'When the fact starts to hold (asOf filters compare against it); null when open-ended.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When the fact starts to hold; null when the source gives no start.' })
   validFrom?: string;
 
-  @Field(() => PartialDateScalar, { nullable: true, description: 'When the fact stops holding; null when open-ended.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When the fact stops holding, as written or set by retireRelationship; null when no end is known.' })
   validUntil?: string;
 
   @Field(() => ConfidenceEnum, { nullable: true, description: 'How sure the source is.' })

@@ -59,7 +59,7 @@ export class EntityInput {
   @MaxLength(200)
   name: string;
 
-  @Field(() => [String], { nullable: true, description: 'Other names it goes by (at most 20); given, they replace the stored list.' })
+  @Field(() => [String], { nullable: true, description: 'Other names a user may type, matched by search (at most 20); given, they replace the stored list.' })
   @ArrayMaxSize(20)
   @StoredText('line')
   @MaxLength(200, { each: true })
@@ -199,11 +199,11 @@ export class RelationshipInput {
   @Field(() => SupplyStageEnum, { nullable: true, description: 'PRODUCES: the supply-chain stage of the figure.' })
   stage?: SupplyStage;
 
-  @Field(() => Float, { nullable: true, description: 'Amount produced or traded, in `unit`; not negative.' })
+  @Field(() => Float, { nullable: true, description: 'The amount, in `unit`: output (PRODUCES), reserves (HOLDS_RESERVES) or money invested (INVESTED_IN); not negative.' })
   @Min(0)
   volume?: number;
 
-  @Field({ nullable: true, description: 'Unit of `volume` and `capacity`, e.g. "t REO" or "t/y NdPr oxide".' })
+  @Field({ nullable: true, description: 'Unit of `volume` and `capacity`, e.g. "t REO", "t/y NdPr oxide" or "US$ million".' })
   @StoredText('line')
   @MaxLength(50)
   unit?: string;
