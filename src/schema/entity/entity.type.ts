@@ -129,7 +129,7 @@ export class Source extends EntityInterface {
   @Field({ nullable: true, description: 'Who published it.' })
   publisher?: string;
 
-  @Field({ nullable: true, description: 'Where it can be read (http or https).' })
+  @Field({ nullable: true, description: 'Where it can be read online.' })
   url?: string;
 
   @Field(() => PartialDateScalar, { nullable: true, description: 'Publication date.' })

@@ -20,7 +20,7 @@ export class NoFigure {
   @Field(() => NoFigureReasonEnum, { description: 'Stable machine-readable reason.' })
   reason: string;
 
-  @Field({ description: 'A sentence for a reader naming the material, stage and countries concerned.' })
+  @Field({ description: 'A sentence explaining the reason to a reader.' })
   message: string;
 }
 

@@ -82,7 +82,7 @@ export class CountryShare {
   @Field({ description: 'Whether the share is hedged by its source (`qualifier` is set): "nearly 90" is 90, approximate.' })
   approximate: boolean;
 
-  @Field(() => Float, { nullable: true, description: 'The country\'s stated volume, in the answer\'s `unit`; null when the source gives only a share.' })
+  @Field(() => Float, { nullable: true, description: 'The country\'s stated volume, in its relationship\'s `unit`; null when the source gives only a share.' })
   volume?: number;
 
   @Field(() => RelationshipObject, { description: 'The PRODUCES fact the share comes from, with its citations.' })
