@@ -102,10 +102,8 @@ export default tseslint.config(
           EnumValueDefinition: 'UPPER_CASE',
         },
       ],
-      // Exception until p7 (edges on AuditConnection) merges: AuditConnection has no `edges` yet; then set 'error'.
-      '@graphql-eslint/relay-connection-types': 'warn',
-      // Exception until p5 (last/before on every connection) merges: then set includeBoth: true.
-      '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
+      '@graphql-eslint/relay-connection-types': 'error',
+      '@graphql-eslint/relay-arguments': ['error', { includeBoth: true }],
     },
   },
 );

@@ -49,7 +49,9 @@ export type EntityKind =
 
 /** Status of a facility's output. */
 export type FacilityStatus =
+  /** Shut down: no longer producing. */
   | 'CLOSED'
+  /** Being commissioned: first output, before ramping up. */
   | 'COMMISSIONING'
   /** In operation. */
   | 'OPERATING'

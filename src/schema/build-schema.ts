@@ -19,6 +19,15 @@ import { NodeResolver } from './node/node.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
+/** type-graphql takes no description for the root types: set on the built schema (the SDL prints them). */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'Reads of the knowledge graph: entities, relationships, traversals, supply answers and the audit trail.';
+  if (mutation) mutation.description = 'Audited writes, for editors only: each is one transaction and one audit entry.';
+  return schema;
+}
+
 /** The API's GraphQL schema, built once per process from the type-graphql classes; an argument given `null` is absent. */
 export function buildGraphSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
@@ -41,5 +50,5 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
     ],
     orphanedTypes: ENTITY_TYPES,
     validateFn: validateInput,
-  }).then(nullArgumentsAsAbsent));
+  }).then((schema) => describeRootTypes(nullArgumentsAsAbsent(schema))));
 }

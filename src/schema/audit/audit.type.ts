@@ -15,6 +15,8 @@ registerEnumType(WriteActionEnum, {
     ADD_RELATIONSHIP: { description: 'addRelationship.' },
     RETIRE_RELATIONSHIP: { description: 'retireRelationship.' },
     RETRACT_RELATIONSHIP: { description: 'retractRelationship.' },
+    UPDATE_RELATIONSHIP: { description: 'updateRelationship.' },
+    ADD_CITATION: { description: 'addCitation.' },
   },
 });
 
@@ -22,7 +24,11 @@ export const ActorMethodEnum = { API_KEY: 'API_KEY', JWT: 'JWT', LEGACY: 'LEGACY
 registerEnumType(ActorMethodEnum, {
   name: 'ActorMethod',
   description: 'How the writer was identified; LEGACY marks entries written before the method was recorded.',
-  valuesConfig: { API_KEY: { description: 'An API key (actorId: its name).' }, JWT: { description: 'A JWT (actorId: its sub; actorIssuer: its iss).' } },
+  valuesConfig: {
+    API_KEY: { description: 'An API key (actorId: its name).' },
+    JWT: { description: 'A JWT (actorId: its sub; actorIssuer: its iss).' },
+    LEGACY: { description: 'Written before the method was recorded (actorId: the id as recorded).' },
+  },
 });
 
 export const AuditTargetEnum = { ENTITY: 'ENTITY', RELATIONSHIP: 'RELATIONSHIP' } as const;
@@ -34,7 +40,7 @@ registerEnumType(AuditTargetEnum, {
 
 @ObjectType({ description: 'One record a write changed, as it was and as it became (records as the export gives them).' })
 export class AuditChange {
-  @Field(() => AuditTargetEnum)
+  @Field(() => AuditTargetEnum, { description: 'Whether the changed record is an entity or a relationship.' })
   target: keyof typeof AuditTargetEnum;
 
   @Field(() => ID, { description: 'This change\'s own id ("<audit entry id>/<index>"), unique across the audit trail.' })
@@ -46,7 +52,7 @@ export class AuditChange {
   @Field(() => JSONObjectResolver, { nullable: true, description: 'Null when the write created the record.' })
   before: object | null;
 
-  @Field(() => JSONObjectResolver)
+  @Field(() => JSONObjectResolver, { description: 'The record as the write left it.' })
   after: object;
 }
 
@@ -73,7 +79,7 @@ export class AuditEntry {
   @Field(() => String, { nullable: true, description: 'The JWT\'s issuer, when the token had one.' })
   actorIssuer?: string;
 
-  @Field(() => WriteActionEnum)
+  @Field(() => WriteActionEnum, { description: 'The mutation that made the write.' })
   action: WriteAction;
 
   @Field({ description: 'Why, as the editor gave it.' })
@@ -85,24 +91,24 @@ export class AuditEntry {
 
 @ObjectType({ description: 'An audit entry and its cursor.' })
 export class AuditEdge {
-  @Field()
+  @Field({ description: 'Opaque position of this entry: pass it as `after` or `before` to page from here.' })
   cursor: string;
 
-  @Field(() => AuditEntry)
+  @Field(() => AuditEntry, { description: 'The audit entry.' })
   node: AuditEntry;
 }
 
 @ObjectType({ description: 'A page of the audit trail, newest first, Relay style.' })
 export class AuditConnection {
-  @Field(() => [AuditEdge])
+  @Field(() => [AuditEdge], { description: 'The page\'s entries with their cursors, newest first.' })
   edges: AuditEdge[];
 
   @Field(() => [AuditEntry], { description: 'The page\'s entries (shortcut for edges.node).' })
   nodes: AuditEntry[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page sits: cursors of its ends and whether more pages follow or precede.' })
   pageInfo: PageInfo;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many entries match, over all pages.' })
   totalCount: number;
 }

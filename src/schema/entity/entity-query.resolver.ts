@@ -14,7 +14,7 @@ import { relatedHops } from './lookahead.js';
 @Resolver()
 export class EntityQueryResolver {
   @Query(() => EntityInterface, { nullable: true, description: 'One entity by id (a slug such as "scott-bessent"); null when unknown.' })
-  entity(@Arg('id', () => ID) id: string, @Ctx() { graph }: GraphContext, @Info() info: GraphQLResolveInfo): Promise<Entity | null> {
+  entity(@Arg('id', () => ID, { description: 'The entity\'s slug id, e.g. "china" (also its global Node id).' }) id: string, @Ctx() { graph }: GraphContext, @Info() info: GraphQLResolveInfo): Promise<Entity | null> {
     // The typed shortcuts asked below it (facilities { country }, say) come in the same round trip.
     return graph.entityWith(id, relatedHops(info));
   }

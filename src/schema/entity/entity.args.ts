@@ -20,7 +20,7 @@ export class RelationshipsArgs extends ConnectionArgs {
   @Field(() => [RelationTypeEnum], { nullable: true, description: 'Only these types (all when absent).' })
   types?: RelationType[];
 
-  @Field(() => DirectionEnum, { defaultValue: 'BOTH' })
+  @Field(() => DirectionEnum, { defaultValue: 'BOTH', description: 'Relationships leaving this entity (OUT), entering it (IN) or both.' })
   direction: Direction;
 
   @Field(() => DateScalar, { nullable: true, description: 'Only relationships valid on this day (YYYY-MM-DD); no time filter when absent.' })

@@ -36,7 +36,7 @@ export class Country extends EntityInterface {
 
 @ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A government body, agency, company, broadcaster or think tank.' })
 export class Organization extends EntityInterface {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'What sort of organisation, e.g. "company", "government body", "media".' })
   category?: string;
 }
 
@@ -45,10 +45,10 @@ export class Alliance extends EntityInterface {}
 
 @ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A material: a rare earth element, the rare earths as a group, fentanyl...' })
 export class Material extends EntityInterface {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Chemical symbol, e.g. "Dy"; null when it is not a single element.' })
   symbol?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Atomic number (1-118); null when it is not a single element.' })
   atomicNumber?: number;
 
   @Field(() => ReeClassEnum, { nullable: true, description: 'Light/heavy class, USGS convention.' })
@@ -63,13 +63,13 @@ export class Application extends EntityInterface {}
 
 @ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A mine, plant or refinery.' })
 export class Facility extends EntityInterface {
-  @Field(() => FacilityStatusEnum, { nullable: true })
+  @Field(() => FacilityStatusEnum, { nullable: true, description: 'Status of its output as recorded on the facility.' })
   status?: string;
 }
 
 @ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A meeting, interview or other dated happening.' })
 export class Event extends EntityInterface {
-  @Field(() => PartialDateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it happened.' })
   date?: string;
 }
 
@@ -78,10 +78,10 @@ export class Agreement extends EntityInterface {
   @Field(() => PartialDateScalar, { nullable: true, description: 'When it was announced.' })
   date?: string;
 
-  @Field(() => PartialDateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it takes effect.' })
   validFrom?: string;
 
-  @Field(() => PartialDateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it lapses, as its source gives it.' })
   validUntil?: string;
 }
 
@@ -99,7 +99,7 @@ export class Commitment extends EntityInterface {
 
 @ObjectType({ implements: [EntityInterface, NodeInterface], description: 'An export control, suspension, tariff or tariff threat.' })
 export class Measure extends EntityInterface {
-  @Field(() => MeasureTypeEnum, { nullable: true })
+  @Field(() => MeasureTypeEnum, { nullable: true, description: 'What sort of measure.' })
   measureType?: string;
 
   @Field({ nullable: true, description: 'Official number, e.g. "No. 70" or "EO 14357".' })
@@ -120,16 +120,16 @@ export class Statement extends EntityInterface {
   @Field({ nullable: true, description: 'The words, verbatim.' })
   text?: string;
 
-  @Field(() => PartialDateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When it was said.' })
   date?: string;
 }
 
 @ObjectType({ implements: [EntityInterface, NodeInterface], description: 'A document relationships cite: the article, USGS tables, official notices.' })
 export class Source extends EntityInterface {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Who published it.' })
   publisher?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Where it can be read online.' })
   url?: string;
 
   @Field(() => PartialDateScalar, { nullable: true, description: 'Publication date.' })

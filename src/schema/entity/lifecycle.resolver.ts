@@ -21,7 +21,7 @@ const STATUS_DOC = 'Status on `asOf` (today when absent): null before it was ann
 @Resolver(() => Measure)
 export class MeasureStatusResolver {
   @FieldResolver(() => LifecycleStatusEnum, { nullable: true, description: STATUS_DOC })
-  status(@Root() m: Entity, @Ctx() { graph }: GraphContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
+  status(@Root() m: Entity, @Ctx() { graph }: GraphContext, @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day asked about (YYYY-MM-DD); today when absent.' }) asOf?: string) {
     return statusOf(m, asOf, graph);
   }
 }
@@ -47,12 +47,12 @@ export class AgreementStatusResolver {
     nullable: true,
     description: `${STATUS_DOC} EXPIRED once every dated term has ended (see \`standing\` for the date and why).`,
   })
-  async status(@Root() a: Entity, @Ctx() { graph }: GraphContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
+  async status(@Root() a: Entity, @Ctx() { graph }: GraphContext, @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day asked about (YYYY-MM-DD); today when absent.' }) asOf?: string) {
     return (await standingOf(a, asOf, graph)).status;
   }
 
   @FieldResolver(() => AgreementStanding, { description: 'Status on `asOf` (today when absent) with the date and reason when its terms decide it.' })
-  standing(@Root() a: Entity, @Ctx() { graph }: GraphContext, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string) {
+  standing(@Root() a: Entity, @Ctx() { graph }: GraphContext, @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day asked about (YYYY-MM-DD); today when absent.' }) asOf?: string) {
     return standingOf(a, asOf, graph);
   }
 }

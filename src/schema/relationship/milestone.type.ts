@@ -5,7 +5,7 @@ import { PartialDateScalar } from '../shared/scalars.js';
 /** A production line's status on the day asked (domain `StatusOnDay`, without its plans). */
 @ObjectType({ description: "A production line's status on the day asked, from its recorded milestones only." })
 export class StatusAsOf {
-  @Field(() => FacilityStatusEnum)
+  @Field(() => FacilityStatusEnum, { description: 'The status on the day asked.' })
   status: string;
 
   @Field(() => PartialDateScalar, { nullable: true, description: 'When this status began (the first recorded milestone of it); null when the line has no dated history.' })

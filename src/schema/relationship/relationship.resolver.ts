@@ -15,12 +15,12 @@ async function end(graph: GraphContext['graph'], id: string): Promise<Entity> {
 
 @Resolver(() => RelationshipObject)
 export class RelationshipResolver {
-  @FieldResolver(() => EntityInterface)
+  @FieldResolver(() => EntityInterface, { description: 'The entity the fact starts from.' })
   from(@Root() rel: Relationship, @Ctx() { graph }: GraphContext): Promise<Entity> {
     return end(graph, rel.from);
   }
 
-  @FieldResolver(() => EntityInterface)
+  @FieldResolver(() => EntityInterface, { description: 'The entity the fact points to.' })
   to(@Root() rel: Relationship, @Ctx() { graph }: GraphContext): Promise<Entity> {
     return end(graph, rel.to);
   }
@@ -60,7 +60,7 @@ export class RelationshipResolver {
 
 @Resolver(() => Citation)
 export class CitationResolver {
-  @FieldResolver(() => Source)
+  @FieldResolver(() => Source, { description: 'The source document cited.' })
   source(@Root() citation: CitationRecord, @Ctx() { graph }: GraphContext): Promise<Entity> {
     return end(graph, citation.sourceId);
   }
@@ -69,7 +69,7 @@ export class CitationResolver {
 @Resolver()
 export class RelationshipQueryResolver {
   @Query(() => RelationshipObject, { nullable: true, description: 'One relationship by its id; null when unknown.' })
-  relationship(@Arg('id', () => ID) id: string, @Ctx() { graph }: GraphContext): Promise<Relationship | null> {
+  relationship(@Arg('id', () => ID, { description: 'The relationship id (also its global Node id).' }) id: string, @Ctx() { graph }: GraphContext): Promise<Relationship | null> {
     return graph.relationship(id);
   }
 }

@@ -21,7 +21,7 @@ export class Citation {
 /** One step of a production line's status history (domain `StatusMilestone`). */
 @ObjectType({ description: "One dated step of a production line's status history, with its citation." })
 export class StatusMilestone {
-  @Field(() => FacilityStatusEnum)
+  @Field(() => FacilityStatusEnum, { description: 'The status the line has from `date`.' })
   status: string;
 
   @Field(() => PartialDateScalar, { description: 'When the status began (recorded) or is to begin (planned), at the precision the source gives.' })
@@ -30,7 +30,7 @@ export class StatusMilestone {
   @Field({ description: 'A stated future milestone (a plan), not a recorded fact: it never changes the status on a day.' })
   planned: boolean;
 
-  @Field(() => Citation)
+  @Field(() => Citation, { description: 'The source supporting this step.' })
   citation: CitationRecord;
 }
 
@@ -45,22 +45,22 @@ export class RelationshipObject {
   @Field(() => Int, { description: 'Starts at 1 and goes up by one with each change through the API; updateRelationship takes it as expectedVersion. Resolved in relationship.resolver.ts.' })
   version: number;
 
-  @Field(() => RelationTypeEnum)
+  @Field(() => RelationTypeEnum, { description: 'What the fact states; decides which entity kinds its ends may be.' })
   type: RelationType;
 
   @Field({ nullable: true, description: 'Office held, or role.' })
   title?: string;
 
-  @Field(() => SupplyStageEnum, { nullable: true })
+  @Field(() => SupplyStageEnum, { nullable: true, description: 'PRODUCES: the supply-chain stage the figure is for.' })
   stage?: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The amount, in `unit`: output (PRODUCES), reserves (HOLDS_RESERVES) or money invested (INVESTED_IN).' })
   volume?: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Unit of `volume` and `capacity`, e.g. "t REO", "t/y NdPr oxide" or "US$ million".' })
   unit?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The year the figure is for; null for undated facts.' })
   year?: number;
 
   @Field(() => Float, { nullable: true, description: 'Percent of the stated world total (0-100).' })
@@ -69,7 +69,7 @@ export class RelationshipObject {
   @Field({ nullable: true, description: 'Hedge the source puts on a figure: nearly, estimated, quota...' })
   qualifier?: string;
 
-  @Field(() => BasisEnum, { nullable: true })
+  @Field(() => BasisEnum, { nullable: true, description: 'Whether the figure is for one element or for rare earths as a group.' })
   basis?: string;
 
   @Field(() => FacilityStatusEnum, { nullable: true, description: "A production line's latest recorded status; for the status on a day see the supply answers' `statusAsOf`." })
@@ -81,19 +81,19 @@ export class RelationshipObject {
   @Field(() => Float, { nullable: true, description: 'Stated capacity, in `unit`.' })
   capacity?: number;
 
-  @Field(() => PartialDateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When the fact starts to hold; null when the source gives no start.' })
   validFrom?: string;
 
-  @Field(() => PartialDateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When the fact stops holding, as written or set by retireRelationship; null when no end is known.' })
   validUntil?: string;
 
-  @Field(() => ConfidenceEnum, { nullable: true })
+  @Field(() => ConfidenceEnum, { nullable: true, description: 'How sure the source is.' })
   confidence?: string;
 
   @Field({ description: 'Whether another source contradicts this claim.' })
   disputed: boolean;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A free note on the fact, when one was recorded.' })
   note?: string;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When an editor retracted it as wrong (RFC 3339 instant); retracted relationships are hidden unless asked for.' })

@@ -79,6 +79,8 @@ registerEnumType(FacilityStatusEnum, {
     RAMPING: 'Started, ramping up to its stated capacity.',
     UNDER_CONSTRUCTION: 'Being built.',
     PLANNED: 'Announced, not yet being built.',
+    COMMISSIONING: 'Being commissioned: first output, before ramping up.',
+    CLOSED: 'Shut down: no longer producing.',
   }),
 });
 registerEnumType(ConfidenceEnum, {

@@ -17,16 +17,16 @@ registerEnumType(NoFigureReasonEnum, {
 
 @ObjectType({ description: 'Why a figure the data cannot support is null: a stable reason and a sentence for a reader.' })
 export class NoFigure {
-  @Field(() => NoFigureReasonEnum)
+  @Field(() => NoFigureReasonEnum, { description: 'Stable machine-readable reason.' })
   reason: string;
 
-  @Field()
+  @Field({ description: 'A sentence explaining the reason to a reader.' })
   message: string;
 }
 
 @ObjectType({ description: 'What a supply answer is for: the arguments as applied, defaults included.' })
 export class SupplyQuery {
-  @Field(() => EntityInterface)
+  @Field(() => EntityInterface, { description: 'The material asked about.' })
   material: Entity;
 
   @Field(() => SupplyStageEnum, { nullable: true, description: 'The stage answered for; null only for `supplyAlternatives` asked over every stage.' })

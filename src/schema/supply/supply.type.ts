@@ -43,7 +43,7 @@ export class SupplyAlternative {
   @Field({ description: 'Whether the qualifying country is `alliedWith` itself.' })
   domestic: boolean;
 
-  @Field(() => QualifiesThroughEnum)
+  @Field(() => QualifiesThroughEnum, { description: 'Whether it qualifies through its site\'s country, an operator\'s country, or both.' })
   qualifiesThrough: string;
 
   @Field(() => Country, { description: 'The country that makes this supply allied: the site\'s or an operator\'s.' })
@@ -68,7 +68,7 @@ export class SupplyAlternative {
   plannedMilestones: StatusMilestoneRecord[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'One country\'s share of a material\'s supply at a stage, with the fact it comes from.' })
 export class CountryShare {
   @Field(() => Country, { description: 'The country.' })
   country: Entity;
@@ -82,16 +82,16 @@ export class CountryShare {
   @Field({ description: 'Whether the share is hedged by its source (`qualifier` is set): "nearly 90" is 90, approximate.' })
   approximate: boolean;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The country\'s stated volume, in its relationship\'s `unit`; null when the source gives only a share.' })
   volume?: number;
 
-  @Field(() => RelationshipObject)
+  @Field(() => RelationshipObject, { description: 'The PRODUCES fact the share comes from, with its citations.' })
   relationship: Relationship;
 }
 
 @ObjectType()
 export class Concentration {
-  @Field(() => [CountryShare])
+  @Field(() => [CountryShare], { description: 'Country shares, largest first.' })
   shares: CountryShare[];
 
   @Field(() => Country, { nullable: true, description: 'The country with the largest share (null when there are no shares).' })
@@ -116,7 +116,7 @@ export class Concentration {
   missing: NoFigure | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Concentration of what remains once the excluded countries are removed; shares are of that remainder.' })
 export class RemainingConcentration extends Concentration {
   @Field(() => Float, { nullable: true, description: 'Percent of the world total left once the excluded countries are removed; null without data.' })
   remainingShare: number | null;
@@ -130,52 +130,52 @@ export class SupplyRisk extends Concentration {
   @Field(() => BasisEnum, { nullable: true, description: 'ELEMENT or GROUP figures; null without data.' })
   basis: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The year the figures are for: the latest with country figures, not after `asOf`; null without data.' })
   year: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Unit of `worldVolume` (else of the first country volume), e.g. "t REO"; null when no figure states one.' })
   unit: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The stated world total for `year`, in `unit`; null when no source states it.' })
   worldVolume: number | null;
 
   @Field(() => RemainingConcentration, { description: 'Shares of what remains once the excluded countries are removed.' })
   afterExclusion: RemainingConcentration;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Summed allied capacity in one year.' })
 export class CapacityPoint {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year.' })
   year: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Sum of the capacities counted that year, in the series\' unit (0 when none).' })
   capacity: number;
 }
 
 @ObjectType({ description: 'Allied capacity in one unit, year by year.' })
 export class CapacitySeries {
-  @Field()
+  @Field({ description: 'The unit every capacity in this series is stated in, e.g. "t/y NdPr oxide".' })
   unit: string;
 
-  @Field(() => [CapacityPoint])
+  @Field(() => [CapacityPoint], { description: 'One point per year from `from` to `to`, in year order.' })
   points: CapacityPoint[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'A qualifying alternative the outlook does not count, and why.' })
 export class LeftOutAlternative {
-  @Field(() => SupplyAlternative)
+  @Field(() => SupplyAlternative, { description: 'The alternative left out.' })
   alternative: SupplyAlternative;
 
-  @Field(() => LeftOutReasonEnum)
+  @Field(() => LeftOutReasonEnum, { description: 'Why it is not counted.' })
   reason: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'An excluded country\'s latest stated volume of the material at the stage.' })
 export class ExcludedVolume {
   @Field(() => Country, { description: 'The country.' })
   country: Entity;
 
-  @Field(() => RelationshipObject)
+  @Field(() => RelationshipObject, { description: 'The PRODUCES fact stating the volume (volume, unit, year, citations).' })
   relationship: Relationship;
 }
 
@@ -184,10 +184,10 @@ export class SupplyOutlook {
   @Field(() => SupplyQuery, { description: 'What the answer is for.' })
   query: SupplyQuery;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'First year of the outlook (this year unless asked).' })
   from: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Last year of the outlook, inclusive (five years after `from` unless asked).' })
   to: number;
 
   @Field(() => [CapacitySeries], { description: 'One series per unit: only like-for-like units are summed.' })
@@ -196,13 +196,13 @@ export class SupplyOutlook {
   @Field(() => [LeftOutAlternative], { description: 'Alternatives not counted, and why.' })
   leftOut: LeftOutAlternative[];
 
-  @Field(() => [ExcludedVolume])
+  @Field(() => [ExcludedVolume], { description: 'The excluded countries\' latest stated volumes, by country id.' })
   excludedVolumes: ExcludedVolume[];
 }
 
 @ObjectType({ description: 'Allied suppliers of a material, with what the answer is for.' })
 export class SupplyAlternatives {
-  @Field(() => SupplyQuery)
+  @Field(() => SupplyQuery, { description: 'What the answer is for.' })
   query: SupplyQuery;
 
   @Field(() => [SupplyAlternative], { description: 'Operating first, then by capacity within a unit, unknown capacity last.' })

@@ -19,19 +19,19 @@ export class Hop {
     'A shortest path between two entities, distinct by its sequence of entities; paths come shorter first, then by the entity ids passed, id by id from the start.',
 })
 export class Path {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of hops: one less than the entities in `nodes`.' })
   length: number;
 
   @Field(() => [EntityInterface], { description: 'The entities along the path, from the start to the end.' })
   nodes: Entity[];
 
-  @Field(() => [Hop])
+  @Field(() => [Hop], { description: 'The steps between consecutive `nodes`, in path order.' })
   hops: Hop[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'An entity of a neighbourhood, with its distance from the centre.' })
 export class NeighborhoodNode {
-  @Field(() => EntityInterface)
+  @Field(() => EntityInterface, { description: 'The entity.' })
   entity: Entity;
 
   @Field(() => Int, { description: 'Hops from the centre, ignoring direction.' })
@@ -40,10 +40,10 @@ export class NeighborhoodNode {
 
 @ObjectType({ description: 'A subgraph ready to draw: nodes by distance then id, and the relationships among them.' })
 export class Neighborhood {
-  @Field(() => [NeighborhoodNode])
+  @Field(() => [NeighborhoodNode], { description: 'The entities reached, the centre first: by distance, then id.' })
   nodes: NeighborhoodNode[];
 
-  @Field(() => [RelationshipObject])
+  @Field(() => [RelationshipObject], { description: 'The relationships among `nodes`, by id.' })
   relationships: Relationship[];
 
   @Field({ description: 'Whether `limit` left nodes out.' })

@@ -77,8 +77,8 @@ export class WriteResolver {
   })
   @UseMiddleware(EditorsOnly)
   async updateRelationship(
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: RelationshipInput,
+    @Arg('id', () => ID, { description: 'Id of the relationship to correct.' }) id: string,
+    @Arg('input', { description: 'The relationship as it should be: every property and citation, not only the changed ones.' }) input: RelationshipInput,
     @Arg('expectedVersion', () => Int, { description: 'The version the correction was based on (Relationship.version as read).' }) expectedVersion: number,
     @Arg('note', NOTE) note: string,
     @Ctx() ctx: GraphContext,
@@ -91,8 +91,8 @@ export class WriteResolver {
   @Mutation(() => RelationshipPayload, { description: 'Add a citation corroborating a relationship (checked as in addRelationship); a citation it already has changes nothing.' })
   @UseMiddleware(EditorsOnly)
   async addCitation(
-    @Arg('relationshipId', () => ID) relationshipId: string,
-    @Arg('citation') citation: CitationInput,
+    @Arg('relationshipId', () => ID, { description: 'Id of the relationship to cite.' }) relationshipId: string,
+    @Arg('citation', { description: 'The citation to add: a recorded source and a quote from it or a locator.' }) citation: CitationInput,
     @Arg('note', NOTE) note: string,
     @Ctx() ctx: GraphContext,
   ) {

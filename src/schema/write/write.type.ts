@@ -7,18 +7,18 @@ import { RelationshipObject } from '../relationship/relationship.type.js';
 
 @ObjectType({ description: 'An entity as written, with the audit entry of the write.' })
 export class EntityPayload {
-  @Field(() => EntityInterface)
+  @Field(() => EntityInterface, { description: 'The entity as stored after the write.' })
   entity: Entity;
 
-  @Field(() => AuditEntry)
+  @Field(() => AuditEntry, { description: 'The audit entry recording the write.' })
   audit: AuditEntry;
 }
 
 @ObjectType({ description: 'A relationship as written, with the audit entry of the write.' })
 export class RelationshipPayload {
-  @Field(() => RelationshipObject)
+  @Field(() => RelationshipObject, { description: 'The relationship as stored after the write.' })
   relationship: Relationship;
 
-  @Field(() => AuditEntry)
+  @Field(() => AuditEntry, { description: 'The audit entry recording the write.' })
   audit: AuditEntry;
 }
