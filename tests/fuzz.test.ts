@@ -48,7 +48,7 @@ describe.each(STORE_FIXTURES)('fuzzing the API on the $name store', (fixture) =>
           const a = await send(ctx.api.url, toRequest(w), AS_EDITOR.headers);
           tally.record(a);
           tally.writesSent++;
-          expect({ broken: w.broken, code: a.code }).toMatchObject({ code: expect.stringMatching(/^(BAD_USER_INPUT|NOT_FOUND)$/) });
+          expect({ broken: w.broken, code: a.code }).toMatchObject({ code: expect.stringMatching(/^(BAD_USER_INPUT|NOT_FOUND|CONFLICT)$/) });
           expect(await cheapState(ctx.store)).toEqual(state);
           tally.invalidWritesUnchanged++;
         }
