@@ -55,7 +55,7 @@ async function walkBackward(page: (vars: Record<string, unknown>) => Promise<Pag
 
 describe.each(STORE_FIXTURES)('search and paging on the $name store', (fixture) => {
   const ctx = useApi(fixture, WRITE_ENV);
-  const search = async (text: string) => ((await ctx.api.data(`query($t: String!) { search(text: $t, first: 100) { id } }`, { t: text })).search as { id: string }[]).map((e) => e.id);
+  const search = async (text: string) => ((await ctx.api.data(`query($t: String!) { search(text: $t, first: 100) { nodes { id } } }`, { t: text })).search as { nodes: { id: string }[] }).nodes.map((e) => e.id);
 
   it('finds word forms: "ally" and "supplies" find the US-allied coordination', async () => {
     expect(await search('ally')).toContain('us-allied-supply-coordination');
