@@ -7,7 +7,7 @@ import { compareSchemas } from '../scripts/schema-breaks.js';
 
 const current = readFileSync('schema/schema.graphql', 'utf8');
 const additive = current.replace('type Query {', 'type Query {\n  """A field added later."""\n  newThing(flag: Boolean): String\n');
-const withoutSearch = current.replace(/\n {2}"""\n {2}Entities whose name or an alias contains[\s\S]*?\): EntityConnection!?\n/, '\n');
+const withoutSearch = current.replace(/\n {2}"""\n {2}Entities the text finds in their name or aliases[\s\S]*?\): EntityConnection!?\n/, '\n');
 
 describe('breaking changes to schema/schema.graphql', () => {
   it('the fixtures are what they claim: one adds a field, the other drops Query.search', () => {

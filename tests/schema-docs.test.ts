@@ -51,10 +51,10 @@ describe('types that say what they are (issue 14 item 8)', () => {
 
   it('types country-valued fields as Country, like Facility.country', () => {
     expect(typeOf('Facility', 'country')).toBe('Country');
-    expect(typeOf('SupplyAlternativeNode', 'qualifyingCountry')).toBe('Country');
-    expect(typeOf('SupplyAlternativeNode', 'siteCountry')).toBe('Country');
-    expect(typeOf('RemainingConcentrationNode', 'topCountry')).toBe('Country');
-    expect(typeOf('CountryShareNode', 'country')).toBe('Country');
+    expect(typeOf('SupplyAlternative', 'qualifyingCountry')).toBe('Country');
+    expect(typeOf('SupplyAlternative', 'siteCountry')).toBe('Country');
+    expect(typeOf('RemainingConcentration', 'topCountry')).toBe('Country');
+    expect(typeOf('CountryShare', 'country')).toBe('Country');
   });
 
   it('lists paths(from, to) in that order', () => {

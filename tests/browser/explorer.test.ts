@@ -68,8 +68,13 @@ describe.each([
       const hops = firstPath.locator('.hop');
       await expect.poll(() => hops.count()).toBe(3);
       await expect.poll(() => hops.nth(2).textContent()).toContain('Xi Jinping');
-      await hops.nth(2).getByText('1 citation').click();
-      await expect.poll(() => hops.nth(2).locator('blockquote').textContent()).toBe('“Chinese President Xi Jinping”');
+      // The hop lists both parallel relationships Xi Jinping has with China, each with its own citation.
+      const rels = hops.nth(2).locator('.hop-rel');
+      await expect.poll(() => rels.count()).toBe(2);
+      await expect.poll(() => rels.allTextContents()).toEqual([expect.stringMatching(/holds office \(President\).*1 citation/is), expect.stringMatching(/leads \(Chinese President\).*1 citation/is)]);
+      const xiOffice = rels.filter({ hasText: /holds office/i });
+      await xiOffice.getByText('1 citation').click();
+      await expect.poll(() => xiOffice.locator('blockquote').textContent()).toBe('“Chinese President Xi Jinping”');
       await shot(page, `${label}-2-path-to-xi`);
 
       // The same hop, tapped in the drawing: its citation appears under it.
