@@ -51,9 +51,9 @@ describe('authenticate with HS256 tokens', () => {
   const good = { ...editor, iss: 'https://issuer.test', aud: ['other', AUDIENCE] };
 
   it('identifies the subject with the role claim as given', async () => {
-    expect(await auth(bearer(jwt(good)))).toEqual({ caller: { kind: 'identified', id: 'carol', role: 'editor', method: 'jwt' } });
+    expect(await auth(bearer(jwt(good)))).toEqual({ caller: { kind: 'identified', id: 'carol', issuer: 'https://issuer.test', role: 'editor', method: 'jwt' } });
     // A known caller with another role: identified, and the write rule (FORBIDDEN) decides.
-    expect(await auth(bearer(jwt({ ...good, role: 'viewer' })))).toEqual({ caller: { kind: 'identified', id: 'carol', role: 'viewer', method: 'jwt' } });
+    expect(await auth(bearer(jwt({ ...good, role: 'viewer' })))).toEqual({ caller: { kind: 'identified', id: 'carol', issuer: 'https://issuer.test', role: 'viewer', method: 'jwt' } });
   });
 
   it.each([

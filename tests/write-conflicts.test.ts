@@ -11,15 +11,15 @@ import { STORE_FIXTURES, useApi } from './support/stores.js';
 const REL_FIELDS = 'id version title year retracted citations { quote locator source { id } }';
 
 const ADD = `mutation($input: RelationshipInput!, $note: String!) {
-  addRelationship(input: $input, note: $note) { relationship { ${REL_FIELDS} } audit { action changes { id } } }
+  addRelationship(input: $input, note: $note) { relationship { ${REL_FIELDS} } audit { action changes { targetId } } }
 }`;
 
 const UPDATE = `mutation($id: ID!, $input: RelationshipInput!, $v: Int!, $note: String!) {
-  updateRelationship(id: $id, input: $input, expectedVersion: $v, note: $note) { relationship { ${REL_FIELDS} } audit { action changes { id } } }
+  updateRelationship(id: $id, input: $input, expectedVersion: $v, note: $note) { relationship { ${REL_FIELDS} } audit { action changes { targetId } } }
 }`;
 
 const ADD_CITATION = `mutation($id: ID!, $citation: CitationInput!, $note: String!) {
-  addCitation(relationshipId: $id, citation: $citation, note: $note) { relationship { ${REL_FIELDS} } audit { action changes { id } } }
+  addCitation(relationshipId: $id, citation: $citation, note: $note) { relationship { ${REL_FIELDS} } audit { action changes { targetId } } }
 }`;
 
 const RETRACT = `mutation($id: ID!) { retractRelationship(id: $id, note: "wrong") { relationship { version retracted } } }`;
@@ -79,7 +79,7 @@ describe.each(STORE_FIXTURES)('relationship ids, conflicts and corrections on th
     const { updateRelationship } = await ctx.api.data(UPDATE, { id, input: corrected, v: 1, note: 'better citation' }, AS_EDITOR);
     expect(updateRelationship).toEqual({
       relationship: { id, version: 2, title: null, year: 2024, retracted: false, citations: [{ quote: null, locator: 'para 3', source: { id: 'source-article' } }] },
-      audit: { action: 'UPDATE_RELATIONSHIP', changes: [{ id }] },
+      audit: { action: 'UPDATE_RELATIONSHIP', changes: [{ targetId: id }] },
     });
     const before = await snapshot();
     const stale = await ctx.api.gql(UPDATE, { id, input: located({ year: 2024 }), v: 1, note: 'based on an old read' }, AS_EDITOR);
@@ -104,7 +104,7 @@ describe.each(STORE_FIXTURES)('relationship ids, conflicts and corrections on th
     const first = (await ctx.api.data(ADD_CITATION, { id: SEED_OFFICE, citation, note: 'second passage' }, AS_EDITOR)).addCitation;
     expect(first.relationship.version).toBe(3);
     expect(first.relationship.citations.map((c: { quote: string }) => c.quote)).toEqual([BESSENT_QUOTE, BESSENT_QUOTE.slice(0, 40)]);
-    expect(first.audit).toEqual({ action: 'ADD_CITATION', changes: [{ id: SEED_OFFICE }] });
+    expect(first.audit).toEqual({ action: 'ADD_CITATION', changes: [{ targetId: SEED_OFFICE }] });
     const again = (await ctx.api.data(ADD_CITATION, { id: SEED_OFFICE, citation, note: 'again' }, AS_EDITOR)).addCitation;
     expect([again.relationship.version, again.audit.changes]).toEqual([3, []]);
     const bad = await ctx.api.gql(ADD_CITATION, { id: SEED_OFFICE, citation: { sourceId: 'source-article', quote: 'Treasury will buy every magnet on earth' }, note: 'n' }, AS_EDITOR);

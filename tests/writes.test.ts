@@ -26,7 +26,7 @@ const RECORD_SOURCE = `mutation($input: SourceInput!, $note: String!) {
   recordSource(input: $input, note: $note) { entity { id kind ... on Source { hasText publisher } } audit { action } }
 }`;
 
-const RETIRE = `mutation($id: ID!, $validUntil: Date!, $note: String!) {
+const RETIRE = `mutation($id: ID!, $validUntil: PartialDate!, $note: String!) {
   retireRelationship(id: $id, validUntil: $validUntil, note: $note) { relationship { id validFrom validUntil } audit { action } }
 }`;
 
