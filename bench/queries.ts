@@ -1,3 +1,4 @@
+import { compareIds } from '../src/domain/order.js';
 import type { Probes } from './synthetic.js';
 
 /*
@@ -22,7 +23,7 @@ export interface BenchQuery {
   variables: Record<string, unknown>[];
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = compareIds;
 
 /** The mix over a graph's probe ids (the seed's or a synthetic graph's). */
 export function queryMix(p: Probes): BenchQuery[] {
@@ -64,7 +65,7 @@ export function queryMix(p: Probes): BenchQuery[] {
     },
     {
       name: 'paths',
-      ours: 'query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 5) { length nodes { id } hops { forward relationship { id type } } } }',
+      ours: 'query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 5) { length nodes { id } hops { forward relationships { id type } } } }',
       variables: p.pathPairs.map(([from, to]) => ({ from, to })),
     },
     {
@@ -76,7 +77,7 @@ export function queryMix(p: Probes): BenchQuery[] {
       name: 'supplyAlternatives',
       ours: `query ($m: ID!, $us: ID!, $cn: ID!) {
   supplyAlternatives(material: $m, alliedWith: $us, excluding: [$cn], asOf: "2026-11-29") {
-    supplier { id } qualifiesThrough domestic basis siteCountry { id } operators { id } alliancePath { id } relationship { id status capacity }
+    alternatives { supplier { id } qualifiesThrough domestic basis siteCountry { id } operators { id } alliancePath { id } relationship { id status capacity } }
   }
 }`,
       variables: p.materials.map((m) => ({ m, us: p.alliedWith, cn: p.excluding })),

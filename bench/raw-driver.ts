@@ -4,7 +4,8 @@ import { RELATION_TYPE_NAMES } from '../src/domain/model.js';
 import type { Relationship } from '../src/domain/relationship.js';
 import { supplyAlternatives, type Membership, type SupplyRow } from '../src/domain/supply.js';
 import { supplyRisk } from '../src/domain/supply-risk.js';
-import { comparePaths } from '../src/domain/traversal.js';
+import { compareIds } from '../src/domain/order.js';
+import { compareRoutes, mergeRoute, routeEntityIds } from '../src/domain/traversal.js';
 import type { QueryName } from './queries.js';
 
 /*
@@ -15,7 +16,7 @@ import type { QueryName } from './queries.js';
  */
 
 const ALL = RELATION_TYPE_NAMES.join('|');
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = compareIds;
 type Vars = Record<string, any>;
 type Rows = Record<string, any>[];
 
@@ -147,23 +148,29 @@ const HANDLERS: Record<QueryName, (tx: ManagedTransaction, v: Vars) => Promise<u
     };
   },
   async paths(tx, v) {
-    const rows = (await tx.run(PATHS, v)).records.map(
-      (r) => r.get('rels') as { id: string; type: string; from: string; to: string }[],
+    const rows = (await tx.run(PATHS, v)).records.map((r) =>
+      (r.get('rels') as { id: string; type: string; from: string; to: string }[]).map(rel),
     );
+    // Routes as the server gives them: paths grouped by their entities, parallel relationships one hop.
+    const from = v.from as string;
+    const groups = new Map<string, Relationship[][]>();
+    for (const rels of rows) {
+      const key = routeEntityIds(
+        from,
+        rels.map((r) => [r]),
+      ).join(' ');
+      groups.set(key, [...(groups.get(key) ?? []), rels]);
+    }
+    const routes = [...groups.values()].map(mergeRoute).sort(compareRoutes(from)).slice(0, 5);
     return {
-      paths: rows
-        .map((rels) => rels.map(rel))
-        .sort(comparePaths)
-        .slice(0, 5)
-        .map((rels) => {
-          const nodes = [{ id: v.from as string }];
-          const hops = rels.map((r) => {
-            const forward = r.from === nodes[nodes.length - 1]!.id;
-            nodes.push({ id: forward ? r.to : r.from });
-            return { forward, relationship: { id: r.id, type: r.type } };
-          });
-          return { length: rels.length, nodes, hops };
-        }),
+      paths: routes.map((route) => {
+        const ids = routeEntityIds(from, route);
+        const hops = route.map((hop, i) => ({
+          forward: hop.every((r) => r.from === ids[i]),
+          relationships: hop.map((r) => ({ id: r.id, type: r.type })),
+        }));
+        return { length: route.length, nodes: ids.map((id) => ({ id })), hops };
+      }),
     };
   },
   async neighborhood(tx, v) {
@@ -192,26 +199,29 @@ const HANDLERS: Record<QueryName, (tx: ManagedTransaction, v: Vars) => Promise<u
       asOf: '2026-11-29',
     });
     return {
-      supplyAlternatives: list.map((a) => ({
-        supplier: { id: a.row.supplier.id },
-        qualifiesThrough: a.qualifiesThrough,
-        domestic: a.domestic,
-        basis: a.basis,
-        siteCountry: a.row.siteCountryId ? { id: a.row.siteCountryId } : null,
-        operators: a.row.operators.map((o) => ({ id: o.id })),
-        alliancePath: a.alliancePath.map((r) => ({ id: r.id })),
-        relationship: {
-          id: a.row.relationship.id,
-          status: a.row.relationship.status ?? null,
-          capacity: a.row.relationship.capacity ?? null,
-        },
-      })),
+      supplyAlternatives: {
+        alternatives: list.map((a) => ({
+          supplier: { id: a.row.supplier.id },
+          qualifiesThrough: a.qualifiesThrough,
+          domestic: a.domestic,
+          basis: a.basis,
+          siteCountry: a.row.siteCountryId ? { id: a.row.siteCountryId } : null,
+          operators: a.row.operators.map((o) => ({ id: o.id })),
+          alliancePath: a.alliancePath.map((r) => ({ id: r.id })),
+          relationship: {
+            id: a.row.relationship.id,
+            status: a.row.relationship.status ?? null,
+            capacity: a.row.relationship.capacity ?? null,
+          },
+        })),
+      },
     };
   },
   async supplyRisk(tx, v) {
     const rows = await supplyRows(tx, v.m as string, 'MINING');
     const risk = supplyRisk(rows, {
       materialId: v.m as string,
+      stage: 'MINING',
       excluding: new Set([v.cn as string]),
       asOf: '2025-12-31',
     });

@@ -36,7 +36,7 @@ export async function request<K extends keyof Operations>(
 /** Example: the office titles of an entity, typed end to end. */
 export async function officesOf(endpoint: string, document: string, id: string): Promise<string[]> {
   const { entity } = await request(endpoint, document, 'EntityView', { id });
-  return (entity?.relationships.nodes ?? [])
+  return (entity?.relationships?.nodes ?? [])
     .filter((r) => r.type === 'HOLDS_OFFICE' && r.from.id === id)
     .map((r) => `${r.title ?? ''}, ${r.to.name}`);
 }

@@ -16,6 +16,7 @@ import { ENTITY_KINDS, type EntityKind } from '../src/domain/model.js';
 import {
   RELATIONSHIP_PROPERTY_NAMES,
   relationshipId,
+  type Citation,
   type Relationship,
 } from '../src/domain/relationship.js';
 import { configFromEnv, createNeo4jStore } from '../src/store/neo4j/index.js';
@@ -38,12 +39,23 @@ function seedEntity(e: Entity): Yamlable {
 function seedRelationship(r: Relationship): Yamlable {
   const out: Yamlable = { type: r.type, from: r.from, to: r.to };
   for (const key of RELATIONSHIP_PROPERTY_NAMES) if (r[key] !== undefined) out[key] = r[key];
-  out.citations = r.citations.map((c) => ({
+  if (r.milestones)
+    out.milestones = r.milestones.map((m) => ({
+      status: m.status,
+      date: m.date,
+      ...(m.planned && { planned: true }),
+      citation: seedCitation(m.citation),
+    }));
+  out.citations = r.citations.map(seedCitation);
+  return out;
+}
+
+function seedCitation(c: Citation): Yamlable {
+  return {
     source: c.sourceId,
     ...(c.quote !== undefined && { quote: c.quote }),
     ...(c.locator !== undefined && { locator: c.locator }),
-  }));
-  return out;
+  };
 }
 
 /** Why a record needs a note in the export: API-owned, or an id the seed would not derive. */

@@ -34,7 +34,7 @@ function nestedAliases(): string {
   return `query Heavy($n: Int) { ${Array.from({ length: 15 }, (_, i) => `a${i}: entity(id: "china") { ${inner} }`).join(' ')} }`;
 }
 const WIDE = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: entities(first: 100) { nodes { id name description aliases } }`).join(' ')} }`;
-const DEEP_VARIABLES = `{"query":"query ($ex: [ID!]!) { supplyRisk(material: \\"dysprosium\\", excluding: $ex) { hhi } }","variables":{"ex":${'['.repeat(9000)}"china"${']'.repeat(9000)}}}`;
+const DEEP_VARIABLES = `{"query":"query ($ex: [ID!]!) { supplyRisk(material: \\"dysprosium\\", stage: SEPARATION, excluding: $ex) { hhi } }","variables":{"ex":${'['.repeat(9000)}"china"${']'.repeat(9000)}}}`;
 
 /** The mix, each picked in turn: the hostile kinds, and a normal query whose answer is checked. */
 const KINDS: { kind: string; body: string; expect?: string }[] = [

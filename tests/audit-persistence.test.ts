@@ -27,7 +27,7 @@ async function openApi(dir: string) {
 const AUDIT = `query($targetId: ID, $actor: String, $after: String) {
   auditLog(targetId: $targetId, actor: $actor, first: 100, after: $after) {
     totalCount
-    nodes { id at actor action note changes { target id before after } }
+    nodes { id at actor action note changes { target targetId before after } }
   }
 }`;
 
@@ -71,7 +71,7 @@ describe('the audit trail of the embedded store', () => {
         'RETRACT_RELATIONSHIP',
         'ADD_RELATIONSHIP',
       ]);
-      expect((await second.api.data(AUDIT, { actor: 'alice' })).auditLog.totalCount).toBe(3);
+      expect((await second.api.data(AUDIT, { actor: 'api-key:alice' })).auditLog.totalCount).toBe(3);
       const { relationship } = await second.api.data(
         `{ relationship(id: "located-in:audit-test-org:australia") { retracted retractionNote } }`,
       );
@@ -88,7 +88,11 @@ describe('the audit trail of the embedded store', () => {
         action: 'UPSERT_ENTITY',
         note: 'legal name',
         changes: [
-          { id: 'audit-test-org', before: { name: 'Audit Test Org' }, after: { name: 'Audit Test Org Ltd' } },
+          {
+            targetId: 'audit-test-org',
+            before: { name: 'Audit Test Org' },
+            after: { name: 'Audit Test Org Ltd' },
+          },
         ],
       });
       expect(after.nodes.slice(1)).toEqual(before.nodes);

@@ -86,11 +86,23 @@ describe('authenticate with HS256 tokens', () => {
 
   it('identifies the subject with the role claim as given', async () => {
     expect(await auth(bearer(jwt(good)))).toEqual({
-      caller: { kind: 'identified', id: 'carol', role: 'editor', method: 'jwt' },
+      caller: {
+        kind: 'identified',
+        id: 'carol',
+        issuer: 'https://issuer.test',
+        role: 'editor',
+        method: 'jwt',
+      },
     });
     // A known caller with another role: identified, and the write rule (FORBIDDEN) decides.
     expect(await auth(bearer(jwt({ ...good, role: 'viewer' })))).toEqual({
-      caller: { kind: 'identified', id: 'carol', role: 'viewer', method: 'jwt' },
+      caller: {
+        kind: 'identified',
+        id: 'carol',
+        issuer: 'https://issuer.test',
+        role: 'viewer',
+        method: 'jwt',
+      },
     });
   });
 

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { bounds, holdsOn, isPartialDate } from '../src/domain/dates.js';
 import type { Entity } from '../src/domain/entity.js';
 import { lifecycleStatus } from '../src/domain/lifecycle.js';
-import { decodeCursor, encodeCursor, pageWindow } from '../src/domain/pagination.js';
+import {
+  decodeEntityCursor,
+  decodeIdCursor,
+  encodeEntityCursor,
+  encodeIdCursor,
+  seekInList,
+  seekOf,
+  type Seek,
+} from '../src/domain/pagination.js';
+import { compareText } from '../src/domain/order.js';
 import { normaliseQuote } from '../src/domain/quote.js';
 import { rankSearch } from '../src/domain/search.js';
 
@@ -60,11 +69,36 @@ describe('search ranking', () => {
 });
 
 describe('paging', () => {
-  it('round-trips cursors and refuses ones it did not make', () => {
-    expect(decodeCursor(encodeCursor(41))).toBe(41);
-    expect(pageWindow(10, encodeCursor(9))).toEqual({ offset: 10, limit: 10 });
-    expect(() => decodeCursor('b2Zmc2V0Oi0x')).toThrow(/after/);
-    expect(() => pageWindow(0, null)).toThrow(/first/);
+  it('round-trips keyset cursors and refuses ones it did not make, naming the argument', () => {
+    expect(decodeEntityCursor(encodeEntityCursor({ sortKey: 'china', id: 'china' }), 'after')).toEqual({
+      sortKey: 'china',
+      id: 'china',
+    });
+    expect(decodeIdCursor(encodeIdCursor('rel-1'), 'before')).toBe('rel-1');
+    expect(() => decodeEntityCursor(encodeIdCursor('rel-1'), 'after')).toThrow(
+      /"after" is not a valid cursor/,
+    );
+    expect(() => decodeEntityCursor('b2Zmc2V0OjQx', 'before')).toThrow(
+      /"before" is an offset cursor of API 0.1/,
+    );
+    expect(seekOf({ first: null, after: encodeIdCursor('x') }, decodeIdCursor)).toEqual({
+      limit: 20,
+      backward: false,
+      after: 'x',
+    });
+    expect(seekOf({ first: 5, last: 3 }, decodeIdCursor)).toEqual({ limit: 3, backward: true });
+    expect(() => seekOf({ first: 0 }, decodeIdCursor)).toThrow(/first/);
+    expect(() => seekOf({ last: 101 }, decodeIdCursor)).toThrow(/last/);
+  });
+
+  it('seeks in a list: strictly between the bounds, the first or last page', () => {
+    const list = ['a', 'b', 'c', 'd', 'e'];
+    const seek = (s: Partial<Seek<string>>) =>
+      seekInList(list, (x) => x, compareText, { limit: 2, backward: false, ...s });
+    expect(seek({})).toEqual({ items: ['a', 'b'], hasMore: true });
+    expect(seek({ after: 'bb' })).toEqual({ items: ['c', 'd'], hasMore: true });
+    expect(seek({ backward: true })).toEqual({ items: ['d', 'e'], hasMore: true });
+    expect(seek({ backward: true, before: 'b', limit: 5 })).toEqual({ items: ['a'], hasMore: false });
   });
 });
 

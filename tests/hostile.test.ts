@@ -157,7 +157,8 @@ describe('deeply nested variables', () => {
     await withServer(
       {},
       async (api) => {
-        const query = 'query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", excluding: $ex) { hhi } }';
+        const query =
+          'query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", stage: SEPARATION, excluding: $ex) { hhi } }';
         // Written by hand: JSON.stringify itself overflows the stack on values this deep.
         for (const [open, close] of [
           ['[', ']'],
@@ -179,7 +180,7 @@ describe('deeply nested variables', () => {
         expect(
           (
             await api.gql(
-              'query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", excluding: $ex) { hhi } }',
+              'query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", stage: SEPARATION, excluding: $ex) { hhi } }',
               { ex: ['china'] },
             )
           ).status,

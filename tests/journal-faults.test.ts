@@ -64,7 +64,7 @@ const org = (id: string) => ({
 });
 const snapshot = async (store: MemoryStore) => ({
   graph: await store.exportAll(),
-  audit: await store.auditLog({ offset: 0, limit: 100 }),
+  audit: await store.auditLog({ seek: { limit: 100, backward: false } }),
 });
 
 describe('journal under injected disk faults', () => {

@@ -115,16 +115,16 @@ describe('operation limits (defaults)', () => {
   it('refuse a literal list longer than 100 items, and a list variable too', async () => {
     const ids = Array.from({ length: 101 }, (_, i) => `c${i}`);
     const literal = await api.gql(
-      `{ supplyRisk(material: "dysprosium", excluding: ${JSON.stringify(ids)}) { hhi } }`,
+      `{ supplyRisk(material: "dysprosium", stage: SEPARATION, excluding: ${JSON.stringify(ids)}) { hhi } }`,
     );
     expectRefused(literal, 'LIST_TOO_LONG', /^A list argument holds 101 items; at most 100 are accepted\.$/);
     const variable = await api.gql(
-      `query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", excluding: $ex) { hhi } }`,
+      `query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", stage: SEPARATION, excluding: $ex) { hhi } }`,
       { ex: ids },
     );
     expectRefused(variable, 'LIST_TOO_LONG', /^A list variable holds 101 items; at most 100 are accepted\.$/);
     const fine = await api.gql(
-      `query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", excluding: $ex) { hhi } }`,
+      `query ($ex: [ID!]!) { supplyRisk(material: "dysprosium", stage: SEPARATION, excluding: $ex) { hhi } }`,
       { ex: Array.from({ length: 100 }, () => 'china') },
     );
     expect(fine.body.errors).toBeUndefined();
@@ -168,7 +168,7 @@ describe('operation limits (configured)', () => {
   it('refuse a body above BODY_LIMIT_BYTES with 413 PAYLOAD_TOO_LARGE, GraphQL-shaped', async () => {
     const api = await startTestServer(await seeded(), { BODY_LIMIT_BYTES: '2000' });
     try {
-      const res = await api.gql(`{ search(text: "${'x'.repeat(2000)}") { id } }`);
+      const res = await api.gql(`{ search(text: "${'x'.repeat(2000)}") { nodes { id } } }`);
       expect(res.status).toBe(413);
       expect(res.body).toEqual({
         errors: [

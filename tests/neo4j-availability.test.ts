@@ -157,7 +157,7 @@ describe('outages', () => {
       expect(refused.ms).toBeLessThan(6_000);
       expect(await through.ping()).toBe(false);
       await proxy.up('hang');
-      const hung = await timed(() => through.listEntities({ offset: 0, limit: 5 }));
+      const hung = await timed(() => through.listEntities({ seek: { limit: 5, backward: false } }));
       expect(hung.outcome).toBeInstanceOf(UnavailableError);
       expect(hung.ms).toBeLessThan(10_000);
       await proxy.up('pass');

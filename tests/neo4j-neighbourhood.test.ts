@@ -75,14 +75,11 @@ describe('neighbourhood: cut, type filter, retraction', () => {
     const paths = await h.same(memory, (s) =>
       s.shortestPaths('united-states', 'china', { maxHops: 4, limit: 50 }),
     );
-    expect(paths.paths.map((p) => p.map((r) => r.id))).toStrictEqual([
+    // One route over rare-earth-elements; its second hop holds both parallel PRODUCES.
+    expect(paths.paths.map((p) => p.map((hop) => hop.map((r) => r.id)))).toStrictEqual([
       [
-        'produces:united-states:rare-earth-elements:mining:2024',
-        'produces:china:rare-earth-elements:mining:2024',
-      ],
-      [
-        'produces:united-states:rare-earth-elements:mining:2024',
-        'produces:china:rare-earth-elements:processing',
+        ['produces:united-states:rare-earth-elements:mining:2024'],
+        ['produces:china:rare-earth-elements:mining:2024', 'produces:china:rare-earth-elements:processing'],
       ],
     ]);
   });

@@ -78,8 +78,8 @@ describe('writes', () => {
     };
     for (const s of [memory, h.store] as GraphStore[]) await s.applyWrite(put(batch));
     await h.same(memory, (s) => s.exportAll());
-    await h.same(memory, (s) => s.listEntities({ kind: 'COUNTRY', offset: 0, limit: 100 }));
-    await h.same(memory, (s) => s.listEntities({ kind: 'PERSON', offset: 0, limit: 100 }));
+    await h.same(memory, (s) => s.listEntities({ kind: 'COUNTRY', seek: { limit: 100, backward: false } }));
+    await h.same(memory, (s) => s.listEntities({ kind: 'PERSON', seek: { limit: 100, backward: false } }));
     await h.same(memory, (s) => s.searchCandidates('edited', 10));
     await h.same(memory, (s) => s.relationshipsCiting(['source-a', 'source-b', 'source-unused']));
 

@@ -137,7 +137,7 @@ describe('round trips to Neo4j per request', () => {
     const [from, to] = graph.probes.pathPairs[0]!;
     const material = graph.probes.materials[0]!;
     const paths = await measured(
-      `query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 10) { nodes { id } hops { relationship { id citations { source { id } } } } } }`,
+      `query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4, first: 10) { nodes { id } hops { relationships { id citations { source { id } } } } } }`,
       { from, to },
     );
     const hood = await measured(
@@ -145,11 +145,11 @@ describe('round trips to Neo4j per request', () => {
       { id: material },
     );
     const alternatives = await measured(
-      `query ($m: ID!, $us: ID!, $cn: ID!) { supplyAlternatives(material: $m, alliedWith: $us, excluding: [$cn], asOf: "2026-11-29") { supplier { id } siteCountry { id } operators { id } alliancePath { id } } }`,
+      `query ($m: ID!, $us: ID!, $cn: ID!) { supplyAlternatives(material: $m, alliedWith: $us, excluding: [$cn], asOf: "2026-11-29") { alternatives { supplier { id } siteCountry { id } operators { id } alliancePath { id } } } }`,
       { m: material, us: graph.probes.alliedWith, cn: graph.probes.excluding },
     );
     expect(hood.data.neighborhood.nodes.length).toBeGreaterThan(20);
-    expect(alternatives.data.supplyAlternatives.length).toBeGreaterThan(0);
+    expect(alternatives.data.supplyAlternatives.alternatives.length).toBeGreaterThan(0);
     expect(paths.data.paths.length).toBeGreaterThan(0);
     // paths: the enumeration with the paths' nodes (the ends are checked only when no path is found),
     // the hops' citations (paths carry relationships without them; loaded by id when asked, as here), their sources

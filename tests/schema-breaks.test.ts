@@ -11,7 +11,7 @@ const additive = current.replace(
   'type Query {\n  """A field added later."""\n  newThing(flag: Boolean): String\n',
 );
 const withoutSearch = current.replace(
-  /\n {2}"""\n {2}Entities whose name or an alias contains[\s\S]*?\): \[Entity!\]!\n/,
+  /\n {2}"""\n {2}Entities the text finds in their name or aliases[\s\S]*?\): EntityConnection!?\n/,
   '\n',
 );
 

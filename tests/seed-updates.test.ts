@@ -24,10 +24,11 @@ describe.each(STORE_FIXTURES)('the curated updates on the $name store', (fixture
   const ctx = useApi(fixture);
 
   it.each(FIRST_HITS)('search(text: %j) finds %s first', async (text, id) => {
-    const { search } = await ctx.api.data(`query ($text: String!) { search(text: $text, first: 3) { id } }`, {
-      text,
-    });
-    expect(search[0]?.id).toBe(id);
+    const { search } = await ctx.api.data(
+      `query ($text: String!) { search(text: $text, first: 3) { nodes { id } } }`,
+      { text },
+    );
+    expect(search.nodes[0]?.id).toBe(id);
   });
 
   it('No. 72 suspends the gallium, germanium and antimony ban until 27 Nov 2026, later than No. 70 ends', async () => {

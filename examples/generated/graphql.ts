@@ -4,61 +4,113 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** Whether a figure is for one ELEMENT or for rare earths as a GROUP. */
 export type Basis =
+  /** The figure is for one element. */
   | 'ELEMENT'
+  /** The figure is for the rare earths as a group. */
   | 'GROUP';
 
 /** CONFIRMED from the page read, SECONDARY from a secondary or vendor page, DERIVED from confirmed numbers. */
 export type Confidence =
+  /** Confirmed from the page read. */
   | 'CONFIRMED'
+  /** Derived from confirmed numbers. */
   | 'DERIVED'
+  /** From a secondary or vendor page. */
   | 'SECONDARY';
 
 /** What an entity is. */
 export type EntityKind =
+  /** An agreement or understanding between parties. */
   | 'AGREEMENT'
+  /** An alliance or partnership. */
   | 'ALLIANCE'
+  /** A use of materials. */
   | 'APPLICATION'
+  /** One promise by one party, part of an agreement. */
   | 'COMMITMENT'
+  /** A country. */
   | 'COUNTRY'
+  /** A meeting, interview or other dated happening. */
   | 'EVENT'
+  /** A mine, plant or refinery. */
   | 'FACILITY'
+  /** A material (an element, the rare earths as a group, ...). */
   | 'MATERIAL'
+  /** An export control, suspension, tariff or tariff threat. */
   | 'MEASURE'
+  /** A government body, agency, company, broadcaster or think tank. */
   | 'ORGANIZATION'
+  /** A person. */
   | 'PERSON'
+  /** A document relationships cite. */
   | 'SOURCE'
+  /** Words someone said or a source claims. */
   | 'STATEMENT';
 
+/** Status of a facility's output. */
 export type FacilityStatus =
+  /** Shut down: no longer producing. */
+  | 'CLOSED'
+  /** Being commissioned: first output, before ramping up. */
+  | 'COMMISSIONING'
+  /** In operation. */
   | 'OPERATING'
+  /** Announced, not yet being built. */
   | 'PLANNED'
+  /** Started, ramping up to its stated capacity. */
   | 'RAMPING'
+  /** Being built. */
   | 'UNDER_CONSTRUCTION';
 
 /** Where an agreement or measure stands on a day: ANNOUNCED (not yet in force), IN_FORCE, SUSPENDED, EXPIRED. */
 export type LifecycleStatus =
+  /** Announced, not yet in force (before validFrom). */
   | 'ANNOUNCED'
+  /** Lapsed (after validUntil). */
   | 'EXPIRED'
+  /** In force that day. */
   | 'IN_FORCE'
+  /** In force, but a SUSPENDS relationship holds that day. */
   | 'SUSPENDED';
 
+/** Kinds of measure a government issues. */
 export type MeasureType =
+  /** A licence requirement or ban on exports. */
   | 'EXPORT_CONTROL'
+  /** A government investment, stake or financing. */
   | 'INVESTMENT'
+  /** A suspension of another measure. */
   | 'SUSPENSION'
+  /** A tariff in force. */
   | 'TARIFF'
+  /** A tariff announced or threatened, not imposed. */
   | 'TARIFF_THREAT';
+
+/** Why a supply figure is null. */
+export type NoFigureReason =
+  /** The excluded countries hold all the stated supply: nothing remains. */
+  | 'ALL_SUPPLY_EXCLUDED'
+  /** No source in the graph gives country figures for this material and stage up to `asOf`. */
+  | 'NO_DATA'
+  /** Supply remains, but no source names the countries it comes from. */
+  | 'UNATTRIBUTED';
 
 /** Whether the site's country, an operator's country, or both qualify a supplier. */
 export type QualifiesThrough =
+  /** An operator's country qualifies. */
   | 'OPERATOR'
+  /** The site's country qualifies. */
   | 'SITE'
+  /** Both qualify. */
   | 'SITE_AND_OPERATOR';
 
 /** USGS convention: La-Gd LIGHT; Tb-Lu and Y HEAVY; Sc NEITHER. */
 export type ReeClass =
+  /** Terbium to lutetium, and yttrium. */
   | 'HEAVY'
+  /** Lanthanum to gadolinium. */
   | 'LIGHT'
+  /** Scandium. */
   | 'NEITHER';
 
 /** The relationship-type allow-list; direction as written (from -TYPE-> to). */
@@ -118,10 +170,15 @@ export type RelationType =
 
 /** Supply-chain stage; PROCESSING where a source does not split the stages; SEPARATION is separated oxides (the IEA's "refined"). */
 export type SupplyStage =
+  /** Permanent magnets. */
   | 'MAGNETS'
+  /** Metals and alloys. */
   | 'METAL'
+  /** Ore mined (mine production). */
   | 'MINING'
+  /** Processing where a source does not split the stages after mining. */
   | 'PROCESSING'
+  /** Separated oxides (the IEA's "refined"). */
   | 'SEPARATION';
 
 export type EntityRefFragment = { id: string, name: string, kind: EntityKind };
@@ -136,7 +193,7 @@ export type SearchEntitiesQueryVariables = Exact<{
 }>;
 
 
-export type SearchEntitiesQuery = { search: Array<{ description: string | null, id: string, name: string, kind: EntityKind }> };
+export type SearchEntitiesQuery = { search: { nodes: Array<{ description: string | null, id: string, name: string, kind: EntityKind }> } | null };
 
 export type EntityRefQueryVariables = Exact<{
   id: string;
@@ -154,17 +211,17 @@ export type EntityViewQueryVariables = Exact<{
 
 
 export type EntityViewQuery = { entity:
-    | { date: string | null, validFrom: string | null, validUntil: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, lifecycle: LifecycleStatus | null, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
-    | { description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
-    | { text: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
-    | { iso2: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
-    | { date: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
-    | { description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, facilityStatus: FacilityStatus | null, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
-    | { symbol: string | null, atomicNumber: number | null, reeClass: ReeClass | null, iupacClass: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
-    | { measureType: MeasureType | null, number: string | null, date: string | null, validFrom: string | null, validUntil: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, lifecycle: LifecycleStatus | null, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
-    | { category: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
-    | { publisher: string | null, url: string | null, date: string | null, ref: string | null, hasText: boolean, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
-    | { text: string | null, date: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } }
+    | { date: string | null, validFrom: string | null, validUntil: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, lifecycle: LifecycleStatus | null, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } | null }
+    | { description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } | null }
+    | { text: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } | null }
+    | { iso2: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } | null }
+    | { date: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } | null }
+    | { description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, facilityStatus: FacilityStatus | null, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } | null }
+    | { symbol: string | null, atomicNumber: number | null, reeClass: ReeClass | null, iupacClass: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } | null }
+    | { measureType: MeasureType | null, number: string | null, date: string | null, validFrom: string | null, validUntil: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, lifecycle: LifecycleStatus | null, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } | null }
+    | { category: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } | null }
+    | { publisher: string | null, url: string | null, date: string | null, ref: string | null, hasText: boolean, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } | null }
+    | { text: string | null, date: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } | null }
    | null };
 
 export type NeighborhoodQueryVariables = Exact<{
@@ -174,7 +231,7 @@ export type NeighborhoodQueryVariables = Exact<{
 }>;
 
 
-export type NeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<{ distance: number, entity: { id: string, name: string, kind: EntityKind } }>, relationships: Array<{ id: string, type: RelationType, title: string | null, from: { id: string }, to: { id: string } }> } };
+export type NeighborhoodQuery = { neighborhood: { truncated: boolean, nodes: Array<{ distance: number, entity: { id: string, name: string, kind: EntityKind } }>, relationships: Array<{ id: string, type: RelationType, title: string | null, from: { id: string }, to: { id: string } }> } | null };
 
 export type PathBetweenQueryVariables = Exact<{
   from: string;
@@ -184,7 +241,7 @@ export type PathBetweenQueryVariables = Exact<{
 }>;
 
 
-export type PathBetweenQuery = { paths: Array<{ length: number, nodes: Array<{ id: string, name: string, kind: EntityKind }>, hops: Array<{ forward: boolean, relationship: { id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } }> }> };
+export type PathBetweenQuery = { paths: Array<{ length: number, nodes: Array<{ id: string, name: string, kind: EntityKind }>, hops: Array<{ forward: boolean, relationships: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> }> }> | null };
 
 export type RelationshipViewQueryVariables = Exact<{
   id: string;
@@ -196,14 +253,16 @@ export type RelationshipViewQuery = { relationship: { id: string, type: Relation
 export type SupplyChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SupplyChoicesQuery = { materials: { nodes: Array<{ id: string, name: string }> }, countries: { nodes: Array<{ id: string, name: string }> } };
+export type SupplyChoicesQuery = { materials: { nodes: Array<{ id: string, name: string }> } | null, countries: { nodes: Array<{ id: string, name: string }> } | null };
 
 export type SupplyViewQueryVariables = Exact<{
   material: string;
-  stage?: SupplyStage | null | undefined;
+  stage: SupplyStage;
   excluding?: Array<string> | string;
   asOf?: string | null | undefined;
 }>;
 
 
-export type SupplyViewQuery = { material: { id: string, name: string, kind: EntityKind } | null, supplyAlternatives: Array<{ qualifiesThrough: QualifiesThrough, domestic: boolean, basis: Basis, supplier: { id: string, name: string, kind: EntityKind }, qualifyingCountry: { id: string, name: string, kind: EntityKind }, siteCountry: { id: string, name: string, kind: EntityKind } | null, operators: Array<{ id: string, name: string, kind: EntityKind }>, relationship: { id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } }>, supplyRisk: { basis: Basis, year: number | null, unit: string | null, worldVolume: number | null, hhi: number, topShare: number | null, unattributedShare: number, topCountry: { id: string, name: string, kind: EntityKind } | null, shares: Array<{ share: number, volume: number | null, country: { id: string, name: string, kind: EntityKind }, relationship: { id: string, stage: SupplyStage | null, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } }>, afterExclusion: { hhi: number, topShare: number | null, unattributedShare: number, remainingShare: number, topCountry: { id: string, name: string, kind: EntityKind } | null, shares: Array<{ share: number, volume: number | null, country: { id: string, name: string, kind: EntityKind } }> } } };
+export type SupplyViewQuery = { material: { id: string, name: string, kind: EntityKind } | null, supplyAlternatives: { query: { stage: SupplyStage | null, basis: Basis | null, asOf: string, material: { id: string, name: string, kind: EntityKind }, excluding: Array<{ id: string, name: string, kind: EntityKind }>, alliedWith: { id: string, name: string, kind: EntityKind } | null }, alternatives: Array<{ qualifiesThrough: QualifiesThrough, domestic: boolean, basis: Basis, supplier: { id: string, name: string, kind: EntityKind }, statusAsOf: { status: FacilityStatus, since: string | null, recordedOn: string | null } | null, plannedMilestones: Array<{ status: FacilityStatus, date: string }>, qualifyingCountry: { id: string, name: string, kind: EntityKind }, siteCountry: { id: string, name: string, kind: EntityKind } | null, operators: Array<{ id: string, name: string, kind: EntityKind }>, relationship: { id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } }> } | null, supplyRisk: { basis: Basis | null, year: number | null, unit: string | null, worldVolume: number | null, hhi: number | null, topShare: number | null, topShareApproximate: boolean, unattributedShare: number | null, query: { stage: SupplyStage | null, basis: Basis | null, asOf: string, material: { id: string, name: string, kind: EntityKind }, excluding: Array<{ id: string, name: string, kind: EntityKind }>, alliedWith: { id: string, name: string, kind: EntityKind } | null }, topCountry: { id: string, name: string, kind: EntityKind } | null, missing: { reason: NoFigureReason, message: string } | null, shares: Array<{ share: number, qualifier: string | null, approximate: boolean, volume: number | null, country: { id: string, name: string, kind: EntityKind }, relationship: { id: string, stage: SupplyStage | null, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } }>, afterExclusion: { hhi: number | null, topShare: number | null, topShareApproximate: boolean, unattributedShare: number | null, remainingShare: number | null, topCountry: { id: string, name: string, kind: EntityKind } | null, missing: { reason: NoFigureReason, message: string } | null, shares: Array<{ share: number, qualifier: string | null, approximate: boolean, volume: number | null, country: { id: string, name: string, kind: EntityKind } }> } } | null };
+
+export type SupplyQueryPartsFragment = { stage: SupplyStage | null, basis: Basis | null, asOf: string, material: { id: string, name: string, kind: EntityKind }, excluding: Array<{ id: string, name: string, kind: EntityKind }>, alliedWith: { id: string, name: string, kind: EntityKind } | null };

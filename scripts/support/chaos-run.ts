@@ -184,12 +184,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     report.lost = ids.filter((_, k) => (found[k] ?? null) === null);
     const listed = await store.listEntities({
       search: 'Chaos Org',
-      offset: 0,
-      limit: options.writes * 2 + 10,
+      seek: { limit: options.writes * 2 + 10, backward: false },
     });
     report.found = listed.totalCount;
     report.distinctFound = new Set(listed.items.map((e) => e.id)).size;
-    const audits = await store.auditLog({ actor: 'alice', offset: 0, limit: options.writes * 4 + 10 });
+    const audits = await store.auditLog({
+      actor: 'api-key:alice',
+      seek: { limit: options.writes * 4 + 10, backward: false },
+    });
     const changedPerId = new Map<string, number>();
     for (const entry of audits.items)
       for (const change of entry.changes) changedPerId.set(change.id, (changedPerId.get(change.id) ?? 0) + 1);

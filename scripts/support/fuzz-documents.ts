@@ -16,7 +16,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import { encodeCursor } from '../../src/domain/pagination.js';
+import { encodeEntityCursor, encodeIdCursor } from '../../src/domain/pagination.js';
 
 /*
  * GraphQL documents generated from the schema with fast-check: root fields, nested selections
@@ -132,9 +132,13 @@ const float = fc.oneof(
   fc.constantFrom(0, -0.0001, 100, 100.0001, 1e308, -1e308, 5e-324),
 );
 const cursor = fc.oneof(
-  fc.nat({ max: 300 }).map(encodeCursor),
+  fc
+    .tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }))
+    .map(([sortKey, id]) => encodeEntityCursor({ sortKey, id })),
+  fc.string({ maxLength: 20 }).map(encodeIdCursor),
   fc.constantFrom(
-    encodeCursor(2 ** 53 - 1),
+    encodeEntityCursor({ sortKey: 'm', id: '' }),
+    encodeIdCursor('rel-'),
     Buffer.from('offset:-1').toString('base64url'),
     Buffer.from('offset:1e3').toString('base64url'),
     'b2Zmc2V0OjA=',

@@ -35,8 +35,9 @@ export class Tally {
   invalidWritesUnchanged = 0;
   /**
    * Every document sent and what came back, in order (to compare the stores answer by answer):
-   * the status and data, and the error codes when the data is not null. When a non-null root
-   * field fails, graphql-js answers null at once and reports only the errors raised by then,
+   * the status and data, and the error codes when the data is not null. Query root fields are
+   * nullable, so a query's error stays on its field; when a mutation's non-null payload
+   * fails, graphql-js answers null at once and reports only the errors raised by then,
    * which depends on how fast each store answered the other fields; so those codes are left out.
    */
   answers: { sent: string; got: string }[] = [];
@@ -98,14 +99,14 @@ export const broke = (a: Answer) => a.status >= 500 || a.codes.includes('INTERNA
 
 /** Counts and the newest audit entry: changes whenever a write is recorded. */
 export async function cheapState(store: GraphStore) {
-  const audit = await store.auditLog({ offset: 0, limit: 1 });
+  const audit = await store.auditLog({ seek: { limit: 1, backward: false } });
   return { stats: await store.stats(), audit: audit.totalCount, newest: audit.items[0]?.id ?? null };
 }
 
 /** A digest of everything the store holds, and the audit trail's length. */
 export async function digest(store: GraphStore): Promise<string> {
   const all = await store.exportAll();
-  const audit = await store.auditLog({ offset: 0, limit: 1 });
+  const audit = await store.auditLog({ seek: { limit: 1, backward: false } });
   return createHash('sha256').update(JSON.stringify(all)).update(String(audit.totalCount)).digest('hex');
 }
 
@@ -125,7 +126,7 @@ export async function fuzzGenerators(
     relationshipIds: all.relationships.map((r) => r.id),
     sourceIds: all.entities.filter((e) => e.kind === 'SOURCE').map((e) => e.id),
     quotes,
-    actors: ['alice', 'carol', 'nobody', ''],
+    actors: ['api-key:alice', 'jwt:|carol', 'legacy:alice', 'alice', 'nobody', ''],
   });
   return {
     documents,

@@ -15,7 +15,7 @@ export const MUTATIONS = {
   upsertEntity: `mutation($input: EntityInput!, $note: String!) { upsertEntity(input: $input, note: $note) { entity { id name kind } audit { id actor action } } }`,
   recordSource: `mutation($input: SourceInput!, $note: String!) { recordSource(input: $input, note: $note) { entity { id name kind } audit { id actor action } } }`,
   addRelationship: `mutation($input: RelationshipInput!, $note: String!) { addRelationship(input: $input, note: $note) { relationship { id type from { id } to { id } } audit { id actor action } } }`,
-  retireRelationship: `mutation($id: ID!, $validUntil: Date!, $note: String!) { retireRelationship(id: $id, validUntil: $validUntil, note: $note) { relationship { id validUntil } audit { id actor action } } }`,
+  retireRelationship: `mutation($id: ID!, $validUntil: PartialDate!, $note: String!) { retireRelationship(id: $id, validUntil: $validUntil, note: $note) { relationship { id validUntil } audit { id actor action } } }`,
   retractRelationship: `mutation($id: ID!, $note: String!) { retractRelationship(id: $id, note: $note) { relationship { id retracted } audit { id actor action } } }`,
 } as const;
 export type MutationName = keyof typeof MUTATIONS;

@@ -6,7 +6,8 @@ export type Caller =
   | { kind: 'anonymous' }
   /** A credential was presented and not accepted; `reason` is safe to show the caller. */
   | { kind: 'rejected'; reason: string }
-  | { kind: 'identified'; id: string; role: string; method: 'api-key' | 'jwt' };
+  /** `issuer`: a JWT's `iss` claim, when it had one. */
+  | { kind: 'identified'; id: string; role: string; method: 'api-key' | 'jwt'; issuer?: string };
 
 /** The role that may write. */
 export const EDITOR_ROLE = 'editor';

@@ -77,6 +77,14 @@ export class StorageUnavailableError extends DomainError {
   }
 }
 
+/**
+ * The write would overwrite something it was not based on: different content under an
+ * existing relationship's id, or a stale `expectedVersion`. The message names the record.
+ */
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT' as const;
+}
+
 /** The database did not answer in time. */
 export class TimeoutError extends DomainError {
   readonly code = 'TIMEOUT' as const;

@@ -30,8 +30,15 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const SUPPLY_STAGES = ['MINING', 'PROCESSING', 'SEPARATION', 'METAL', 'MAGNETS'] as const;
 export type SupplyStage = (typeof SUPPLY_STAGES)[number];
 
-/** Status of a facility's output. */
-export const FACILITY_STATUSES = ['OPERATING', 'RAMPING', 'UNDER_CONSTRUCTION', 'PLANNED'] as const;
+/** Status of a facility's output (a production line's milestones move through them; see domain/production-status.ts). */
+export const FACILITY_STATUSES = [
+  'OPERATING',
+  'RAMPING',
+  'UNDER_CONSTRUCTION',
+  'PLANNED',
+  'COMMISSIONING',
+  'CLOSED',
+] as const;
 export type FacilityStatus = (typeof FACILITY_STATUSES)[number];
 
 /** How sure the source is: C (confirmed from the page), C2 (secondary or vendor page), D (derived). */

@@ -9,6 +9,18 @@ export interface Citation {
   locator?: string;
 }
 
+/**
+ * One dated step of a production line's status history (a PRODUCES relationship's `milestones`).
+ * `planned` marks a stated future milestone ("commissioning 2027"), not a recorded fact. A
+ * recorded milestone repeating the status before it is a later confirmation of that status.
+ */
+export interface StatusMilestone {
+  status: FacilityStatus;
+  date: PartialDate;
+  planned: boolean;
+  citation: Citation;
+}
+
 /** Typed optional properties of a relationship. */
 export interface RelationshipProperties {
   /** HOLDS_OFFICE: the office held; PARTY_TO / COMMITTED_TO: the role. */
@@ -22,8 +34,10 @@ export interface RelationshipProperties {
   /** Hedge the source puts on a figure: "nearly", "about", "estimated", "quota". */
   qualifier?: string;
   basis?: Basis;
-  /** PRODUCES at a facility: operating status and stated capacity. */
+  /** PRODUCES at a facility: the latest recorded status (the status on a day comes from `milestones`) and stated capacity. */
   status?: FacilityStatus;
+  /** PRODUCES at a facility: the line's dated status history, each step cited (see domain/production-status.ts). */
+  milestones?: StatusMilestone[];
   capacity?: number;
   validFrom?: PartialDate;
   validUntil?: PartialDate;
@@ -44,6 +58,13 @@ export interface Relationship extends RelationshipProperties {
   to: string;
   citations: Citation[];
   origin: Origin;
+  /** Counts the API's changes to it: absent means 1 (seed records, and records written before versions). */
+  version?: number;
+}
+
+/** A relationship's version: 1 until the API first changes it, then one more per change. */
+export function versionOf(rel: Pick<Relationship, 'version'>): number {
+  return rel.version ?? 1;
 }
 
 /** Property names in a fixed order (used by stores, ids and exports). */
@@ -57,6 +78,7 @@ export const RELATIONSHIP_PROPERTY_NAMES = [
   'qualifier',
   'basis',
   'status',
+  'milestones',
   'capacity',
   'validFrom',
   'validUntil',
@@ -70,26 +92,50 @@ export const RELATIONSHIP_PROPERTY_NAMES = [
 /** The properties that tell apart several relationships of one type between one pair. */
 const KEY_PROPERTIES = ['stage', 'year', 'title'] as const;
 
+type KeyProperties = Pick<RelationshipProperties, (typeof KEY_PROPERTIES)[number]>;
+
+const slugPart = (value: string | number) =>
+  String(value)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
+const typePart = (type: RelationType) => type.toLowerCase().replace(/_/g, '-');
+
 /**
- * The deterministic id of a relationship: type, ends and distinguishing properties, so that
- * several PRODUCES edges between one pair (stages, years) stay distinct and a repeated write
- * finds the same edge. Example: `produces:china:rare-earth-elements:mining:2024`.
+ * The seed's (and the first API's) id form: type, ends, then the key properties' values
+ * without their names, e.g. `produces:china:rare-earth-elements:mining:2024`. Every seed
+ * relationship keeps this id. It cannot tell `year: 2024` from `title: "2024"`, so the API
+ * creates ids with {@link relationshipKeyId}; its parts never contain `=`, so the two forms never meet.
  */
 export function relationshipId(
   type: RelationType,
   from: string,
   to: string,
-  props: Pick<RelationshipProperties, (typeof KEY_PROPERTIES)[number]> = {},
+  props: KeyProperties = {},
 ): string {
-  const parts: string[] = [type.toLowerCase().replace(/_/g, '-'), from, to];
+  const parts: string[] = [typePart(type), from, to];
   for (const key of KEY_PROPERTIES) {
     const value = props[key];
-    if (value !== undefined)
-      parts.push(
-        String(value)
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, '-'),
-      );
+    if (value !== undefined) parts.push(slugPart(value));
+  }
+  return parts.join(':');
+}
+
+/**
+ * The id form of relationships the API creates: each key property's part names it,
+ * `type:from:to[:stage=X][:year=N][:title=T]`, values lower-cased with other characters runs as
+ * `-` (so "TREASURY   secretary" and "Treasury Secretary" give one id), e.g.
+ * `produces:china:rare-earth-elements:stage=mining:year=2024`.
+ */
+export function relationshipKeyId(
+  type: RelationType,
+  from: string,
+  to: string,
+  props: KeyProperties = {},
+): string {
+  const parts: string[] = [typePart(type), from, to];
+  for (const key of KEY_PROPERTIES) {
+    const value = props[key];
+    if (value !== undefined) parts.push(`${key}=${slugPart(value)}`);
   }
   return parts.join(':');
 }

@@ -1,44 +1,47 @@
 import type { Entity } from './entity.js';
 import { compareText } from './order.js';
+import { NO_MATCH, searchKeysOf, searchRank, searchText, sortKeyOf } from './text-keys.js';
 
 /**
- * Whether `text` occurs, case-insensitively, in the entity's name or one of its aliases: which
- * entities a search or a filtered listing keeps (both stores; Neo4j keeps lower-cased keys for it).
+ * Whether an entity matches a search text by the documented rule of {@link searchRank} (accents
+ * and case folded, word forms stemmed): which entities a search or a filtered listing keeps (both
+ * stores; Neo4j checks the same rule on its stored `searchKeys`).
  */
 export function matchesText(entity: Entity, text: string): boolean {
-  const needle = text.toLowerCase();
-  return (
-    entity.name.toLowerCase().includes(needle) ||
-    (entity.aliases ?? []).some((a) => a.toLowerCase().includes(needle))
-  );
+  return searchRank(searchKeysOf(entity), searchText(text)) < NO_MATCH;
 }
 
-/** How well an entity's name or aliases match a search text: lower is better. */
-export type MatchRank = 0 | 1 | 2 | 3;
-
 /**
- * The one search ranking both stores answer with: an exact match of the name or an alias
- * (case-insensitive) first, then a prefix match, then a match anywhere; within a rank by
- * name, then id (UTF-16 code-unit order). Entities that do not match are dropped.
+ * The one search ranking both stores answer with (see {@link searchRank}): exact name, exact
+ * alias, prefix, every word, every word's stem, substring; within a rank by sort key (folded
+ * name), then id (UTF-16 code-unit order). Entities that do not match are dropped.
  */
 export function rankSearch(candidates: readonly Entity[], text: string): Entity[] {
-  const needle = text.trim().toLowerCase();
+  const query = searchText(text);
   return candidates
-    .map((entity) => ({ entity, rank: matchRank(entity, needle) }))
-    .filter((r) => r.rank < 3)
-    .sort(
-      (a, b) =>
-        a.rank - b.rank || compareText(a.entity.name, b.entity.name) || compareText(a.entity.id, b.entity.id),
-    )
+    .map((entity) => ({ entity, rank: searchRank(searchKeysOf(entity), query), key: sortKeyOf(entity.name) }))
+    .filter((r) => r.rank < NO_MATCH)
+    .sort((a, b) => a.rank - b.rank || compareText(a.key, b.key) || compareText(a.entity.id, b.entity.id))
     .map((r) => r.entity);
 }
 
-function matchRank(entity: Entity, needle: string): MatchRank {
-  let best: MatchRank = 3;
-  for (const label of [entity.name, ...(entity.aliases ?? [])]) {
-    const l = label.toLowerCase();
-    const rank: MatchRank = l === needle ? 0 : l.startsWith(needle) ? 1 : l.includes(needle) ? 2 : 3;
-    if (rank < best) best = rank;
-  }
-  return best;
+/**
+ * The keyset position of each match in {@link rankSearch}'s order, as an entity key: the rank
+ * (one digit) before the sort key, so that comparing keys compares (rank, sort key, id) and a
+ * search can be paged by cursor like the entity list.
+ */
+export function rankedSearchKeys(
+  candidates: readonly Entity[],
+  text: string,
+): { entity: Entity; key: { sortKey: string; id: string } }[] {
+  const query = searchText(text);
+  return candidates
+    .map((entity) => ({
+      entity,
+      rank: searchRank(searchKeysOf(entity), query),
+      sortKey: sortKeyOf(entity.name),
+    }))
+    .filter((r) => r.rank < NO_MATCH)
+    .map((r) => ({ entity: r.entity, key: { sortKey: `${r.rank}\u0000${r.sortKey}`, id: r.entity.id } }))
+    .sort((a, b) => compareText(a.key.sortKey, b.key.sortKey) || compareText(a.key.id, b.key.id));
 }

@@ -1,5 +1,6 @@
 import { compareText } from './order.js';
 import { BadInputError } from './errors.js';
+import { outputYears } from './production-status.js';
 import { startYear, WORLD_ID, type SupplyAlternative, type SupplyRow } from './supply.js';
 import type { RelationshipFact } from './relationship.js';
 
@@ -45,10 +46,11 @@ export function outlookYears(
 }
 
 /**
- * Allied capacity year by year as facilities come online by their stated dates: a fact counts
- * from its validFrom's year; one without a validFrom counts from the start only when it is
- * operating or ramping, and is left out otherwise (NO_START_DATE); one without a capacity
- * figure is left out (NO_CAPACITY). Beside it, the excluded countries' latest volumes.
+ * Allied capacity year by year as facilities come online by their stated dates: a line with a
+ * status history counts from its first output milestone to its closing (see `countedYears`);
+ * other facts from their validFrom's year, or from the start when operating or ramping without
+ * one. A fact with no such start is left out (NO_START_DATE); one without a capacity figure is
+ * left out (NO_CAPACITY). Beside it, the excluded countries' latest volumes.
  */
 export function supplyOutlook(
   alternatives: readonly SupplyAlternative[],
@@ -57,16 +59,15 @@ export function supplyOutlook(
   years: { from: number; to: number },
 ): SupplyOutlook {
   const leftOut: SupplyOutlook['leftOut'] = [];
-  const counted: { unit: string; capacity: number; from: number }[] = [];
+  const counted: { unit: string; capacity: number; from: number; until: number | null }[] = [];
   for (const alternative of alternatives) {
     const rel = alternative.row.relationship;
     const capacity = rel.capacity ?? rel.volume;
-    const start =
-      startYear(rel) ?? (rel.status === 'OPERATING' || rel.status === 'RAMPING' ? years.from : null);
+    const span = countedYears(rel, years.from);
     if (capacity === undefined || rel.unit === undefined)
       leftOut.push({ alternative, reason: 'NO_CAPACITY' });
-    else if (start === null) leftOut.push({ alternative, reason: 'NO_START_DATE' });
-    else counted.push({ unit: rel.unit, capacity, from: start });
+    else if (span === null) leftOut.push({ alternative, reason: 'NO_START_DATE' });
+    else counted.push({ unit: rel.unit, capacity, ...span });
   }
   const units = [...new Set(counted.map((c) => c.unit))].sort(compareText);
   const series = units.map((unit) => ({
@@ -74,7 +75,7 @@ export function supplyOutlook(
     points: range(years.from, years.to).map((year) => ({
       year,
       capacity: counted
-        .filter((c) => c.unit === unit && c.from <= year)
+        .filter((c) => c.unit === unit && c.from <= year && (c.until === null || year <= c.until))
         .reduce((sum, c) => sum + c.capacity, 0),
     })),
   }));
@@ -99,6 +100,21 @@ export function supplyOutlook(
       .sort(([a], [b]) => compareText(a, b))
       .map(([countryId, relationship]) => ({ countryId, relationship })),
   };
+}
+
+/**
+ * The years a fact's capacity counts. A line with a status history counts from its first output
+ * milestone (COMMISSIONING, RAMPING or OPERATING, recorded or planned) until a later CLOSED one
+ * (production-status.ts `outputYears`). Without a history: from its validFrom's year, or from the
+ * outlook's first year when it is operating or ramping without one; null otherwise.
+ */
+function countedYears(
+  rel: RelationshipFact,
+  firstYear: number,
+): { from: number; until: number | null } | null {
+  if (rel.milestones && rel.milestones.length > 0) return outputYears(rel.milestones);
+  const start = startYear(rel) ?? (rel.status === 'OPERATING' || rel.status === 'RAMPING' ? firstYear : null);
+  return start === null ? null : { from: start, until: null };
 }
 
 function range(from: number, to: number): number[] {

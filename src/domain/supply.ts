@@ -2,6 +2,7 @@ import { bounds, holdsOn } from './dates.js';
 import type { Entity } from './entity.js';
 import type { Basis, FacilityStatus } from './model.js';
 import { compareText } from './order.js';
+import { statusOn, type StatusOnDay } from './production-status.js';
 import type { Relationship, RelationshipFact } from './relationship.js';
 
 /**
@@ -35,6 +36,8 @@ export interface SupplyAlternative {
   /** For allied (not domestic) supply: the two MEMBER_OF relationships through the shared alliance. */
   alliancePath: Relationship[];
   basis: Basis;
+  /** A production line's status on `asOf` from its history (see production-status.ts); null for a row without a status (a country's output). */
+  statusAsOf: StatusOnDay | null;
 }
 
 export interface AlternativesQuery {
@@ -42,14 +45,20 @@ export interface AlternativesQuery {
   excluding: ReadonlySet<string>;
   alliedWith: string;
   asOf: string;
+  /** Keep lines whose history starts after `asOf` (an outlook counts them from their stated dates); left out otherwise. */
+  keepFutureLines?: boolean;
 }
 
+/** Order of statuses in an answer: output first, then lines nearer to output, closed last; no status after all. */
 const STATUS_RANK: Record<FacilityStatus, number> = {
   OPERATING: 0,
   RAMPING: 1,
-  UNDER_CONSTRUCTION: 2,
-  PLANNED: 3,
+  COMMISSIONING: 2,
+  UNDER_CONSTRUCTION: 3,
+  PLANNED: 4,
+  CLOSED: 5,
 };
+const NO_STATUS_RANK = 6;
 
 /** ELEMENT when the fact is about the material asked for, GROUP when about a group it belongs to (never scaled down). */
 export function basisOf(rel: RelationshipFact, materialId: string): Basis {
@@ -79,8 +88,9 @@ function alliancesByCountry(
 /**
  * Suppliers outside the excluded countries that qualify through their site's country or an
  * operator's country being `alliedWith` itself (domestic) or sharing an alliance with it.
- * A supplier whose site or operator is in an excluded country is left out. Ordered by status
- * (operating first, unknown last), then unit, then capacity (largest first, unknown last), then id.
+ * A supplier whose site or operator is in an excluded country is left out, and so is a production
+ * line before its first recorded milestone. Ordered by the status that held on `asOf` (operating
+ * first, closed then unknown last), then unit, then capacity (largest first, unknown last), then id.
  */
 export function supplyAlternatives(
   rows: readonly SupplyRow[],
@@ -99,6 +109,9 @@ export function supplyAlternatives(
   const result: SupplyAlternative[] = [];
   for (const row of rows) {
     if (row.supplier.id === WORLD_ID || ended(row.relationship, q.asOf)) continue;
+    const statusAsOf = statusOn(row.relationship.milestones, q.asOf, row.relationship.status);
+    // A line with a history did not exist before its first recorded milestone.
+    if (statusAsOf === null && (row.relationship.milestones?.length ?? 0) > 0 && !q.keepFutureLines) continue;
     const countries = [row.siteCountryId, ...row.operators.map((o) => o.countryId)];
     if (countries.some((c) => c !== null && q.excluding.has(c))) continue;
     const site = qualify(row.siteCountryId);
@@ -115,6 +128,7 @@ export function supplyAlternatives(
       qualifyingCountryId: site ? row.siteCountryId! : operator!.country!,
       alliancePath: chosen.path,
       basis: basisOf(row.relationship, q.materialId),
+      statusAsOf,
     });
   }
   return result.sort(compareAlternatives);
@@ -123,10 +137,10 @@ export function supplyAlternatives(
 function compareAlternatives(a: SupplyAlternative, b: SupplyAlternative): number {
   const ra = a.row.relationship;
   const rb = b.row.relationship;
-  const rank = (r: RelationshipFact) => (r.status ? STATUS_RANK[r.status] : 4);
+  const rank = (x: SupplyAlternative) => (x.statusAsOf ? STATUS_RANK[x.statusAsOf.status] : NO_STATUS_RANK);
   const cap = (r: RelationshipFact) => r.capacity ?? r.volume;
   return (
-    rank(ra) - rank(rb) ||
+    rank(a) - rank(b) ||
     compareText(ra.unit ?? '\uffff', rb.unit ?? '\uffff') ||
     (cap(ra) === undefined ? 1 : 0) - (cap(rb) === undefined ? 1 : 0) ||
     (cap(rb) ?? 0) - (cap(ra) ?? 0) ||

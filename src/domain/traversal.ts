@@ -1,6 +1,7 @@
 import type { Entity } from './entity.js';
 import { BadInputError } from './errors.js';
 import type { RelationType } from './model.js';
+import { compareIds, compareText } from './order.js';
 import type { RelationshipFact } from './relationship.js';
 
 /** Bounds of the traversal queries: above them, BAD_USER_INPUT naming the argument. */
@@ -35,21 +36,61 @@ export interface Reached {
   distance: number;
 }
 
-/** Shortest paths, each as its relationships (without citations) from one end to the other, and every entity on them, by id. */
+/**
+ * A route: its hops from one end to the other, each hop every live relationship (of the allowed
+ * types) between the same two entities, by id (parallel relationships are one hop, never two routes).
+ */
+export type Route = RelationshipFact[][];
+
+/** Shortest routes (relationships without citations), each a distinct sequence of entities, and every entity on them, by id. */
 export interface PathsAnswer {
-  paths: RelationshipFact[][];
+  paths: Route[];
   entities: Entity[];
 }
 
-/** The entities on `paths` (looked up in `entityOf`), each once, by id. */
+/** The entities a route passes, from `from` to its other end. */
+export function routeEntityIds(from: string, route: Route): string[] {
+  const ids = [from];
+  for (const hop of route) {
+    const at = ids[ids.length - 1]!;
+    const rel = hop[0]!;
+    ids.push(rel.from === at ? rel.to : rel.from);
+  }
+  return ids;
+}
+
+/**
+ * The routes' order: shorter first, then by the entities passed, id by id from the start
+ * (ids are ASCII slugs, so this is Cypher's order of id lists).
+ */
+export function compareRoutes(from: string): (a: Route, b: Route) => number {
+  return (a, b) => {
+    if (a.length !== b.length) return a.length - b.length;
+    const x = routeEntityIds(from, a);
+    const y = routeEntityIds(from, b);
+    for (let i = 1; i < x.length; i++) if (x[i] !== y[i]) return compareText(x[i]!, y[i]!);
+    return 0;
+  };
+}
+
+/** Paths over the same entities (as allShortestPaths gives them, one per choice of parallel relationships) merged into one route. */
+export function mergeRoute(paths: readonly (readonly RelationshipFact[])[]): Route {
+  const length = paths[0]?.length ?? 0;
+  return Array.from({ length }, (_, i) => {
+    const byId = new Map(paths.map((p) => [p[i]!.id, p[i]!]));
+    return [...byId.values()].sort(compareIds);
+  });
+}
+
+/** The entities on `routes` (looked up in `entityOf`), each once, by id. */
 export function entitiesOnPaths(
   from: string,
-  paths: readonly (readonly RelationshipFact[])[],
+  routes: readonly Route[],
   entityOf: (id: string) => Entity,
 ): Entity[] {
-  const ids = new Set<string>(paths.length > 0 ? [from] : []);
-  for (const path of paths) for (const rel of path) ids.add(rel.from).add(rel.to);
-  return [...ids].sort().map(entityOf);
+  const ids = new Set<string>(routes.length > 0 ? [from] : []);
+  for (const route of routes) for (const hop of route) for (const rel of hop) ids.add(rel.from).add(rel.to);
+  return [...ids].sort(compareText).map(entityOf);
 }
 
 /** A subgraph ready to draw: nodes by (distance, id), the relationships among them by id. */
@@ -74,18 +115,7 @@ export function bounded(
   return v;
 }
 
-/** The order paths are given in: shorter first, then by their relationship ids, hop by hop. */
-export function comparePaths(a: readonly RelationshipFact[], b: readonly RelationshipFact[]): number {
-  if (a.length !== b.length) return a.length - b.length;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!.id;
-    const y = b[i]!.id;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}
-
 /** The order a neighbourhood's nodes are given (and cut) in: by distance, then id. */
 export function compareReached(a: Reached, b: Reached): number {
-  return a.distance - b.distance || (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0);
+  return a.distance - b.distance || compareIds(a.entity, b.entity);
 }

@@ -15,13 +15,27 @@ import {
   RelationshipQueryResolver,
   RelationshipResolver,
 } from './relationship/relationship.resolver.js';
+import { nullArgumentsAsAbsent } from './shared/null-arguments.js';
 import { validateInput } from './shared/validate-input.js';
 import { WriteResolver } from './write/write.resolver.js';
-import { AuditResolver } from './audit/audit.resolver.js';
+import { AuditEntryResolver, AuditResolver } from './audit/audit.resolver.js';
+import { NodeResolver } from './node/node.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
-/** The API's GraphQL schema, built once per process from the type-graphql classes. */
+/** type-graphql takes no description for the root types: set on the built schema (the SDL prints them). */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query)
+    query.description =
+      'Reads of the knowledge graph: entities, relationships, traversals, supply answers and the audit trail.';
+  if (mutation)
+    mutation.description = 'Audited writes, for editors only: each is one transaction and one audit entry.';
+  return schema;
+}
+
+/** The API's GraphQL schema, built once per process from the type-graphql classes; an argument given `null` is absent. */
 export function buildGraphSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
     resolvers: [
@@ -29,6 +43,7 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
       RelationshipQueryResolver,
       WriteResolver,
       AuditResolver,
+      NodeResolver,
       TraversalResolver,
       SupplyResolver,
       MeasureStatusResolver,
@@ -37,9 +52,10 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
       SourceResolver,
       RelationshipResolver,
       CitationResolver,
+      AuditEntryResolver,
       ...SHORTCUT_RESOLVERS,
     ],
     orphanedTypes: ENTITY_TYPES,
     validateFn: validateInput,
-  }));
+  }).then((schema) => describeRootTypes(nullArgumentsAsAbsent(schema))));
 }

@@ -10,6 +10,7 @@ import { ANONYMOUS } from '../domain/caller.js';
 import { buildGraphSchema } from '../schema/build-schema.js';
 import { GraphService } from '../schema/shared/graph.service.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { argumentNamesPlugin } from './argument-names.js';
 import { createAuthenticator, writesEnabled } from './auth.js';
 import type { Config } from './config.js';
 import { attachBudget, enforceBudgets, ExecutionBudget, executionBudgetPlugin } from './budget.js';
@@ -57,7 +58,10 @@ async function createApollo(
     formatError: createFormatError({ debug: config.debugErrors, fieldSuggestions: config.fieldSuggestions }),
     includeStacktraceInErrorResponses: config.debugErrors,
     introspection: config.introspection,
-    csrfPrevention: true,
+    // Off so that clients' default GET queries (urql, Apollo Client with useGETForQueries) work
+    // without a preflight header. CSRF stays closed: Apollo runs no mutation over GET (405), and a
+    // POST is read only as application/json, a type no cross-site form can send. See README, "Security".
+    csrfPrevention: false,
     // main.ts owns SIGTERM (drain HTTP, then stop Apollo and the store); Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
@@ -65,6 +69,7 @@ async function createApollo(
     parseOptions: limits.parseOptions,
     plugins: [
       executionBudgetPlugin(),
+      argumentNamesPlugin<ServerContext>(),
       requestErrorsPlugin(logger),
       ...(limits.plugins as ApolloServerPlugin<ServerContext>[]),
       ApolloServerPluginLandingPageDisabled(),

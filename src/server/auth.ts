@@ -107,7 +107,15 @@ export function createAuthenticator(config: AuthConfig, now: () => number = Date
     if (verifyJwt && looksLikeJwt(token)) {
       const result = await verifyJwt(token, Math.floor(now() / 1000));
       return result.ok
-        ? { caller: { kind: 'identified', id: result.claims.sub, role: result.claims.role, method: 'jwt' } }
+        ? {
+            caller: {
+              kind: 'identified',
+              id: result.claims.sub,
+              role: result.claims.role,
+              method: 'jwt',
+              ...(result.claims.iss !== undefined && { issuer: result.claims.iss }),
+            },
+          }
         : refused(`jwt: ${result.reason}`);
     }
     const key = matchApiKey(config.apiKeys, token);

@@ -148,7 +148,7 @@ function fieldCost(
   return 1 + items * selectionCost(walk, node.selectionSet, child, undefined);
 }
 
-/** The page size a field will use: its argument's value, else the default; unknown or out of bounds counts as the maximum. */
+/** The page size a field will use: its argument's value (`last` over `first`), else the default; unknown or out of bounds counts as the maximum. */
 function pageArgSize(
   walk: Walk,
   def: GraphQLField<unknown, unknown>,
@@ -158,7 +158,9 @@ function pageArgSize(
   if (walk.variables === undefined) return page.max;
   let value: unknown;
   try {
-    value = getArgumentValues(def, node, walk.variables)[page.arg];
+    const args = getArgumentValues(def, node, walk.variables);
+    // A connection's `last` takes precedence over `first` (domain/pagination.ts `seekOf`).
+    value = page.arg === 'first' && args.last != null ? args.last : args[page.arg];
   } catch {
     return page.max;
   }

@@ -36,6 +36,8 @@ const ACCEPTED_TYP = new Set(['jwt']);
 export interface VerifiedClaims {
   sub: string;
   role: string;
+  /** The issuer, when the token names one (checked against JWT_ISSUER when that is set). */
+  iss?: string;
 }
 
 /** A verdict: the claims, or the reason for the refusal (for the log, never for the caller). */
@@ -169,7 +171,14 @@ export function createJwtVerifier(config: JwtConfig): JwtVerifier {
       });
       const problem = remainingProblem(protectedHeader, payload, nowSeconds);
       return problem === undefined
-        ? { ok: true, claims: { sub: payload.sub!, role: payload.role as string } }
+        ? {
+            ok: true,
+            claims: {
+              sub: payload.sub!,
+              role: payload.role as string,
+              ...(typeof payload.iss === 'string' && { iss: payload.iss }),
+            },
+          }
         : { ok: false, reason: problem };
     } catch (error) {
       return { ok: false, reason: reasonOf(error) };

@@ -2,6 +2,7 @@ import type { AuditEntry } from '../domain/audit.js';
 import type { WriteRequest } from '../domain/edits.js';
 import type { Entity } from '../domain/entity.js';
 import type { Direction, EntityKind, RelationType, SupplyStage } from '../domain/model.js';
+import type { AuditKey, EntityKey, Seek } from '../domain/pagination.js';
 import type { SupplyRow } from '../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery, PathsAnswer } from '../domain/traversal.js';
 import type { Relationship } from '../domain/relationship.js';
@@ -35,17 +36,18 @@ export interface RelatedTree {
   ends: RelatedTree[][];
 }
 
-/** Filter and page for listing entities. Ordering: by name, then id. */
+/** Filter and page for listing entities. Ordering: by sort key (folded name), then id; paged by seek bounds on that key. */
 export interface EntityQuery {
   kind?: EntityKind;
-  /** Case-insensitive substring of the name or an alias. */
+  /** Search text: entities it matches by `matchesText` (accents, case and word forms folded). */
   search?: string;
-  offset: number;
-  limit: number;
+  seek: Seek<EntityKey>;
 }
 
+/** A page in list order, whether more lie beyond it in the direction walked, and how many match over all pages. */
 export interface EntityPage {
   items: Entity[];
+  hasMore: boolean;
   totalCount: number;
 }
 
@@ -55,14 +57,15 @@ export type { WriteBatch, WriteRequest } from '../domain/edits.js';
 export interface AuditQuery {
   /** Only entries that changed this entity or relationship. */
   targetId?: string;
-  /** Only entries by this caller. */
+  /** Only entries by this caller, as an actor key (`actorKey`): `api-key:<name>`, `jwt:<issuer>|<subject>`, or `legacy:<id>` for entries that recorded no method. */
   actor?: string;
-  offset: number;
-  limit: number;
+  seek: Seek<AuditKey>;
 }
 
+/** A page in list order (newest first), whether more lie beyond it in the direction walked, and how many match. */
 export interface AuditPage {
   items: AuditEntry[];
+  hasMore: boolean;
   totalCount: number;
 }
 
@@ -142,6 +145,8 @@ export interface GraphStore {
   applyWrite(request: WriteRequest): Promise<AuditEntry>;
   /** The audit trail of API writes, newest first. */
   auditLog(query: AuditQuery): Promise<AuditPage>;
+  /** Audit entries by their stored id, in the order asked; null for an unknown id. */
+  getAuditEntries(ids: readonly string[]): Promise<(AuditEntry | null)[]>;
   /** Every entity and relationship (export and backup), ordered by id. */
   exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }>;
   /** Whether the store can answer now (readiness). */

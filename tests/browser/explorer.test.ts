@@ -79,9 +79,19 @@ describe.each([
       const hops = firstPath.locator('.hop');
       await expect.poll(() => hops.count()).toBe(3);
       await expect.poll(() => hops.nth(2).textContent()).toContain('Xi Jinping');
-      await hops.nth(2).getByText('1 citation').click();
+      // The hop lists both parallel relationships Xi Jinping has with China, each with its own citation.
+      const rels = hops.nth(2).locator('.hop-rel');
+      await expect.poll(() => rels.count()).toBe(2);
       await expect
-        .poll(() => hops.nth(2).locator('blockquote').textContent())
+        .poll(() => rels.allTextContents())
+        .toEqual([
+          expect.stringMatching(/holds office \(President\).*1 citation/is),
+          expect.stringMatching(/leads \(Chinese President\).*1 citation/is),
+        ]);
+      const xiOffice = rels.filter({ hasText: /holds office/i });
+      await xiOffice.getByText('1 citation').click();
+      await expect
+        .poll(() => xiOffice.locator('blockquote').textContent())
         .toBe('“Chinese President Xi Jinping”');
       await shot(page, `${label}-2-path-to-xi`);
 
@@ -119,6 +129,22 @@ describe.each([
           'White Mesa Mill',
         ]);
       await expect.poll(() => page.locator('.stat').first().textContent()).toBe('HHI before8,281');
+      // Without China only unattributed supply remains: "no data" and the reason, never 0.
+      await expect
+        .poll(() => page.locator('.stat').nth(1).textContent())
+        .toBe('HHI without Chinano data (unattributed)');
+      await expect
+        .poll(() => page.locator('.risk .no-data-reason').allTextContents())
+        .toEqual([
+          'Without china, 9% of dysprosium at stage SEPARATION remains, but no source names the countries it comes from.',
+        ]);
+      // Each answer says what it was for, the stage included (no hidden default).
+      await expect
+        .poll(() => page.locator('.answered-for').allTextContents())
+        .toEqual([
+          'Answered for: Dysprosium · separation · as of 2026-11-29 · without China · allied with United States',
+          'Answered for: Dysprosium · separation · group basis · as of 2026-11-29 · without China',
+        ]);
       await shot(page, `${label}-3-dysprosium-supply`);
       await page.locator('.risk').scrollIntoViewIfNeeded();
       await shot(page, `${label}-4-dysprosium-concentration`);

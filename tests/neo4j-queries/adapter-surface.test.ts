@@ -17,6 +17,7 @@ describe('the Neo4j adapter surface', () => {
         "close",
         "constructor",
         "exportAll",
+        "getAuditEntries",
         "getEntities",
         "getRelationships",
         "listEntities",

@@ -39,53 +39,85 @@ describe('entities and search', () => {
     `);
   });
 
-  it('listEntitiesQuery: all entities, or one kind by its label', () => {
-    expect(listEntitiesQuery(undefined)).toMatchInlineSnapshot(`
+  it('listEntitiesQuery: all entities forward, or one kind by its label backward', () => {
+    expect(listEntitiesQuery(undefined, false)).toMatchInlineSnapshot(`
       "MATCH (n:Entity)
-      WHERE n.name IS NOT NULL
+      WHERE n.sortKey IS NOT NULL AND ($afterKey IS NULL OR n.sortKey > $afterKey OR (n.sortKey = $afterKey AND n.id > $afterId))
+        AND ($beforeKey IS NULL OR n.sortKey < $beforeKey OR (n.sortKey = $beforeKey AND n.id < $beforeId))
       RETURN n {.*} AS entity
-      ORDER BY n.name, n.id
-      SKIP $offset
+      ORDER BY n.sortKey, n.id
       LIMIT $limit"
     `);
-    expect(listEntitiesQuery('FACILITY')).toMatchInlineSnapshot(`
+    expect(listEntitiesQuery('FACILITY', true)).toMatchInlineSnapshot(`
       "MATCH (n:Facility)
-      WHERE n.name IS NOT NULL
+      WHERE n.sortKey IS NOT NULL AND ($afterKey IS NULL OR n.sortKey > $afterKey OR (n.sortKey = $afterKey AND n.id > $afterId))
+        AND ($beforeKey IS NULL OR n.sortKey < $beforeKey OR (n.sortKey = $beforeKey AND n.id < $beforeId))
       RETURN n {.*} AS entity
-      ORDER BY n.name, n.id
-      SKIP $offset
+      ORDER BY n.sortKey DESC, n.id DESC
       LIMIT $limit"
     `);
   });
 
   it('searchPageQuery', () => {
-    expect(searchPageQuery(undefined)).toMatchInlineSnapshot(`
+    expect(searchPageQuery(undefined, false)).toMatchInlineSnapshot(`
       "MATCH (n:Entity)
-      WHERE n.name IS NOT NULL AND n.searchKey CONTAINS $needle
-        AND (n.nameLower CONTAINS $needle OR any(alias IN coalesce(n.aliasesLower, []) WHERE alias CONTAINS $needle))
+      WHERE $folded <> '' AND (n.searchKey CONTAINS $folded OR n.searchKey CONTAINS $stem0)
+      WITH n, [k IN n.searchKeys WHERE k STARTS WITH 'n:' OR k STARTS WITH 'a:' | substring(k, 2)] AS labels
+      WITH n, CASE
+        WHEN 'n:' + $folded IN n.searchKeys THEN 0
+        WHEN 'a:' + $folded IN n.searchKeys THEN 1
+        WHEN any(l IN labels WHERE l STARTS WITH $folded) THEN 2
+        WHEN size($words) > 0 AND all(w IN $words WHERE 'w:' + w IN n.searchKeys) THEN 3
+        WHEN size($stems) > 0 AND all(s IN $stems WHERE 's:' + s IN n.searchKeys) THEN 4
+        WHEN any(l IN labels WHERE l CONTAINS $folded) THEN 5
+        ELSE 6
+      END AS rank
+      WHERE rank < 6
       WITH n
-      ORDER BY n.name, n.id
+      ORDER BY n.sortKey, n.id
       WITH collect(n) AS matching
-      RETURN size(matching) AS total, [m IN matching[$sliceFrom..$sliceTo] | m {.*}] AS page"
+      RETURN size(matching) AS total, [m IN matching WHERE ($afterKey IS NULL OR m.sortKey > $afterKey OR (m.sortKey = $afterKey AND m.id > $afterId))
+        AND ($beforeKey IS NULL OR m.sortKey < $beforeKey OR (m.sortKey = $beforeKey AND m.id < $beforeId)) | m {.*}][..$limit] AS page"
     `);
-    expect(searchPageQuery('COUNTRY')).toMatchInlineSnapshot(`
+    expect(searchPageQuery('COUNTRY', true)).toMatchInlineSnapshot(`
       "MATCH (n:Country)
-      WHERE n.name IS NOT NULL AND n.searchKey CONTAINS $needle
-        AND (n.nameLower CONTAINS $needle OR any(alias IN coalesce(n.aliasesLower, []) WHERE alias CONTAINS $needle))
+      WHERE $folded <> '' AND (n.searchKey CONTAINS $folded OR n.searchKey CONTAINS $stem0)
+      WITH n, [k IN n.searchKeys WHERE k STARTS WITH 'n:' OR k STARTS WITH 'a:' | substring(k, 2)] AS labels
+      WITH n, CASE
+        WHEN 'n:' + $folded IN n.searchKeys THEN 0
+        WHEN 'a:' + $folded IN n.searchKeys THEN 1
+        WHEN any(l IN labels WHERE l STARTS WITH $folded) THEN 2
+        WHEN size($words) > 0 AND all(w IN $words WHERE 'w:' + w IN n.searchKeys) THEN 3
+        WHEN size($stems) > 0 AND all(s IN $stems WHERE 's:' + s IN n.searchKeys) THEN 4
+        WHEN any(l IN labels WHERE l CONTAINS $folded) THEN 5
+        ELSE 6
+      END AS rank
+      WHERE rank < 6
       WITH n
-      ORDER BY n.name, n.id
+      ORDER BY n.sortKey DESC, n.id DESC
       WITH collect(n) AS matching
-      RETURN size(matching) AS total, [m IN matching[$sliceFrom..$sliceTo] | m {.*}] AS page"
+      RETURN size(matching) AS total, [m IN matching WHERE ($afterKey IS NULL OR m.sortKey > $afterKey OR (m.sortKey = $afterKey AND m.id > $afterId))
+        AND ($beforeKey IS NULL OR m.sortKey < $beforeKey OR (m.sortKey = $beforeKey AND m.id < $beforeId)) | m {.*}][..$limit] AS page"
     `);
   });
 
   it('SEARCH_CANDIDATES', () => {
     expect(SEARCH_CANDIDATES).toMatchInlineSnapshot(`
       "MATCH (n:Entity)
-      WHERE n.searchKey CONTAINS $needle
-        AND (n.nameLower CONTAINS $needle OR any(alias IN coalesce(n.aliasesLower, []) WHERE alias CONTAINS $needle))
+      WHERE $folded <> '' AND (n.searchKey CONTAINS $folded OR n.searchKey CONTAINS $stem0)
+      WITH n, [k IN n.searchKeys WHERE k STARTS WITH 'n:' OR k STARTS WITH 'a:' | substring(k, 2)] AS labels
+      WITH n, CASE
+        WHEN 'n:' + $folded IN n.searchKeys THEN 0
+        WHEN 'a:' + $folded IN n.searchKeys THEN 1
+        WHEN any(l IN labels WHERE l STARTS WITH $folded) THEN 2
+        WHEN size($words) > 0 AND all(w IN $words WHERE 'w:' + w IN n.searchKeys) THEN 3
+        WHEN size($stems) > 0 AND all(s IN $stems WHERE 's:' + s IN n.searchKeys) THEN 4
+        WHEN any(l IN labels WHERE l CONTAINS $folded) THEN 5
+        ELSE 6
+      END AS rank
+      WHERE rank < 6
       RETURN n {.*} AS entity
-      ORDER BY n.name, n.id
+      ORDER BY rank, n.sortKey, n.id
       LIMIT $limit"
     `);
   });

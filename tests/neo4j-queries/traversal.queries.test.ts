@@ -15,10 +15,11 @@ describe('shortest paths', () => {
       WHERE all(r IN relationships(p) WHERE r.retractedAt IS NULL)
       WITH p
       LIMIT $cap
-      WITH p
-      ORDER BY length(p), [r IN relationships(p) | r.id]
+      WITH [n IN nodes(p) | n.id] AS ids, collect(p) AS ps
+      ORDER BY size(ids), ids
       LIMIT $limit
-      RETURN [r IN relationships(p) | r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels, [n IN nodes(p) | n {.*}] AS nodes"
+      WITH ps, head(ps) AS p
+      RETURN [q IN ps | [r IN relationships(q) | r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}]] AS paths, [n IN nodes(p) | n {.*}] AS nodes"
     `);
     expect(shortestPathsQuery(2, ['PRODUCES', 'LOCATED_IN'])).toMatchInlineSnapshot(`
       "MATCH (a:Entity {id: $from})
@@ -27,10 +28,11 @@ describe('shortest paths', () => {
       WHERE all(r IN relationships(p) WHERE r.retractedAt IS NULL)
       WITH p
       LIMIT $cap
-      WITH p
-      ORDER BY length(p), [r IN relationships(p) | r.id]
+      WITH [n IN nodes(p) | n.id] AS ids, collect(p) AS ps
+      ORDER BY size(ids), ids
       LIMIT $limit
-      RETURN [r IN relationships(p) | r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels, [n IN nodes(p) | n {.*}] AS nodes"
+      WITH ps, head(ps) AS p
+      RETURN [q IN ps | [r IN relationships(q) | r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}]] AS paths, [n IN nodes(p) | n {.*}] AS nodes"
     `);
   });
 

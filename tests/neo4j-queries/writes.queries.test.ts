@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AUDIT_ENTRIES,
+  auditEntriesQuery,
+  AUDIT_ENTRIES_BY_ID,
   COUNT_AUDIT_ENTRIES,
   CREATE_AUDIT_ENTRY,
   CREATE_CITATIONS,
@@ -62,23 +63,34 @@ describe('writes', () => {
 });
 
 describe('audit trail', () => {
-  it('CREATE_AUDIT_ENTRY, COUNT_AUDIT_ENTRIES, AUDIT_ENTRIES', () => {
+  it('CREATE_AUDIT_ENTRY, COUNT_AUDIT_ENTRIES, auditEntriesQuery (forward: newest first)', () => {
     expect(CREATE_AUDIT_ENTRY).toMatchInlineSnapshot(`
       "MERGE (a:AuditEntry {id: $id})
       ON CREATE SET a = $props"
     `);
     expect(COUNT_AUDIT_ENTRIES).toMatchInlineSnapshot(`
       "MATCH (a:AuditEntry)
-      WHERE ($actor IS NULL OR a.actor = $actor) AND ($targetId IS NULL OR $targetId IN a.targetIds)
+      WHERE ($actor IS NULL OR CASE WHEN a.actorMethod IS NULL THEN 'legacy:' + a.actor ELSE a.actor END = $actor)
+      AND ($targetId IS NULL OR $targetId IN a.targetIds)
       RETURN count(a) AS total"
     `);
-    expect(AUDIT_ENTRIES).toMatchInlineSnapshot(`
+    expect(auditEntriesQuery(false)).toMatchInlineSnapshot(`
       "MATCH (a:AuditEntry)
-      WHERE ($actor IS NULL OR a.actor = $actor) AND ($targetId IS NULL OR $targetId IN a.targetIds)
+      WHERE ($actor IS NULL OR CASE WHEN a.actorMethod IS NULL THEN 'legacy:' + a.actor ELSE a.actor END = $actor)
+      AND ($targetId IS NULL OR $targetId IN a.targetIds)
+        AND ($afterAt IS NULL OR a.at < $afterAt OR (a.at = $afterAt AND a.id < $afterId))
+        AND ($beforeAt IS NULL OR a.at > $beforeAt OR (a.at = $beforeAt AND a.id > $beforeId))
       RETURN a {.*} AS entry
       ORDER BY a.at DESC, a.id DESC
-      SKIP $offset
       LIMIT $limit"
+    `);
+  });
+
+  it('AUDIT_ENTRIES_BY_ID', () => {
+    expect(AUDIT_ENTRIES_BY_ID).toMatchInlineSnapshot(`
+      "UNWIND $ids AS id
+      MATCH (a:AuditEntry {id: id})
+      RETURN a {.*} AS entry"
     `);
   });
 });

@@ -1,31 +1,33 @@
-import { ArgsType, Field, Int } from 'type-graphql';
+import { ArgsType, Field } from 'type-graphql';
 import type { Direction, EntityKind, RelationType } from '../../domain/model.js';
 import { DirectionEnum, EntityKindEnum, RelationTypeEnum } from '../shared/enums.js';
+import { ConnectionArgs } from '../shared/connection.args.js';
 import { DateScalar } from '../shared/scalars.js';
 
-/** `entities`' arguments. */
+/** `entities`' arguments (and the page arguments of every connection). */
 @ArgsType()
-export class EntitiesArgs {
+export class EntitiesArgs extends ConnectionArgs {
   @Field(() => EntityKindEnum, { nullable: true, description: 'Only entities of this kind.' })
   kind?: EntityKind;
 
-  @Field({ nullable: true, description: 'Case-insensitive substring of the name or an alias.' })
+  @Field({
+    nullable: true,
+    description:
+      'Only entities this text finds, by the rule of `search` (accents, case and word forms folded); the list stays in name order.',
+  })
   search?: string;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 1-100 (default 20).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the last entity of the previous page.' })
-  after?: string;
 }
 
-/** `Entity.relationships`' arguments. */
+/** `Entity.relationships`' arguments (and the page arguments of every connection). */
 @ArgsType()
-export class RelationshipsArgs {
+export class RelationshipsArgs extends ConnectionArgs {
   @Field(() => [RelationTypeEnum], { nullable: true, description: 'Only these types (all when absent).' })
   types?: RelationType[];
 
-  @Field(() => DirectionEnum, { defaultValue: 'BOTH' })
+  @Field(() => DirectionEnum, {
+    defaultValue: 'BOTH',
+    description: 'Relationships leaving this entity (OUT), entering it (IN) or both.',
+  })
   direction: Direction;
 
   @Field(() => DateScalar, {
@@ -39,13 +41,15 @@ export class RelationshipsArgs {
     description: 'Include relationships an editor retracted as wrong (hidden by default).',
   })
   includeRetracted: boolean;
-
-  @Field(() => Int, { nullable: true, description: 'Page size, 1-100 (default 20).' })
-  first?: number;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Cursor of the last relationship of the previous page.',
-  })
-  after?: string;
 }
+
+/** `search`'s arguments. */
+@ArgsType()
+export class SearchArgs extends ConnectionArgs {
+  @Field({ description: 'The text to find in names and aliases (accents, case and word forms folded).' })
+  text: string;
+}
+
+/** `Source.citedBy`'s arguments. */
+@ArgsType()
+export class CitedByArgs extends ConnectionArgs {}

@@ -1,30 +1,32 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
-import { pageWindow } from '../../domain/pagination.js';
-import type { Relationship } from '../../domain/relationship.js';
+import { compareText } from '../../domain/order.js';
+import { decodeIdCursor, encodeIdCursor, seekInList, seekOf } from '../../domain/pagination.js';
 import { RelationshipConnection } from '../relationship/relationship-connection.type.js';
-import { RelationshipNode } from '../relationship/relationship.type.js';
 import { checkAsOf } from '../shared/arguments.js';
 import { toConnection } from '../shared/connection.js';
 import type { GraphContext } from '../shared/graph.service.js';
-import { RelationshipsArgs } from './entity.args.js';
-import { EntityNode, Source } from './entity.type.js';
+import { CitedByArgs, RelationshipsArgs } from './entity.args.js';
+import { EntityInterface, Source } from './entity.type.js';
 
 /** Fields every entity has that are computed rather than stored. */
-@Resolver(() => EntityNode)
+@Resolver(() => EntityInterface)
 export class EntityResolver {
   @FieldResolver(() => [String], { description: 'Other names search matches.' })
   aliases(@Root() entity: Entity): string[] {
     return entity.aliases ?? [];
   }
 
-  @FieldResolver(() => RelationshipConnection, { description: "This entity's relationships, ordered by id." })
+  @FieldResolver(() => RelationshipConnection, {
+    nullable: true,
+    description: "This entity's relationships, ordered by id, paged by keyset cursors on the id.",
+  })
   async relationships(
     @Root() entity: Entity,
     @Args() args: RelationshipsArgs,
     @Ctx() { graph }: GraphContext,
   ) {
-    const { offset, limit } = pageWindow(args.first, args.after);
+    const seek = seekOf(args, decodeIdCursor);
     const asOf = checkAsOf(args.asOf);
     const all = await graph.relationshipsOf(entity.id, {
       direction: args.direction,
@@ -32,7 +34,12 @@ export class EntityResolver {
       ...(asOf && { asOf }),
       ...(args.includeRetracted && { includeRetracted: true }),
     });
-    return toConnection(all.slice(offset, offset + limit), offset, all.length);
+    return toConnection(
+      seekInList(all, (r) => r.id, compareText, seek),
+      seek,
+      all.length,
+      (r) => encodeIdCursor(r.id),
+    );
   }
 }
 
@@ -45,16 +52,19 @@ export class SourceResolver {
     return source.text !== undefined;
   }
 
-  @FieldResolver(() => [RelationshipNode], {
-    description: 'The relationships citing this source (an index lookup), ordered by id.',
+  @FieldResolver(() => RelationshipConnection, {
+    nullable: true,
+    description:
+      'The relationships citing this source (an index lookup), ordered by id, paged by keyset cursors on the id.',
   })
-  citedBy(
-    @Root() source: Entity,
-    @Ctx() { graph }: GraphContext,
-    @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1-100 (default 20).' })
-    first?: number,
-  ): Promise<Relationship[]> {
-    const { limit } = pageWindow(first, null);
-    return graph.citingSource(source.id).then((rels) => rels.slice(0, limit));
+  async citedBy(@Root() source: Entity, @Args() args: CitedByArgs, @Ctx() { graph }: GraphContext) {
+    const seek = seekOf(args, decodeIdCursor);
+    const all = await graph.citingSource(source.id);
+    return toConnection(
+      seekInList(all, (r) => r.id, compareText, seek),
+      seek,
+      all.length,
+      (r) => encodeIdCursor(r.id),
+    );
   }
 }

@@ -28,7 +28,11 @@ export class MeasureStatusResolver {
   status(
     @Root() m: Entity,
     @Ctx() { graph }: GraphContext,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'The day asked about (YYYY-MM-DD); today when absent.',
+    })
+    asOf?: string,
   ) {
     return statusOf(m, asOf, graph);
   }
@@ -63,7 +67,11 @@ export class AgreementStatusResolver {
   async status(
     @Root() a: Entity,
     @Ctx() { graph }: GraphContext,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'The day asked about (YYYY-MM-DD); today when absent.',
+    })
+    asOf?: string,
   ) {
     return (await standingOf(a, asOf, graph)).status;
   }
@@ -74,7 +82,11 @@ export class AgreementStatusResolver {
   standing(
     @Root() a: Entity,
     @Ctx() { graph }: GraphContext,
-    @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string,
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'The day asked about (YYYY-MM-DD); today when absent.',
+    })
+    asOf?: string,
   ) {
     return standingOf(a, asOf, graph);
   }

@@ -1,7 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import { LIFECYCLE_STATUSES } from '../../domain/lifecycle.js';
-import { DateScalar } from '../shared/scalars.js';
+import { PartialDateScalar } from '../shared/scalars.js';
 import { Commitment } from './entity.type.js';
 
 /** `LifecycleStatus`: the `status` of agreements and measures. */
@@ -13,6 +13,12 @@ registerEnumType(LifecycleStatusEnum, {
   name: 'LifecycleStatus',
   description:
     'Where an agreement or measure stands on a day: ANNOUNCED (not yet in force), IN_FORCE, SUSPENDED, EXPIRED.',
+  valuesConfig: {
+    ANNOUNCED: { description: 'Announced, not yet in force (before validFrom).' },
+    IN_FORCE: { description: 'In force that day.' },
+    SUSPENDED: { description: 'In force, but a SUSPENDS relationship holds that day.' },
+    EXPIRED: { description: 'Lapsed (after validUntil).' },
+  },
 });
 
 /** `AgreementStanding`: an agreement's status with the reason, when its terms decide it. */
@@ -27,7 +33,7 @@ export class AgreementStanding {
   })
   status!: string | null;
 
-  @Field(() => DateScalar, {
+  @Field(() => PartialDateScalar, {
     nullable: true,
     description: 'When its terms ran out (as the source dates them), when they decide the status.',
   })

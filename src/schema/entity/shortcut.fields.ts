@@ -5,7 +5,7 @@ import {
   Alliance,
   Commitment,
   Country,
-  EntityNode,
+  EntityInterface,
   Event,
   Facility,
   Material,
@@ -17,7 +17,7 @@ import {
 export interface EntityShortcut {
   hop: RelatedHop;
   kind?: EntityKind;
-  returns: typeof EntityNode;
+  returns: typeof EntityInterface;
   one?: true;
   description: string;
 }
@@ -48,7 +48,7 @@ export const SHORTCUTS = {
     },
     leads: {
       hop: hop('LEADS', 'OUT'),
-      returns: EntityNode,
+      returns: EntityInterface,
       description: 'Countries and organisations this person leads.',
     },
     statements: {
@@ -75,7 +75,7 @@ export const SHORTCUTS = {
   Organization: {
     partOf: {
       hop: hop('PART_OF', 'OUT'),
-      returns: EntityNode,
+      returns: EntityInterface,
       description: 'What this organisation is part of.',
     },
     facilities: {
@@ -86,12 +86,16 @@ export const SHORTCUTS = {
     },
   },
   Alliance: {
-    members: { hop: hop('MEMBER_OF', 'IN'), returns: EntityNode, description: 'Members of this alliance.' },
+    members: {
+      hop: hop('MEMBER_OF', 'IN'),
+      returns: EntityInterface,
+      description: 'Members of this alliance.',
+    },
   },
   Material: {
     uses: {
       hop: hop('USED_IN', 'OUT'),
-      returns: EntityNode,
+      returns: EntityInterface,
       description: 'Applications this material is used in.',
     },
     members: {
@@ -127,7 +131,11 @@ export const SHORTCUTS = {
     },
   },
   Event: {
-    participants: { hop: hop('PARTICIPATED_IN', 'IN'), returns: EntityNode, description: 'Who took part.' },
+    participants: {
+      hop: hop('PARTICIPATED_IN', 'IN'),
+      returns: EntityInterface,
+      description: 'Who took part.',
+    },
     places: {
       hop: hop('HELD_IN', 'OUT'),
       kind: 'COUNTRY',
@@ -136,7 +144,7 @@ export const SHORTCUTS = {
     },
   },
   Agreement: {
-    parties: { hop: hop('PARTY_TO', 'IN'), returns: EntityNode, description: 'The parties (PARTY_TO).' },
+    parties: { hop: hop('PARTY_TO', 'IN'), returns: EntityInterface, description: 'The parties (PARTY_TO).' },
     commitments: {
       hop: hop('PART_OF', 'IN'),
       kind: 'COMMITMENT',
@@ -151,7 +159,11 @@ export const SHORTCUTS = {
     },
   },
   Commitment: {
-    committedBy: { hop: hop('COMMITTED_TO', 'IN'), returns: EntityNode, description: 'Who committed to it.' },
+    committedBy: {
+      hop: hop('COMMITTED_TO', 'IN'),
+      returns: EntityInterface,
+      description: 'Who committed to it.',
+    },
     agreement: {
       hop: hop('PART_OF', 'OUT'),
       kind: 'AGREEMENT',
@@ -159,13 +171,13 @@ export const SHORTCUTS = {
       one: true,
       description: 'The agreement it is part of.',
     },
-    concerns: { hop: hop('CONCERNS', 'OUT'), returns: EntityNode, description: 'What it is about.' },
+    concerns: { hop: hop('CONCERNS', 'OUT'), returns: EntityInterface, description: 'What it is about.' },
   },
   Measure: {
-    issuedBy: { hop: hop('ISSUED', 'IN'), returns: EntityNode, description: 'Who issued it.' },
+    issuedBy: { hop: hop('ISSUED', 'IN'), returns: EntityInterface, description: 'Who issued it.' },
     appliesTo: {
       hop: hop('APPLIES_TO', 'OUT'),
-      returns: EntityNode,
+      returns: EntityInterface,
       description: 'Materials, countries or applications it controls or targets.',
     },
     suspensions: {
@@ -174,15 +186,15 @@ export const SHORTCUTS = {
     },
   },
   Statement: {
-    speakers: { hop: hop('SAID', 'IN'), returns: EntityNode, description: 'Who said it (SAID).' },
+    speakers: { hop: hop('SAID', 'IN'), returns: EntityInterface, description: 'Who said it (SAID).' },
     venues: {
       hop: hop('MADE_AT', 'OUT'),
-      returns: EntityNode,
+      returns: EntityInterface,
       description: 'Where it was said: an interview, a broadcaster (MADE_AT).',
     },
     concerns: {
       hop: hop('CONCERNS', 'OUT'),
-      returns: EntityNode,
+      returns: EntityInterface,
       description: 'What it is about (CONCERNS).',
     },
   },

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import type { Relationship } from '../../domain/relationship.js';
-import { RelationshipNode } from '../relationship/relationship.type.js';
+import { RelationshipObject } from '../relationship/relationship.type.js';
 import type { GraphContext } from '../shared/graph.service.js';
 import { ENTITY_TYPES } from './entity.type.js';
 import { SHORTCUTS, type Shortcut } from './shortcut.fields.js';
@@ -24,7 +24,7 @@ function answer(field: Shortcut): Answer {
 
 /** The field's GraphQL type and options, as a hand-written `@FieldResolver(() => ..., {...})` would give them. */
 function declared(field: Shortcut): Parameters<typeof FieldResolver> {
-  if ('relationships' in field) return [() => [RelationshipNode], { description: field.description }];
+  if ('relationships' in field) return [() => [RelationshipObject], { description: field.description }];
   if (field.one) return [() => field.returns, { nullable: true, description: field.description }];
   return [() => [field.returns], { description: field.description }];
 }

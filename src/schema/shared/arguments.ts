@@ -4,10 +4,10 @@ import { BadInputError, NotFoundError } from '../../domain/errors.js';
 import type { RelatedHop } from '../../store/graph-store.js';
 import type { GraphService } from './graph.service.js';
 
-/** `asOf` must be a full day: a partial date names a period, not a moment. Refused as BAD_USER_INPUT. */
-export function checkAsOf(asOf: string | undefined): string | undefined {
-  if (asOf !== undefined && !isIsoDay(asOf))
-    throw new BadInputError('Argument "asOf" must be a full day, YYYY-MM-DD', 'asOf');
+/** `asOf` must be a full day: a partial date names a period, not a moment. Refused as BAD_USER_INPUT; `null` is absent. */
+export function checkAsOf(asOf: string | null | undefined): string | undefined {
+  if (asOf === null || asOf === undefined) return undefined;
+  if (!isIsoDay(asOf)) throw new BadInputError('Argument "asOf" must be a full day, YYYY-MM-DD', 'asOf');
   return asOf;
 }
 

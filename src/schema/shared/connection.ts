@@ -1,15 +1,23 @@
-import { encodeCursor } from '../../domain/pagination.js';
+import { pageFlags, type Seek, type SeekPage } from '../../domain/pagination.js';
 
-/** A Relay connection over one page of items starting at `offset` of `totalCount`. */
-export function toConnection<T>(items: readonly T[], offset: number, totalCount: number) {
-  const edges = items.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
+/**
+ * A Relay connection over one page (in list order) of `totalCount`, each edge's cursor from
+ * `cursorOf`. `hasPreviousPage` on a forward walk (and `hasNextPage` on a backward one) says
+ * whether the walk started from a cursor, as Relay allows, without a second query.
+ */
+export function toConnection<T>(
+  page: SeekPage<T>,
+  seek: Seek<unknown>,
+  totalCount: number,
+  cursorOf: (item: T) => string,
+) {
+  const edges = page.items.map((node) => ({ cursor: cursorOf(node), node }));
   return {
     edges,
-    nodes: [...items],
+    nodes: [...page.items],
     totalCount,
     pageInfo: {
-      hasNextPage: offset + items.length < totalCount,
-      hasPreviousPage: offset > 0,
+      ...pageFlags(seek, page.hasMore),
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },

@@ -4,11 +4,17 @@ import type { WriteRequest } from '../../domain/edits.js';
 import type { Caller } from '../../domain/caller.js';
 import type { Entity } from '../../domain/entity.js';
 import type { EntityKind, RelationType, SupplyStage } from '../../domain/model.js';
-import { pageWindow } from '../../domain/pagination.js';
-import type { Relationship, RelationshipFact } from '../../domain/relationship.js';
+import {
+  compareEntityKeys,
+  seekInList,
+  type EntityKey,
+  type Seek,
+  type SeekPage,
+} from '../../domain/pagination.js';
+import type { Relationship } from '../../domain/relationship.js';
 import type { SupplyRow } from '../../domain/supply.js';
-import type { Neighborhood, NeighborhoodQuery, PathQuery } from '../../domain/traversal.js';
-import { rankSearch } from '../../domain/search.js';
+import type { Neighborhood, NeighborhoodQuery, PathQuery, Route } from '../../domain/traversal.js';
+import { rankedSearchKeys } from '../../domain/search.js';
 import type {
   AuditPage,
   AuditQuery,
@@ -51,6 +57,11 @@ export class GraphService {
   /** A page of the audit trail, newest first (not cached: asked once per field). */
   auditLog(query: AuditQuery): Promise<AuditPage> {
     return this.store.auditLog(query);
+  }
+
+  /** Audit entries by stored id, in the order asked; null for an unknown id (one store call). */
+  auditEntries(ids: readonly string[]): Promise<(AuditEntry | null)[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.store.getAuditEntries(ids);
   }
 
   private forget(): void {
@@ -156,7 +167,7 @@ export class GraphService {
   }
 
   /** The store's shortest paths; the entities on them are kept for this request's `entity(id)` calls (no further round trip). */
-  async shortestPaths(from: string, to: string, query: PathQuery): Promise<RelationshipFact[][]> {
+  async shortestPaths(from: string, to: string, query: PathQuery): Promise<Route[]> {
     const found = await this.store.shortestPaths(from, to, query);
     this.remember(found.entities);
     return found.paths;
@@ -179,25 +190,35 @@ export class GraphService {
     return this.citing.load(sourceId);
   }
 
+  /** A page of entities in name order (sort key, then id), optionally of one kind and found by a search text. */
   listEntities(
     kind: EntityKind | undefined,
     search: string | undefined,
-    first?: number | null,
-    after?: string | null,
-  ): Promise<EntityPage & { offset: number }> {
-    const { offset, limit } = pageWindow(first, after);
+    seek: Seek<EntityKey>,
+  ): Promise<EntityPage> {
     const text = search?.trim();
-    return this.store
-      .listEntities({ ...(kind && { kind }), ...(text && { search: text }), offset, limit })
-      .then((page) => ({ ...page, offset }));
+    return this.store.listEntities({ ...(kind && { kind }), ...(text && { search: text }), seek });
   }
 
-  /** Entities matching `text`, ranked by the domain's one rule (exact, prefix, contains; then name, id). */
-  async search(text: string, first?: number | null): Promise<Entity[]> {
-    const { limit } = pageWindow(first, null);
+  /**
+   * A page of the entities matching `text`, ranked by the domain's one rule (domain/text-keys.ts
+   * `searchRank`; then sort key, id), paged by keyset on (rank, sort key, id); `totalCount`
+   * counts the matches among the first SEARCH_CANDIDATES candidates.
+   */
+  async search(
+    text: string,
+    seek: Seek<EntityKey>,
+  ): Promise<SeekPage<Entity> & { totalCount: number; keys: Map<string, EntityKey> }> {
     const needle = text.trim();
-    if (needle === '') return [];
-    return rankSearch(await this.store.searchCandidates(needle, SEARCH_CANDIDATES), needle).slice(0, limit);
+    if (needle === '') return { items: [], hasMore: false, totalCount: 0, keys: new Map() };
+    const ranked = rankedSearchKeys(await this.store.searchCandidates(needle, SEARCH_CANDIDATES), needle);
+    const page = seekInList(ranked, (r) => r.key, compareEntityKeys, seek);
+    return {
+      items: page.items.map((r) => r.entity),
+      hasMore: page.hasMore,
+      totalCount: ranked.length,
+      keys: new Map(page.items.map((r) => [r.entity.id, r.key])),
+    };
   }
 }
 

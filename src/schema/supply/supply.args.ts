@@ -4,34 +4,54 @@ import { SupplyStageEnum } from '../shared/enums.js';
 import { DateScalar } from '../shared/scalars.js';
 import { SUPPLY_DEFAULTS } from './supply.service.js';
 
-/** The material, stage and excluded countries every supply query takes. */
+/** The material and excluded countries every supply query takes. */
 @ArgsType()
 class SupplyQueryArgs {
-  @Field(() => ID, { description: 'A material id, e.g. "dysprosium" or "rare-earth-elements".' })
+  @Field(() => ID, {
+    description: 'A material id, e.g. "dysprosium" or "rare-earth-elements" (another kind is refused).',
+  })
   material: string;
-
-  @Field(() => SupplyStageEnum, { nullable: true, description: 'Only this stage (all stages when absent).' })
-  stage?: SupplyStage;
 
   @Field(() => [ID], {
     defaultValue: [...SUPPLY_DEFAULTS.excluding],
-    description: 'Countries whose supply is cut off.',
+    description: 'Country ids whose supply is cut off.',
   })
   excluding: string[];
 }
 
+/** A stage is required where figures are summed: shares of different stages cannot be. */
 @ArgsType()
-class AlliedSupplyArgs extends SupplyQueryArgs {
+class StagedSupplyArgs extends SupplyQueryArgs {
+  @Field(() => SupplyStageEnum, {
+    description: 'The stage: shares and capacities of different stages are never summed.',
+  })
+  stage: SupplyStage;
+}
+
+@ArgsType()
+class AlliedSupplyArgs extends StagedSupplyArgs {
   @Field(() => ID, {
     defaultValue: SUPPLY_DEFAULTS.alliedWith,
-    description: 'Suppliers qualify through this country or an alliance it shares.',
+    description: 'A country id: suppliers qualify through it or an alliance it shares.',
   })
   alliedWith: string;
 }
 
-/** `supplyAlternatives`' arguments. */
+/** `supplyAlternatives`' arguments: a list, not a sum, so the stage may be left out (every stage, echoed as null). */
 @ArgsType()
-export class AlternativesArgs extends AlliedSupplyArgs {
+export class AlternativesArgs extends SupplyQueryArgs {
+  @Field(() => SupplyStageEnum, {
+    nullable: true,
+    description: 'Only this stage (every stage when absent; the answer echoes null).',
+  })
+  stage?: SupplyStage;
+
+  @Field(() => ID, {
+    defaultValue: SUPPLY_DEFAULTS.alliedWith,
+    description: 'A country id: suppliers qualify through it or an alliance it shares.',
+  })
+  alliedWith: string;
+
   @Field(() => DateScalar, {
     nullable: true,
     description: 'The day the question is asked about (YYYY-MM-DD); today when absent.',
@@ -41,7 +61,7 @@ export class AlternativesArgs extends AlliedSupplyArgs {
 
 /** `supplyRisk`'s arguments. */
 @ArgsType()
-export class RiskArgs extends SupplyQueryArgs {
+export class RiskArgs extends StagedSupplyArgs {
   @Field(() => DateScalar, {
     nullable: true,
     description: 'Figures for the latest year up to this day; today when absent.',

@@ -2,11 +2,12 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphContext } from '../shared/graph.service.js';
 import { AlternativesArgs, OutlookArgs, RiskArgs } from './supply.args.js';
 import { SupplyService } from './supply.service.js';
-import { SupplyAlternativeNode, SupplyOutlookNode, SupplyRiskNode } from './supply.type.js';
+import { SupplyAlternatives, SupplyOutlook, SupplyRisk } from './supply.type.js';
 
 @Resolver()
 export class SupplyResolver {
-  @Query(() => [SupplyAlternativeNode], {
+  @Query(() => SupplyAlternatives, {
+    nullable: true,
     description:
       'Suppliers of a material outside the excluded countries that qualify through an allied (or the same) country: operating first, then by capacity within a unit, unknown capacity last.',
   })
@@ -14,7 +15,8 @@ export class SupplyResolver {
     return new SupplyService(ctx.graph).alternatives(args);
   }
 
-  @Query(() => SupplyRiskNode, {
+  @Query(() => SupplyRisk, {
+    nullable: true,
     description:
       'Shares by country, top share and HHI for a material and stage, before and after excluding countries.',
   })
@@ -22,7 +24,8 @@ export class SupplyResolver {
     return new SupplyService(ctx.graph).risk(args);
   }
 
-  @Query(() => SupplyOutlookNode, {
+  @Query(() => SupplyOutlook, {
+    nullable: true,
     description:
       "Allied capacity year by year as facilities come online, beside the excluded countries' current volume.",
   })

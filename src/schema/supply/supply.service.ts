@@ -1,5 +1,7 @@
 import { todayIso } from '../../domain/dates.js';
-import type { SupplyStage } from '../../domain/model.js';
+import type { Entity } from '../../domain/entity.js';
+import { BadInputError } from '../../domain/errors.js';
+import type { Basis, EntityKind, SupplyStage } from '../../domain/model.js';
 import {
   supplyAlternatives,
   type Membership,
@@ -27,6 +29,18 @@ const GROUP_OF = SHORTCUTS.Material.groups;
 /** Defaults that fit the question users bring: excluding China, allied with the United States, as of today. */
 export const SUPPLY_DEFAULTS = { excluding: ['china'], alliedWith: 'united-states' } as const;
 
+/** An id argument must name an entity of the kind the query needs: BAD_USER_INPUT naming that kind otherwise. */
+function ofKind(entity: Entity, argument: string, kind: EntityKind): Entity {
+  if (entity.kind !== kind) {
+    const noun = (k: EntityKind) => `${/^[AEIOU]/.test(k) ? 'an' : 'a'} ${k.toLowerCase()}`;
+    throw new BadInputError(
+      `Argument "${argument}" must name ${noun(kind)}; "${entity.id}" is ${noun(entity.kind)}`,
+      argument,
+    );
+  }
+  return entity;
+}
+
 /**
  * Supply analysis: checks the arguments, asks the graph (a bounded number of round trips),
  * applies the domain's rules, and returns the answers the schema gives, their entities filled in.
@@ -34,17 +48,27 @@ export const SUPPLY_DEFAULTS = { excluding: ['china'], alliedWith: 'united-state
 export class SupplyService {
   constructor(private readonly graph: GraphService) {}
 
-  /** Qualifying suppliers outside the excluded countries, in the domain's order. */
+  /** Qualifying suppliers outside the excluded countries, in the domain's order, with what they answer for. */
   async alternatives(args: SupplyArgs) {
-    const { rows, excluding, asOf } = await this.rows(args);
+    const { rows, excluding, asOf, entities } = await this.rows(args);
     const list = await this.qualify(args, rows, excluding, asOf);
-    return Promise.all(list.map((a) => this.alternativeNode(a)));
+    const bases = new Set(list.map((a) => a.basis));
+    const basis = bases.size === 1 ? [...bases][0]! : null;
+    return {
+      query: this.echo(args, entities, asOf, basis),
+      alternatives: await Promise.all(list.map((a) => this.alternativeNode(a))),
+    };
   }
 
-  /** Concentration by country before and after the exclusion. */
+  /** Concentration by country before and after the exclusion, with what it answers for. */
   async risk(args: SupplyArgs) {
-    const { rows, excluding, asOf } = await this.rows(args);
-    const risk = supplyRisk(rows, { materialId: args.material, excluding, asOf });
+    const { rows, excluding, asOf, entities } = await this.rows(args);
+    const risk = supplyRisk(rows, {
+      materialId: args.material,
+      ...(args.stage && { stage: args.stage }),
+      excluding,
+      asOf,
+    });
     const [all, after] = await Promise.all([
       this.concentrationNode(risk),
       this.concentrationNode(risk.afterExclusion),
@@ -52,6 +76,7 @@ export class SupplyService {
     return {
       ...risk,
       ...all,
+      query: this.echo({ ...args, alliedWith: undefined }, entities, asOf, risk.basis),
       afterExclusion: { ...after, remainingShare: risk.afterExclusion.remainingShare },
     };
   }
@@ -60,8 +85,11 @@ export class SupplyService {
   async outlook(args: SupplyArgs & { from?: number | null; to?: number | null }) {
     const years = outlookYears(args.from, args.to, checkAsOf(args.asOf) ?? todayIso());
     const start = `${years.from}-01-01`;
-    const { rows, excluding } = await this.rows({ ...args, asOf: start });
-    const outlook = supplyOutlook(await this.qualify(args, rows, excluding, start), rows, excluding, years);
+    const { rows, excluding, entities } = await this.rows({ ...args, asOf: start });
+    // Lines not yet recorded at the start still count from their stated output dates.
+    const alternatives = await this.qualify(args, rows, excluding, start, true);
+    const outlook = supplyOutlook(alternatives, rows, excluding, years);
+    const bases = new Set(alternatives.map((a) => a.basis));
     const [leftOut, excludedVolumes] = await Promise.all([
       Promise.all(
         outlook.leftOut.map(async (l) => ({
@@ -76,24 +104,45 @@ export class SupplyService {
         })),
       ),
     ]);
-    return { ...outlook, leftOut, excludedVolumes };
+    return {
+      ...outlook,
+      query: this.echo(args, entities, start, bases.size === 1 ? [...bases][0]! : null),
+      leftOut,
+      excludedVolumes,
+    };
+  }
+
+  /** What an answer was for: the arguments as applied, defaults included. */
+  private echo(args: SupplyArgs, entities: Map<string, Entity>, asOf: string, basis: Basis | null) {
+    const excluding = args.excluding ?? SUPPLY_DEFAULTS.excluding;
+    return {
+      material: entities.get(args.material)!,
+      stage: args.stage ?? null,
+      basis,
+      asOf,
+      excluding: [...new Set(excluding)].map((id) => entities.get(id)!),
+      alliedWith: args.alliedWith ? (entities.get(args.alliedWith) ?? null) : null,
+    };
   }
 
   /** The rows for a material and the groups it belongs to (group figures stay group figures). */
-  private async rows(args: SupplyArgs): Promise<{ rows: SupplyRow[]; excluding: Set<string>; asOf: string }> {
+  private async rows(
+    args: SupplyArgs,
+  ): Promise<{ rows: SupplyRow[]; excluding: Set<string>; asOf: string; entities: Map<string, Entity> }> {
     const asOf = checkAsOf(args.asOf) ?? todayIso();
     const excluding = new Set(args.excluding ?? SUPPLY_DEFAULTS.excluding);
     // The argument checks and the material's groups in one statement: every id asked with the same
     // look-ahead (Material.groups) is one batch, and the groups are then read from its cache.
-    const check = (id: string, argument: string) => mustExist(this.graph, id, argument, [GROUP_OF.hop]);
-    await Promise.all([
-      check(args.material, 'material'),
-      ...[...excluding].map((id) => check(id, 'excluding')),
-      ...(args.alliedWith ? [check(args.alliedWith, 'alliedWith')] : []),
+    const check = async (id: string, argument: string, kind: EntityKind) =>
+      ofKind(await mustExist(this.graph, id, argument, [GROUP_OF.hop]), argument, kind);
+    const entities = await Promise.all([
+      check(args.material, 'material', 'MATERIAL'),
+      ...[...excluding].map((id) => check(id, 'excluding', 'COUNTRY')),
+      ...(args.alliedWith ? [check(args.alliedWith, 'alliedWith', 'COUNTRY')] : []),
     ]);
     const groups = await this.graph.related(args.material, GROUP_OF.hop, GROUP_OF.kind);
     const rows = await this.graph.supplyRows([args.material, ...groups.map((g) => g.id)], args.stage);
-    return { rows, excluding, asOf };
+    return { rows, excluding, asOf, entities: new Map(entities.map((e) => [e.id, e])) };
   }
 
   private async qualify(
@@ -101,6 +150,7 @@ export class SupplyService {
     rows: SupplyRow[],
     excluding: Set<string>,
     asOf: string,
+    keepFutureLines = false,
   ): Promise<SupplyAlternative[]> {
     const alliedWith = args.alliedWith ?? SUPPLY_DEFAULTS.alliedWith;
     const countries = new Set<string>([alliedWith]);
@@ -118,7 +168,13 @@ export class SupplyService {
       this.graph.entitiesById([...countries, ...rows.flatMap((row) => row.operators.map((o) => o.id))]),
     ]);
     const memberships = lists.flat() as Membership[];
-    return supplyAlternatives(rows, memberships, { materialId: args.material, excluding, alliedWith, asOf });
+    return supplyAlternatives(rows, memberships, {
+      materialId: args.material,
+      excluding,
+      alliedWith,
+      asOf,
+      keepFutureLines,
+    });
   }
 
   private async alternativeNode(a: SupplyAlternative) {
@@ -137,6 +193,8 @@ export class SupplyService {
       siteCountry: site,
       operators,
       alliancePath: a.alliancePath,
+      statusAsOf: a.statusAsOf,
+      plannedMilestones: a.statusAsOf?.planned ?? [],
     };
   }
 

@@ -1,23 +1,27 @@
 import { NotFoundError } from '../../domain/errors.js';
 import type { RelationType } from '../../domain/model.js';
 import type { RelationshipFact } from '../../domain/relationship.js';
-import { bounded, TRAVERSAL_LIMITS, type Neighborhood } from '../../domain/traversal.js';
+import {
+  bounded,
+  routeEntityIds,
+  TRAVERSAL_LIMITS,
+  type Neighborhood,
+  type Route,
+} from '../../domain/traversal.js';
 import { mustExist } from '../shared/arguments.js';
 import type { GraphService } from '../shared/graph.service.js';
 import type { Path } from './traversal.type.js';
 
-/** Walks a path's relationships from `start`, giving each hop's direction and the entities passed. */
+/** The hops of a route from `start`: each hop's relationships, whether all point along the path, and the entities passed. */
 function walk(
   start: string,
-  rels: RelationshipFact[],
-): { ids: string[]; hops: { relationship: RelationshipFact; forward: boolean }[] } {
-  const ids = [start];
-  const hops = rels.map((relationship) => {
-    const at = ids[ids.length - 1];
-    const forward = relationship.from === at;
-    ids.push(forward ? relationship.to : relationship.from);
-    return { relationship, forward };
-  });
+  route: Route,
+): { ids: string[]; hops: { relationships: RelationshipFact[]; forward: boolean }[] } {
+  const ids = routeEntityIds(start, route);
+  const hops = route.map((relationships, i) => ({
+    relationships,
+    forward: relationships.every((r) => r.from === ids[i]),
+  }));
   return { ids, hops };
 }
 
@@ -44,10 +48,10 @@ export class TraversalService {
     if (found.length === 0)
       await Promise.all([mustExist(this.graph, from, 'from'), mustExist(this.graph, to, 'to')]);
     return Promise.all(
-      found.map(async (rels) => {
-        const walked = walk(from, rels);
+      found.map(async (route) => {
+        const walked = walk(from, route);
         // The paths' entities came with them: no further round trip.
-        return { length: rels.length, nodes: await this.graph.entitiesById(walked.ids), hops: walked.hops };
+        return { length: route.length, nodes: await this.graph.entitiesById(walked.ids), hops: walked.hops };
       }),
     );
   }

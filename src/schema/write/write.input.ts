@@ -33,7 +33,7 @@ import {
   RelationTypeEnum,
   SupplyStageEnum,
 } from '../shared/enums.js';
-import { DateScalar } from '../shared/scalars.js';
+import { PartialDateScalar } from '../shared/scalars.js';
 import { InRange, QuoteText, StoredText } from '../shared/text-validators.js';
 
 /*
@@ -80,36 +80,43 @@ export class EntityInput {
   @Field(() => EntityKindEnum, { description: 'Fixed once the entity exists.' })
   kind: EntityKind;
 
-  @Field()
+  @Field({ description: 'Name as commonly written (one line, at most 200 characters).' })
   @StoredText('line')
   @MaxLength(200)
   name: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Other names a user may type, matched by search (at most 20); given, they replace the stored list.',
+  })
   @ArrayMaxSize(20)
   @StoredText('line')
   @MaxLength(200, { each: true })
   aliases?: string[];
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A short description (at most 2000 characters).' })
   @StoredText('lines')
   @MaxLength(2000)
   description?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'MATERIAL: chemical symbol, e.g. "Dy" (at most 3 characters).' })
   @StoredText('line')
   @MaxLength(3)
   symbol?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'MATERIAL: atomic number, 1-118.' })
   @IsInt()
   @InRange(ATOMIC_NUMBERS)
   atomicNumber?: number;
 
-  @Field(() => ReeClassEnum, { nullable: true })
+  @Field(() => ReeClassEnum, { nullable: true, description: 'MATERIAL: light/heavy class, USGS convention.' })
   reeClass?: ReeClass;
 
-  @Field({ nullable: true })
+  @Field({
+    nullable: true,
+    description: 'MATERIAL: class under the convention cited as IUPAC (Binnemans et al. 2018).',
+  })
   @StoredText('line')
   @MaxLength(50)
   iupacClass?: string;
@@ -118,18 +125,30 @@ export class EntityInput {
   @Matches(/^[A-Z]{2}$/, { message: 'iso2 must be two capital letters' })
   iso2?: string;
 
-  @Field({ nullable: true })
+  @Field({
+    nullable: true,
+    description: 'ORGANIZATION: what sort of organisation, e.g. "company", "government body".',
+  })
   @StoredText('line')
   @MaxLength(100)
   category?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'EVENT, STATEMENT, AGREEMENT, MEASURE: when it happened, was said, announced or issued.',
+  })
   date?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'AGREEMENT, COMMITMENT, MEASURE: when it takes effect or starts to apply.',
+  })
   validFrom?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'AGREEMENT, COMMITMENT, MEASURE: when it lapses; must not end before validFrom.',
+  })
   @NotBefore('validFrom')
   validUntil?: string;
 
@@ -141,15 +160,15 @@ export class EntityInput {
   @MaxLength(5000)
   text?: string;
 
-  @Field(() => MeasureTypeEnum, { nullable: true })
+  @Field(() => MeasureTypeEnum, { nullable: true, description: 'MEASURE: what sort of measure.' })
   measureType?: MeasureType;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'MEASURE: official number, e.g. "No. 70" or "EO 14357".' })
   @StoredText('line')
   @MaxLength(100)
   number?: string;
 
-  @Field(() => FacilityStatusEnum, { nullable: true })
+  @Field(() => FacilityStatusEnum, { nullable: true, description: 'FACILITY: status of its output.' })
   status?: FacilityStatus;
 }
 
@@ -157,7 +176,7 @@ export class EntityInput {
   description: 'A source document to record (or update). Quotes cited from it are checked against its text.',
 })
 export class SourceInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Chosen by the client: a slug such as "usgs-mcs-2025".' })
   @slug('id')
   @MaxLength(100)
   id: string;
@@ -167,21 +186,21 @@ export class SourceInput {
   @MaxLength(300)
   name: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Who published it (at most 200 characters).' })
   @StoredText('line')
   @MaxLength(200)
   publisher?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Where it can be read: an http(s) address.' })
   @Matches(/^https?:\/\/\S+$/, { message: 'url must be an http(s) address' })
   @StoredText('line')
   @MaxLength(2000)
   url?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Publication date.' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Publication date.' })
   date?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A short description (at most 2000 characters).' })
   @StoredText('lines')
   @MaxLength(2000)
   description?: string;
@@ -197,54 +216,69 @@ export class SourceInput {
     'A citation: a recorded source and the exact words (checked against its text), or where in it (a locator).',
 })
 export class CitationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of a recorded source (see recordSource).' })
   @slug('sourceId')
   sourceId: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Exact words from the source; must occur in its recorded text.' })
   @QuoteText()
   @MaxLength(2000)
   quote?: string;
 
-  @Field({ nullable: true })
+  @Field({
+    nullable: true,
+    description: 'Where in the source: a table and row, a section (at most 200 characters).',
+  })
   @StoredText('line')
   @MaxLength(200)
   locator?: string;
 }
 
 @InputType({
-  description: 'A relationship to add (or replace: its id follows from type, ends, stage, year and title).',
+  description: 'A relationship to add or correct: its id follows from type, ends, stage, year and title.',
 })
 export class RelationshipInput {
-  @Field(() => RelationTypeEnum)
+  @Field(() => RelationTypeEnum, {
+    description: 'The relationship type; decides which entity kinds may be its ends.',
+  })
   type: RelationType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the entity it starts from.' })
   @slug('from')
   from: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the entity it points to.' })
   @slug('to')
   to: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'HOLDS_OFFICE: the office held; PARTY_TO / COMMITTED_TO: the role.' })
   @StoredText('line')
   @MaxLength(200)
   title?: string;
 
-  @Field(() => SupplyStageEnum, { nullable: true })
+  @Field(() => SupplyStageEnum, {
+    nullable: true,
+    description: 'PRODUCES: the supply-chain stage of the figure.',
+  })
   stage?: SupplyStage;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The amount, in `unit`: output (PRODUCES), reserves (HOLDS_RESERVES) or money invested (INVESTED_IN); not negative.',
+  })
   @Min(0)
   volume?: number;
 
-  @Field({ nullable: true })
+  @Field({
+    nullable: true,
+    description: 'Unit of `volume` and `capacity`, e.g. "t REO", "t/y NdPr oxide" or "US$ million".',
+  })
   @StoredText('line')
   @MaxLength(50)
   unit?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The year the figure is for, 1900-2100.' })
   @InRange(RELATIONSHIP_YEARS)
   year?: number;
 
@@ -252,35 +286,50 @@ export class RelationshipInput {
   @InRange(SHARE_PERCENT)
   share?: number;
 
-  @Field({ nullable: true })
+  @Field({
+    nullable: true,
+    description: 'Hedge the source puts on a figure: "nearly", "about", "estimated", "quota".',
+  })
   @StoredText('line')
   @MaxLength(50)
   qualifier?: string;
 
-  @Field(() => BasisEnum, { nullable: true })
+  @Field(() => BasisEnum, {
+    nullable: true,
+    description: 'Whether the figure is for one element or for rare earths as a group.',
+  })
   basis?: Basis;
 
-  @Field(() => FacilityStatusEnum, { nullable: true })
+  @Field(() => FacilityStatusEnum, {
+    nullable: true,
+    description: 'PRODUCES at a facility: the latest recorded status of the line.',
+  })
   status?: FacilityStatus;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'PRODUCES at a facility: stated capacity, in `unit`; not negative.',
+  })
   @Min(0)
   capacity?: number;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'When the fact starts to hold.' })
   validFrom?: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => PartialDateScalar, {
+    nullable: true,
+    description: 'When the fact stops holding; must not end before validFrom.',
+  })
   @NotBefore('validFrom')
   validUntil?: string;
 
-  @Field(() => ConfidenceEnum, { nullable: true })
+  @Field(() => ConfidenceEnum, { nullable: true, description: 'How sure the source is.' })
   confidence?: Confidence;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Whether another source contradicts this claim.' })
   disputed?: boolean;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A free note on the fact (at most 1000 characters).' })
   @StoredText('lines')
   @MaxLength(1000)
   note?: string;

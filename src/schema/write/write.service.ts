@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, WriteAction } from '../../domain/audit.js';
+import type { Actor, AuditEntry, WriteAction } from '../../domain/audit.js';
 import { EDITOR_ROLE, type Caller } from '../../domain/caller.js';
 import type { WriteRequest } from '../../domain/edits.js';
 import {
@@ -17,9 +17,9 @@ const NOTE_MAX = 1000;
 /**
  * Who may write: an identified caller with the editor role. Anonymous callers and rejected
  * credentials get UNAUTHENTICATED; a caller without the role, or any caller while no write
- * credential is configured, gets FORBIDDEN. Returns the actor's id.
+ * credential is configured, gets FORBIDDEN. Returns the actor: method, id and (JWT) issuer.
  */
-export function requireEditor(caller: Caller, writesEnabled: boolean): string {
+export function requireEditor(caller: Caller, writesEnabled: boolean): Actor {
   if (!writesEnabled)
     throw new ForbiddenError(
       'Writes are disabled on this server: no API key or JWT verification key is configured',
@@ -36,7 +36,11 @@ export function requireEditor(caller: Caller, writesEnabled: boolean): string {
         throw new ForbiddenError(
           `Writes need the "${EDITOR_ROLE}" role; this credential has "${caller.role}"`,
         );
-      return caller.id;
+      return {
+        method: caller.method,
+        id: caller.id,
+        ...(caller.issuer !== undefined && { issuer: caller.issuer }),
+      };
     default:
       throw new UnreachableCaseError(caller);
   }

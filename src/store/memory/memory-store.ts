@@ -3,9 +3,10 @@ import { holdsOn } from '../../domain/dates.js';
 import type { Entity } from '../../domain/entity.js';
 import { BadInputError, NotFoundError } from '../../domain/errors.js';
 import type { Relationship } from '../../domain/relationship.js';
-import { auditTargets, newestFirst, type AuditEntry } from '../../domain/audit.js';
+import { actorKey, auditTargets, newestFirst, storedActor, type AuditEntry } from '../../domain/audit.js';
 import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
 import { isRetracted } from '../../domain/relationship.js';
+import { compareIds } from '../../domain/order.js';
 import type {
   AuditPage,
   AuditQuery,
@@ -18,7 +19,9 @@ import type {
   RelationshipFilter,
 } from '../graph-store.js';
 import { auditEntry, byNameThenId, planSeedLoad } from '../records.js';
-import { matchesText } from '../../domain/search.js';
+import { matchesText, rankSearch } from '../../domain/search.js';
+import { compareAuditKeys, compareEntityKeys, seekInList } from '../../domain/pagination.js';
+import { entityKey } from '../../domain/text-keys.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import {
@@ -56,7 +59,8 @@ export class MemoryStore implements GraphStore {
     if (!this.journal) return;
     for (const record of await this.journal.readAll()) {
       this.apply(record, 'API');
-      if (record.audit) this.audits.push(record.audit);
+      // Entries journalled before methods were recorded hold a bare actor id: read as `legacy`.
+      if (record.audit) this.audits.push({ ...record.audit, actor: storedActor(record.audit.actor) });
     }
   }
 
@@ -72,18 +76,13 @@ export class MemoryStore implements GraphStore {
         (query.kind === undefined || e.kind === query.kind) &&
         (query.search === undefined || matchesText(e, query.search)),
     );
-    return Promise.resolve({
-      items: matching.slice(query.offset, query.offset + query.limit),
-      totalCount: matching.length,
-    });
+    const page = seekInList(matching, entityKey, compareEntityKeys, query.seek);
+    return Promise.resolve({ ...page, totalCount: matching.length });
   }
 
   searchCandidates(text: string, limit: number): Promise<Entity[]> {
-    return Promise.resolve(
-      this.sortedEntities()
-        .filter((e) => matchesText(e, text))
-        .slice(0, limit),
-    );
+    // Best rank first, as the Neo4j statement orders them, so a limit cuts both stores alike.
+    return Promise.resolve(rankSearch(this.sortedEntities(), text).slice(0, limit));
   }
 
   relationshipsOf(ids: readonly string[], filter: RelationshipFilter): Promise<Relationship[][]> {
@@ -105,7 +104,7 @@ export class MemoryStore implements GraphStore {
           if (filter.asOf !== undefined && !holdsOn(filter.asOf, rel.validFrom, rel.validUntil)) continue;
           rels.push(rel);
         }
-        return rels.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        return rels.sort(compareIds);
       }),
     );
   }
@@ -223,19 +222,23 @@ export class MemoryStore implements GraphStore {
     const matching = this.audits
       .filter(
         (a) =>
-          (query.actor === undefined || a.actor === query.actor) &&
+          (query.actor === undefined || actorKey(a.actor) === query.actor) &&
           (query.targetId === undefined || auditTargets(a).includes(query.targetId)),
       )
       .sort(newestFirst);
     return Promise.resolve({
-      items: matching.slice(query.offset, query.offset + query.limit),
+      ...seekInList(matching, (a) => ({ at: a.at, id: a.id }), compareAuditKeys, query.seek),
       totalCount: matching.length,
     });
   }
 
+  getAuditEntries(ids: readonly string[]): Promise<(AuditEntry | null)[]> {
+    return Promise.resolve(ids.map((id) => this.audits.find((a) => a.id === id) ?? null));
+  }
+
   exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }> {
-    const entities = this.graph.mapNodes((_, e) => e).sort((a, b) => (a.id < b.id ? -1 : 1));
-    const relationships = this.graph.mapEdges((_, r) => r).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const entities = this.graph.mapNodes((_, e) => e).sort(compareIds);
+    const relationships = this.graph.mapEdges((_, r) => r).sort(compareIds);
     return Promise.resolve({ entities, relationships });
   }
 

@@ -2,10 +2,13 @@ import type graphology from 'graphology';
 import type { Entity } from '../../domain/entity.js';
 import type { SupplyStage } from '../../domain/model.js';
 import { isRetracted, type Relationship, type RelationshipFact } from '../../domain/relationship.js';
+import { supplyRow, type SupplierFacts } from '../../domain/supply-sites.js';
 import type { SupplyRow } from '../../domain/supply.js';
+import { compareIds, compareText } from '../../domain/order.js';
 import {
   compareReached,
   PATH_ENUMERATION_CAP,
+  type Route,
   type Neighborhood,
   type NeighborhoodQuery,
   type PathQuery,
@@ -146,68 +149,66 @@ function hopsToGo(
   return toGo;
 }
 
-/** The hops from `id` to an entity with `left` hops to go, by relationship id. */
+/** The hops from `id` to each entity with `left` hops to go, by that entity's id; each hop every relationship to it, by id. */
 function hopsDown(
   graph: Graph,
   id: string,
   left: number,
   toGo: ReadonlyMap<string, number>,
   types: ReadonlySet<string> | null,
-): { rel: Relationship; other: string }[] {
-  const out: { rel: Relationship; other: string }[] = [];
+): { rels: Relationship[]; other: string }[] {
+  const byOther = new Map<string, Relationship[]>();
   forEachStep(graph, id, types, (rel, other) => {
-    if (toGo.get(other) === left) out.push({ rel, other });
+    if (toGo.get(other) === left) byOther.set(other, [...(byOther.get(other) ?? []), rel]);
   });
-  return out.sort((a, b) => (a.rel.id < b.rel.id ? -1 : a.rel.id > b.rel.id ? 1 : 0));
+  return [...byOther.keys()]
+    .sort(compareText)
+    .map((other) => ({ other, rels: byOther.get(other)!.sort(compareIds) }));
 }
 
 /**
- * The first `count` paths from `from` down `toGo` to `to`, in `comparePaths` order (all
- * are as long; depth-first, each entity's hops by relationship id), built on one stack.
+ * The first `count` routes from `from` down `toGo` to `to`, in `compareRoutes` order (all are
+ * as long; depth-first, each entity's next entities by id), built on one stack.
  */
-function firstPaths(
+function firstRoutes(
   graph: Graph,
   from: string,
   toGo: ReadonlyMap<string, number>,
   types: ReadonlySet<string> | null,
   count: number,
-): Relationship[][] {
-  const paths: Relationship[][] = [];
-  const path: Relationship[] = [];
+): Route[] {
+  const routes: Route[] = [];
+  const route: Route = [];
   const walk = (id: string, left: number): void => {
     if (left === 0) {
-      paths.push(path.slice());
+      routes.push(route.slice());
       return;
     }
-    for (const { rel, other } of hopsDown(graph, id, left - 1, toGo, types)) {
-      if (paths.length >= count) return;
-      path.push(rel);
+    for (const { rels, other } of hopsDown(graph, id, left - 1, toGo, types)) {
+      if (routes.length >= count) return;
+      route.push(rels.map(withoutCitations));
       walk(other, left - 1);
-      path.pop();
+      route.pop();
     }
   };
   if (count > 0) walk(from, toGo.get(from)!);
-  return paths;
+  return routes;
 }
 
 /**
- * All shortest paths from `from` to `to`, ignoring direction, over the allowed types, up to
- * `maxHops`, ordered by `comparePaths`, the first `limit` (and never more than
+ * All shortest routes from `from` to `to`, ignoring direction, over the allowed types, up to
+ * `maxHops`, ordered by `compareRoutes`, the first `limit` (never more than
  * PATH_ENUMERATION_CAP): a bidirectional search finds the length and the entities on shortest
- * paths, then the paths are walked in order, stopping at the last one wanted. When there are
- * at most PATH_ENUMERATION_CAP, that is the first `limit` of them all, as the cap's rule says;
- * when there are more, still the first `limit` of them all in that order.
+ * paths, then the routes are walked in order, stopping at the last one wanted.
  */
-export function shortestPaths(graph: Graph, from: string, to: string, q: PathQuery): RelationshipFact[][] {
+export function shortestPaths(graph: Graph, from: string, to: string, q: PathQuery): Route[] {
   if (!graph.hasNode(from) || !graph.hasNode(to)) return [];
   if (from === to) return [[]];
   const types = typeSet(q.types);
   const met = meet(graph, from, to, q.maxHops, types);
   if (!met) return [];
   const toGo = hopsToGo(graph, met.near, met.far, types);
-  return firstPaths(graph, from, toGo, types, Math.min(q.limit, PATH_ENUMERATION_CAP)).map((path) =>
-    path.map(withoutCitations),
-  );
+  return firstRoutes(graph, from, toGo, types, Math.min(q.limit, PATH_ENUMERATION_CAP));
 }
 
 /**
@@ -231,7 +232,7 @@ export function neighborhood(graph: Graph, id: string, q: NeighborhoodQuery): Ne
       if (kept.has(rel.to) && !isRetracted(rel) && (!types || types.has(rel.type))) relationships.push(rel);
     });
   }
-  relationships.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  relationships.sort(compareIds);
   return {
     nodes,
     relationships: relationships.map(withoutCitations),
@@ -239,13 +240,13 @@ export function neighborhood(graph: Graph, id: string, q: NeighborhoodQuery): Ne
   };
 }
 
-/** The country an entity is LOCATED_IN (the alphabetically first when several), or null. */
-function countryOf(graph: Graph, id: string): string | null {
+/** The countries an entity is LOCATED_IN (live relationships). */
+function countriesOf(graph: Graph, id: string): string[] {
   const found: string[] = [];
   graph.forEachOutEdge(id, (_edge, rel) => {
     if (rel.type === 'LOCATED_IN' && !isRetracted(rel)) found.push(rel.to);
   });
-  return found.sort()[0] ?? null;
+  return found;
 }
 
 /** A relationship as a supply fact: the same record without its citations (as the Neo4j store gives it). */
@@ -255,27 +256,25 @@ function withoutCitations(rel: Relationship): RelationshipFact {
   return fact as RelationshipFact;
 }
 
-/** PRODUCES facts into the materials, with each supplier's site and operator countries (see SupplyRow). */
+/** PRODUCES facts into the materials, with each supplier's site and operator countries (the domain's `supplyRow`), by relationship id. */
 export function supplyRows(graph: Graph, materialIds: readonly string[], stage?: SupplyStage): SupplyRow[] {
   const rows: SupplyRow[] = [];
   for (const material of new Set(materialIds)) {
     if (!graph.hasNode(material)) continue;
     graph.forEachInEdge(material, (_edge, rel, from, _to, supplier) => {
       if (rel.type !== 'PRODUCES' || isRetracted(rel) || (stage !== undefined && rel.stage !== stage)) return;
-      const operators: SupplyRow['operators'] = [];
-      if (supplier.kind === 'FACILITY') {
-        graph.forEachInEdge(from, (_e, op) => {
-          if (op.type === 'OPERATES' && !isRetracted(op))
-            operators.push({ id: op.from, countryId: countryOf(graph, op.from) });
-        });
-      } else if (supplier.kind === 'ORGANIZATION') {
-        operators.push({ id: from, countryId: countryOf(graph, from) });
-      }
-      operators.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const siteCountryId =
-        supplier.kind === 'COUNTRY' ? from : supplier.kind === 'FACILITY' ? countryOf(graph, from) : null;
-      rows.push({ relationship: withoutCitations(rel), supplier, siteCountryId, operators });
+      const operators: SupplierFacts['operators'][number][] = [];
+      graph.forEachInEdge(from, (_e, op) => {
+        if (op.type === 'OPERATES' && !isRetracted(op))
+          operators.push({ id: op.from, countries: countriesOf(graph, op.from) });
+      });
+      rows.push(
+        supplyRow(withoutCitations(rel), supplier, {
+          supplierCountries: countriesOf(graph, from),
+          operators,
+        }),
+      );
     });
   }
-  return rows.sort((a, b) => (a.relationship.id < b.relationship.id ? -1 : 1));
+  return rows.sort((a, b) => compareIds(a.relationship, b.relationship));
 }

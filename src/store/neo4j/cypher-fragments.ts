@@ -17,11 +17,13 @@ import {
  * `typeAlternation`).
  *
  * Storage model:
- * - (:Entity:<Kind> {id, kind, name, origin, ...attributes, nameLower, aliasesLower, searchKey}):
- *   the last three are derived at write time (JavaScript's toLowerCase) for exact search.
+ * - (:Entity:<Kind> {id, kind, name, origin, ...attributes, sortKey, searchKeys, searchKey, keysVersion}):
+ *   the last four are derived by the domain (text-keys.ts) at write and seed time, and backfilled
+ *   on start for entities an older version wrote (schema-setup.ts).
  * - (a)-[:<TYPE> {id, origin, ...properties, validFromFirst, validUntilLast}]->(b): the last two are
  *   the first/last ISO day of validFrom/validUntil (domain `bounds`), so `asOf` is a string
- *   comparison in Cypher with the same meaning as the domain's `holdsOn`.
+ *   comparison in Cypher with the same meaning as the domain's `holdsOn`. A production line's
+ *   `milestones` are one JSON text property, `milestonesJson` (see neo4j-mappers.ts).
  * - (:Citation {relId, ord, sourceId, quote, locator, fromId, toId, relType}): one per citation,
  *   unconnected (traversals over allow-listed types never meet it), indexed on relId (a
  *   relationship's citations: one index seek) and on sourceId ("what cites source X": one

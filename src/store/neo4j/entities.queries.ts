@@ -1,9 +1,29 @@
 import type { EntityKind } from '../../domain/model.js';
 import { kindOrEntity } from './cypher-fragments.js';
 
-/** Search predicate on `n`: the exact case-insensitive substring rule of records.ts `matchesText` (needle lower-cased by the caller); `searchKey` lets the TEXT index pre-select. */
-const MATCHES_NEEDLE = `n.searchKey CONTAINS $needle
-  AND (n.nameLower CONTAINS $needle OR any(alias IN coalesce(n.aliasesLower, []) WHERE alias CONTAINS $needle))`;
+/**
+ * The search rank of `n` as `rank`: domain/text-keys.ts `searchRank` on the stored `searchKeys`
+ * ($folded, $words, $stems from `searchText`); 6 is no match. `searchKey` (folded labels and
+ * stems, newline-joined) lets the TEXT index pre-select: every match contains $folded or $stem0.
+ */
+const SEARCH_RANK = `WHERE $folded <> '' AND (n.searchKey CONTAINS $folded OR n.searchKey CONTAINS $stem0)
+WITH n, [k IN n.searchKeys WHERE k STARTS WITH 'n:' OR k STARTS WITH 'a:' | substring(k, 2)] AS labels
+WITH n, CASE
+  WHEN 'n:' + $folded IN n.searchKeys THEN 0
+  WHEN 'a:' + $folded IN n.searchKeys THEN 1
+  WHEN any(l IN labels WHERE l STARTS WITH $folded) THEN 2
+  WHEN size($words) > 0 AND all(w IN $words WHERE 'w:' + w IN n.searchKeys) THEN 3
+  WHEN size($stems) > 0 AND all(s IN $stems WHERE 's:' + s IN n.searchKeys) THEN 4
+  WHEN any(l IN labels WHERE l CONTAINS $folded) THEN 5
+  ELSE 6
+END AS rank
+WHERE rank < 6`;
+
+/** Seek bounds on `v`'s (sortKey, id): strictly after $afterKey/$afterId and before $beforeKey/$beforeId when given (null: unbounded). */
+const seekBounds = (
+  v: string,
+) => `($afterKey IS NULL OR ${v}.sortKey > $afterKey OR (${v}.sortKey = $afterKey AND ${v}.id > $afterId))
+  AND ($beforeKey IS NULL OR ${v}.sortKey < $beforeKey OR (${v}.sortKey = $beforeKey AND ${v}.id < $beforeId))`;
 
 /** Entities by id (unknown ids give no row). */
 export const GET_ENTITIES = `UNWIND $ids AS id
@@ -16,33 +36,36 @@ export function countEntitiesQuery(kind: EntityKind | undefined): string {
 RETURN count(n) AS total`;
 }
 
-/** A page of entities of a kind (all when absent), by name then id (index-ordered); searches go through searchPageQuery. */
-export function listEntitiesQuery(kind: EntityKind | undefined): string {
+/**
+ * Up to $limit entities of a kind (all when absent) within the seek bounds, by (sortKey, id),
+ * read in index order; descending for a backward page (the caller reverses it).
+ */
+export function listEntitiesQuery(kind: EntityKind | undefined, backward: boolean): string {
+  const dir = backward ? ' DESC' : '';
   return `MATCH (n:${kindOrEntity(kind)})
-WHERE n.name IS NOT NULL
+WHERE n.sortKey IS NOT NULL AND ${seekBounds('n')}
 RETURN n {.*} AS entity
-ORDER BY n.name, n.id
-SKIP $offset
+ORDER BY n.sortKey${dir}, n.id${dir}
 LIMIT $limit`;
 }
 
 /**
- * A page of the entities of a kind (all when absent) matching the search, by name then id, and
- * how many match: one pass over the candidates. $sliceFrom and $sliceTo are list indexes, which
- * Cypher takes as 32-bit integers (see `listSlice`).
+ * The entities of a kind (all when absent) matching the search: how many match, and up to
+ * $limit of them within the seek bounds by (sortKey, id), descending for a backward page.
  */
-export function searchPageQuery(kind: EntityKind | undefined): string {
+export function searchPageQuery(kind: EntityKind | undefined, backward: boolean): string {
+  const dir = backward ? ' DESC' : '';
   return `MATCH (n:${kindOrEntity(kind)})
-WHERE n.name IS NOT NULL AND ${MATCHES_NEEDLE}
+${SEARCH_RANK}
 WITH n
-ORDER BY n.name, n.id
+ORDER BY n.sortKey${dir}, n.id${dir}
 WITH collect(n) AS matching
-RETURN size(matching) AS total, [m IN matching[$sliceFrom..$sliceTo] | m {.*}] AS page`;
+RETURN size(matching) AS total, [m IN matching WHERE ${seekBounds('m')} | m {.*}][..$limit] AS page`;
 }
 
-/** Search candidates: entities whose name or an alias contains the needle, by name then id. */
+/** Search candidates: entities matching the search, best rank first, then by (sortKey, id). */
 export const SEARCH_CANDIDATES = `MATCH (n:Entity)
-WHERE ${MATCHES_NEEDLE}
+${SEARCH_RANK}
 RETURN n {.*} AS entity
-ORDER BY n.name, n.id
+ORDER BY rank, n.sortKey, n.id
 LIMIT $limit`;

@@ -1,14 +1,16 @@
 import neo4j, { isInt, type Integer } from 'neo4j-driver';
-import { auditTargets, type AuditEntry } from '../../domain/audit.js';
+import { actorKey, auditTargets, storedActor, type AuditEntry } from '../../domain/audit.js';
 import { bounds } from '../../domain/dates.js';
 import { ENTITY_ATTRIBUTE_NAMES, type Entity, type Origin } from '../../domain/entity.js';
 import type { EntityKind, RelationType } from '../../domain/model.js';
 import type { RelatedTree } from '../graph-store.js';
+import { searchKeysOf, sortKeyOf, type Labelled } from '../../domain/text-keys.js';
 import {
   RELATIONSHIP_PROPERTY_NAMES,
   type Citation,
   type Relationship,
   type RelationshipFact,
+  type StatusMilestone,
 } from '../../domain/relationship.js';
 
 /*
@@ -18,6 +20,23 @@ import {
  */
 
 type Props = Record<string, unknown>;
+
+/*
+ * A relationship's `milestones` (a list of maps, which Neo4j cannot hold as a property) travel as
+ * one JSON text property, `milestonesJson`; every other property is stored as itself.
+ */
+/** Stored as they are; `milestones` is a list of maps, which Neo4j cannot hold, so it goes as JSON text. `version` is set by API writes. */
+const SCALAR_RELATIONSHIP_PROPERTIES = [
+  ...RELATIONSHIP_PROPERTY_NAMES.filter((k) => k !== 'milestones'),
+  'version',
+];
+
+/** Copies the relationship properties of `p` onto `rel`, decoding `milestonesJson`. */
+function copyRelationshipProperties(rel: Props, p: Props): void {
+  copyPresent(rel, p, SCALAR_RELATIONSHIP_PROPERTIES);
+  if (typeof p.milestonesJson === 'string')
+    rel.milestones = JSON.parse(p.milestonesJson) as StatusMilestone[];
+}
 
 /** A plain JavaScript value: Integer -> number, lists element-wise, maps key-wise. */
 function plain(value: unknown): unknown {
@@ -68,7 +87,7 @@ export function toRelationship(value: unknown): Relationship {
   const p = props(value);
   const citations = Array.isArray(p.citations) ? p.citations.map(toCitation) : [];
   const rel = { id: p.id, type: p.type, from: p.from, to: p.to, citations, origin: p.origin } as Props;
-  copyPresent(rel, p, RELATIONSHIP_PROPERTY_NAMES);
+  copyRelationshipProperties(rel, p);
   return rel as unknown as Relationship;
 }
 
@@ -76,7 +95,7 @@ export function toRelationship(value: unknown): Relationship {
 export function toFact(value: unknown): RelationshipFact {
   const p = props(value);
   const rel = { id: p.id, type: p.type, from: p.from, to: p.to, origin: p.origin } as Props;
-  copyPresent(rel, p, RELATIONSHIP_PROPERTY_NAMES);
+  copyRelationshipProperties(rel, p);
   return rel as unknown as RelationshipFact;
 }
 
@@ -99,11 +118,12 @@ function defined(record: object, keys: readonly string[]): Props {
   return out;
 }
 
-/** The write row of an entity: its fields, owner, and the lower-cased search keys (JavaScript's toLowerCase, as `matchesText`). */
+/**
+ * The write row of an entity: its fields, owner, and the derived keys the domain computes
+ * (text-keys.ts): `sortKey` (list order), `searchKeys` (search rank) and `searchKey` (folded
+ * labels and stems, newline-joined, for the TEXT index), stamped with `keysVersion`.
+ */
 export function entityRow(entity: Entity, origin: Origin): { id: string; kind: EntityKind; props: Props } {
-  const aliases = entity.aliases;
-  const nameLower = entity.name.toLowerCase();
-  const aliasesLower = aliases?.map((a) => a.toLowerCase());
   return {
     id: entity.id,
     kind: entity.kind,
@@ -113,14 +133,25 @@ export function entityRow(entity: Entity, origin: Origin): { id: string; kind: E
       kind: entity.kind,
       name: entity.name,
       origin,
-      nameLower,
-      ...(aliasesLower && { aliasesLower }),
-      searchKey: [nameLower, ...(aliasesLower ?? [])].join('\n'),
+      ...derivedKeys(entity),
     },
   };
 }
 
-/** The write row of a relationship: typed properties, owner, and the first/last days of its window for `asOf`. */
+/** Bumped whenever the derivation of the keys below changes: schema-setup recomputes older ones on start. */
+export const KEYS_VERSION = 1;
+
+/** The derived, stored keys of an entity (see {@link entityRow}). */
+export function derivedKeys(entity: Labelled): Props {
+  const searchKeys = searchKeysOf(entity);
+  const searchKey = searchKeys
+    .filter((k) => /^[nas]:/.test(k))
+    .map((k) => k.slice(2))
+    .join('\n');
+  return { sortKey: sortKeyOf(entity.name), searchKeys, searchKey, keysVersion: KEYS_VERSION };
+}
+
+/** The write row of a relationship: typed properties (milestones as JSON text), version (when the API set one), owner, and the first/last days of its window for `asOf`. */
 export function relationshipRow(
   rel: Relationship,
   origin: Origin,
@@ -133,7 +164,8 @@ export function relationshipRow(
     from: rel.from,
     to: rel.to,
     props: {
-      ...defined(rel, RELATIONSHIP_PROPERTY_NAMES),
+      ...defined(rel, SCALAR_RELATIONSHIP_PROPERTIES),
+      ...(rel.milestones !== undefined && { milestonesJson: JSON.stringify(rel.milestones) }),
       id: rel.id,
       origin,
       ...(validFromFirst !== undefined && { validFromFirst }),
@@ -155,12 +187,23 @@ export function citationRows(rel: Relationship): Props[] {
   }));
 }
 
-/** The write parameters of an audit entry: its stamp as properties, its changes as JSON text, the ids it touched (for filtering). */
+/**
+ * The write parameters of an audit entry: its stamp as properties (the actor as `actor`, its
+ * key, plus `actorMethod`, `actorId` and `actorIssuer`), its changes as JSON text, the ids it
+ * touched (for filtering). Entries written before methods were recorded have a bare id as
+ * `actor` and no `actorMethod`.
+ */
 export function auditRow(entry: AuditEntry): { id: string; props: Props } {
-  const { changes, ...stamp } = entry;
+  const { changes, actor, ...stamp } = entry;
+  const actorProps = {
+    actor: actorKey(actor),
+    actorMethod: actor.method,
+    actorId: actor.id,
+    ...(actor.issuer !== undefined && { actorIssuer: actor.issuer }),
+  };
   return {
     id: entry.id,
-    props: { ...stamp, changes: JSON.stringify(changes), targetIds: auditTargets(entry) },
+    props: { ...stamp, ...actorProps, changes: JSON.stringify(changes), targetIds: auditTargets(entry) },
   };
 }
 
@@ -170,7 +213,14 @@ export function toAuditEntry(value: unknown): AuditEntry {
   return {
     id: p.id,
     at: p.at,
-    actor: p.actor,
+    actor:
+      typeof p.actorMethod === 'string'
+        ? storedActor({
+            method: p.actorMethod,
+            id: p.actorId,
+            ...(typeof p.actorIssuer === 'string' && { issuer: p.actorIssuer }),
+          })
+        : storedActor(p.actor),
     action: p.action,
     note: p.note,
     changes: JSON.parse(p.changes as string) as AuditEntry['changes'],

@@ -1,5 +1,7 @@
-import type { Integer } from 'neo4j-driver';
 import type { Entity } from '../../domain/entity.js';
+import { compareIds } from '../../domain/order.js';
+import type { EntityKey, Seek } from '../../domain/pagination.js';
+import { searchText } from '../../domain/text-keys.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { SupplyRow } from '../../domain/supply.js';
@@ -49,20 +51,29 @@ import {
   relationshipsOfQuery,
   RELATIONSHIPS_CITING,
 } from './relationships.queries.js';
-import { AUDIT_ENTRIES, COUNT_AUDIT_ENTRIES } from './writes.queries.js';
+import { auditEntriesQuery, AUDIT_ENTRIES_BY_ID, COUNT_AUDIT_ENTRIES } from './writes.queries.js';
 import { setUpSchema } from './schema-setup.js';
 
-/** Sort order of records by id (the embedded store's order for relationship lists and exports). */
-const compareIds = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** The seek bounds as query parameters (null: unbounded). */
+function seekParams(seek: Seek<EntityKey>) {
+  return {
+    afterKey: seek.after?.sortKey ?? null,
+    afterId: seek.after?.id ?? null,
+    beforeKey: seek.before?.sortKey ?? null,
+    beforeId: seek.before?.id ?? null,
+  };
+}
 
-/**
- * The bounds of a page as list indexes. Cypher takes list indexes as 32-bit integers and a list
- * never holds more, so larger offsets (a cursor may carry any safe integer) are clamped: the same
- * empty page.
- */
-function listSlice(offset: number, limit: number): { sliceFrom: Integer; sliceTo: Integer } {
-  const max = 2 ** 31 - 1;
-  return { sliceFrom: intParam(Math.min(offset, max)), sliceTo: intParam(Math.min(offset + limit, max)) };
+/** A search text folded by the domain (`searchText`), as the parameters of SEARCH_RANK. */
+function searchParams(text: string) {
+  const { folded, words, stems } = searchText(text);
+  return { folded, words, stems, stem0: stems[0] ?? folded };
+}
+
+/** Rows fetched one past the limit (descending when backward) as a page in list order. */
+function pageOf(rows: Entity[], seek: Seek<EntityKey>, totalCount: number): EntityPage {
+  const items = rows.slice(0, seek.limit);
+  return { items: seek.backward ? items.reverse() : items, hasMore: rows.length > seek.limit, totalCount };
 }
 
 /**
@@ -101,29 +112,31 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listEntities(query: EntityQuery): Promise<EntityPage> {
-    const { search } = query;
+    const { search, seek } = query;
+    const params = { ...seekParams(seek), limit: intParam(seek.limit + 1) };
     return this.read(async (tx) => {
       if (search !== undefined) {
         // A search checks every candidate anyway: the count and the page in one statement.
-        const [row] = await tx.rows(searchPageQuery(query.kind), {
-          needle: search.toLowerCase(),
-          ...listSlice(query.offset, query.limit),
+        const [row] = await tx.rows(searchPageQuery(query.kind, seek.backward), {
+          ...params,
+          ...searchParams(search),
         });
-        return { items: (row?.page as unknown[]).map(toEntity), totalCount: toNumber(row?.total ?? 0) };
+        return pageOf((row?.page as unknown[]).map(toEntity), seek, toNumber(row?.total ?? 0));
       }
-      // Without a search: the count store, then the page in name order from the index.
+      // Without a search: the count store, then the page in sort-key order from the index.
       const [count] = await tx.rows(countEntitiesQuery(query.kind));
-      const rows = await tx.rows(listEntitiesQuery(query.kind), {
-        offset: intParam(query.offset),
-        limit: intParam(query.limit),
-      });
-      return { items: rows.map((r) => toEntity(r.entity)), totalCount: toNumber(count?.total ?? 0) };
+      const rows = await tx.rows(listEntitiesQuery(query.kind, seek.backward), params);
+      return pageOf(
+        rows.map((r) => toEntity(r.entity)),
+        seek,
+        toNumber(count?.total ?? 0),
+      );
     });
   }
 
   async searchCandidates(text: string, limit: number): Promise<Entity[]> {
     return this.read(async (tx) => {
-      const rows = await tx.rows(SEARCH_CANDIDATES, { needle: text.toLowerCase(), limit: intParam(limit) });
+      const rows = await tx.rows(SEARCH_CANDIDATES, { ...searchParams(text), limit: intParam(limit) });
       return rows.map((r) => toEntity(r.entity));
     });
   }
@@ -216,16 +229,38 @@ export class Neo4jStore implements GraphStore {
   }
 
   async auditLog(query: AuditQuery): Promise<AuditPage> {
-    const params = {
-      actor: query.actor ?? null,
-      targetId: query.targetId ?? null,
-      offset: intParam(query.offset),
-      limit: intParam(query.limit),
+    const { seek } = query;
+    const filter = { actor: query.actor ?? null, targetId: query.targetId ?? null };
+    const bounds = {
+      afterAt: seek.after?.at ?? null,
+      afterId: seek.after?.id ?? null,
+      beforeAt: seek.before?.at ?? null,
+      beforeId: seek.before?.id ?? null,
     };
     return this.read(async (tx) => {
-      const [count] = await tx.rows(COUNT_AUDIT_ENTRIES, params);
-      const rows = await tx.rows(AUDIT_ENTRIES, params);
-      return { items: rows.map((r) => toAuditEntry(r.entry)), totalCount: toNumber(count?.total ?? 0) };
+      const [count] = await tx.rows(COUNT_AUDIT_ENTRIES, filter);
+      const rows = await tx.rows(auditEntriesQuery(seek.backward), {
+        ...filter,
+        ...bounds,
+        limit: intParam(seek.limit + 1),
+      });
+      const items = rows.slice(0, seek.limit).map((r) => toAuditEntry(r.entry));
+      return {
+        items: seek.backward ? items.reverse() : items,
+        hasMore: rows.length > seek.limit,
+        totalCount: toNumber(count?.total ?? 0),
+      };
+    });
+  }
+
+  async getAuditEntries(ids: readonly string[]): Promise<(AuditEntry | null)[]> {
+    return this.read(async (tx) => {
+      const found = new Map(
+        (await tx.rows(AUDIT_ENTRIES_BY_ID, { ids: [...new Set(ids)] }))
+          .map((r) => toAuditEntry(r.entry))
+          .map((e) => [e.id, e]),
+      );
+      return ids.map((id) => found.get(id) ?? null);
     });
   }
 

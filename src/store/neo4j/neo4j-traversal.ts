@@ -1,9 +1,11 @@
-import type { Entity } from '../../domain/entity.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { SupplyRow } from '../../domain/supply.js';
+import { supplyRow } from '../../domain/supply-sites.js';
+import { compareIds } from '../../domain/order.js';
 import {
   compareReached,
-  comparePaths,
+  compareRoutes,
+  mergeRoute,
   entitiesOnPaths,
   PATH_ENUMERATION_CAP,
   type Neighborhood,
@@ -23,10 +25,7 @@ import { neighborhoodQuery, shortestPathsQuery } from './traversal.queries.js';
  * (memory-traversal.ts): directions ignored, only the allowed types, orders from the domain.
  */
 
-/** Sort order of records by id (the embedded store's order for relationships and operators). */
-const compareIds = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** All shortest paths via Cypher's allShortestPaths (at most PATH_ENUMERATION_CAP), in `comparePaths` order, the first `limit`. */
+/** All shortest routes via Cypher's allShortestPaths (at most PATH_ENUMERATION_CAP paths), grouped by entities in the database, in `compareRoutes` order, the first `limit`. */
 export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQuery): Promise<PathsAnswer> {
   if (from === to) {
     const found = await entitiesById(tx, [from]);
@@ -40,8 +39,8 @@ export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQue
     limit: intParam(q.limit),
   });
   const paths = rows
-    .map((row) => (row.rels as unknown[]).map(toFact))
-    .sort(comparePaths)
+    .map((row) => mergeRoute((row.paths as unknown[][]).map((rels) => rels.map(toFact))))
+    .sort(compareRoutes(from))
     .slice(0, q.limit);
   const entityById = new Map(
     rows.flatMap((row) => (row.nodes as unknown[]).map(toEntity)).map((e) => [e.id, e]),
@@ -61,12 +60,7 @@ export async function neighborhood(tx: Tx, id: string, q: NeighborhoodQuery): Pr
   return { nodes, relationships, truncated: row.truncated as boolean };
 }
 
-/** The alphabetically first of a list of country ids (the embedded store's rule for several LOCATED_IN), or null. */
-function firstCountry(ids: unknown): string | null {
-  return [...((ids as string[] | null) ?? [])].sort()[0] ?? null;
-}
-
-/** PRODUCES facts into the materials, each with its supplier's site and operator countries (see SupplyRow), by relationship id. */
+/** PRODUCES facts into the materials, each with its supplier's site and operator countries (the domain's `supplyRow`), by relationship id. */
 export async function supplyRows(
   tx: Tx,
   materialIds: readonly string[],
@@ -74,26 +68,14 @@ export async function supplyRows(
 ): Promise<SupplyRow[]> {
   const rows = await tx.rows(SUPPLY_ROWS, { materialIds: [...new Set(materialIds)], stage: stage ?? null });
   return rows
-    .map((row): SupplyRow => {
-      const relationship = toFact(row.rel);
-      const supplier: Entity = toEntity(row.supplier);
-      const linked = (row.operators as { id: string; countries: string[] }[]).map((o) => ({
-        id: o.id,
-        countryId: firstCountry(o.countries),
-      }));
-      const operators =
-        supplier.kind === 'FACILITY'
-          ? linked.sort(compareIds)
-          : supplier.kind === 'ORGANIZATION'
-            ? [{ id: supplier.id, countryId: firstCountry(row.supplierCountries) }]
-            : [];
-      const siteCountryId =
-        supplier.kind === 'COUNTRY'
-          ? supplier.id
-          : supplier.kind === 'FACILITY'
-            ? firstCountry(row.supplierCountries)
-            : null;
-      return { relationship, supplier, siteCountryId, operators };
-    })
-    .sort((a, b) => (a.relationship.id < b.relationship.id ? -1 : 1));
+    .map((row) =>
+      supplyRow(toFact(row.rel), toEntity(row.supplier), {
+        supplierCountries: (row.supplierCountries as string[] | null) ?? [],
+        operators: (row.operators as { id: string; countries: string[] | null }[]).map((o) => ({
+          id: o.id,
+          countries: o.countries ?? [],
+        })),
+      }),
+    )
+    .sort((a, b) => compareIds(a.relationship, b.relationship));
 }

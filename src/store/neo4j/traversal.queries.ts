@@ -5,8 +5,9 @@ import { FACT, LIVE, typeAlternation } from './cypher-fragments.js';
 
 /**
  * All shortest paths (ignoring direction) over the allowed types up to `maxHops`, at most $cap of
- * them enumerated, the first $limit in `comparePaths` order (length, then relationship ids hop by
- * hop: Cypher's list order), as relationship lists (without citations) with their nodes.
+ * them enumerated, grouped by the entities they pass (parallel relationships make several paths
+ * over one route), the first $limit routes in `compareRoutes` order (length, then entity ids from
+ * the start: Cypher's list order), each as its paths' relationship lists (without citations) with its nodes.
  */
 export function shortestPathsQuery(maxHops: number, types?: readonly RelationType[]): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 100)
@@ -17,10 +18,11 @@ MATCH p = allShortestPaths((a)-[:${typeAlternation(types)}*1..${maxHops}]-(b))
 WHERE all(r IN relationships(p) WHERE ${LIVE})
 WITH p
 LIMIT $cap
-WITH p
-ORDER BY length(p), [r IN relationships(p) | r.id]
+WITH [n IN nodes(p) | n.id] AS ids, collect(p) AS ps
+ORDER BY size(ids), ids
 LIMIT $limit
-RETURN [r IN relationships(p) | ${FACT}] AS rels, [n IN nodes(p) | n {.*}] AS nodes`;
+WITH ps, head(ps) AS p
+RETURN [q IN ps | [r IN relationships(q) | ${FACT}]] AS paths, [n IN nodes(p) | n {.*}] AS nodes`;
 }
 
 /** One breadth-first hop to `distance`: the entities not yet `seen` next to the `frontier`, the first $limit by id (skipped once more than $limit are seen). */

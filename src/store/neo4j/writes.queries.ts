@@ -50,17 +50,31 @@ SET c = row`;
 export const CREATE_AUDIT_ENTRY = `MERGE (a:AuditEntry {id: $id})
 ON CREATE SET a = $props`;
 
-/** Matching the audit filter: by actor and by an id the entry touched (each optional). */
+/** Matching the audit filter: by actor key and by an id the entry touched (each optional); entries without `actorMethod` predate methods and match as `legacy:<actor>`. */
 const AUDIT_MATCH = `MATCH (a:AuditEntry)
-WHERE ($actor IS NULL OR a.actor = $actor) AND ($targetId IS NULL OR $targetId IN a.targetIds)`;
+WHERE ($actor IS NULL OR CASE WHEN a.actorMethod IS NULL THEN 'legacy:' + a.actor ELSE a.actor END = $actor)
+AND ($targetId IS NULL OR $targetId IN a.targetIds)`;
 
 /** How many audit entries match. */
 export const COUNT_AUDIT_ENTRIES = `${AUDIT_MATCH}
 RETURN count(a) AS total`;
 
-/** A page of the audit trail, newest first. */
-export const AUDIT_ENTRIES = `${AUDIT_MATCH}
+/**
+ * Up to $limit audit entries within the seek bounds of the newest-first order: older than
+ * $afterAt/$afterId and newer than $beforeAt/$beforeId when given; oldest first for a backward
+ * page (the caller reverses it).
+ */
+export function auditEntriesQuery(backward: boolean): string {
+  const dir = backward ? '' : ' DESC';
+  return `${AUDIT_MATCH}
+  AND ($afterAt IS NULL OR a.at < $afterAt OR (a.at = $afterAt AND a.id < $afterId))
+  AND ($beforeAt IS NULL OR a.at > $beforeAt OR (a.at = $beforeAt AND a.id > $beforeId))
 RETURN a {.*} AS entry
-ORDER BY a.at DESC, a.id DESC
-SKIP $offset
+ORDER BY a.at${dir}, a.id${dir}
 LIMIT $limit`;
+}
+
+/** Audit entries by id (an unknown id yields no row). */
+export const AUDIT_ENTRIES_BY_ID = `UNWIND $ids AS id
+MATCH (a:AuditEntry {id: id})
+RETURN a {.*} AS entry`;

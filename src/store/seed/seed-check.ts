@@ -1,16 +1,25 @@
 import { bounds, isPartialDate } from '../../domain/dates.js';
 import { ENTITY_ATTRIBUTE_NAMES, type Entity } from '../../domain/entity.js';
-import { allowsEnds } from '../../domain/model.js';
+import { allowsEnds, type FacilityStatus } from '../../domain/model.js';
+import { orderMilestones } from '../../domain/production-status.js';
 import { quoteOccursIn } from '../../domain/quote.js';
-import { RELATIONSHIP_PROPERTY_NAMES, relationshipId, type Relationship } from '../../domain/relationship.js';
+import { RELATIONSHIP_PROPERTY_NAMES, relationshipId, type Citation, type Relationship, type StatusMilestone } from '../../domain/relationship.js';
 
 /** A seed entity as written (schema-valid). */
 export type RawEntity = Omit<Entity, 'origin'>;
 
 /** A seed relationship as written (schema-valid): no id, citations name their `source`. */
-export type RawRelationship = Omit<Relationship, 'id' | 'origin' | 'citations'> & {
-  citations: { source: string; quote?: string; locator?: string }[];
+export type RawRelationship = Omit<Relationship, 'id' | 'origin' | 'citations' | 'milestones'> & {
+  citations: RawCitation[];
+  milestones?: { status: FacilityStatus; date: string; planned?: boolean; citation: RawCitation }[];
 };
+
+/** A seed citation as written: it names its `source`. */
+type RawCitation = { source: string; quote?: string; locator?: string };
+
+function toCitation(c: RawCitation): Citation {
+  return { sourceId: c.source, ...(c.quote !== undefined && { quote: c.quote }), ...(c.locator !== undefined && { locator: c.locator }) };
+}
 
 /** The domain entity of a schema-valid seed record (SEED-owned, attributes in canonical order). */
 export function toEntity(raw: RawEntity): Entity {
@@ -28,15 +37,13 @@ export function toRelationship(raw: RawRelationship): Relationship {
     type: raw.type,
     from: raw.from,
     to: raw.to,
-    citations: raw.citations.map((c) => ({
-      sourceId: c.source,
-      ...(c.quote !== undefined && { quote: c.quote }),
-      ...(c.locator !== undefined && { locator: c.locator }),
-    })),
+    citations: raw.citations.map(toCitation),
     origin: 'SEED',
   };
+  const milestones = raw.milestones && orderMilestones(raw.milestones.map((m): StatusMilestone => ({ status: m.status, date: m.date, planned: m.planned ?? false, citation: toCitation(m.citation) })));
   for (const key of RELATIONSHIP_PROPERTY_NAMES) {
-    if (raw[key] !== undefined) (rel as unknown as Record<string, unknown>)[key] = raw[key];
+    const value = key === 'milestones' ? milestones : raw[key];
+    if (value !== undefined) (rel as unknown as Record<string, unknown>)[key] = value;
   }
   return rel;
 }
@@ -76,20 +83,38 @@ export function checkGraph(
     if (from && to && !allowsEnds(rel.type, from.kind, to.kind)) {
       problems.push(`${at}: ${rel.type} does not join ${from.kind} to ${to.kind}`);
     }
-    problems.push(...checkDates(at, rel), ...checkCitations(at, rel, byId, sourceTexts));
+    problems.push(...checkDates(at, rel), ...checkCitations(at, rel.citations, byId, sourceTexts), ...checkMilestones(at, rel, byId, sourceTexts));
   }
+  return problems;
+}
+
+/**
+ * A status history belongs to a PRODUCES line; each milestone has a well-formed date and a valid
+ * citation; and the line's `status` is its last recorded milestone's status (the two never disagree).
+ */
+function checkMilestones(at: string, rel: Relationship, byId: ReadonlyMap<string, Entity>, sourceTexts: ReadonlyMap<string, string>): string[] {
+  if (rel.milestones === undefined) return [];
+  if (rel.type !== 'PRODUCES') return [`${at}: only a PRODUCES relationship has milestones`];
+  const problems: string[] = [];
+  rel.milestones.forEach((m, i) => {
+    if (!isPartialDate(m.date)) problems.push(`${at}: milestones[${i}] has a malformed date "${m.date}"`);
+    problems.push(...checkCitations(`${at}: milestones[${i}]`, [m.citation], byId, sourceTexts));
+  });
+  const last = orderMilestones(rel.milestones.filter((m) => !m.planned)).at(-1);
+  if (last === undefined) problems.push(`${at}: milestones record no status yet (only plans); record the status the sources give`);
+  else if (rel.status !== last.status) problems.push(`${at}: status ${rel.status ?? '(none)'} is not the last recorded milestone's (${last.status} on ${last.date})`);
   return problems;
 }
 
 function checkCitations(
   at: string,
-  rel: Relationship,
+  citations: readonly Citation[],
   byId: ReadonlyMap<string, Entity>,
   sourceTexts: ReadonlyMap<string, string>,
 ): string[] {
-  if (rel.citations.length === 0) return [`${at}: no citation`];
+  if (citations.length === 0) return [`${at}: no citation`];
   const problems: string[] = [];
-  for (const c of rel.citations) {
+  for (const c of citations) {
     const source = byId.get(c.sourceId);
     if (!source) problems.push(`${at}: cites an unknown source "${c.sourceId}"`);
     else if (source.kind !== 'SOURCE') problems.push(`${at}: cites "${c.sourceId}", a ${source.kind}, not a SOURCE`);

@@ -79,6 +79,14 @@ const CITATION_SCHEMA = {
   properties: { source: slug, quote: { type: 'string', quoteText: true }, locator: line },
 } as const;
 
+/** One step of a production line's status history: a recorded fact, or a stated plan (`planned: true`). */
+const MILESTONE_SCHEMA = {
+  type: 'object',
+  required: ['status', 'date', 'citation'],
+  additionalProperties: false,
+  properties: { status: oneOf(FACILITY_STATUSES), date, planned: { type: 'boolean' }, citation: CITATION_SCHEMA },
+} as const;
+
 /** JSON Schema of one seed relationship (its id is derived, never written). */
 export const RELATIONSHIP_SCHEMA = {
   type: 'object',
@@ -97,6 +105,7 @@ export const RELATIONSHIP_SCHEMA = {
     qualifier: line,
     basis: oneOf(BASES),
     status: oneOf(FACILITY_STATUSES),
+    milestones: { type: 'array', minItems: 1, items: MILESTONE_SCHEMA },
     capacity: { type: 'number', minimum: 0 },
     validFrom: date,
     validUntil: date,

@@ -12,19 +12,21 @@ async function searchView(text) {
   input.value = text;
   show(main, h('p', { class: 'muted' }, 'Searching…'));
   try {
-    const { search } = await run('SearchEntities', { text, first: 20 });
+    const {
+      search: { nodes: found },
+    } = await run('SearchEntities', { text, first: 20 });
     show(
       main,
       h(
         'div',
         { class: 'card' },
         h('h2', {}, `Results for “${text}”`),
-        search.length === 0
+        found.length === 0
           ? h('p', { class: 'muted' }, 'Nothing matches.')
           : h(
               'ul',
               { class: 'results' },
-              search.map((e) =>
+              found.map((e) =>
                 h(
                   'li',
                   {},

@@ -185,7 +185,7 @@ export function pathGraph(container, legend, panel, paths) {
     addAll(
       cy,
       p.nodes,
-      p.hops.map((hop) => hop.relationship),
+      p.hops.flatMap((hop) => hop.relationships),
       (n) => step.get(n.id),
     );
   const vertical = container.clientWidth < 500;
@@ -200,7 +200,10 @@ export function pathGraph(container, legend, panel, paths) {
   legendOf(cy, legend);
   const highlight = (i) => {
     cy.elements().removeClass('path').addClass('faded');
-    const ids = [...paths[i].nodes.map((n) => n.id), ...paths[i].hops.map((hop) => hop.relationship.id)];
+    const ids = [
+      ...paths[i].nodes.map((n) => n.id),
+      ...paths[i].hops.flatMap((hop) => hop.relationships.map((r) => r.id)),
+    ];
     for (const id of ids) cy.getElementById(id).removeClass('faded').addClass('path');
   };
   highlight(0);

@@ -7,30 +7,37 @@ import { pathGraph } from './graph-view.js';
 async function resolve(text) {
   const { entity } = await run('EntityRef', { id: text });
   if (entity) return entity;
-  const { search } = await run('SearchEntities', { text, first: 5 });
+  const {
+    search: { nodes: search },
+  } = await run('SearchEntities', { text, first: 5 });
   const exact = search.find((e) => e.id === text || e.name.toLowerCase() === text.toLowerCase());
   const found = exact ?? search[0];
   if (!found) throw new Error(`Nothing matches “${text}”.`);
   return found;
 }
 
+/** One relationship of a hop, with its arrow pointing its own way along the path. */
+function relationshipLine(r, fromId) {
+  const label = `${words(r.type)}${r.title ? ` (${r.title})` : ''}`;
+  return h(
+    'div',
+    { class: 'hop-rel' },
+    h('span', { class: 'rel-meta' }, r.from.id === fromId ? ` —${label}→ ` : ` ←${label}— `),
+    relationshipMeta(r) ? h('div', { class: 'rel-meta' }, relationshipMeta(r)) : null,
+    citations(r.citations),
+  );
+}
+
+/** A hop between two entities: every relationship between them (parallel ones too), each with its citations. */
 function hopItem(hop, i, nodes) {
-  const r = hop.relationship;
   const [a, b] = [nodes[i], nodes[i + 1]];
   return h(
     'li',
     { class: 'hop' },
     entityLink(a),
-    h(
-      'span',
-      { class: 'rel-meta' },
-      hop.forward
-        ? ` —${words(r.type)}${r.title ? ` (${r.title})` : ''}→ `
-        : ` ←${words(r.type)}${r.title ? ` (${r.title})` : ''}— `,
-    ),
+    ' — ',
     entityLink(b),
-    relationshipMeta(r) ? h('div', { class: 'rel-meta' }, relationshipMeta(r)) : null,
-    citations(r.citations),
+    ...hop.relationships.map((r) => relationshipLine(r, a.id)),
   );
 }
 

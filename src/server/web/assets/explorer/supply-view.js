@@ -31,7 +31,7 @@ function bars(shares, excluded) {
           style: `width:${Math.max(0.5, s.share)}%;display:block`,
         }),
       ),
-      h('span', {}, `${s.share}%`),
+      h('span', {}, `${s.approximate ? `${s.qualifier} ` : ''}${s.share}%`),
     ]),
   );
 }
@@ -40,6 +40,44 @@ const stat = (label, value) =>
   h('div', { class: 'stat' }, h('span', { class: 'muted' }, label), h('b', {}, value));
 const fmt = (n) =>
   n === null || n === undefined ? '—' : n.toLocaleString('en', { maximumFractionDigits: 2 });
+
+/** A figure, or "no data" with its reason when the answer has none (never 0). */
+const figure = (n, missing, suffix = '') =>
+  n === null || n === undefined
+    ? h(
+        'span',
+        { class: 'no-data', title: missing?.message ?? '' },
+        'no data',
+        missing ? h('small', {}, ` (${words(missing.reason)})`) : null,
+      )
+    : `${fmt(n)}${suffix}`;
+
+/** What an answer was for, as the API echoes it. */
+function answeredFor(q) {
+  const parts = [
+    q.material.name,
+    q.stage ? words(q.stage) : 'every stage',
+    q.basis ? `${words(q.basis)} basis` : null,
+    `as of ${q.asOf}`,
+  ];
+  if (q.excluding.length) parts.push(`without ${q.excluding.map((c) => c.name).join(', ')}`);
+  if (q.alliedWith) parts.push(`allied with ${q.alliedWith.name}`);
+  return h('p', { class: 'muted answered-for' }, 'Answered for: ', parts.filter(Boolean).join(' · '));
+}
+
+/** The status that held on the day asked, when it began or was last recorded, and the plans beside it (never the latest status). */
+function statusCell(a) {
+  if (!a.statusAsOf) return '—';
+  const { status, since, recordedOn } = a.statusAsOf;
+  const when =
+    since === null
+      ? ' (date not recorded)'
+      : recordedOn !== since
+        ? ` (since ${since}, recorded ${recordedOn})`
+        : ` (since ${since})`;
+  const plans = a.plannedMilestones.map((m) => `${words(m.status)} planned ${m.date}`).join('; ');
+  return h('span', {}, `${words(status)}${when}`, plans ? h('div', { class: 'muted' }, plans) : null);
+}
 
 function alternativesTable(rows) {
   if (rows.length === 0)
@@ -72,7 +110,7 @@ function alternativesTable(rows) {
             {},
             [
               entityLink(a.supplier),
-              a.relationship.status ? words(a.relationship.status) : '—',
+              statusCell(a),
               a.siteCountry?.name ?? '—',
               a.operators.map((o) => o.name).join(', ') || '—',
               `${words(a.qualifiesThrough)}: ${a.qualifyingCountry.name}${a.domestic ? ' (domestic)' : ''}`,
@@ -88,13 +126,14 @@ function alternativesTable(rows) {
 
 /** Renders the supply view of `material`; params: stage, excluding (a country id), asOf (YYYY-MM-DD). */
 export async function supplyView(main, material, params) {
-  const stage = params.get('stage') ?? '';
+  // A stage is required (shares of different stages cannot be summed); the form shows the one used.
+  const stage = params.get('stage') || 'SEPARATION';
   const excluding = params.get('excluding') ?? 'china';
   const asOf = params.get('asOf') ?? new Date().toISOString().slice(0, 10);
   show(main, h('p', { class: 'muted' }, 'Loading…'));
   try {
     choices ??= await run('SupplyChoices');
-    const data = await run('SupplyView', { material, stage: stage || null, excluding: [excluding], asOf });
+    const data = await run('SupplyView', { material, stage, excluding: [excluding], asOf });
     const form = h(
       'form',
       {
@@ -132,7 +171,6 @@ export async function supplyView(main, material, params) {
             'stage',
             STAGES.map((s) => [s, words(s)]),
             stage,
-            'all stages',
           ),
         ),
         h(
@@ -150,6 +188,8 @@ export async function supplyView(main, material, params) {
       ),
     );
     const risk = data.supplyRisk;
+    const after = risk.afterExclusion;
+    const alternatives = data.supplyAlternatives.alternatives;
     const cut = new Set([excluding]);
     const cutName = choices.countries.nodes.find((c) => c.id === excluding)?.name ?? excluding;
     show(
@@ -158,25 +198,33 @@ export async function supplyView(main, material, params) {
       h(
         'div',
         { class: 'card' },
-        h('h2', {}, `Allied alternatives if ${cutName} is cut off (${data.supplyAlternatives.length})`),
-        alternativesTable(data.supplyAlternatives),
+        h('h2', {}, `Allied alternatives if ${cutName} is cut off (${alternatives.length})`),
+        answeredFor(data.supplyAlternatives.query),
+        alternativesTable(alternatives),
       ),
       h(
         'div',
         { class: 'card risk' },
         h('h2', {}, 'Concentration'),
+        answeredFor(risk.query),
+        risk.missing ? h('p', { class: 'no-data-reason' }, risk.missing.message) : null,
         h(
           'p',
           { class: 'muted' },
-          `${risk.year ?? 'No year'} · ${words(risk.basis)} basis${risk.unit ? ` · ${risk.unit}` : ''}${risk.worldVolume ? ` · world ${fmt(risk.worldVolume)}` : ''}`,
+          `${risk.year ?? 'No year'}${risk.basis ? ` · ${words(risk.basis)} basis` : ''}${risk.unit ? ` · ${risk.unit}` : ''}${risk.worldVolume ? ` · world ${fmt(risk.worldVolume)}` : ''}`,
         ),
         h(
           'div',
           { class: 'stats' },
-          stat('HHI before', fmt(risk.hhi)),
-          stat(`HHI without ${cutName}`, fmt(risk.afterExclusion.hhi)),
-          stat('Top share before', risk.topCountry ? `${risk.topCountry.name} ${fmt(risk.topShare)}%` : '—'),
-          stat(`World left without ${cutName}`, `${fmt(risk.afterExclusion.remainingShare)}%`),
+          stat('HHI before', figure(risk.hhi, risk.missing)),
+          stat(`HHI without ${cutName}`, figure(after.hhi, after.missing)),
+          stat(
+            'Top share before',
+            risk.topCountry
+              ? `${risk.topCountry.name} ${risk.topShareApproximate ? `${risk.shares[0].qualifier} ` : ''}${fmt(risk.topShare)}%`
+              : figure(null, risk.missing),
+          ),
+          stat(`World left without ${cutName}`, figure(after.remainingShare, after.missing, '%')),
         ),
         h(
           'div',
@@ -194,9 +242,11 @@ export async function supplyView(main, material, params) {
             'div',
             {},
             h('h3', {}, `Shares of what remains without ${cutName}`),
-            bars(risk.afterExclusion.shares, cut),
-            risk.afterExclusion.unattributedShare
-              ? h('p', { class: 'muted' }, `Unattributed: ${fmt(risk.afterExclusion.unattributedShare)}%`)
+            after.missing
+              ? h('p', { class: 'no-data-reason' }, after.missing.message)
+              : bars(after.shares, cut),
+            after.unattributedShare
+              ? h('p', { class: 'muted' }, `Unattributed: ${fmt(after.unattributedShare)}%`)
               : null,
           ),
         ),

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { RelationshipFact } from '../src/domain/relationship.js';
+import type { Route } from '../src/domain/traversal.js';
+import type { GraphStore } from '../src/store/graph-store.js';
+import type { MemoryStore } from '../src/store/memory/memory-store.js';
+import { loadSeed } from '../src/store/seed/seed-loader.js';
+import { once, useNeo4jHarness } from './support/neo4j-harness.js';
+
+/*
+ * The store port's contract, by value: facts checked by hand in seed/*.yaml, asserted on each
+ * store on its own (not one store against the other; tests/neo4j-parity.test.ts does that too).
+ */
+
+const h = useNeo4jHarness();
+let memory: MemoryStore;
+const ready = once(async () => {
+  const { entities, relationships } = await loadSeed();
+  memory = await h.loadBoth(entities, relationships);
+});
+
+const stores: [string, () => GraphStore][] = [
+  ['the embedded store', () => memory],
+  ['Neo4j', () => h.store],
+];
+
+const arrow = (r: RelationshipFact) => `${r.type} ${r.from}->${r.to}`;
+/** A route as the entities it passes and, per hop, its relationships. */
+const shown = (route: Route) => route.map((hop) => hop.map(arrow).join(' + '));
+
+describe.each(stores)('the store port, by value: %s', (_name, store) => {
+  it("scott-bessent's relationships: one office and the interviews and statements, by id", async () => {
+    await ready();
+    const [rels] = await store().relationshipsOf(['scott-bessent'], { direction: 'BOTH' });
+    expect(rels!.map((r) => r.id)).toStrictEqual([
+      'holds-office:scott-bessent:us-treasury:treasury-secretary',
+      'participated-in:scott-bessent:bessent-cnn-interview',
+      'participated-in:scott-bessent:bessent-fox-news-interview',
+      'said:scott-bessent:bessent-asleep-at-the-switch',
+      'said:scott-bessent:bessent-chinese-cornered-market',
+      'said:scott-bessent:bessent-decouple-de-risk',
+      'said:scott-bessent:bessent-follow-through-tariffs',
+      'said:scott-bessent:bessent-maximum-leverage',
+      'said:scott-bessent:bessent-single-country-hostage',
+      'said:scott-bessent:bessent-stability-trust',
+      'said:scott-bessent:bessent-stable-relationship',
+      'said:scott-bessent:bessent-step-forward',
+      'said:scott-bessent:bessent-warp-speed',
+    ]);
+  });
+
+  it('paths Bessent -> Xi (default first: 10): six distinct routes by entity ids, the parallel hop into Xi one hop with both relationships', async () => {
+    await ready();
+    const { paths, entities } = await store().shortestPaths('scott-bessent', 'xi-jinping', {
+      maxHops: 4,
+      limit: 10,
+    });
+    const last = 'HOLDS_OFFICE xi-jinping->china + LEADS xi-jinping->china';
+    expect(paths.map(shown)).toStrictEqual(
+      [
+        'chinese-cornered-market',
+        'decouple-de-risk',
+        'maximum-leverage',
+        'stability-trust',
+        'stable-relationship',
+        'warp-speed',
+      ].map((s) => [`SAID scott-bessent->bessent-${s}`, `CONCERNS bessent-${s}->china`, last]),
+    );
+    expect(paths[0]![2]!.map((r) => r.id)).toStrictEqual([
+      'holds-office:xi-jinping:china:president',
+      'leads:xi-jinping:china:chinese-president',
+    ]);
+    expect(entities.map((e) => e.id)).toContain('bessent-warp-speed');
+  });
+
+  it('paths Xi -> China: one route of one hop listing HOLDS_OFFICE and LEADS, by id', async () => {
+    await ready();
+    const { paths } = await store().shortestPaths('xi-jinping', 'china', { maxHops: 4, limit: 10 });
+    expect(paths.map(shown)).toStrictEqual([['HOLDS_OFFICE xi-jinping->china + LEADS xi-jinping->china']]);
+  });
+
+  it('first: 2 cuts routes, not parallel relationships', async () => {
+    await ready();
+    const { paths } = await store().shortestPaths('scott-bessent', 'xi-jinping', { maxHops: 4, limit: 2 });
+    expect(paths.map((p) => p.map((hop) => hop.length))).toStrictEqual([
+      [1, 1, 2],
+      [1, 1, 2],
+    ]);
+    expect(paths.map((p) => p[0]![0]!.to)).toStrictEqual([
+      'bessent-chinese-cornered-market',
+      'bessent-decouple-de-risk',
+    ]);
+  });
+
+  it("a facility's site is its own country, its operator's country is the operator's: Lynas Malaysia", async () => {
+    await ready();
+    const rows = await store().supplyRows(['dysprosium'], 'SEPARATION');
+    const row = rows.find((r) => r.supplier.id === 'lynas-malaysia')!;
+    expect({ site: row.siteCountryId, operators: row.operators }).toStrictEqual({
+      site: 'malaysia',
+      operators: [{ id: 'lynas', countryId: 'australia' }],
+    });
+  });
+});
