@@ -74,7 +74,7 @@ describe('an optional argument given null is absent (issue 14 item 3)', () => {
       'status',
       '{ entity(id: "us-china-understanding-2025") { id ... on Agreement { status(asOf: ASOF) } } }',
     ],
-    ['supplyRisk', '{ supplyRisk(material: "dysprosium", asOf: ASOF) { hhi } }'],
+    ['supplyRisk', '{ supplyRisk(material: "dysprosium", stage: PROCESSING, asOf: ASOF) { hhi } }'],
   ])('%s: asOf null (literal or variable) answers as asOf absent', async (_field, shape) => {
     const absent = await api.gql(shape.replace(/,? ?asOf: ASOF/, '').replace('()', ''));
     expect(absent.body.errors).toBeUndefined();
@@ -95,15 +95,17 @@ describe('an optional argument given null is absent (issue 14 item 3)', () => {
 
 describe('an error stays on its field (issue 14 item 4)', () => {
   it('a bad supplyRisk beside a good entity keeps the entity and one error on r', async () => {
-    const res = await api.gql('{ entity(id: "china") { id } r: supplyRisk(material: "no-such") { hhi } }');
+    const res = await api.gql(
+      '{ entity(id: "china") { id } r: supplyRisk(material: "no-such", stage: MINING) { hhi } }',
+    );
     expect(res.body.data).toEqual({ entity: { id: 'china' }, r: null });
     expect(res.body.errors?.map((e) => [(e as { path?: unknown }).path, e.extensions?.code])).toEqual([
       [['r'], 'NOT_FOUND'],
     ]);
   });
 
-  it('a bad asOf on relationships nulls relationships, not the entity', async () => {
-    const res = await api.gql('{ entity(id: "china") { id relationships(asOf: "2025") { totalCount } } }');
+  it('a bad page size on relationships nulls relationships, not the entity', async () => {
+    const res = await api.gql('{ entity(id: "china") { id relationships(first: -1) { totalCount } } }');
     expect(res.body.data).toEqual({ entity: { id: 'china', relationships: null } });
     expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
@@ -111,10 +113,13 @@ describe('an error stays on its field (issue 14 item 4)', () => {
   it.each([
     ['neighborhood', '{ entity(id: "china") { id } x: neighborhood(id: "no-such") { truncated } }'],
     ['paths', '{ entity(id: "china") { id } x: paths(from: "china", to: "no-such") { length } }'],
-    ['supplyOutlook', '{ entity(id: "china") { id } x: supplyOutlook(material: "no-such") { from } }'],
+    [
+      'supplyOutlook',
+      '{ entity(id: "china") { id } x: supplyOutlook(material: "no-such", stage: MINING) { from } }',
+    ],
     [
       'supplyAlternatives',
-      '{ entity(id: "china") { id } x: supplyAlternatives(material: "no-such") { supplier { id } } }',
+      '{ entity(id: "china") { id } x: supplyAlternatives(material: "no-such") { alternatives { supplier { id } } } }',
     ],
   ])('%s failing keeps the sibling entity', async (_field, query) => {
     const res = await api.gql(query);
