@@ -10,6 +10,7 @@ import { ANONYMOUS } from '../domain/caller.js';
 import { buildGraphSchema } from '../schema/build-schema.js';
 import { GraphService } from '../schema/shared/graph.service.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { httpCachePlugin } from './http-cache.js';
 import { argumentNamesPlugin } from './argument-names.js';
 import { createAuthenticator, writesEnabled } from './auth.js';
 import type { Config } from './config.js';
@@ -70,6 +71,7 @@ async function createApollo(
     plugins: [
       executionBudgetPlugin(),
       argumentNamesPlugin<ServerContext>(),
+      httpCachePlugin<ServerContext>(config.httpCacheMaxAgeSeconds),
       requestErrorsPlugin(logger),
       ...(limits.plugins as ApolloServerPlugin<ServerContext>[]),
       ApolloServerPluginLandingPageDisabled(),

@@ -42,6 +42,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** After SIGTERM, how long in-flight requests may take before connections are closed. */
   shutdownTimeoutMs: number;
+  /** `Cache-Control: public, max-age` on credential-free GET queries answered without error (0: off); see http-cache.ts. */
+  httpCacheMaxAgeSeconds: number;
   /** Serve the graph explorer at /explorer (EXPLORER_ENABLED; on unless NODE_ENV=production). */
   explorerEnabled: boolean;
   /** Serve the offline GraphQL IDE at /playground (PLAYGROUND_ENABLED; on unless NODE_ENV=production). */
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
     requestTimeoutMs,
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    httpCacheMaxAgeSeconds: integer(env, 'HTTP_CACHE_MAX_AGE_SECONDS', 0, 0, 86_400),
     explorerEnabled: boolean(env, 'EXPLORER_ENABLED', !production),
     playgroundEnabled: boolean(env, 'PLAYGROUND_ENABLED', !production),
   };
