@@ -46,6 +46,12 @@ export interface Config {
   explorerEnabled: boolean;
   /** Serve the offline GraphQL IDE at /playground (PLAYGROUND_ENABLED; on unless NODE_ENV=production). */
   playgroundEnabled: boolean;
+  /**
+   * Serve the schema as an Apollo Federation 2 subgraph (FEDERATION_ENABLED; off by default): entity
+   * types and Relationship keyed by `id`, `_service { sdl }` (answered even with introspection off)
+   * and `_entities` (at most `limits.maxRepresentations` representations an operation).
+   */
+  federationEnabled: boolean;
 }
 
 /** CORS_ORIGINS: each an exact origin such as https://app.example.org (no paths, no wildcard). */
@@ -107,5 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     explorerEnabled: boolean(env, 'EXPLORER_ENABLED', !production),
     playgroundEnabled: boolean(env, 'PLAYGROUND_ENABLED', !production),
+    federationEnabled: boolean(env, 'FEDERATION_ENABLED', false),
   };
 }
