@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entity } from '../src/domain/entity.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
+import { expectRefused } from './support/refusal.js';
 import { withSeed } from './support/stores.js';
-import { startTestServer, type GqlResponse, type TestServer } from '../scripts/support/test-server.js';
+import { startTestServer, type TestServer } from '../scripts/support/test-server.js';
 
 /** The seed in a real embedded store that counts entity reads: a refused operation must read nothing. */
 class CountingStore extends MemoryStore {
@@ -23,15 +24,6 @@ function nested(levels: number): string {
 }
 const DEPTH_11 = `entity(id: "china") { ${nested(3)} }`;
 const DEPTH_10 = `entity(id: "china") { relationships(first: 1) { nodes { to { relationships(first: 1) { nodes { to { relationships(first: 1) { nodes { id } } } } } } } } }`;
-
-function expectRefused(res: GqlResponse, code: string, message: RegExp) {
-  expect(res.status).toBe(400);
-  expect(res.body.data).toBeUndefined();
-  expect(res.body.errors).toHaveLength(1);
-  expect(res.body.errors?.[0]?.extensions?.code).toBe(code);
-  expect(res.body.errors?.[0]?.message).toMatch(message);
-  expect(res.body.errors?.[0]?.extensions?.correlationId).toBe(res.headers.get('x-request-id'));
-}
 
 describe('operation limits (defaults)', () => {
   let api: TestServer;

@@ -20,8 +20,10 @@ import { validateInput } from './shared/validate-input.js';
 import { WriteResolver } from './write/write.resolver.js';
 import { AuditEntryResolver, AuditResolver } from './audit/audit.resolver.js';
 import { NodeResolver } from './node/node.resolver.js';
+import { toSubgraphSchema } from './federation/subgraph.js';
 
 let built: Promise<GraphQLSchema> | undefined;
+let builtSubgraph: Promise<GraphQLSchema> | undefined;
 
 /** type-graphql takes no description for the root types: set on the built schema (the SDL prints them). */
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
@@ -58,4 +60,13 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
     orphanedTypes: ENTITY_TYPES,
     validateFn: validateInput,
   }).then((schema) => describeRootTypes(nullArgumentsAsAbsent(schema))));
+}
+
+/**
+ * The same schema as an Apollo Federation 2 subgraph (FEDERATION_ENABLED): entity types and
+ * `Relationship` keyed by `id`, plus `_service` and `_entities`; built once per process from
+ * {@link buildGraphSchema}, which it leaves as it is.
+ */
+export function buildSubgraphGraphSchema(): Promise<GraphQLSchema> {
+  return (builtSubgraph ??= buildGraphSchema().then(toSubgraphSchema));
 }

@@ -1,13 +1,14 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { ANONYMOUS } from '../domain/caller.js';
-import { buildGraphSchema } from '../schema/build-schema.js';
+import { buildGraphSchema, buildSubgraphGraphSchema } from '../schema/build-schema.js';
 import { GraphService } from '../schema/shared/graph.service.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { httpCachePlugin } from './http-cache.js';
@@ -54,8 +55,10 @@ async function createApollo(
     config.limits,
     buckets && ((client, cost) => buckets.take(client, cost - 1)),
   );
+  // A federation subgraph's `_service { sdl }` is an ordinary field: it answers even with introspection off.
+  const schema = config.federationEnabled ? await buildSubgraphGraphSchema() : await buildGraphSchema();
   const apollo = new ApolloServer<ServerContext>({
-    schema: enforceBudgets(await buildGraphSchema()),
+    schema: enforceBudgets(schema),
     formatError: createFormatError({ debug: config.debugErrors, fieldSuggestions: config.fieldSuggestions }),
     includeStacktraceInErrorResponses: config.debugErrors,
     introspection: config.introspection,
@@ -77,6 +80,8 @@ async function createApollo(
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are set, and Apollo's default cache-control plugin wraps every field resolver to compute them.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo would trace every field of a subgraph's answers for a router that asks (ftv1): a cost per field, for usage reporting we do not configure.
+      ApolloServerPluginInlineTraceDisabled(),
     ],
   });
   await apollo.start();

@@ -4,6 +4,7 @@ import {
   getNamedType,
   isLeafType,
   isObjectType,
+  isUnionType,
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLFormattedError,
@@ -85,12 +86,13 @@ export function attachBudget(record: RequestRecord, budget: ExecutionBudget): Ex
   return budget;
 }
 
-/** Whether values of this type are entities or relationships (counted against MAX_RESULT_OBJECTS). */
+/** Whether values of this type are entities or relationships (counted against MAX_RESULT_OBJECTS), a federation subgraph's `_Entity` union included. */
 function isRecordType(type: GraphQLNamedType): boolean {
   return (
     type.name === 'Entity' ||
     type.name === 'Relationship' ||
-    (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Entity'))
+    (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Entity')) ||
+    (isUnionType(type) && type.getTypes().every(isRecordType))
   );
 }
 

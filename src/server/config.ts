@@ -48,6 +48,12 @@ export interface Config {
   explorerEnabled: boolean;
   /** Serve the offline GraphQL IDE at /playground (PLAYGROUND_ENABLED; on unless NODE_ENV=production). */
   playgroundEnabled: boolean;
+  /**
+   * Serve the schema as an Apollo Federation 2 subgraph (FEDERATION_ENABLED; off by default): entity
+   * types and Relationship keyed by `id`, `_service { sdl }` (answered even with introspection off)
+   * and `_entities` (at most `limits.maxRepresentations` representations an operation).
+   */
+  federationEnabled: boolean;
 }
 
 /** CORS_ORIGINS: each an exact origin such as https://app.example.org (no paths, no wildcard). */
@@ -110,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpCacheMaxAgeSeconds: integer(env, 'HTTP_CACHE_MAX_AGE_SECONDS', 0, 0, 86_400),
     explorerEnabled: boolean(env, 'EXPLORER_ENABLED', !production),
     playgroundEnabled: boolean(env, 'PLAYGROUND_ENABLED', !production),
+    federationEnabled: boolean(env, 'FEDERATION_ENABLED', false),
   };
 }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { operationCost } from './cost.js';
 import { LimitError } from './limit-error.js';
+import { entityRepresentations } from './representations.js';
 import type { RequestRecord } from './request-log.js';
 
 /** Charges `cost` to a client: 0 when granted, else the whole seconds to wait. */
@@ -11,10 +12,19 @@ export interface CostCheckLimits {
   maxCost: number;
   maxListLength: number;
   maxVariableDepth: number;
+  maxRepresentations: number;
 }
 
-/** The longest array and the deepest nesting inside a value, walked without recursion; stops looking deeper than `maxDepth + 1`. */
-export function variableShape(value: unknown, maxDepth: number): { longestList: number; depth: number } {
+/**
+ * The longest array and the deepest nesting inside a value, walked without recursion; stops
+ * looking deeper than `maxDepth + 1`. Arrays in `uncounted` add to the depth but not to the
+ * longest list (their own length is bounded elsewhere); the arrays inside them count.
+ */
+export function variableShape(
+  value: unknown,
+  maxDepth: number,
+  uncounted: ReadonlySet<unknown> = new Set(),
+): { longestList: number; depth: number } {
   let longestList = 0;
   let depth = 0;
   const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
@@ -22,7 +32,8 @@ export function variableShape(value: unknown, maxDepth: number): { longestList: 
     const item = stack.pop()!;
     if (item.value === null || typeof item.value !== 'object') continue;
     const children: unknown[] = Array.isArray(item.value) ? item.value : Object.values(item.value);
-    if (Array.isArray(item.value)) longestList = Math.max(longestList, item.value.length);
+    if (Array.isArray(item.value) && !uncounted.has(item.value))
+      longestList = Math.max(longestList, item.value.length);
     depth = Math.max(depth, item.depth + 1);
     if (item.depth + 1 > maxDepth) continue;
     for (const child of children) stack.push({ value: child, depth: item.depth + 1 });
@@ -31,7 +42,9 @@ export function variableShape(value: unknown, maxDepth: number): { longestList: 
 }
 
 /**
- * Once the operation is known and before it runs: refuses variables nested deeper than
+ * Once the operation is known and before it runs: refuses a subgraph query whose `_entities`
+ * fields ask for more than `maxRepresentations` representations (TOO_MANY_REPRESENTATIONS; a
+ * `representations` variable is bounded by this, not by `maxListLength`), then variables nested deeper than
  * `maxVariableDepth` (VARIABLES_TOO_DEEP) or holding a list longer than `maxListLength`
  * (LIST_TOO_LONG), then operations whose cost with these variables is above `maxCost`
  * (QUERY_TOO_COMPLEX), all HTTP 400; then charges the cost to the client, refusing with 429
@@ -45,7 +58,19 @@ export function costCheck(
     requestDidStart: ({ contextValue }) =>
       Promise.resolve({
         didResolveOperation({ request, document, operation, schema }) {
-          const shape = variableShape(request.variables ?? {}, limits.maxVariableDepth);
+          const representations = operation
+            ? entityRepresentations(document, operation, request.variables)
+            : { count: 0, lists: new Set() };
+          if (representations.count > limits.maxRepresentations)
+            throw new LimitError(
+              `This operation asks _entities for ${representations.count} representations; at most ${limits.maxRepresentations} are accepted (FEDERATION_MAX_REPRESENTATIONS).`,
+              'TOO_MANY_REPRESENTATIONS',
+            );
+          const shape = variableShape(
+            request.variables ?? {},
+            limits.maxVariableDepth,
+            representations.lists,
+          );
           if (shape.depth > limits.maxVariableDepth)
             throw new LimitError(
               `The variables are nested more than ${limits.maxVariableDepth} levels deep (MAX_VARIABLE_DEPTH).`,

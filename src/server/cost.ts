@@ -41,6 +41,8 @@ const LIST_SIZES: Partial<Record<string, number>> = {
   'Path.hops': TRAVERSAL_LIMITS.maxHops.max,
   'Path.nodes': TRAVERSAL_LIMITS.maxHops.max + 1,
 };
+/** Lists holding one item per item of one of their arguments: a federation subgraph's `_entities`, one per representation. */
+const LIST_ARG_SIZES: Partial<Record<string, string>> = { 'Query._entities': 'representations' };
 
 /** What one walk needs: the schema, the document's fragments, the coerced variables (undefined when they do not coerce). */
 interface Walk {
@@ -144,8 +146,25 @@ function fieldCost(
     : undefined;
   const isList = isListType(getNullableType(def.type));
   if (!isList) return 1 + selectionCost(walk, node.selectionSet, child, page);
-  const items = page ?? pageSize ?? LIST_SIZES[coordinate] ?? ASSUMED_LIST_SIZE;
+  const items =
+    page ?? pageSize ?? LIST_SIZES[coordinate] ?? listArgLength(walk, def, node, LIST_ARG_SIZES[coordinate]);
   return 1 + items * selectionCost(walk, node.selectionSet, child, undefined);
+}
+
+/** The length of the list argument `arg` (as coerced); {@link ASSUMED_LIST_SIZE} when there is none or it cannot be known. */
+function listArgLength(
+  walk: Walk,
+  def: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  arg: string | undefined,
+): number {
+  if (arg === undefined || walk.variables === undefined) return ASSUMED_LIST_SIZE;
+  try {
+    const value = getArgumentValues(def, node, walk.variables)[arg];
+    return Array.isArray(value) ? value.length : ASSUMED_LIST_SIZE;
+  } catch {
+    return ASSUMED_LIST_SIZE;
+  }
 }
 
 /** The page size a field will use: its argument's value (`last` over `first`), else the default; unknown or out of bounds counts as the maximum. */

@@ -23,9 +23,11 @@ export interface LimitsConfig {
   maxResultObjects: number;
   /** Largest answer, bytes (estimated while it is built). */
   maxResponseBytes: number;
+  /** Most representations the `_entities` fields of one operation may ask for (a federation subgraph, FEDERATION_ENABLED). */
+  maxRepresentations: number;
 }
 
-/** MAX_DEPTH, MAX_COST, MAX_ALIASES, MAX_DIRECTIVES, MAX_TOKENS, MAX_LIST_LENGTH, MAX_VARIABLE_DEPTH, MAX_RESULT_OBJECTS, MAX_RESPONSE_BYTES. */
+/** MAX_DEPTH, MAX_COST, MAX_ALIASES, MAX_DIRECTIVES, MAX_TOKENS, MAX_LIST_LENGTH, MAX_VARIABLE_DEPTH, MAX_RESULT_OBJECTS, MAX_RESPONSE_BYTES, FEDERATION_MAX_REPRESENTATIONS. */
 export function readLimits(env: NodeJS.ProcessEnv): LimitsConfig {
   return {
     maxDepth: integer(env, 'MAX_DEPTH', 10, 2, 100),
@@ -37,6 +39,7 @@ export function readLimits(env: NodeJS.ProcessEnv): LimitsConfig {
     maxVariableDepth: integer(env, 'MAX_VARIABLE_DEPTH', 16, 2, 1000),
     maxResultObjects: integer(env, 'MAX_RESULT_OBJECTS', 10_000, 10, 10_000_000),
     maxResponseBytes: integer(env, 'MAX_RESPONSE_BYTES', 5_000_000, 1000, 1_000_000_000),
+    maxRepresentations: integer(env, 'FEDERATION_MAX_REPRESENTATIONS', 100, 1, 10_000),
   };
 }
 
