@@ -37,6 +37,8 @@ type Organization @node(labels: ["Organization", "Entity"]) {
   name: String!
   kind: String!
   category: String
+  sortKey: String
+  searchKey: String
   facilities: [Facility!]! @relationship(type: "OPERATES", direction: OUT)
 }
 type Facility @node(labels: ["Facility", "Entity"]) {

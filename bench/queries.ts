@@ -1,3 +1,4 @@
+import { searchText } from '../src/domain/text-keys.js';
 import { compareIds } from '../src/domain/order.js';
 import type { Probes } from './synthetic.js';
 
@@ -54,14 +55,20 @@ export function queryMix(p: Probes): BenchQuery[] {
     {
       name: 'list',
       ours: 'query ($q: String!) { entities(kind: ORGANIZATION, search: $q, first: 20) { totalCount nodes { id name } } }',
-      neo4jGraphql: `query ($q: String!) {
-  organizations(where: { name: { contains: $q } }, sort: [{ name: ASC }, { id: ASC }], limit: 20) { id name }
-  organizationsConnection(where: { name: { contains: $q } }) { totalCount }
+      // The same match as ours' pre-selection (the folded text or its first stem within the stored
+      // searchKey), in ours' order (sortKey, id); the probes are single words, where that equals
+      // ours' full rule (checked on every run: the answers must be equal).
+      neo4jGraphql: `query ($folded: String!, $stem: String!) {
+  organizations(where: { OR: [{ searchKey: { contains: $folded } }, { searchKey: { contains: $stem } }] }, sort: [{ sortKey: ASC }, { id: ASC }], limit: 20) { id name }
+  organizationsConnection(where: { OR: [{ searchKey: { contains: $folded } }, { searchKey: { contains: $stem } }] }) { totalCount }
 }`,
       fromNeo4jGraphql: (d: any) => ({
         entities: { totalCount: d.organizationsConnection.totalCount, nodes: d.organizations },
       }),
-      variables: p.words.map((q) => ({ q })),
+      variables: p.words.map((q) => {
+        const text = searchText(q);
+        return { q, folded: text.folded, stem: text.stems[0] ?? text.folded };
+      }),
     },
     {
       name: 'paths',

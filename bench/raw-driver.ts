@@ -37,9 +37,9 @@ RETURN o {.id, .name, facilities: CASE WHEN o:Organization THEN COLLECT {
 } END} AS entity`;
 
 const LIST = `MATCH (n:Organization)
-WHERE n.searchKey CONTAINS $q AND (n.nameLower CONTAINS $q OR any(a IN coalesce(n.aliasesLower, []) WHERE a CONTAINS $q))
+WHERE n.searchKey CONTAINS $folded OR n.searchKey CONTAINS $stem
 WITH n
-ORDER BY n.name, n.id
+ORDER BY n.sortKey, n.id
 WITH collect(n {.id, .name}) AS matching
 RETURN size(matching) AS totalCount, matching[0..20] AS nodes`;
 
@@ -142,7 +142,7 @@ const HANDLERS: Record<QueryName, (tx: ManagedTransaction, v: Vars) => Promise<u
     return { entity: e ?? null };
   },
   async list(tx, v) {
-    const [row] = (await tx.run(LIST, { q: String(v.q).toLowerCase() })).records;
+    const [row] = (await tx.run(LIST, { folded: v.folded, stem: v.stem })).records;
     return {
       entities: { totalCount: row?.get('totalCount') as number, nodes: row?.get('nodes') as unknown },
     };

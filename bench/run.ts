@@ -14,13 +14,16 @@ import { queryMix, SEED_PROBES, type BenchQuery, type QueryName } from './querie
 import { generateGraph } from './synthetic.js';
 
 /*
- * npm run bench -- [--graphs seed,10000,100000] [--duration 10] [--connections 8] [--seed 1] [--smoke]
+ * npm run bench -- [--graphs seed,10000,100000] [--duration 10] [--rounds 3] [--latency-duration 5]
+ *                   [--connections 8] [--seed 1] [--smoke]
  *                   [--queries lookup,nested] [--contestants raw,ours-embedded] [--cpu-prof bench/profiles]
  *
  * For each graph: a fresh local Neo4j of its own (heap and page cache sized to the graph), the
  * graph loaded, the four contestants started as processes, every answer checked against ours
  * (the run fails on any difference or error), round trips per request counted, then each
- * query under autocannon at fixed concurrency, the contestants alternating. --smoke checks
+ * query under autocannon: --rounds alternating rounds (each starting with the next contestant),
+ * each a --duration load at --connections (throughput) and a --latency-duration load at one
+ * connection (latency); the figures are the median and the spread (min-max) over the rounds. --smoke checks
  * and loads for 1 s only; it fails on wrong answers and errors, never on timings. --queries and
  * --contestants run a subset (ours-neo4j always runs: answers are checked against it); --cpu-prof
  * has every contestant write a V8 CPU profile into that folder when it stops (for profiling, not
@@ -169,6 +172,60 @@ interface Figures {
   neo4jCpuMs: number | null;
 }
 
+/** A figure over the rounds: the median (what targets are judged on) and the spread. */
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+function spread(values: (number | null)[]): Spread | null {
+  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  if (known.length === 0) return null;
+  const mid = known.length >> 1;
+  const median = known.length % 2 ? known[mid]! : (known[mid - 1]! + known[mid]!) / 2;
+  const r = (v: number) => Math.round(v * 100) / 100;
+  return { median: r(median), min: r(known[0]!), max: r(known.at(-1)!) };
+}
+
+/** One contestant's figures for one query over every round. */
+interface Summary {
+  rounds: number;
+  rps: Spread;
+  p50: Spread;
+  p99: Spread;
+  /** p99 with one connection (latency, not throughput). */
+  p99At1: Spread | null;
+  serverCpuMs: Spread | null;
+  neo4jCpuMs: Spread | null;
+  /** Server + Neo4j CPU ms per request, summed per round. */
+  totalCpuMs: Spread | null;
+  requests: number;
+  rssMb: number;
+  roundTrips: number;
+}
+
+function summarise(rounds: Figures[], latency: Figures[], roundTrips: number): Summary {
+  const of = (k: keyof Figures, from = rounds) => spread(from.map((f) => f[k]));
+  return {
+    rounds: rounds.length,
+    rps: of('rps')!,
+    p50: of('p50')!,
+    p99: of('p99')!,
+    p99At1: latency.length ? of('p99', latency) : null,
+    serverCpuMs: of('serverCpuMs'),
+    neo4jCpuMs: of('neo4jCpuMs'),
+    totalCpuMs: spread(
+      rounds.map((f) =>
+        f.serverCpuMs === null || f.neo4jCpuMs === null ? null : f.serverCpuMs + f.neo4jCpuMs,
+      ),
+    ),
+    requests: rounds.reduce((n, f) => n + f.requests, 0),
+    rssMb: Math.max(...rounds.map((f) => f.rssMb)),
+    roundTrips,
+  };
+}
+
 async function load(
   c: Running,
   q: BenchQuery,
@@ -209,6 +266,10 @@ const load1 = () => Math.round(loadavg()[0]! * 100) / 100;
 
 interface Options {
   duration: number;
+  /** Seconds of the 1-connection (latency) load per round. */
+  latencyDuration: number;
+  /** Alternating rounds per query; figures are the median and the spread (min-max) over them. */
+  rounds: number;
   connections: number;
   seed: number;
   smoke: boolean;
@@ -264,35 +325,48 @@ async function runGraph(graph: string, opts: Options) {
     const results: Record<string, unknown>[] = [];
     for (const [qi, q] of mix.entries()) {
       const trips = await check(running, q);
-      const rows: Record<string, Figures & { roundTrips: number }> = {};
-      // Alternate: each query starts with the next contestant.
-      const order = running
-        .map((_, i) => running[(i + qi) % running.length]!)
-        .filter((c) => request(c, q, q.variables[0]!));
-      for (const c of order) {
-        await load(c, q, 1, opts.connections); // warm-up
-        rows[c.name] = {
-          ...(await load(c, q, opts.duration, opts.connections, neo4jPid)),
-          roundTrips: Math.round(trips[c.name]! * 100) / 100,
-        };
-        if (rows[c.name]!.errors > 0)
-          throw new Error(`${c.name} ${q.name}: ${rows[c.name]!.errors} failed responses under load`);
+      const contestants = running.filter((c) => request(c, q, q.variables[0]!));
+      const measured = new Map<Contestant, { rounds: Figures[]; latency: Figures[] }>(
+        contestants.map((c) => [c.name, { rounds: [], latency: [] }]),
+      );
+      for (const c of contestants) await load(c, q, 1, opts.connections); // warm-up
+      for (let round = 0; round < opts.rounds; round++) {
+        // Alternate: each round of each query starts with the next contestant.
+        const order = contestants.map((_, i) => contestants[(i + qi + round) % contestants.length]!);
+        for (const c of order) {
+          const figures = await load(c, q, opts.duration, opts.connections, neo4jPid);
+          const latency = opts.latencyDuration > 0 ? await load(c, q, opts.latencyDuration, 1) : undefined;
+          for (const f of [figures, latency])
+            if (f && f.errors > 0)
+              throw new Error(`${c.name} ${q.name}: ${f.errors} failed responses under load`);
+          measured.get(c.name)!.rounds.push(figures);
+          if (latency) measured.get(c.name)!.latency.push(latency);
+        }
       }
-      const ratio = (a?: Figures, b?: Figures) => (a && b ? Math.round((a.rps / b.rps) * 100) / 100 : null);
+      const rows: Record<string, Summary> = {};
+      for (const c of contestants) {
+        const m = measured.get(c.name)!;
+        rows[c.name] = summarise(m.rounds, m.latency, Math.round(trips[c.name]! * 100) / 100);
+      }
+      const ratio = (a?: Spread | null, b?: Spread | null) =>
+        a && b && b.median > 0 ? Math.round((a.median / b.median) * 100) / 100 : null;
+      const ours = rows['ours-neo4j'];
       results.push({
         query: q.name,
         load1: load1(),
         ...rows,
-        oursOverNeo4jGraphql: ratio(rows['ours-neo4j'], rows['neo4j-graphql']),
-        oursOverRaw: ratio(rows['ours-neo4j'], rows.raw),
-        p99OursOverRaw:
-          rows.raw && rows['ours-neo4j']
-            ? Math.round((rows['ours-neo4j'].p99 / Math.max(rows.raw.p99, 1)) * 100) / 100
-            : null,
+        oursOverNeo4jGraphql: ratio(ours?.rps, rows['neo4j-graphql']?.rps),
+        oursOverRaw: ratio(ours?.rps, rows.raw?.rps),
+        cpuOursOverRaw: ratio(ours?.totalCpuMs, rows.raw?.totalCpuMs),
+        p99OursOverRaw: ratio(ours?.p99, rows.raw?.p99),
+        p99At1OursOverRaw: ratio(ours?.p99At1, rows.raw?.p99At1),
       });
       log(
         `${q.name}: answers equal; ${Object.entries(rows)
-          .map(([n, r]) => `${n} ${r.rps} rps p50 ${r.p50} p99 ${r.p99} ms trips ${r.roundTrips}`)
+          .map(
+            ([n, r]) =>
+              `${n} ${r.rps.median} rps (${r.rps.min}-${r.rps.max}) p99 ${r.p99.median} ms, at 1 conn ${r.p99At1?.median ?? '-'} ms, trips ${r.roundTrips}`,
+          )
           .join(' | ')}`,
       );
     }
@@ -312,21 +386,24 @@ async function runGraph(graph: string, opts: Options) {
 }
 
 function table(run: Awaited<ReturnType<typeof runGraph>>): string {
-  const lines = [`graph ${run.graph}: ${run.entities} entities, ${run.relationships} relationships`];
+  const lines = [
+    `graph ${run.graph}: ${run.entities} entities, ${run.relationships} relationships (medians over rounds)`,
+  ];
   lines.push(
-    'query               contestant      req/s   p50 ms  p99 ms  trips  RSS MB  CPU ms/req server + Neo4j',
+    'query               contestant      req/s   p50 ms  p99 ms  p99@1 ms  trips  RSS MB  CPU ms/req server + Neo4j',
   );
+  const m = (s: Spread | null | undefined) => (s ? String(s.median) : '-');
   for (const r of run.results) {
     for (const name of CONTESTANTS) {
-      const f = r[name] as (Figures & { roundTrips: number }) | undefined;
+      const f = r[name] as Summary | undefined;
       if (!f) continue;
       lines.push(
-        `${String(r.query).padEnd(20)}${name.padEnd(14)}${String(f.rps).padStart(7)}${String(f.p50).padStart(9)}${String(f.p99).padStart(8)}${String(f.roundTrips).padStart(7)}${String(f.rssMb).padStart(8)}  ${f.serverCpuMs ?? '-'} + ${f.neo4jCpuMs ?? '-'}`,
+        `${String(r.query).padEnd(20)}${name.padEnd(14)}${m(f.rps).padStart(7)}${m(f.p50).padStart(9)}${m(f.p99).padStart(8)}${m(f.p99At1).padStart(10)}${String(f.roundTrips).padStart(7)}${String(f.rssMb).padStart(8)}  ${m(f.serverCpuMs)} + ${m(f.neo4jCpuMs)}`,
       );
     }
     const x = (v: unknown) => (typeof v === 'number' ? `${v}x` : '-');
     lines.push(
-      `${''.padEnd(20)}ours/@neo4j/graphql ${x(r.oursOverNeo4jGraphql)} req/s, ours/raw ${x(r.oursOverRaw)} req/s, p99 ours/raw ${x(r.p99OursOverRaw)}`,
+      `${''.padEnd(20)}ours/@neo4j/graphql ${x(r.oursOverNeo4jGraphql)} req/s, ours/raw ${x(r.oursOverRaw)} req/s, CPU ours/raw ${x(r.cpuOursOverRaw)}, p99@1 ours/raw ${x(r.p99At1OursOverRaw)}`,
     );
   }
   return lines.join('\n');
@@ -337,6 +414,8 @@ async function main(): Promise<void> {
     options: {
       graphs: { type: 'string', default: 'seed,10000' },
       duration: { type: 'string', default: '10' },
+      rounds: { type: 'string', default: '3' },
+      'latency-duration': { type: 'string' },
       connections: { type: 'string', default: '8' },
       seed: { type: 'string', default: '1' },
       smoke: { type: 'boolean', default: false },
@@ -351,6 +430,10 @@ async function main(): Promise<void> {
   const queries = values.queries ? (values.queries.split(',') as QueryName[]) : null;
   const opts: Options = {
     duration: values.smoke ? 1 : Number(values.duration),
+    rounds: values.smoke ? 1 : Math.max(1, Number(values.rounds)),
+    latencyDuration: values.smoke
+      ? 1
+      : Number(values['latency-duration'] ?? Math.max(1, Math.round(Number(values.duration) / 2))),
     connections: Number(values.connections),
     seed: Number(values.seed),
     smoke: values.smoke,
