@@ -20,6 +20,7 @@ import { validateInput } from './shared/validate-input.js';
 import { WriteResolver } from './write/write.resolver.js';
 import { AuditEntryResolver, AuditResolver } from './audit/audit.resolver.js';
 import { NodeResolver } from './node/node.resolver.js';
+import { StatsResolver } from './stats/stats.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -46,6 +47,7 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
       NodeResolver,
       TraversalResolver,
       SupplyResolver,
+      StatsResolver,
       MeasureStatusResolver,
       AgreementStatusResolver,
       EntityResolver,
