@@ -7,7 +7,7 @@ import type { MemoryStore } from '../src/store/memory/memory-store.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
 import { AS_EDITOR, WRITE_ENV } from '../scripts/support/credentials.js';
 import { once, useNeo4jHarness } from './support/neo4j-harness.js';
-import { STORE_FIXTURES, useApi } from './support/stores.js';
+import { memoryFixture, STORE_FIXTURES, useApi } from './support/stores.js';
 
 /*
  * `stats` by value: every figure is computed here from seed/*.yaml as written (its own YAML
@@ -285,5 +285,25 @@ describe.each(STORE_FIXTURES)('stats through the API on the $name store', (fixtu
     const top = await ctx.api.data('{ stats { citationsBySource(first: 3) { sourceId name count } } }');
     expect(top.stats.citationsBySource).toStrictEqual(all.slice(0, 3));
     expect(all.length).toBe(expected().citationsBySource.length);
+  });
+});
+
+describe('stats under the default limits (real server, default rate limit on)', () => {
+  const ctx = useApi(memoryFixture, { RATE_LIMIT_PER_MINUTE: '300000' });
+
+  it('answers every figure, and refuses four scans in one request as too complex', async () => {
+    const full = await ctx.api.gql(
+      '{ stats { entityCount entitiesByKind { kind count } relationshipsByType { type count } citationsBySource(first: 100) { sourceId name count } relationshipsByValidFrom { period month year count } undated writesByMonth { month count } } }',
+    );
+    expect(full.status).toBe(200);
+    expect(full.body.errors).toBeUndefined();
+    expect(full.body.data).toStrictEqual({
+      stats: expect.objectContaining({ entityCount: SEED_ENTITIES.length }),
+    });
+    const four = await ctx.api.gql(
+      '{ a: stats { undated } b: stats { undated } c: stats { undated } d: stats { undated } }',
+    );
+    expect(four.status).toBe(400);
+    expect(four.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 });
