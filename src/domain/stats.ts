@@ -78,8 +78,8 @@ export interface StatsTallies {
   entities: Iterable<{ kind: EntityKind; count: number }>;
   /** Relationships counted (live, holding as of the day asked) by type and `validFrom` (null when absent). */
   relationships: Iterable<{ type: RelationType; validFrom: PartialDate | null; count: number }>;
-  /** Citations of those relationships by source, with the source's name. */
-  citations: Iterable<{ sourceId: string; name: string; count: number }>;
+  /** Citations of those relationships by source, with the source's name (null when no entity has that id: the id stands in). */
+  citations: Iterable<{ sourceId: string; name: string | null; count: number }>;
   /** Audit entries by month ({@link monthOfInstant}). */
   writes: Iterable<{ month: string; count: number }>;
 }
@@ -126,7 +126,7 @@ export function graphStats(asOf: string | undefined, tallies: StatsTallies): Gra
   );
   const names = new Map<string, string>();
   const cited = sum(tallies.citations, (r) => {
-    names.set(r.sourceId, r.name);
+    if (r.name !== null) names.set(r.sourceId, r.name);
     return r.sourceId;
   });
   const writes = sum(tallies.writes, (r) => r.month);

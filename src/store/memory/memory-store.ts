@@ -187,7 +187,7 @@ export class MemoryStore implements GraphStore {
         citations: counted.flatMap((rel) =>
           rel.citations.map((c) => ({
             sourceId: c.sourceId,
-            name: this.graph.getNodeAttributes(c.sourceId).name,
+            name: this.graph.hasNode(c.sourceId) ? this.graph.getNodeAttributes(c.sourceId).name : null,
             count: 1,
           })),
         ),

@@ -228,7 +228,7 @@ export function toAuditEntry(value: unknown): AuditEntry {
   } as AuditEntry;
 }
 
-/** The row of GRAPH_STATS as the tallies the domain shapes into `stats` (counts as numbers, absent `validFrom` as null). */
+/** The row of GRAPH_STATS as the tallies the domain shapes into `stats` (counts as numbers, absent `validFrom` and names as null). */
 export function toStatsTallies(row: Props): StatsTallies {
   const maps = (value: unknown) => (plain(value) as Props[] | null) ?? [];
   const kinds = (plain(row.kinds) as number[] | null) ?? [];
@@ -241,7 +241,7 @@ export function toStatsTallies(row: Props): StatsTallies {
     })),
     citations: maps(row.citations).map((c) => ({
       sourceId: c.sourceId as string,
-      name: (c.name as string | null) ?? (c.sourceId as string),
+      name: (c.name as string | null) ?? null,
       count: c.count as number,
     })),
     writes: maps(row.writes).map((w) => ({ month: w.month as string, count: w.count as number })),
