@@ -32,7 +32,16 @@ const UI = ['type-graphql', 'graphql', '@apollo/server', 'express'];
 const SCHEMA_BANS = ['server', 'neo4j', 'memory', 'seed'];
 const SCHEMA_PACKAGES = ['neo4j-driver', 'graphology', '@apollo/server', 'express'];
 /** The feature folders of src/schema (src/schema/shared/ may import none of them). */
-const SCHEMA_FEATURES = ['entity', 'relationship', 'traversal', 'supply', 'write', 'audit', 'federation'];
+const SCHEMA_FEATURES = [
+  'entity',
+  'relationship',
+  'traversal',
+  'supply',
+  'write',
+  'audit',
+  'federation',
+  'stats',
+];
 
 export default tseslint.config(
   {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGraphSchema } from '../src/schema/build-schema.js';
 import { loadConfig } from '../src/server/config.js';
 import { variableShape } from '../src/server/cost-check.js';
-import { operationCost } from '../src/server/cost.js';
+import { operationCost, WHOLE_GRAPH_COST } from '../src/server/cost.js';
 import { readmeExamples } from '../scripts/support/readme-examples.js';
 
 let schema: GraphQLSchema;
@@ -95,6 +95,27 @@ describe('operation cost (field values the answer may hold)', () => {
       expect(cost(explorer, variables, name)).toBeLessThanOrEqual(ceiling);
     // The explorer asks for 3 paths (its default).
     expect(cost(explorer, { ...variables, first: 3 }, 'PathBetween')).toBeLessThanOrEqual(ceiling);
+  });
+});
+
+describe('the cost of stats (a whole-graph scan with a small answer)', () => {
+  const STATS = `{ stats(asOf: "2026-11-29") { asOf entityCount relationshipCount undated entitiesByKind { kind count } relationshipsByType { type count } citationsBySource(first: 100) { sourceId name count } relationshipsByValidFrom { period month year count } writesByMonth { month count } } }`;
+
+  it('adds the scan cost to its answer: one item per kind (13) and type (26), 100 periods and months, the page of sources', () => {
+    expect(WHOLE_GRAPH_COST).toBe(5000);
+    expect(cost('{ stats { entityCount } }')).toBe(1 + 5000 + 1);
+    // stats 1 + 5000; 4 scalars; kinds 1 + 13 * 2; types 1 + 26 * 2; sources 1 + 100 * 3; periods 1 + 100 * 4; months 1 + 100 * 2
+    expect(cost(STATS)).toBe(5001 + 4 + 27 + 53 + 301 + 401 + 201);
+    expect(cost(STATS.replace('first: 100', 'first: 5'))).toBe(cost(STATS) - 95 * 3);
+  });
+
+  it('passes the default limits (within MAX_COST and the burst), and a request holds at most three scans', () => {
+    const config = loadConfig({});
+    expect(cost(STATS)).toBeLessThanOrEqual(Math.min(config.limits.maxCost, config.rateLimit.burst));
+    const aliased = (n: number) =>
+      cost(`{ ${Array.from({ length: n }, (_, i) => `s${i}: stats { entityCount }`).join(' ')} }`);
+    expect(aliased(3)).toBeLessThanOrEqual(config.limits.maxCost);
+    expect(aliased(4)).toBeGreaterThan(config.limits.maxCost);
   });
 });
 

@@ -159,4 +159,15 @@ describe('round trips to Neo4j per request', () => {
     // supply: the argument checks with the material's groups (one batch), the rows, then the memberships beside the answer's entities
     expect(alternatives.trips).toBe(4);
   });
+
+  it('stats, every figure, with and without asOf: one statement', async () => {
+    const query = `query ($asOf: Date) { stats(asOf: $asOf) { asOf entityCount relationshipCount undated entitiesByKind { kind count } relationshipsByType { type count } citationsBySource(first: 100) { sourceId name count } relationshipsByValidFrom { period month year count } writesByMonth { month count } } }`;
+    const all = await measured(query, {});
+    const dated = await measured(query, { asOf: '2026-11-29' });
+    expect(all.data.stats.entityCount).toBe(graph.entities.length);
+    expect(all.data.stats.relationshipCount).toBe(graph.relationships.length);
+    expect(all.data.stats.citationsBySource.length).toBeGreaterThan(0);
+    expect(all.trips).toBe(1);
+    expect(dated.trips).toBe(1);
+  });
 });

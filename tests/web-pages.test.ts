@@ -19,6 +19,7 @@ const EXPLORER_FIRST_LOAD = [
   '/graph-view.js',
   '/path-view.js',
   '/supply-view.js',
+  '/stats-view.js',
   '/vendor/cytoscape.esm.min.mjs',
   '/operations.graphql',
 ];
@@ -76,6 +77,7 @@ describe('web pages switched on (the default outside production)', () => {
       'SearchEntities',
       'EntityRef',
       'EntityView',
+      'GraphStats',
       'Neighborhood',
       'PathBetween',
       'RelationshipView',

@@ -224,6 +224,13 @@ export type EntityViewQuery = { entity:
     | { text: string | null, date: string | null, description: string | null, aliases: Array<string>, id: string, name: string, kind: EntityKind, relationships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> }> } | null }
    | null };
 
+export type GraphStatsQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type GraphStatsQuery = { stats: { asOf: string | null, entityCount: number, relationshipCount: number, undated: number, entitiesByKind: Array<{ kind: EntityKind, count: number }>, relationshipsByValidFrom: Array<{ period: string, month: string | null, year: number, count: number }> } | null };
+
 export type NeighborhoodQueryVariables = Exact<{
   id: string;
   depth?: number | null | undefined;

@@ -21,6 +21,7 @@ import { WriteResolver } from './write/write.resolver.js';
 import { AuditEntryResolver, AuditResolver } from './audit/audit.resolver.js';
 import { NodeResolver } from './node/node.resolver.js';
 import { toSubgraphSchema } from './federation/subgraph.js';
+import { StatsResolver } from './stats/stats.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 let builtSubgraph: Promise<GraphQLSchema> | undefined;
@@ -48,6 +49,7 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
       NodeResolver,
       TraversalResolver,
       SupplyResolver,
+      StatsResolver,
       MeasureStatusResolver,
       AgreementStatusResolver,
       EntityResolver,

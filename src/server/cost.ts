@@ -15,6 +15,7 @@ import {
   getVariableValues,
   Kind,
 } from 'graphql';
+import { ENTITY_KINDS, RELATION_TYPE_NAMES } from '../domain/model.js';
 import { PAGE_SIZE } from '../domain/pagination.js';
 import { TRAVERSAL_LIMITS } from '../domain/traversal.js';
 
@@ -40,9 +41,23 @@ export const ASSUMED_LIST_SIZE = 10;
 const LIST_SIZES: Partial<Record<string, number>> = {
   'Path.hops': TRAVERSAL_LIMITS.maxHops.max,
   'Path.nodes': TRAVERSAL_LIMITS.maxHops.max + 1,
+  // One item per kind and per type; periods and months are bounded by the dates held, counted as 100.
+  'GraphStats.entitiesByKind': ENTITY_KINDS.length,
+  'GraphStats.relationshipsByType': RELATION_TYPE_NAMES.length,
+  'GraphStats.relationshipsByValidFrom': 100,
+  'GraphStats.writesByMonth': 100,
 };
 /** Lists holding one item per item of one of their arguments: a federation subgraph's `_entities`, one per representation. */
 const LIST_ARG_SIZES: Partial<Record<string, string>> = { 'Query._entities': 'representations' };
+
+/**
+ * What a field that reads the whole graph adds to its cost, whatever the size of its answer:
+ * `stats` counts every entity, relationship, citation and audit entry (one statement, but a
+ * scan that grows with the graph). At the defaults a request holds at most three (MAX_COST
+ * 20,000), a client's burst ten, its refill sixty a minute. README's Limits section mirrors this.
+ */
+export const WHOLE_GRAPH_COST = 5_000;
+const SCAN_COSTS: Partial<Record<string, number>> = { 'Query.stats': WHOLE_GRAPH_COST };
 
 /** What one walk needs: the schema, the document's fragments, the coerced variables (undefined when they do not coerce). */
 interface Walk {
@@ -126,7 +141,7 @@ function conditionType(walk: Walk, name: string | undefined): GraphQLCompositeTy
   return type && isCompositeType(type) ? type : undefined;
 }
 
-/** Cost of one field on one parent object: 1 for the field, plus its selection times the items it holds. */
+/** Cost of one field on one parent object: 1 for the field (plus its scan cost), plus its selection times the items it holds. */
 function fieldCost(
   walk: Walk,
   node: FieldNode,
@@ -144,11 +159,12 @@ function fieldCost(
   const page = def.args.some((a) => a.name === (PAGE_ARGS[coordinate] ?? DEFAULT_PAGE_ARG).arg)
     ? pageArgSize(walk, def, node, PAGE_ARGS[coordinate] ?? DEFAULT_PAGE_ARG)
     : undefined;
+  const own = 1 + (SCAN_COSTS[coordinate] ?? 0);
   const isList = isListType(getNullableType(def.type));
-  if (!isList) return 1 + selectionCost(walk, node.selectionSet, child, page);
+  if (!isList) return own + selectionCost(walk, node.selectionSet, child, page);
   const items =
     page ?? pageSize ?? LIST_SIZES[coordinate] ?? listArgLength(walk, def, node, LIST_ARG_SIZES[coordinate]);
-  return 1 + items * selectionCost(walk, node.selectionSet, child, undefined);
+  return own + items * selectionCost(walk, node.selectionSet, child, undefined);
 }
 
 /** The length of the list argument `arg` (as coerced); {@link ASSUMED_LIST_SIZE} when there is none or it cannot be known. */

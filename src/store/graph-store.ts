@@ -3,6 +3,7 @@ import type { WriteRequest } from '../domain/edits.js';
 import type { Entity } from '../domain/entity.js';
 import type { Direction, EntityKind, RelationType, SupplyStage } from '../domain/model.js';
 import type { AuditKey, EntityKey, Seek } from '../domain/pagination.js';
+import type { GraphStats } from '../domain/stats.js';
 import type { SupplyRow } from '../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery, PathsAnswer } from '../domain/traversal.js';
 import type { Relationship } from '../domain/relationship.js';
@@ -127,8 +128,14 @@ export interface GraphStore {
   neighborhood(id: string, query: NeighborhoodQuery): Promise<Neighborhood | null>;
   /** PRODUCES facts (without their citations) into any of `materialIds` (at `stage` when given), with their suppliers' site and operator countries, ordered by relationship id. */
   supplyRows(materialIds: readonly string[], stage?: SupplyStage): Promise<SupplyRow[]>;
-  /** Counts by kind and by relationship type (for health and tests). */
+  /** How many entities and relationships (retracted ones included) the store holds (for health and tests). */
   stats(): Promise<{ entities: number; relationships: number }>;
+  /**
+   * The graph in figures (domain/stats.ts): entities by kind; relationships, leaving out retracted
+   * ones and, with `asOf` (an ISO day), those not holding that day, by type, by `validFrom`
+   * period, and their citations by source; audited writes by month. One round trip.
+   */
+  graphStats(asOf?: string): Promise<GraphStats>;
   /**
    * Loads seed records: creates what is missing, updates SEED-owned records that differ,
    * leaves API-owned records alone. Idempotent.

@@ -159,6 +159,49 @@ describe.each([
   }, 120_000);
 });
 
+describe('the explorer home page in Chromium', () => {
+  it("draws the graph in figures: one SVG bar per entity kind, each labelled with the API's count, longest for the largest", async () => {
+    const { page, context, problems } = await openPage(session, api.url, LAPTOP);
+    try {
+      const { stats } = await api.data('{ stats { entityCount entitiesByKind { kind count } } }');
+      await page.goto(`${api.url}/explorer`);
+      const bars = page.locator('svg.stats-chart.kinds .kind-bar');
+      await expect.poll(() => bars.count()).toBe(stats.entitiesByKind.length);
+      const shown = await bars.evaluateAll((gs) =>
+        gs.map((g) => ({
+          kind: g.getAttribute('data-kind'),
+          label: g.querySelector('text.label')!.textContent,
+          count: g.querySelector('text.count')!.textContent,
+          width: Number(g.querySelector('rect')!.getAttribute('width')),
+        })),
+      );
+      expect(shown.map(({ kind, label, count }) => ({ kind, label, count }))).toStrictEqual(
+        stats.entitiesByKind.map((k: { kind: string; count: number }) => ({
+          kind: k.kind,
+          label: k.kind.toLowerCase().replaceAll('_', ' '),
+          count: k.count.toLocaleString('en'),
+        })),
+      );
+      // Bars are proportional to the counts: the largest kind has the widest bar, a kind with none has none.
+      const widest = Math.max(...shown.map((b) => b.width));
+      const most = Math.max(...stats.entitiesByKind.map((k: { count: number }) => k.count));
+      expect(widest).toBeGreaterThan(100);
+      stats.entitiesByKind.forEach((k: { count: number }, i: number) =>
+        expect(shown[i]!.width).toBeCloseTo((k.count / most) * widest, 0),
+      );
+      await expect
+        .poll(() => page.locator('.stats-totals').textContent())
+        .toContain(`${stats.entityCount.toLocaleString('en')} entities`);
+      await expect.poll(() => page.locator('svg.stats-chart.periods .period-bar').count()).toBeGreaterThan(5);
+      await page.locator('.figures').scrollIntoViewIfNeeded();
+      await shot(page, 'laptop-0-home-figures');
+      expect(problems).toEqual({ errors: [], foreign: [] });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('the playground in Chromium', () => {
   it('serves GraphiQL from our own assets with the README examples as tabs, and runs one', async () => {
     const { page, context, problems } = await openPage(session, api.url, LAPTOP);

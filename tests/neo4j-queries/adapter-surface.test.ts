@@ -20,6 +20,7 @@ describe('the Neo4j adapter surface', () => {
         "getAuditEntries",
         "getEntities",
         "getRelationships",
+        "graphStats",
         "listEntities",
         "loadSeed",
         "neighborhood",

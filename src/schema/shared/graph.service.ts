@@ -12,6 +12,7 @@ import {
   type SeekPage,
 } from '../../domain/pagination.js';
 import type { Relationship } from '../../domain/relationship.js';
+import type { GraphStats } from '../../domain/stats.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery, Route } from '../../domain/traversal.js';
 import { rankedSearchKeys } from '../../domain/search.js';
@@ -57,6 +58,11 @@ export class GraphService {
   /** A page of the audit trail, newest first (not cached: asked once per field). */
   auditLog(query: AuditQuery): Promise<AuditPage> {
     return this.store.auditLog(query);
+  }
+
+  /** The graph in figures (not cached: asked once per field). */
+  graphStats(asOf?: string): Promise<GraphStats> {
+    return this.store.graphStats(asOf);
   }
 
   /** Audit entries by stored id, in the order asked; null for an unknown id (one store call). */

@@ -7,6 +7,7 @@ import { actorKey, auditTargets, newestFirst, storedActor, type AuditEntry } fro
 import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
 import { isRetracted } from '../../domain/relationship.js';
 import { compareIds } from '../../domain/order.js';
+import { graphStats, monthOfInstant, type GraphStats } from '../../domain/stats.js';
 import type {
   AuditPage,
   AuditQuery,
@@ -171,6 +172,28 @@ export class MemoryStore implements GraphStore {
 
   stats(): Promise<{ entities: number; relationships: number }> {
     return Promise.resolve({ entities: this.graph.order, relationships: this.graph.size });
+  }
+
+  graphStats(asOf?: string): Promise<GraphStats> {
+    const counted = this.graph
+      .mapEdges((_, rel) => rel)
+      .filter(
+        (rel) => !isRetracted(rel) && (asOf === undefined || holdsOn(asOf, rel.validFrom, rel.validUntil)),
+      );
+    return Promise.resolve(
+      graphStats(asOf, {
+        entities: this.graph.mapNodes((_, e) => ({ kind: e.kind, count: 1 })),
+        relationships: counted.map((rel) => ({ type: rel.type, validFrom: rel.validFrom ?? null, count: 1 })),
+        citations: counted.flatMap((rel) =>
+          rel.citations.map((c) => ({
+            sourceId: c.sourceId,
+            name: this.graph.hasNode(c.sourceId) ? this.graph.getNodeAttributes(c.sourceId).name : null,
+            count: 1,
+          })),
+        ),
+        writes: this.audits.map((a) => ({ month: monthOfInstant(a.at), count: 1 })),
+      }),
+    );
   }
 
   loadSeed(entities: readonly Entity[], relationships: readonly Relationship[]): Promise<LoadReport> {

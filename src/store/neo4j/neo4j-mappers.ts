@@ -2,7 +2,8 @@ import neo4j, { isInt, type Integer } from 'neo4j-driver';
 import { actorKey, auditTargets, storedActor, type AuditEntry } from '../../domain/audit.js';
 import { bounds } from '../../domain/dates.js';
 import { ENTITY_ATTRIBUTE_NAMES, type Entity, type Origin } from '../../domain/entity.js';
-import type { EntityKind, RelationType } from '../../domain/model.js';
+import { ENTITY_KINDS, type EntityKind, type RelationType } from '../../domain/model.js';
+import type { StatsTallies } from '../../domain/stats.js';
 import type { RelatedTree } from '../graph-store.js';
 import { searchKeysOf, sortKeyOf, type Labelled } from '../../domain/text-keys.js';
 import {
@@ -225,4 +226,24 @@ export function toAuditEntry(value: unknown): AuditEntry {
     note: p.note,
     changes: JSON.parse(p.changes as string) as AuditEntry['changes'],
   } as AuditEntry;
+}
+
+/** The row of GRAPH_STATS as the tallies the domain shapes into `stats` (counts as numbers, absent `validFrom` and names as null). */
+export function toStatsTallies(row: Props): StatsTallies {
+  const maps = (value: unknown) => (plain(value) as Props[] | null) ?? [];
+  const kinds = (plain(row.kinds) as number[] | null) ?? [];
+  return {
+    entities: ENTITY_KINDS.map((kind, i) => ({ kind, count: kinds[i] ?? 0 })),
+    relationships: maps(row.relationships).map((r) => ({
+      type: r.type as RelationType,
+      validFrom: (r.validFrom as string | null) ?? null,
+      count: r.count as number,
+    })),
+    citations: maps(row.citations).map((c) => ({
+      sourceId: c.sourceId as string,
+      name: (c.name as string | null) ?? null,
+      count: c.count as number,
+    })),
+    writes: maps(row.writes).map((w) => ({ month: w.month as string, count: w.count as number })),
+  };
 }

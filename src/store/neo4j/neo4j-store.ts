@@ -4,6 +4,7 @@ import type { EntityKey, Seek } from '../../domain/pagination.js';
 import { searchText } from '../../domain/text-keys.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { Relationship } from '../../domain/relationship.js';
+import { graphStats, type GraphStats } from '../../domain/stats.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery, PathsAnswer } from '../../domain/traversal.js';
 import type { AuditEntry } from '../../domain/audit.js';
@@ -28,6 +29,7 @@ import {
   toNumber,
   toRelatedTree,
   toRelationship,
+  toStatsTallies,
 } from './neo4j-mappers.js';
 import { neighborhood, shortestPaths, supplyRows } from './neo4j-traversal.js';
 import { entitiesById, relationshipsById } from './neo4j-reads.js';
@@ -51,6 +53,7 @@ import {
   relationshipsOfQuery,
   RELATIONSHIPS_CITING,
 } from './relationships.queries.js';
+import { GRAPH_STATS } from './stats.queries.js';
 import { auditEntriesQuery, AUDIT_ENTRIES_BY_ID, COUNT_AUDIT_ENTRIES } from './writes.queries.js';
 import { setUpSchema } from './schema-setup.js';
 
@@ -217,6 +220,13 @@ export class Neo4jStore implements GraphStore {
       const [entities] = await tx.rows(COUNT_ENTITIES);
       const [relationships] = await tx.rows(COUNT_RELATIONSHIPS);
       return { entities: toNumber(entities?.total ?? 0), relationships: toNumber(relationships?.total ?? 0) };
+    });
+  }
+
+  async graphStats(asOf?: string): Promise<GraphStats> {
+    return this.read(async (tx) => {
+      const [row] = await tx.rows(GRAPH_STATS, { asOf: asOf ?? null });
+      return graphStats(asOf, toStatsTallies(row ?? {}));
     });
   }
 

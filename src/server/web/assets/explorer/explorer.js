@@ -3,6 +3,7 @@ import { run } from './api.js';
 import { entityHref, errorMessage, h, show, words } from './dom.js';
 import { entityView } from './entity-view.js';
 import { pathView } from './path-view.js';
+import { statsView } from './stats-view.js';
 import { supplyView } from './supply-view.js';
 
 const main = document.getElementById('main');
@@ -44,6 +45,7 @@ async function searchView(text) {
 }
 
 function home() {
+  const figures = h('div', { class: 'card figures' }, h('p', { class: 'muted' }, 'Counting…'));
   const starts = [
     ['scott-bessent', 'Scott Bessent'],
     ['us-china-understanding-2025', 'The US–China understanding (2025)'],
@@ -68,7 +70,9 @@ function home() {
         starts.map(([id, name], i) => [i ? ' · ' : '', h('a', { href: entityHref(id) }, name)]),
       ),
     ),
+    figures,
   );
+  return statsView(figures);
 }
 
 async function route() {
@@ -80,7 +84,7 @@ async function route() {
   else if (parts[0] === 'search') await searchView(params.get('q') ?? '');
   else if (parts[0] === 'path') await pathView(main, params);
   else if (parts[0] === 'supply' && parts[1]) await supplyView(main, parts[1], params);
-  else home();
+  else await home();
   document.body.dataset.ready = location.hash;
 }
 
