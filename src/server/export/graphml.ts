@@ -7,14 +7,18 @@ import type { ExportFormat } from './export-format.js';
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-/** Text as XML character data or an attribute value in double quotes. */
-export function xmlText(text: string): string {
-  return text
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+/** Whether text needs any change as an attribute value: markup characters, or characters XML cannot hold. */
+// eslint-disable-next-line no-control-regex
+const ATTRIBUTE_WORK = /[&<>"\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** The same for character data, where a double quote needs no escape (JSON text rarely needs any). */
+// eslint-disable-next-line no-control-regex
+const CONTENT_WORK = /[&<>\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Text as an XML attribute value in double quotes (`attribute`) or as character data. */
+export function xmlText(text: string, attribute = true): string {
+  if (!(attribute ? ATTRIBUTE_WORK : CONTENT_WORK).test(text)) return text;
+  return text.replace(NOT_XML, '').replace(attribute ? /[&<>"]/g : /[&<>]/g, (c) => ENTITIES[c]!);
 }
 
 const keyId = (scope: 'node' | 'edge', name: string) => `${scope === 'node' ? 'n' : 'e'}_${name}`;
@@ -32,7 +36,8 @@ function data(scope: 'node' | 'edge', fields: [string, unknown][]): string {
   let out = '';
   for (const [name, value] of fields) {
     const text = fieldText(name, value);
-    if (text !== undefined && text !== '') out += `<data key="${keyId(scope, name)}">${xmlText(text)}</data>`;
+    if (text !== undefined && text !== '')
+      out += `<data key="${keyId(scope, name)}">${xmlText(text, false)}</data>`;
   }
   return out;
 }

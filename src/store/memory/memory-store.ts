@@ -18,7 +18,7 @@ import type {
   RelatedTree,
   RelationshipFilter,
 } from '../graph-store.js';
-import { auditEntry, byNameThenId, planSeedLoad } from '../records.js';
+import { auditEntry, planSeedLoad } from '../records.js';
 import { matchesText, rankSearch } from '../../domain/search.js';
 import { compareAuditKeys, compareEntityKeys, seekInList, seekInSorted } from '../../domain/pagination.js';
 import { entityKey } from '../../domain/text-keys.js';
@@ -299,7 +299,13 @@ export class MemoryStore implements GraphStore {
   }
 
   private sortedEntities(): Entity[] {
-    return (this.sorted ??= this.graph.mapNodes((_, e) => e).sort(byNameThenId));
+    if (!this.sorted) {
+      // Each name folded once, not once per comparison (byNameThenId's order).
+      const keyed = this.graph.mapNodes((_, e) => ({ e, key: entityKey(e) }));
+      keyed.sort((a, b) => compareEntityKeys(a.key, b.key));
+      this.sorted = keyed.map((k) => k.e);
+    }
+    return this.sorted;
   }
 
   /** The entities of a kind (all when absent) in name order, kept until entities change. */
