@@ -11,7 +11,7 @@ import { startTestServer, type TestServer } from '../scripts/support/test-server
 import { csvCell } from '../src/server/export/csv.js';
 import { xmlText } from '../src/server/export/graphml.js';
 import { ClientGone, ResponseSink } from '../src/server/export/response-sink.js';
-import { STORE_FIXTURES, useApi } from './support/stores.js';
+import { memoryFixture, STORE_FIXTURES, useApi } from './support/stores.js';
 
 /*
  * The exports (GET /export/graph.graphml, nodes.csv, edges.csv, graph.jsonld), on both stores,
@@ -410,6 +410,29 @@ describe.each(STORE_FIXTURES)('exports on the $name store', (fixture) => {
       expect(whole.status).toBe(429);
       expect(((await whole.json()) as any).errors[0].message).toMatch(/^This export costs 50000;/);
     });
+  });
+});
+
+describe("the README's export examples", () => {
+  const ctx = useApi(memoryFixture);
+
+  it('give the output the README shows', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Exports\n'), readme.indexOf('\n## Embedding'));
+    const examples = [
+      ...section.matchAll(
+        /```console\n\$ curl -s 'http:\/\/localhost:4000(\/export\/[^']+)'(?: \| (head|tail) -(\d+))?\n([\s\S]*?)\n```/g,
+      ),
+    ];
+    expect(examples).toHaveLength(3);
+    for (const [, path, cut, count, shown] of examples) {
+      const res = await fetchText(`${ctx.api.url}${path!}`);
+      expect(res.status).toBe(200);
+      let lines = res.text.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
+      if (cut === 'head') lines = lines.slice(0, Number(count));
+      if (cut === 'tail') lines = lines.slice(-Number(count));
+      expect(lines.join('\n').replaceAll(ctx.api.url, 'http://localhost:4000'), path).toBe(shown);
+    }
   });
 });
 
