@@ -8,6 +8,7 @@ import {
   encodeEntityCursor,
   encodeIdCursor,
   seekInList,
+  seekInSorted,
   seekOf,
   type Seek,
 } from '../src/domain/pagination.js';
@@ -99,6 +100,33 @@ describe('paging', () => {
     expect(seek({ after: 'bb' })).toEqual({ items: ['c', 'd'], hasMore: true });
     expect(seek({ backward: true })).toEqual({ items: ['d', 'e'], hasMore: true });
     expect(seek({ backward: true, before: 'b', limit: 5 })).toEqual({ items: ['a'], hasMore: false });
+  });
+
+  it('seeks in a sorted list by binary search with the same answer as the scan', () => {
+    const sorted = [...new Set('abbcdddefghij'.split(''))].sort(compareText);
+    const bounds = [undefined, '', 'a', 'b', 'bb', 'd', 'j', 'z'];
+    let checked = 0;
+    for (const after of bounds)
+      for (const before of bounds)
+        for (const limit of [1, 2, 3, 20])
+          for (const backward of [false, true]) {
+            const seek = {
+              limit,
+              backward,
+              ...(after !== undefined && { after }),
+              ...(before !== undefined && { before }),
+            };
+            const id = (x: string) => x;
+            expect(seekInSorted(sorted, id, compareText, seek)).toEqual(
+              seekInList(sorted, id, compareText, seek),
+            );
+            checked++;
+          }
+    expect(checked).toBe(512);
+    expect(seekInSorted(sorted, (x) => x, compareText, { limit: 2, backward: false, after: 'bb' })).toEqual({
+      items: ['c', 'd'],
+      hasMore: true,
+    });
   });
 });
 

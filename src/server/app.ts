@@ -19,6 +19,7 @@ import { attachBudget, enforceBudgets, ExecutionBudget, executionBudgetPlugin } 
 import { withBudget } from './deadline.js';
 import { createFormatError, requestErrorsPlugin, type ServerContext } from './errors.js';
 import { graphqlHandler } from './graphql-http.js';
+import { exportRouter } from './export/export-routes.js';
 import { expressErrorHandler } from './http-errors.js';
 import { limitProtections } from './limits.js';
 import { KnownOperationTypes } from './operation-types.js';
@@ -89,7 +90,8 @@ async function createApollo(
 }
 
 /**
- * The HTTP application: `/graphql` (Apollo) and `/health/live`, `/health/ready`. On /graphql, in
+ * The HTTP application: `/graphql` (Apollo), the exports under `/export` (README "Exports",
+ * charged to the same rate-limit buckets) and `/health/live`, `/health/ready`. On /graphql, in
  * order: CORS allow-list, authentication (the caller decides the rate-limit client), per-client
  * rate limit, JSON body within the size limit, then Apollo (CSRF prevention, parse and
  * validation limits, the cost check and its charge to the client's bucket, the execution budget, the error policy). Every response carries `x-request-id` and is logged
@@ -165,6 +167,18 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
         record,
       };
     }),
+  );
+  app.use(
+    '/export',
+    cors({
+      origin: config.corsOrigins,
+      methods: ['GET'],
+      exposedHeaders: [...CORS_EXPOSED_HEADERS, 'content-disposition', 'x-export-truncated'],
+      maxAge: 600,
+    }),
+    identify,
+    ...(buckets ? [rateLimit(buckets)] : []),
+    exportRouter({ store, logger, buckets }),
   );
   mountWebPages(app, config);
   app.use(expressErrorHandler(logger, config.bodyLimit));

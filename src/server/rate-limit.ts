@@ -58,9 +58,19 @@ export class TokenBuckets {
  */
 export function rateLimit(buckets: TokenBuckets) {
   return (_req: Request, res: Response, next: NextFunction): void => {
-    const wait = buckets.take(recordOf(res).client);
-    if (wait === 0) return next();
-    res.setHeader('retry-after', String(wait));
-    sendError(res, 429, 'RATE_LIMITED', `Too many requests; retry after ${wait} s.`);
+    if (charge(buckets, res, 1, () => 'Too many requests')) next();
   };
+}
+
+/**
+ * Takes `amount` tokens from the bucket of the response's client: true when granted; else
+ * answers 429 RATE_LIMITED with `Retry-After` (the message is `refusal()` and when to retry) and
+ * returns false.
+ */
+export function charge(buckets: TokenBuckets, res: Response, amount: number, refusal: () => string): boolean {
+  const wait = buckets.take(recordOf(res).client, amount);
+  if (wait === 0) return true;
+  res.setHeader('retry-after', String(wait));
+  sendError(res, 429, 'RATE_LIMITED', `${refusal()}; retry after ${wait} s.`);
+  return false;
 }

@@ -202,6 +202,77 @@ describe('the explorer home page in Chromium', () => {
   });
 });
 
+describe('the explorer’s downloads in Chromium', () => {
+  it('offers the entity’s neighbourhood in each export format, with the day chosen, and each link serves its format', async () => {
+    const { page, context, problems } = await openPage(session, api.url, LAPTOP);
+    try {
+      await page.goto(`${api.url}/explorer#/entity/scott-bessent?asOf=2025-11-01`);
+      const links = page.locator('.downloads a');
+      await expect.poll(() => links.count()).toBe(4);
+      const hrefs = () => links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const files = ['graph.graphml', 'nodes.csv', 'edges.csv', 'graph.jsonld'];
+      expect(await hrefs()).toEqual(
+        files.map((f) => `/export/${f}?around=scott-bessent&depth=1&asOf=2025-11-01`),
+      );
+      expect(await links.allTextContents()).toEqual(['GraphML', 'Nodes (CSV)', 'Edges (CSV)', 'JSON-LD']);
+      await page.getByLabel('Relationships as of').fill('2026-12-01');
+      await expect
+        .poll(hrefs)
+        .toEqual(files.map((f) => `/export/${f}?around=scott-bessent&depth=1&asOf=2026-12-01`));
+      await page.locator('.downloads').scrollIntoViewIfNeeded();
+      await shot(page, 'laptop-6-downloads');
+
+      // Fetched from the page (same origin, as a click would), each link answers with its format.
+      const answers = await page.evaluate(
+        async (addresses) => {
+          const out = [];
+          for (const address of addresses) {
+            const res = await fetch(address);
+            out.push({
+              status: res.status,
+              type: res.headers.get('content-type'),
+              start: (await res.text()).slice(0, 30),
+            });
+          }
+          return out;
+        },
+        await hrefs(),
+      );
+      expect(answers).toEqual([
+        {
+          status: 200,
+          type: 'application/graphml+xml; charset=utf-8',
+          start: '<?xml version="1.0" encoding="',
+        },
+        {
+          status: 200,
+          type: 'text/csv; charset=utf-8; header=present',
+          start: 'id,name,kind,aliases,descripti',
+        },
+        {
+          status: 200,
+          type: 'text/csv; charset=utf-8; header=present',
+          start: 'id,source,target,type,title,st',
+        },
+        {
+          status: 200,
+          type: 'application/ld+json; charset=utf-8',
+          start: `{"@context":"${api.url}/export/`.slice(0, 30),
+        },
+      ]);
+      // A click downloads the file under the name the server gives.
+      const [download] = await Promise.all([page.waitForEvent('download'), links.nth(1).click()]);
+      expect(download.suggestedFilename()).toBe('scott-bessent-nodes.csv');
+      expect(problems).toEqual({ errors: [], foreign: [] });
+    } catch (e) {
+      await shot(page, 'laptop-downloads-failed');
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('the playground in Chromium', () => {
   it('serves GraphiQL from our own assets with the README examples as tabs, and runs one', async () => {
     const { page, context, problems } = await openPage(session, api.url, LAPTOP);

@@ -9,7 +9,7 @@ import { readmeOperations } from './readme-operations.js';
 import { serveAsset, type AssetOptions, type AssetSource } from './static-asset.js';
 
 /** The project root: the nearest folder above this module holding package.json (src/ in dev, dist/src/ when built). */
-function projectRoot(): string {
+export function projectRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, 'package.json'))) {
     const up = path.dirname(dir);

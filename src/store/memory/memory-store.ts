@@ -19,11 +19,11 @@ import type {
   RelatedTree,
   RelationshipFilter,
 } from '../graph-store.js';
-import { auditEntry, byNameThenId, planSeedLoad } from '../records.js';
+import { auditEntry, planSeedLoad } from '../records.js';
 import { matchesText, rankSearch } from '../../domain/search.js';
-import { compareAuditKeys, compareEntityKeys, seekInList } from '../../domain/pagination.js';
+import { compareAuditKeys, compareEntityKeys, seekInList, seekInSorted } from '../../domain/pagination.js';
 import { entityKey } from '../../domain/text-keys.js';
-import type { SupplyStage } from '../../domain/model.js';
+import type { EntityKind, SupplyStage } from '../../domain/model.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import {
   entitiesOnPaths,
@@ -50,6 +50,7 @@ export class MemoryStore implements GraphStore {
   /** The audit trail, oldest first (journal order). */
   private readonly audits: AuditEntry[] = [];
   private sorted: Entity[] | null = null;
+  private readonly sortedByKind = new Map<EntityKind, Entity[]>();
   private writes: Promise<void> = Promise.resolve();
 
   /** `journal`: where API writes are persisted; none keeps them in memory only (tests). */
@@ -72,11 +73,14 @@ export class MemoryStore implements GraphStore {
   }
 
   listEntities(query: EntityQuery): Promise<EntityPage> {
-    const matching = this.sortedEntities().filter(
-      (e) =>
-        (query.kind === undefined || e.kind === query.kind) &&
-        (query.search === undefined || matchesText(e, query.search)),
-    );
+    if (query.search === undefined) {
+      // Without a search the list is a kept sorted list: a page is a binary search, not a scan.
+      const list = this.entitiesOfKind(query.kind);
+      const page = seekInSorted(list, entityKey, compareEntityKeys, query.seek);
+      return Promise.resolve({ ...page, totalCount: list.length });
+    }
+    const search = query.search;
+    const matching = this.entitiesOfKind(query.kind).filter((e) => matchesText(e, search));
     const page = seekInList(matching, entityKey, compareEntityKeys, query.seek);
     return Promise.resolve({ ...page, totalCount: matching.length });
   }
@@ -311,10 +315,28 @@ export class MemoryStore implements GraphStore {
         set.add(r.id);
       }
     }
-    if (batch.entities.length > 0) this.sorted = null;
+    if (batch.entities.length > 0) {
+      this.sorted = null;
+      this.sortedByKind.clear();
+    }
   }
 
   private sortedEntities(): Entity[] {
-    return (this.sorted ??= this.graph.mapNodes((_, e) => e).sort(byNameThenId));
+    if (!this.sorted) {
+      // Each name folded once, not once per comparison (byNameThenId's order).
+      const keyed = this.graph.mapNodes((_, e) => ({ e, key: entityKey(e) }));
+      keyed.sort((a, b) => compareEntityKeys(a.key, b.key));
+      this.sorted = keyed.map((k) => k.e);
+    }
+    return this.sorted;
+  }
+
+  /** The entities of a kind (all when absent) in name order, kept until entities change. */
+  private entitiesOfKind(kind: EntityKind | undefined): Entity[] {
+    const all = this.sortedEntities();
+    if (kind === undefined) return all;
+    let list = this.sortedByKind.get(kind);
+    if (!list) this.sortedByKind.set(kind, (list = all.filter((e) => e.kind === kind)));
+    return list;
   }
 }

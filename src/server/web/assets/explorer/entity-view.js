@@ -36,6 +36,60 @@ function facts(e) {
   return h('dl', { class: 'facts' }, rows);
 }
 
+/** The export formats (served under /export), as offered for download. */
+const EXPORTS = [
+  ['graph.graphml', 'GraphML'],
+  ['nodes.csv', 'Nodes (CSV)'],
+  ['edges.csv', 'Edges (CSV)'],
+  ['graph.jsonld', 'JSON-LD'],
+];
+
+/** The address of an export with the given filters (empty ones left out). */
+function exportHref(file, filters) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const query = params.toString();
+  return `/export/${file}${query ? `?${query}` : ''}`;
+}
+
+/** "Download this view": the centre's neighbourhood (as first drawn) in each format, on the day chosen (none: every relationship). */
+function downloads(id, asOf) {
+  const links = h('p', { class: 'download-links' });
+  const day = h('input', { type: 'date', id: 'download-as-of', value: asOf ?? '' });
+  const render = () =>
+    show(
+      links,
+      EXPORTS.map(([file, label], i) => [
+        i ? ' · ' : '',
+        h(
+          'a',
+          {
+            href: exportHref(file, { around: id, depth: 1, asOf: day.value }),
+            download: '',
+            'data-format': file,
+          },
+          label,
+        ),
+      ]),
+    );
+  day.addEventListener('input', render);
+  render();
+  return h(
+    'div',
+    { class: 'downloads' },
+    h('h3', {}, 'Download this view'),
+    h('label', { for: 'download-as-of' }, 'Relationships as of '),
+    day,
+    links,
+    h(
+      'p',
+      { class: 'muted' },
+      'The entities one hop away and the relationships among them, each with its citations.',
+    ),
+  );
+}
+
 function relationshipItem(r, selfId) {
   const outgoing = r.from.id === selfId;
   const other = outgoing ? r.to : r.from;
@@ -80,8 +134,11 @@ function groups(rels, selfId) {
   );
 }
 
-/** Renders entity `id` into `main`: facts, grouped relationships (paged by 100), and its graph. */
-export async function entityView(main, id) {
+/**
+ * Renders entity `id` into `main`: facts, grouped relationships (paged by 100), its graph, and
+ * download links for it (`asOf` from the address, e.g. `#/entity/china?asOf=2025-11-01`, preset).
+ */
+export async function entityView(main, id, params = new URLSearchParams()) {
   show(main, h('p', { class: 'muted' }, 'Loading…'));
   let data;
   try {
@@ -168,6 +225,7 @@ export async function entityView(main, id) {
         graphBox,
         legend,
         panel,
+        downloads(e.id, params.get('asOf')),
       ),
     ),
   );

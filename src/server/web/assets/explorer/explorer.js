@@ -80,7 +80,7 @@ async function route() {
   const params = new URLSearchParams(query);
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   window.scrollTo(0, 0);
-  if (parts[0] === 'entity' && parts[1]) await entityView(main, parts[1]);
+  if (parts[0] === 'entity' && parts[1]) await entityView(main, parts[1], params);
   else if (parts[0] === 'search') await searchView(params.get('q') ?? '');
   else if (parts[0] === 'path') await pathView(main, params);
   else if (parts[0] === 'supply' && parts[1]) await supplyView(main, parts[1], params);
