@@ -19,6 +19,17 @@ export interface ChangesPage {
   oldestRetained: number;
 }
 
+/** The index of the first change numbered above `after` in a list numbered in increasing order (its length when none is). */
+export function firstAfter(changes: readonly { sequence: number }[], after: number): number {
+  let [low, high] = [0, changes.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (changes[mid]!.sequence <= after) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Numbers that a reader resuming after some change can no longer be given, as an inclusive range. */
 export interface SequenceGap {
   from: number;

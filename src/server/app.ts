@@ -5,6 +5,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { ANONYMOUS } from '../domain/caller.js';
 import { buildGraphSchema } from '../schema/build-schema.js';
@@ -19,14 +20,17 @@ import { createFormatError, requestErrorsPlugin, type ServerContext } from './er
 import { graphqlHandler } from './graphql-http.js';
 import { expressErrorHandler } from './http-errors.js';
 import { limitProtections } from './limits.js';
-import { KnownOperationTypes } from './operation-types.js';
+import { KnownOperationTypes, SubscriptionsOverWebSocket } from './operation-types.js';
 import { rateLimit, TokenBuckets } from './rate-limit.js';
 import { recordOf, requestLog } from './request-log.js';
+import { announcingWrites, createLiveChanges, type LiveChanges } from './subscriptions.js';
 import { mountWebPages } from './web/web-pages.js';
 
 export interface App {
   app: Express;
   apollo: ApolloServer<ServerContext>;
+  /** Live changes (graphql-ws): attach it to the HTTP server that serves `app`, close it on shutdown. */
+  live: LiveChanges;
 }
 
 /** Headers a cross-origin caller may send, and response headers it may read. */
@@ -46,15 +50,11 @@ const CORS_EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'www-authenticate']
 async function createApollo(
   config: Config,
   logger: Logger,
-  buckets: TokenBuckets | undefined,
+  schema: GraphQLSchema,
+  limits: ReturnType<typeof limitProtections>,
 ): Promise<ApolloServer<ServerContext>> {
-  // The rate-limit middleware took 1 already.
-  const limits = limitProtections(
-    config.limits,
-    buckets && ((client, cost) => buckets.take(client, cost - 1)),
-  );
   const apollo = new ApolloServer<ServerContext>({
-    schema: enforceBudgets(await buildGraphSchema()),
+    schema,
     formatError: createFormatError({ debug: config.debugErrors, fieldSuggestions: config.fieldSuggestions }),
     includeStacktraceInErrorResponses: config.debugErrors,
     introspection: config.introspection,
@@ -65,7 +65,7 @@ async function createApollo(
     // main.ts owns SIGTERM (drain HTTP, then stop Apollo and the store); Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
-    validationRules: [KnownOperationTypes, ...limits.validationRules],
+    validationRules: [KnownOperationTypes, SubscriptionsOverWebSocket, ...limits.validationRules],
     parseOptions: limits.parseOptions,
     plugins: [
       executionBudgetPlugin(),
@@ -82,7 +82,8 @@ async function createApollo(
 }
 
 /**
- * The HTTP application: `/graphql` (Apollo) and `/health/live`, `/health/ready`. On /graphql, in
+ * The HTTP application: `/graphql` (Apollo; subscriptions over WebSocket once `live` is attached
+ * to the HTTP server) and `/health/live`, `/health/ready`. On /graphql, in
  * order: CORS allow-list, authentication (the caller decides the rate-limit client), per-client
  * rate limit, JSON body within the size limit, then Apollo (CSRF prevention, parse and
  * validation limits, the cost check and its charge to the client's bucket, the execution budget, the error policy). Every response carries `x-request-id` and is logged
@@ -93,9 +94,30 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
     config.rateLimit.perMinute > 0
       ? new TokenBuckets(config.rateLimit.perMinute, config.rateLimit.burst)
       : undefined;
-  const apollo = await createApollo(config, logger, buckets);
+  const schema = enforceBudgets(await buildGraphSchema());
+  // The rate-limit middleware took 1 already.
+  const limits = limitProtections(
+    config.limits,
+    buckets && ((client, cost) => buckets.take(client, cost - 1)),
+  );
+  const apollo = await createApollo(config, logger, schema, limits);
   const authenticate = createAuthenticator(config.auth);
   const writes = writesEnabled(config.auth);
+  const live = createLiveChanges({
+    schema,
+    store,
+    config: config.subscriptions,
+    sharedStore: config.neo4j !== null,
+    authenticate,
+    protections: limits,
+    limits: config.limits,
+    charge: buckets && ((client, cost) => buckets.take(client, cost)),
+    errorPolicy: { debug: config.debugErrors, fieldSuggestions: config.fieldSuggestions },
+    maxPayload: config.bodyLimit,
+    logger,
+  });
+  // Writes made here reach this process's subscribers at once (other instances' by polling).
+  const announced = announcingWrites(store, () => live.feed.poke());
 
   const app = express();
   app.disable('x-powered-by');
@@ -149,7 +171,7 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
           maxBytes,
         }),
       );
-      const graph = new GraphService(withBudget(store, budget));
+      const graph = new GraphService(withBudget(announced, budget));
       return {
         graph,
         caller: record.caller ?? ANONYMOUS,
@@ -161,5 +183,5 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
   );
   mountWebPages(app, config);
   app.use(expressErrorHandler(logger, config.bodyLimit));
-  return { app, apollo };
+  return { app, apollo, live };
 }

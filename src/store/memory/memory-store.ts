@@ -5,7 +5,7 @@ import type { Entity } from '../../domain/entity.js';
 import { BadInputError, NotFoundError } from '../../domain/errors.js';
 import type { Relationship } from '../../domain/relationship.js';
 import { actorKey, auditTargets, newestFirst, storedActor, type AuditEntry } from '../../domain/audit.js';
-import type { ChangesPage, GraphChange } from '../../domain/changes.js';
+import { firstAfter, type ChangesPage, type GraphChange } from '../../domain/changes.js';
 import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
 import { isRetracted } from '../../domain/relationship.js';
 import { compareIds } from '../../domain/order.js';
@@ -274,13 +274,7 @@ export class MemoryStore implements GraphStore {
   }
 
   changesSince(after: number, limit: number): Promise<ChangesPage> {
-    // The first change numbered above `after`: a binary search (numbers increase along the list).
-    let [low, high] = [0, this.changes.length];
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.changes[mid]!.sequence <= after) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstAfter(this.changes, after);
     return Promise.resolve({
       entries: this.changes.slice(low, low + limit),
       oldestRetained: this.changes[0]?.sequence ?? this.sequence + 1,
