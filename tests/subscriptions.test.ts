@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { AS_EDITOR, bearer, signedJwt, WRITE_ENV } from '../scripts/support/credentials.js';
 import { startTestServer, type TestServer } from '../scripts/support/test-server.js';
+import { Journal } from '../src/store/memory/journal.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { createNeo4jStore, type Neo4jStore } from '../src/store/neo4j/index.js';
 import { FIXTURE_ENTITIES, FIXTURE_RELATIONSHIPS } from './support/neo4j-fixture.js';
@@ -323,6 +324,40 @@ describe('graphChanged on the embedded store', () => {
         extensions: { code: 'BAD_REQUEST' },
       },
     ]);
+    await client.dispose();
+  });
+});
+
+describe("the README's live-changes example", () => {
+  let api: TestServer;
+  let store: MemoryStore;
+  beforeAll(async () => {
+    // A fresh `npm start`: the seed, then an empty journal.
+    store = new MemoryStore(
+      new Journal(path.join(await mkdtemp(path.join(tmpdir(), 'live-readme-')), 'j.jsonl')),
+    );
+    await withSeed(store);
+    await store.open();
+    api = await startTestServer(store, WRITE_ENV);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await store?.close();
+  });
+
+  it('sends the event the README shows (its `at` aside) for the mutation it shows', async () => {
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Live changes'), readme.indexOf('## In the browser'));
+    const [subscription, mutation] = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const shown = JSON.parse(/```jsonc\n([\s\S]*?)```/.exec(section)![1]!) as Result;
+    const { client } = connect(api, { authorization: AS_EDITOR.headers.authorization });
+    const stream = new Stream(client, { after: 0 }, subscription);
+    await api.data(mutation!, {}, AS_EDITOR);
+    await stream.first(1);
+    const [event] = stream.results;
+    expect(event).toStrictEqual({
+      data: { graphChanged: { ...shown.data!.graphChanged, at: event!.data!.graphChanged.at } },
+    });
     await client.dispose();
   });
 });
