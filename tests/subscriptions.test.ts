@@ -474,6 +474,23 @@ describe('graphChanged with two API instances on one Neo4j database', () => {
   });
 });
 
+describe('graphChanged and shutdown', () => {
+  it('SIGTERM closes open subscriptions with 1001 (going away) and the server exits 0', async () => {
+    const server = await startedServer(await mkdtemp(path.join(tmpdir(), 'live-shutdown-')));
+    const { client, closing } = connect({ url: server.url } as TestServer);
+    const stream = new Stream(client, { after: 0 });
+    await server.post(
+      UPSERT,
+      { id: 'before-shutdown', kind: 'ORGANIZATION', name: 'Before' },
+      AS_EDITOR.headers,
+    );
+    expect((await stream.first(1)).map((e) => e.sequence)).toStrictEqual([1]);
+    const exited = server.stop();
+    expect(await closing).toMatchObject({ code: 1001, reason: 'Going away' });
+    expect(await exited).toBe(0);
+  });
+});
+
 describe('bounded memory: 200 subscribers and a consumer that stops reading', () => {
   /*
    * The server runs in its own process with its heap capped (--max-old-space-size): in-process,

@@ -201,7 +201,6 @@ class Subscriber implements AsyncIterableIterator<ChangeEvent> {
   private pending: ChangeEvent[];
   private wake: (() => void) | null = null;
   private done = false;
-  private cutOff = false;
 
   constructor(
     private readonly feed: ChangeFeed,
@@ -220,18 +219,24 @@ class Subscriber implements AsyncIterableIterator<ChangeEvent> {
   }
 
   async next(): Promise<IteratorResult<ChangeEvent>> {
-    while (!this.done) {
-      const event = this.pending.shift();
-      if (event) return { done: false, value: event };
-      if (this.cursor < this.feed.latest()) {
-        const events = await this.feed.read(this.cursor);
-        if (events.length === 0) continue;
-        this.cursor = events[events.length - 1]!.sequence;
-        this.pending = events.filter((e) => e.kind === 'GAP' || changeMatches(e, this.request.filter));
-        continue;
+    try {
+      while (!this.done) {
+        const event = this.pending.shift();
+        if (event) return { done: false, value: event };
+        if (this.cursor < this.feed.latest()) {
+          const events = await this.feed.read(this.cursor);
+          if (events.length === 0) continue;
+          this.cursor = events[events.length - 1]!.sequence;
+          this.pending = events.filter((e) => e.kind === 'GAP' || changeMatches(e, this.request.filter));
+          continue;
+        }
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        this.wake = null;
       }
-      await new Promise<void>((resolve) => (this.wake = resolve));
-      this.wake = null;
+    } catch (error) {
+      // A failed read ends the subscription (nothing calls `return` on an iterator whose `next` failed).
+      void this.return();
+      throw error;
     }
     return { done: true, value: undefined };
   }
@@ -249,12 +254,15 @@ class Subscriber implements AsyncIterableIterator<ChangeEvent> {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 
-  /** The feed read up to `head`: wake a waiting consumer, and cut off one that has fallen too far behind. */
+  /**
+   * The feed read up to `head`: wake a waiting consumer; one that has fallen too far behind is
+   * ended at once (its place in the feed freed) and told through `onBehind`.
+   */
   advanced(head: number, queueMax: number): void {
     this.wake?.();
     const behind = head - Math.max(this.cursor, this.start);
-    if (behind > queueMax && !this.cutOff) {
-      this.cutOff = true;
+    if (behind > queueMax && !this.done) {
+      void this.return();
       this.request.onBehind(behind);
     }
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import graphology from 'graphology';
 import { holdsOn } from '../../domain/dates.js';
 import type { Entity } from '../../domain/entity.js';
-import { BadInputError, NotFoundError } from '../../domain/errors.js';
+import { BadInputError, NotFoundError, StorageUnavailableError } from '../../domain/errors.js';
 import type { Relationship } from '../../domain/relationship.js';
 import { actorKey, auditTargets, newestFirst, storedActor, type AuditEntry } from '../../domain/audit.js';
 import { firstAfter, type ChangesPage, type GraphChange } from '../../domain/changes.js';
@@ -103,8 +103,15 @@ export class MemoryStore implements GraphStore {
         });
     }
     this.booting = false;
-    if (journalled !== undefined && this.seed !== undefined && journalled !== this.seed)
+    if (journalled === undefined || this.seed === undefined || journalled === this.seed) return;
+    try {
       await this.journalSeedLoad();
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      // The disk refused (the journal warned): start anyway, and keep recording the seed the
+      // journal knows, so that the next start finds the change again and journals it then.
+      this.seed = journalled;
+    }
   }
 
   getEntities(ids: readonly string[]): Promise<(Entity | null)[]> {
