@@ -1,7 +1,8 @@
 /**
  * `npm run seed`: loads seed/ (or SEED_DIR) into the Neo4j database named by NEO4J_URI,
  * NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE. Idempotent: a second run reports every
- * record unchanged; records edited through the API are skipped, never overwritten.
+ * record unchanged (and takes no number of the change sequence); records edited through the API
+ * are skipped, never overwritten.
  */
 import path from 'node:path';
 import { configFromEnv, createNeo4jStore } from '../src/store/neo4j/index.js';
@@ -16,6 +17,8 @@ async function main(): Promise<number> {
     console.log(
       `created ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}, skipped ${r.skipped} (entities+relationships)`,
     );
+    // A load that created or updated anything is a change subscribers are sent (README, "Live changes").
+    console.log(`change sequence at ${await store.changeSequence()}`);
     return 0;
   } finally {
     await store.close();

@@ -50,7 +50,8 @@ export interface TestServerOptions {
 }
 
 /**
- * Starts the real HTTP app on a free loopback port over `store` (production-like error masking).
+ * Starts the real HTTP app on a free loopback port over `store` (production-like error masking),
+ * with live changes (graphql-ws) at ws://.../graphql.
  * The rate limit is off unless `env` sets RATE_LIMIT_PER_MINUTE: suites send many requests from one address.
  */
 export async function startTestServer(
@@ -59,8 +60,9 @@ export async function startTestServer(
   options: TestServerOptions = {},
 ): Promise<TestServer> {
   const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', ...env });
-  const { app, apollo } = await createApp(store, config, options.logger ?? pino({ level: 'silent' }));
+  const { app, apollo, live } = await createApp(store, config, options.logger ?? pino({ level: 'silent' }));
   const server: Server = createServer(app);
+  live.attach(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const gql = async <T>(
@@ -84,6 +86,7 @@ export async function startTestServer(
       return res.body.data as T;
     },
     async close() {
+      await live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
     },

@@ -78,6 +78,8 @@ export type AuditChange =
 /** An audit trail entry: the stamp plus what changed (empty when the write repeated what was stored). */
 export interface AuditEntry extends AuditStamp {
   changes: AuditChange[];
+  /** Its number in the change sequence (see changes.ts); absent on entries recorded before the sequence existed. */
+  sequence?: number;
 }
 
 /** Order of the audit trail: newest first (by time, then id). */

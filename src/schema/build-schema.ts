@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 // The import order is the schema's order: type-graphql lists types and root fields in the order
 // their decorators ran, and schema/schema.graphql is checked byte for byte.
 import { SHORTCUT_RESOLVERS } from './entity/shortcut.resolver.js';
@@ -22,9 +22,23 @@ import { AuditEntryResolver, AuditResolver } from './audit/audit.resolver.js';
 import { NodeResolver } from './node/node.resolver.js';
 import { toSubgraphSchema } from './federation/subgraph.js';
 import { StatsResolver } from './stats/stats.resolver.js';
+import { ChangesResolver } from './changes/changes.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 let builtSubgraph: Promise<GraphQLSchema> | undefined;
+
+/**
+ * type-graphql requires a PubSub once there is a subscription, even one with its own `subscribe`
+ * (graphChanged reads the change feed): this one refuses topics, which nothing uses.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('subscriptions read the change feed; there are no topics');
+  },
+  subscribe() {
+    throw new Error('subscriptions read the change feed; there are no topics');
+  },
+};
 
 /** type-graphql takes no description for the root types: set on the built schema (the SDL prints them). */
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
@@ -35,6 +49,10 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
       'Reads of the knowledge graph: entities, relationships, traversals, supply answers and the audit trail.';
   if (mutation)
     mutation.description = 'Audited writes, for editors only: each is one transaction and one audit entry.';
+  const subscription = schema.getSubscriptionType();
+  if (subscription)
+    subscription.description =
+      'Live changes, over WebSocket (graphql-ws protocol) at /graphql; not served over HTTP.';
   return schema;
 }
 
@@ -47,6 +65,7 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
       WriteResolver,
       AuditResolver,
       NodeResolver,
+      ChangesResolver,
       TraversalResolver,
       SupplyResolver,
       StatsResolver,
@@ -60,6 +79,7 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
       ...SHORTCUT_RESOLVERS,
     ],
     orphanedTypes: ENTITY_TYPES,
+    pubSub: NO_TOPICS,
     validateFn: validateInput,
   }).then((schema) => describeRootTypes(nullArgumentsAsAbsent(schema))));
 }

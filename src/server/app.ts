@@ -6,6 +6,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { ANONYMOUS } from '../domain/caller.js';
 import { buildGraphSchema, buildSubgraphGraphSchema } from '../schema/build-schema.js';
@@ -22,14 +23,17 @@ import { graphqlHandler } from './graphql-http.js';
 import { exportRouter } from './export/export-routes.js';
 import { expressErrorHandler } from './http-errors.js';
 import { limitProtections } from './limits.js';
-import { KnownOperationTypes } from './operation-types.js';
+import { KnownOperationTypes, SubscriptionsOverWebSocket } from './operation-types.js';
 import { rateLimit, TokenBuckets } from './rate-limit.js';
 import { recordOf, requestLog } from './request-log.js';
+import { announcingWrites, createLiveChanges, type LiveChanges } from './subscriptions.js';
 import { mountWebPages } from './web/web-pages.js';
 
 export interface App {
   app: Express;
   apollo: ApolloServer<ServerContext>;
+  /** Live changes (graphql-ws): attach it to the HTTP server that serves `app`, close it on shutdown. */
+  live: LiveChanges;
 }
 
 /** Headers a cross-origin caller may send, and response headers it may read. */
@@ -49,17 +53,11 @@ const CORS_EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'www-authenticate']
 async function createApollo(
   config: Config,
   logger: Logger,
-  buckets: TokenBuckets | undefined,
+  schema: GraphQLSchema,
+  limits: ReturnType<typeof limitProtections>,
 ): Promise<ApolloServer<ServerContext>> {
-  // The rate-limit middleware took 1 already.
-  const limits = limitProtections(
-    config.limits,
-    buckets && ((client, cost) => buckets.take(client, cost - 1)),
-  );
-  // A federation subgraph's `_service { sdl }` is an ordinary field: it answers even with introspection off.
-  const schema = config.federationEnabled ? await buildSubgraphGraphSchema() : await buildGraphSchema();
   const apollo = new ApolloServer<ServerContext>({
-    schema: enforceBudgets(schema),
+    schema,
     formatError: createFormatError({ debug: config.debugErrors, fieldSuggestions: config.fieldSuggestions }),
     includeStacktraceInErrorResponses: config.debugErrors,
     introspection: config.introspection,
@@ -70,7 +68,7 @@ async function createApollo(
     // main.ts owns SIGTERM (drain HTTP, then stop Apollo and the store); Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
-    validationRules: [KnownOperationTypes, ...limits.validationRules],
+    validationRules: [KnownOperationTypes, SubscriptionsOverWebSocket, ...limits.validationRules],
     parseOptions: limits.parseOptions,
     plugins: [
       executionBudgetPlugin(),
@@ -90,8 +88,9 @@ async function createApollo(
 }
 
 /**
- * The HTTP application: `/graphql` (Apollo), the exports under `/export` (README "Exports",
- * charged to the same rate-limit buckets) and `/health/live`, `/health/ready`. On /graphql, in
+ * The HTTP application: `/graphql` (Apollo; subscriptions over WebSocket once `live` is attached
+ * to the HTTP server), the exports under `/export` (README "Exports", charged to the same
+ * rate-limit buckets) and `/health/live`, `/health/ready`. On /graphql, in
  * order: CORS allow-list, authentication (the caller decides the rate-limit client), per-client
  * rate limit, JSON body within the size limit, then Apollo (CSRF prevention, parse and
  * validation limits, the cost check and its charge to the client's bucket, the execution budget, the error policy). Every response carries `x-request-id` and is logged
@@ -102,9 +101,33 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
     config.rateLimit.perMinute > 0
       ? new TokenBuckets(config.rateLimit.perMinute, config.rateLimit.burst)
       : undefined;
-  const apollo = await createApollo(config, logger, buckets);
+  // A federation subgraph's `_service { sdl }` is an ordinary field: it answers even with introspection off.
+  const schema = enforceBudgets(
+    config.federationEnabled ? await buildSubgraphGraphSchema() : await buildGraphSchema(),
+  );
+  // The rate-limit middleware took 1 already.
+  const limits = limitProtections(
+    config.limits,
+    buckets && ((client, cost) => buckets.take(client, cost - 1)),
+  );
+  const apollo = await createApollo(config, logger, schema, limits);
   const authenticate = createAuthenticator(config.auth);
   const writes = writesEnabled(config.auth);
+  const live = createLiveChanges({
+    schema,
+    store,
+    config: config.subscriptions,
+    sharedStore: config.neo4j !== null,
+    authenticate,
+    protections: limits,
+    limits: config.limits,
+    charge: buckets && ((client, cost) => buckets.take(client, cost)),
+    errorPolicy: { debug: config.debugErrors, fieldSuggestions: config.fieldSuggestions },
+    maxPayload: config.bodyLimit,
+    logger,
+  });
+  // Writes made here reach this process's subscribers at once (other instances' by polling).
+  const announced = announcingWrites(store, () => live.feed.poke());
 
   const app = express();
   app.disable('x-powered-by');
@@ -158,7 +181,7 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
           maxBytes,
         }),
       );
-      const graph = new GraphService(withBudget(store, budget));
+      const graph = new GraphService(withBudget(announced, budget));
       return {
         graph,
         caller: record.caller ?? ANONYMOUS,
@@ -182,5 +205,5 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
   );
   mountWebPages(app, config);
   app.use(expressErrorHandler(logger, config.bodyLimit));
-  return { app, apollo };
+  return { app, apollo, live };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { readAuthConfig, type AuthConfig } from './auth.js';
 import { boolean, ConfigError, integer, list, text } from './env.js';
 import { readLimits, type LimitsConfig } from './limits.js';
+import { readSubscriptionsConfig, type SubscriptionsConfig } from './subscriptions.js';
 
 export { ConfigError } from './env.js';
 
@@ -29,6 +30,8 @@ export interface Config {
   /** Accepted credentials (API_KEYS, JWT_*; JWT_AUDIENCE is required with any JWT key, see jwt.ts); none means anonymous only and writes off. */
   auth: AuthConfig;
   limits: LimitsConfig;
+  /** Live changes over WebSocket: polling, retention and per-connection limits (subscriptions.ts). */
+  subscriptions: SubscriptionsConfig;
   introspection: boolean;
   /** Keep graphql-js's "Did you mean …?" hints in validation messages. */
   fieldSuggestions: boolean;
@@ -103,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     auth: readAuthConfig(env),
     limits: readLimits(env),
+    subscriptions: readSubscriptionsConfig(env),
     introspection: boolean(env, 'INTROSPECTION', !production),
     fieldSuggestions: boolean(env, 'FIELD_SUGGESTIONS', !production),
     corsOrigins: origins(env),

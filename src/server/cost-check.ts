@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { operationCost } from './cost.js';
 import { LimitError } from './limit-error.js';
 import { entityRepresentations } from './representations.js';
@@ -42,14 +43,59 @@ export function variableShape(
 }
 
 /**
- * Once the operation is known and before it runs: refuses a subgraph query whose `_entities`
- * fields ask for more than `maxRepresentations` representations (TOO_MANY_REPRESENTATIONS; a
- * `representations` variable is bounded by this, not by `maxListLength`), then variables nested deeper than
+ * Checks an operation before it runs: refuses a subgraph query whose `_entities` fields ask for
+ * more than `maxRepresentations` representations (TOO_MANY_REPRESENTATIONS; a `representations`
+ * variable is bounded by this, not by `maxListLength`), then variables nested deeper than
  * `maxVariableDepth` (VARIABLES_TOO_DEEP) or holding a list longer than `maxListLength`
- * (LIST_TOO_LONG), then operations whose cost with these variables is above `maxCost`
- * (QUERY_TOO_COMPLEX), all HTTP 400; then charges the cost to the client, refusing with 429
- * RATE_LIMITED and `Retry-After` when the client's bucket cannot pay it.
+ * (LIST_TOO_LONG), then an operation whose cost with these variables is above `maxCost`
+ * (QUERY_TOO_COMPLEX), all HTTP 400; then charges the cost to `client` (when known), refusing
+ * with 429 RATE_LIMITED and `Retry-After` when its bucket cannot pay. Throws the
+ * {@link LimitError}. Shared by HTTP operations and WebSocket subscriptions.
  */
+export function checkOperation(
+  limits: CostCheckLimits,
+  charge: ChargeCost | undefined,
+  client: string | undefined,
+  op: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    operation: OperationDefinitionNode | null | undefined;
+    variables: Record<string, unknown> | undefined;
+  },
+): void {
+  const representations = op.operation
+    ? entityRepresentations(op.document, op.operation, op.variables)
+    : { count: 0, lists: new Set() };
+  if (representations.count > limits.maxRepresentations)
+    throw new LimitError(
+      `This operation asks _entities for ${representations.count} representations; at most ${limits.maxRepresentations} are accepted (FEDERATION_MAX_REPRESENTATIONS).`,
+      'TOO_MANY_REPRESENTATIONS',
+    );
+  const shape = variableShape(op.variables ?? {}, limits.maxVariableDepth, representations.lists);
+  if (shape.depth > limits.maxVariableDepth)
+    throw new LimitError(
+      `The variables are nested more than ${limits.maxVariableDepth} levels deep (MAX_VARIABLE_DEPTH).`,
+      'VARIABLES_TOO_DEEP',
+    );
+  if (shape.longestList > limits.maxListLength)
+    throw new LimitError(
+      `A list variable holds ${shape.longestList} items; at most ${limits.maxListLength} are accepted.`,
+      'LIST_TOO_LONG',
+    );
+  const cost = op.operation ? operationCost(op.schema, op.document, op.operation, op.variables) : 0;
+  if (cost > limits.maxCost)
+    throw new LimitError(
+      `Query cost limit of ${limits.maxCost} exceeded, found ${cost}.`,
+      'QUERY_TOO_COMPLEX',
+    );
+  const wait = charge && client !== undefined ? charge(client, cost) : 0;
+  if (wait > 0)
+    throw new LimitError(`This operation costs ${cost}; retry after ${wait} s.`, 'RATE_LIMITED', 429, {
+      'retry-after': String(wait),
+    });
+}
+
+/** {@link checkOperation} in Apollo, once the operation is known and before it runs, charged to the request's client. */
 export function costCheck(
   limits: CostCheckLimits,
   charge?: ChargeCost,
@@ -58,44 +104,12 @@ export function costCheck(
     requestDidStart: ({ contextValue }) =>
       Promise.resolve({
         didResolveOperation({ request, document, operation, schema }) {
-          const representations = operation
-            ? entityRepresentations(document, operation, request.variables)
-            : { count: 0, lists: new Set() };
-          if (representations.count > limits.maxRepresentations)
-            throw new LimitError(
-              `This operation asks _entities for ${representations.count} representations; at most ${limits.maxRepresentations} are accepted (FEDERATION_MAX_REPRESENTATIONS).`,
-              'TOO_MANY_REPRESENTATIONS',
-            );
-          const shape = variableShape(
-            request.variables ?? {},
-            limits.maxVariableDepth,
-            representations.lists,
-          );
-          if (shape.depth > limits.maxVariableDepth)
-            throw new LimitError(
-              `The variables are nested more than ${limits.maxVariableDepth} levels deep (MAX_VARIABLE_DEPTH).`,
-              'VARIABLES_TOO_DEEP',
-            );
-          if (shape.longestList > limits.maxListLength)
-            throw new LimitError(
-              `A list variable holds ${shape.longestList} items; at most ${limits.maxListLength} are accepted.`,
-              'LIST_TOO_LONG',
-            );
-          const cost = operation ? operationCost(schema, document, operation, request.variables) : 0;
-          if (cost > limits.maxCost)
-            throw new LimitError(
-              `Query cost limit of ${limits.maxCost} exceeded, found ${cost}.`,
-              'QUERY_TOO_COMPLEX',
-            );
-          const client = contextValue.record?.client;
-          const wait = charge && client !== undefined ? charge(client, cost) : 0;
-          if (wait > 0)
-            throw new LimitError(
-              `This operation costs ${cost}; retry after ${wait} s.`,
-              'RATE_LIMITED',
-              429,
-              { 'retry-after': String(wait) },
-            );
+          checkOperation(limits, charge, contextValue.record?.client, {
+            schema,
+            document,
+            operation,
+            variables: request.variables,
+          });
           return Promise.resolve();
         },
       }),

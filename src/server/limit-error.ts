@@ -1,7 +1,7 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
-/** Codes of operations refused for their size (HTTP 400), and of a client over its rate (429). */
+/** Codes of operations refused for their size (HTTP 400), of a client over its rate (429), and of a subscription over its connection's limit. */
 export type LimitCode =
   | 'QUERY_TOO_DEEP'
   | 'QUERY_TOO_COMPLEX'
@@ -12,7 +12,8 @@ export type LimitCode =
   | 'VARIABLES_TOO_DEEP'
   | 'TOO_MANY_REPRESENTATIONS'
   | 'RESPONSE_TOO_LARGE'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'TOO_MANY_SUBSCRIPTIONS';
 
 /** An operation refused by a limit; its message names the limit and is safe to show. */
 export class LimitError extends GraphQLError {

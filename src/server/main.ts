@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const store = await createStore(config, logger);
-  const { app, apollo } = await createApp(store, config, logger);
+  const { app, apollo, live } = await createApp(store, config, logger);
   const server = createServer(
     {
       requestTimeout: config.requestTimeoutMs,
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     },
     app,
   );
+  live.attach(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -32,8 +33,9 @@ async function main(): Promise<void> {
     `GraphQL API ready at http://${config.host}:${port}/graphql (${config.neo4j ? `Neo4j ${config.neo4j.uri}` : 'embedded store'})`,
   );
 
-  // In-flight requests finish (up to SHUTDOWN_TIMEOUT_MS); new connections are refused; then
-  // Apollo and the store close and the process exits 0.
+  // In-flight requests finish (up to SHUTDOWN_TIMEOUT_MS); new connections are refused and
+  // WebSocket connections are closed (1001, going away); then Apollo and the store close and the
+  // process exits 0.
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
       logger.warn('shutdown timeout: closing remaining connections');
       server.closeAllConnections();
     }, config.shutdownTimeoutMs);
+    void live.close().catch((e: unknown) => logger.error({ err: e }, 'error while closing WebSockets'));
     server.close(() => {
       clearTimeout(force);
       void apollo

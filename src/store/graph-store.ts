@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../domain/audit.js';
+import type { ChangesPage } from '../domain/changes.js';
 import type { WriteRequest } from '../domain/edits.js';
 import type { Entity } from '../domain/entity.js';
 import type { Direction, EntityKind, RelationType, SupplyStage } from '../domain/model.js';
@@ -138,7 +139,8 @@ export interface GraphStore {
   graphStats(asOf?: string): Promise<GraphStats>;
   /**
    * Loads seed records: creates what is missing, updates SEED-owned records that differ,
-   * leaves API-owned records alone. Idempotent.
+   * leaves API-owned records alone. Idempotent. A load that created or updated anything takes
+   * the next number of the change sequence (a SEED change).
    */
   loadSeed(entities: readonly Entity[], relationships: readonly Relationship[]): Promise<LoadReport>;
   /**
@@ -154,6 +156,17 @@ export interface GraphStore {
   auditLog(query: AuditQuery): Promise<AuditPage>;
   /** Audit entries by their stored id, in the order asked; null for an unknown id. */
   getAuditEntries(ids: readonly string[]): Promise<(AuditEntry | null)[]>;
+  /**
+   * The change sequence's latest number: every audited write (`applyWrite`) and every seed load
+   * that created or updated a record (`loadSeed`) takes the next one, in the same transaction as
+   * the write; 0 before the first. Never goes back, restarts included.
+   */
+  changeSequence(): Promise<number>;
+  /**
+   * Up to `limit` changes numbered after `after`, in sequence order (numbers are consecutive from
+   * `oldestRetained` on), and the oldest number the store still holds.
+   */
+  changesSince(after: number, limit: number): Promise<ChangesPage>;
   /** Every entity and relationship (export and backup), ordered by id. */
   exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }>;
   /** Whether the store can answer now (readiness). */

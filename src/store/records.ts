@@ -59,15 +59,17 @@ export function planSeedLoad(
 }
 
 /**
- * The audit entry of a batch about to be written as API-owned: one change per record whose data
- * differs from what is stored (a repeated write has none). Shared by every store.
+ * The audit entry of a batch about to be written as API-owned, under its number in the change
+ * sequence: one change per record whose data differs from what is stored (a repeated write has
+ * none). Shared by every store.
  */
 export function auditEntry(
   stamp: AuditStamp,
   batch: WriteBatch,
   storedEntity: (id: string) => Entity | undefined,
   storedRelationship: (id: string) => Relationship | undefined,
-): AuditEntry {
+  sequence: number,
+): AuditEntry & { sequence: number } {
   const changes: AuditChange[] = [];
   for (const e of batch.entities) {
     const before = storedEntity(e.id) ?? null;
@@ -80,5 +82,5 @@ export function auditEntry(
     if (!before || !sameRecord(before, after))
       changes.push({ target: 'RELATIONSHIP', id: r.id, before, after });
   }
-  return { ...stamp, changes };
+  return { ...stamp, changes, sequence };
 }

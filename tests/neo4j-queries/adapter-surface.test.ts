@@ -14,6 +14,8 @@ describe('the Neo4j adapter surface', () => {
       [
         "applyWrite",
         "auditLog",
+        "changeSequence",
+        "changesSince",
         "close",
         "constructor",
         "exportAll",

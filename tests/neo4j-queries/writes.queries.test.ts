@@ -66,7 +66,7 @@ describe('audit trail', () => {
   it('CREATE_AUDIT_ENTRY, COUNT_AUDIT_ENTRIES, auditEntriesQuery (forward: newest first)', () => {
     expect(CREATE_AUDIT_ENTRY).toMatchInlineSnapshot(`
       "MERGE (a:AuditEntry {id: $id})
-      ON CREATE SET a = $props"
+      ON CREATE SET a = $props, a:Change"
     `);
     expect(COUNT_AUDIT_ENTRIES).toMatchInlineSnapshot(`
       "MATCH (a:AuditEntry)

@@ -27,19 +27,31 @@ export interface ServerProcess {
 export type StartOutcome =
   { ready: ServerProcess } | { exited: number | null; stderr: string; logs: Record<string, unknown>[] };
 
+/** How to start the server process beyond its data folder. */
+export interface ServerProcessOptions {
+  /** Run under `ulimit -S -f` (KB). */
+  fileSizeKb?: number;
+  /** Extra environment (over the defaults below). */
+  env?: Record<string, string>;
+  /** Extra Node options, e.g. `--max-old-space-size=64`. */
+  nodeOptions?: string[];
+}
+
 /**
  * Starts the server with `DATA_DIR=dataDir` and writes allowed (WRITE_ENV). `fileSizeKb` runs it
  * under `ulimit -S -f` (a soft limit, which a test may raise later; Node ignores SIGXFSZ, so writes past the limit fail with EFBIG).
  */
 export async function startServerProcess(
   dataDir: string,
-  opts: { fileSizeKb?: number } = {},
+  opts: ServerProcessOptions = {},
 ): Promise<StartOutcome> {
   const port = await freePort();
+  const [node, ...rest] = SERVER;
+  const server = [node!, ...(opts.nodeOptions ?? []), ...rest];
   const [command, ...args] =
     opts.fileSizeKb === undefined
-      ? SERVER
-      : ['bash', '-c', `ulimit -S -f ${opts.fileSizeKb}; exec "$0" "$@"`, ...SERVER];
+      ? server
+      : ['bash', '-c', `ulimit -S -f ${opts.fileSizeKb}; exec "$0" "$@"`, ...server];
   const child = spawn(command!, args, {
     cwd: ROOT,
     env: {
@@ -52,6 +64,7 @@ export async function startServerProcess(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       NEO4J_URI: '',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -93,7 +106,7 @@ export async function startServerProcess(
 /** The server of a start-up that must succeed. */
 export async function startedServer(
   dataDir: string,
-  opts: { fileSizeKb?: number } = {},
+  opts: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
   const outcome = await startServerProcess(dataDir, opts);
   if ('exited' in outcome) throw new Error(`server exited ${outcome.exited}: ${outcome.stderr}`);

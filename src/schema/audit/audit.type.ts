@@ -1,4 +1,4 @@
-import { JSONObjectResolver } from 'graphql-scalars';
+import { JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { WRITE_ACTIONS, type WriteAction } from '../../domain/audit.js';
 import { NodeInterface } from '../node/node.type.js';
@@ -96,6 +96,13 @@ export class AuditEntry {
 
   @Field(() => [AuditChange], { description: 'Empty when the write repeated what the graph already held.' })
   changes: AuditChange[];
+
+  @Field(() => SafeIntResolver, {
+    nullable: true,
+    description:
+      'Its number in the change sequence (every audited write takes the next one): pass it as graphChanged(after:) to be sent what came after. Null for entries recorded before the sequence existed (0.2.0 and earlier).',
+  })
+  sequence?: number;
 }
 
 @ObjectType({ description: 'An audit entry and its cursor.' })

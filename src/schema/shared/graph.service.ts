@@ -55,6 +55,11 @@ export class GraphService {
     return entry;
   }
 
+  /** The change sequence's latest number (not cached). */
+  changeSequence(): Promise<number> {
+    return this.store.changeSequence();
+  }
+
   /** A page of the audit trail, newest first (not cached: asked once per field). */
   auditLog(query: AuditQuery): Promise<AuditPage> {
     return this.store.auditLog(query);

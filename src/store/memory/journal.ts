@@ -5,9 +5,16 @@ import type { AuditEntry } from '../../domain/audit.js';
 import type { WriteBatch } from '../../domain/edits.js';
 import { StorageUnavailableError } from '../../domain/errors.js';
 
-/** One acknowledged write: its records and its audit entry (absent in journals written before the audit trail). */
+/**
+ * One acknowledged write: its records and its audit entry (absent in journals written before the
+ * audit trail), and the fingerprint of the seed the store had loaded (absent before the change
+ * sequence). A record with `seedLoad` and no records marks a seed load that changed records,
+ * under its number in the change sequence (seed records themselves are never journalled).
+ */
 export interface JournalRecord extends WriteBatch {
   audit?: AuditEntry;
+  seed?: string;
+  seedLoad?: { sequence: number; at: string };
 }
 
 /** The data file cannot be read back: the store refuses to start rather than lose or replace it. */

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import graphology from 'graphology';
 import { holdsOn } from '../../domain/dates.js';
 import type { Entity } from '../../domain/entity.js';
-import { BadInputError, NotFoundError } from '../../domain/errors.js';
+import { BadInputError, NotFoundError, StorageUnavailableError } from '../../domain/errors.js';
 import type { Relationship } from '../../domain/relationship.js';
 import { actorKey, auditTargets, newestFirst, storedActor, type AuditEntry } from '../../domain/audit.js';
+import { firstAfter, type ChangesPage, type GraphChange } from '../../domain/changes.js';
 import type { WriteBatch, WriteRequest } from '../../domain/edits.js';
 import { isRetracted } from '../../domain/relationship.js';
 import { compareIds } from '../../domain/order.js';
@@ -19,7 +21,7 @@ import type {
   RelatedTree,
   RelationshipFilter,
 } from '../graph-store.js';
-import { auditEntry, planSeedLoad } from '../records.js';
+import { auditEntry, canonicalJson, planSeedLoad } from '../records.js';
 import { matchesText, rankSearch } from '../../domain/search.js';
 import { compareAuditKeys, compareEntityKeys, seekInList, seekInSorted } from '../../domain/pagination.js';
 import { entityKey } from '../../domain/text-keys.js';
@@ -38,31 +40,79 @@ import { neighborhood, shortestPaths, supplyRows } from './memory-traversal.js';
 const { MultiDirectedGraph } = graphology;
 type Graph = InstanceType<typeof MultiDirectedGraph<Entity, Relationship>>;
 
+/** The fingerprint of the seed after loading `records` over the seed fingerprinted `previous`. */
+function seedFingerprint(previous: string | undefined, records: unknown): string {
+  return createHash('sha256')
+    .update(previous ?? '')
+    .update(canonicalJson(records))
+    .digest('hex');
+}
+
 /**
  * The embedded store: the whole graph in process, on graphology, with an index of the
  * relationships citing each source. Writes go to an append-only journal (fsynced) before they
  * are applied in memory, so a write that was acknowledged survives a restart, and a write the
  * disk refuses (StorageUnavailableError) changes neither the file nor the graph.
+ *
+ * The change sequence is kept in the journal too: each audit entry under its number, and a
+ * seed load that changed records as a marker line. The seed loaded at start (before `open`) is
+ * the base the journal applies to, not a change, unless it differs from the seed the journal
+ * last recorded (seed/ edited between two starts): then it is the next change, and its marker is
+ * journalled at start.
  */
 export class MemoryStore implements GraphStore {
   private readonly graph: Graph = new MultiDirectedGraph<Entity, Relationship>();
   private readonly citing = new Map<string, Set<string>>();
   /** The audit trail, oldest first (journal order). */
   private readonly audits: AuditEntry[] = [];
+  /** The change sequence, oldest first (numbers increasing, no holes). */
+  private readonly changes: GraphChange[] = [];
+  private sequence = 0;
+  /** Loading the seed before `open` (a journalled store only): the base state, not a change. */
+  private booting: boolean;
+  /** The fingerprint of the seed loaded so far (journalled stores only). */
+  private seed: string | undefined;
   private sorted: Entity[] | null = null;
   private readonly sortedByKind = new Map<EntityKind, Entity[]>();
   private writes: Promise<void> = Promise.resolve();
 
   /** `journal`: where API writes are persisted; none keeps them in memory only (tests). */
-  constructor(private readonly journal?: Journal) {}
+  constructor(private readonly journal?: Journal) {
+    this.booting = journal !== undefined;
+  }
 
-  /** Replays the journal's batches (API-owned records) over the graph; call after loading the seed. */
+  /**
+   * Replays the journal's batches (API-owned records) and the change sequence over the graph;
+   * call after loading the seed. When the seed loaded differs from the one the journal last
+   * recorded, that is the next change (journalled now).
+   */
   async open(): Promise<void> {
     if (!this.journal) return;
+    let journalled: string | undefined;
     for (const record of await this.journal.readAll()) {
       this.apply(record, 'API');
+      if (record.seed !== undefined) journalled = record.seed;
+      if (record.seedLoad) this.recordChange({ kind: 'SEED', ...record.seedLoad });
+      if (!record.audit) continue;
       // Entries journalled before methods were recorded hold a bare actor id: read as `legacy`.
-      if (record.audit) this.audits.push({ ...record.audit, actor: storedActor(record.audit.actor) });
+      const entry = { ...record.audit, actor: storedActor(record.audit.actor) };
+      this.audits.push(entry);
+      if (entry.sequence !== undefined)
+        this.recordChange({
+          kind: 'WRITE',
+          sequence: entry.sequence,
+          entry: { ...entry, sequence: entry.sequence },
+        });
+    }
+    this.booting = false;
+    if (journalled === undefined || this.seed === undefined || journalled === this.seed) return;
+    try {
+      await this.journalSeedLoad();
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      // The disk refused (the journal warned): start anyway, and keep recording the seed the
+      // journal knows, so that the next start finds the change again and journals it then.
+      this.seed = journalled;
     }
   }
 
@@ -201,20 +251,32 @@ export class MemoryStore implements GraphStore {
   }
 
   loadSeed(entities: readonly Entity[], relationships: readonly Relationship[]): Promise<LoadReport> {
-    const { report, ...batch } = planSeedLoad(
-      entities,
-      relationships,
-      (id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined),
-      (id) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : undefined),
-    );
-    this.check(batch);
-    this.apply(batch, 'SEED');
-    return Promise.resolve(report);
+    const plan = () => {
+      const { report, ...batch } = planSeedLoad(
+        entities,
+        relationships,
+        (id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined),
+        (id) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : undefined),
+      );
+      this.check(batch);
+      if (this.journal) this.seed = seedFingerprint(this.seed, { entities, relationships });
+      return { report, batch };
+    };
+    if (this.booting) {
+      const { report, batch } = plan();
+      this.apply(batch, 'SEED');
+      return Promise.resolve(report);
+    }
+    return this.serialised(async () => {
+      const { report, batch } = plan();
+      if (report.created + report.updated > 0) await this.journalSeedLoad();
+      this.apply(batch, 'SEED');
+      return report;
+    });
   }
 
   applyWrite(request: WriteRequest): Promise<AuditEntry> {
-    // One write at a time, so plans see every earlier write and the journal's order is the order applied.
-    const run = this.writes.then(async () => {
+    return this.serialised(async () => {
       const entity = (id: string) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined);
       const relationship = (id: string) =>
         this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : undefined;
@@ -232,17 +294,25 @@ export class MemoryStore implements GraphStore {
       };
       const batch = request.plan(stored, request.stamp);
       this.check(batch);
-      const audit = auditEntry(request.stamp, batch, entity, relationship);
-      await this.journal?.append({ ...batch, audit });
+      const audit = auditEntry(request.stamp, batch, entity, relationship, this.sequence + 1);
+      await this.journal?.append({ ...batch, audit, ...(this.seed !== undefined && { seed: this.seed }) });
       this.apply(batch, 'API');
       this.audits.push(audit);
+      this.recordChange({ kind: 'WRITE', sequence: audit.sequence, entry: audit });
       return audit;
     });
-    this.writes = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
+  }
+
+  changeSequence(): Promise<number> {
+    return Promise.resolve(this.sequence);
+  }
+
+  changesSince(after: number, limit: number): Promise<ChangesPage> {
+    const low = firstAfter(this.changes, after);
+    return Promise.resolve({
+      entries: this.changes.slice(low, low + limit),
+      oldestRetained: this.changes[0]?.sequence ?? this.sequence + 1,
+    });
   }
 
   auditLog(query: AuditQuery): Promise<AuditPage> {
@@ -275,6 +345,30 @@ export class MemoryStore implements GraphStore {
 
   close(): Promise<void> {
     return this.journal?.close() ?? Promise.resolve();
+  }
+
+  /** Runs `work` after every earlier write, so plans see them all and the journal's order is the order applied. */
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(work);
+    this.writes = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  /** Journals a seed load that changed records as the next change (the disk refusing it changes nothing), then records it. */
+  private async journalSeedLoad(): Promise<void> {
+    const seedLoad = { sequence: this.sequence + 1, at: new Date().toISOString() };
+    await this.journal?.append({ entities: [], relationships: [], seed: this.seed, seedLoad });
+    this.recordChange({ kind: 'SEED', ...seedLoad });
+  }
+
+  /** Adds a change to the sequence; one numbered at or below the latest (a hand-edited journal) is left out. */
+  private recordChange(change: GraphChange): void {
+    if (change.sequence <= this.sequence) return;
+    this.changes.push(change);
+    this.sequence = change.sequence;
   }
 
   /** Throws unless every relationship's ends exist in the graph or the batch, and keep their ends. */

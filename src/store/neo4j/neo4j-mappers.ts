@@ -1,5 +1,6 @@
 import neo4j, { isInt, type Integer } from 'neo4j-driver';
 import { actorKey, auditTargets, storedActor, type AuditEntry } from '../../domain/audit.js';
+import type { GraphChange } from '../../domain/changes.js';
 import { bounds } from '../../domain/dates.js';
 import { ENTITY_ATTRIBUTE_NAMES, type Entity, type Origin } from '../../domain/entity.js';
 import { ENTITY_KINDS, type EntityKind, type RelationType } from '../../domain/model.js';
@@ -191,11 +192,12 @@ export function citationRows(rel: Relationship): Props[] {
 /**
  * The write parameters of an audit entry: its stamp as properties (the actor as `actor`, its
  * key, plus `actorMethod`, `actorId` and `actorIssuer`), its changes as JSON text, the ids it
- * touched (for filtering). Entries written before methods were recorded have a bare id as
+ * touched (for filtering), its number in the change sequence (an integer). Entries written
+ * before methods were recorded have a bare id as
  * `actor` and no `actorMethod`.
  */
 export function auditRow(entry: AuditEntry): { id: string; props: Props } {
-  const { changes, actor, ...stamp } = entry;
+  const { changes, actor, sequence, ...stamp } = entry;
   const actorProps = {
     actor: actorKey(actor),
     actorMethod: actor.method,
@@ -204,7 +206,13 @@ export function auditRow(entry: AuditEntry): { id: string; props: Props } {
   };
   return {
     id: entry.id,
-    props: { ...stamp, ...actorProps, changes: JSON.stringify(changes), targetIds: auditTargets(entry) },
+    props: {
+      ...stamp,
+      ...actorProps,
+      changes: JSON.stringify(changes),
+      targetIds: auditTargets(entry),
+      ...(sequence !== undefined && { sequence: intParam(sequence) }),
+    },
   };
 }
 
@@ -225,6 +233,7 @@ export function toAuditEntry(value: unknown): AuditEntry {
     action: p.action,
     note: p.note,
     changes: JSON.parse(p.changes as string) as AuditEntry['changes'],
+    ...(p.sequence != null && { sequence: toNumber(p.sequence) }),
   } as AuditEntry;
 }
 
@@ -246,4 +255,13 @@ export function toStatsTallies(row: Props): StatsTallies {
     })),
     writes: maps(row.writes).map((w) => ({ month: w.month as string, count: w.count as number })),
   };
+}
+
+/** A :Change node's properties as a domain change: an audited write when it is an audit entry, else a seed load. */
+export function toGraphChange(value: unknown, audited: boolean): GraphChange {
+  const p = props(value);
+  const sequence = toNumber(p.sequence);
+  return audited
+    ? { kind: 'WRITE', sequence, entry: { ...toAuditEntry(p), sequence } }
+    : { kind: 'SEED', sequence, at: p.at as string };
 }

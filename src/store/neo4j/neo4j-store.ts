@@ -8,6 +8,7 @@ import { graphStats, type GraphStats } from '../../domain/stats.js';
 import type { SupplyRow } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery, PathsAnswer } from '../../domain/traversal.js';
 import type { AuditEntry } from '../../domain/audit.js';
+import type { ChangesPage } from '../../domain/changes.js';
 import type { WriteRequest } from '../../domain/edits.js';
 import type {
   AuditPage,
@@ -26,6 +27,7 @@ import {
   intParam,
   toAuditEntry,
   toEntity,
+  toGraphChange,
   toNumber,
   toRelatedTree,
   toRelationship,
@@ -56,6 +58,7 @@ import {
 import { GRAPH_STATS } from './stats.queries.js';
 import { auditEntriesQuery, AUDIT_ENTRIES_BY_ID, COUNT_AUDIT_ENTRIES } from './writes.queries.js';
 import { setUpSchema } from './schema-setup.js';
+import { CHANGES_SINCE, CURRENT_SEQUENCE, OLDEST_CHANGE } from './changes.queries.js';
 
 /** The seek bounds as query parameters (null: unbounded). */
 function seekParams(seek: Seek<EntityKey>) {
@@ -271,6 +274,24 @@ export class Neo4jStore implements GraphStore {
           .map((e) => [e.id, e]),
       );
       return ids.map((id) => found.get(id) ?? null);
+    });
+  }
+
+  async changeSequence(): Promise<number> {
+    return this.read(async (tx) => {
+      const [row] = await tx.rows(CURRENT_SEQUENCE);
+      return toNumber(row?.sequence ?? 0);
+    });
+  }
+
+  async changesSince(after: number, limit: number): Promise<ChangesPage> {
+    return this.read(async (tx) => {
+      const [oldest] = await tx.rows(OLDEST_CHANGE);
+      const rows = await tx.rows(CHANGES_SINCE, { after: intParam(after), limit: intParam(limit) });
+      const entries = rows.map((r) => toGraphChange(r.change, r.audited === true));
+      if (oldest) return { entries, oldestRetained: toNumber(oldest.oldest) };
+      const [latest] = await tx.rows(CURRENT_SEQUENCE);
+      return { entries, oldestRetained: toNumber(latest?.sequence ?? 0) + 1 };
     });
   }
 

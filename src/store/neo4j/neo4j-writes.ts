@@ -7,7 +7,8 @@ import type { LoadReport } from '../graph-store.js';
 import { auditEntry, planSeedLoad } from '../records.js';
 import type { Tx } from './neo4j-gateway.js';
 import { chunks, groupBy } from './batches.js';
-import { auditRow, citationRows, entityRow, relationshipRow } from './neo4j-mappers.js';
+import { auditRow, citationRows, entityRow, intParam, relationshipRow, toNumber } from './neo4j-mappers.js';
+import { CREATE_SEED_LOAD, NEXT_SEQUENCE } from './changes.queries.js';
 import { entitiesById, relationshipsById } from './neo4j-reads.js';
 import {
   CREATE_AUDIT_ENTRY,
@@ -96,10 +97,16 @@ async function checkAndWrite(
   await upsertRelationships(tx, batch.relationships, existing, origin);
 }
 
+/** Takes the next number of the change sequence (last in a write's transaction: see NEXT_SEQUENCE). */
+async function nextSequence(tx: Tx): Promise<number> {
+  const [row] = await tx.rows(NEXT_SEQUENCE);
+  return toNumber(row?.sequence);
+}
+
 /**
  * An API edit: reads what the plan needs, plans, checks, upserts (API-owned from now on) and
- * records the audit entry, in the one transaction. MERGE on the entry's id keeps a retried
- * transaction from recording it twice.
+ * records the audit entry under the next number of the change sequence, in the one transaction.
+ * MERGE on the entry's id keeps a retried transaction from recording it twice.
  */
 export function applyWriteWork(request: WriteRequest): (tx: Tx) => Promise<AuditEntry> {
   return async (tx) => {
@@ -116,6 +123,7 @@ export function applyWriteWork(request: WriteRequest): (tx: Tx) => Promise<Audit
       batch,
       (id) => entities.get(id),
       (id) => relationships.get(id),
+      await nextSequence(tx),
     );
     await tx.rows(CREATE_AUDIT_ENTRY, auditRow(entry));
     return entry;
@@ -124,7 +132,8 @@ export function applyWriteWork(request: WriteRequest): (tx: Tx) => Promise<Audit
 
 /**
  * A seed load, counted like the embedded store: missing records are created, SEED-owned ones
- * that differ are updated, equal ones are unchanged, API-owned ones are skipped.
+ * that differ are updated, equal ones are unchanged, API-owned ones are skipped. A load that
+ * created or updated anything is recorded as a change under the next number of the sequence.
  */
 export function loadSeedWork(
   entities: readonly Entity[],
@@ -146,6 +155,15 @@ export function loadSeedWork(
       (id) => storedRelationships.get(id),
     );
     await checkAndWrite(tx, batch, storedRelationships, 'SEED');
+    if (report.created + report.updated > 0) {
+      const { created, updated } = report;
+      await tx.rows(CREATE_SEED_LOAD, {
+        sequence: intParam(await nextSequence(tx)),
+        at: new Date().toISOString(),
+        created: intParam(created),
+        updated: intParam(updated),
+      });
+    }
     return report;
   };
 }

@@ -63,6 +63,16 @@ const AUDIT_AT = `CREATE RANGE INDEX audit_entry_at IF NOT EXISTS
 FOR (a:AuditEntry)
 ON (a.at)`;
 
+/** One change-sequence node (concurrent first writes MERGE onto the same one). */
+const CHANGE_SEQUENCE_ID_UNIQUE = `CREATE CONSTRAINT change_sequence_id_unique IF NOT EXISTS
+FOR (s:ChangeSequence)
+REQUIRE s.id IS UNIQUE`;
+
+/** Changes by number: what came after a number, and the oldest held. */
+const CHANGE_SEQUENCE = `CREATE RANGE INDEX change_sequence IF NOT EXISTS
+FOR (c:Change)
+ON (c.sequence)`;
+
 /** Every schema statement, in the order they are run. */
 export const SCHEMA_STATEMENTS: readonly string[] = [
   ENTITY_ID_UNIQUE,
@@ -75,6 +85,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   CITATION_SOURCE_ID,
   AUDIT_ID_UNIQUE,
   AUDIT_AT,
+  CHANGE_SEQUENCE_ID_UNIQUE,
+  CHANGE_SEQUENCE,
 ];
 
 /** Waits for indexes being populated, so the first queries already use them. */

@@ -46,9 +46,12 @@ export const CREATE_CITATIONS = `UNWIND $rows AS row
 CREATE (c:Citation)
 SET c = row`;
 
-/** Records an audit entry once (MERGE on its id: a retried transaction does not record it twice). */
+/**
+ * Records an audit entry once (MERGE on its id: a retried transaction does not record it twice),
+ * as a change of the sequence (see changes.queries.ts) when it has a number.
+ */
 export const CREATE_AUDIT_ENTRY = `MERGE (a:AuditEntry {id: $id})
-ON CREATE SET a = $props`;
+ON CREATE SET a = $props, a:Change`;
 
 /** Matching the audit filter: by actor key and by an id the entry touched (each optional); entries without `actorMethod` predate methods and match as `legacy:<actor>`. */
 const AUDIT_MATCH = `MATCH (a:AuditEntry)
