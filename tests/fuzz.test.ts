@@ -158,11 +158,12 @@ describe('found by the fuzz, and fixed', () => {
 
   // graphql-js 16 refuses an operation type the schema lacks only at execution, with no code,
   // which the error policy masked as INTERNAL; a validation rule now refuses it (400).
-  it('a subscription, which the schema has none of, is refused as a client error', async () => {
-    const res = await ctx.api.gql('subscription { x }');
+  it('a subscription sent over HTTP is refused as a client error that says where subscriptions are served', async () => {
+    const res = await ctx.api.gql('subscription { graphChanged { sequence } }');
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0]).toMatchObject({
-      message: 'This API does not support subscription operations',
+      message:
+        'Subscriptions are served over WebSocket at /graphql (graphql-ws protocol, subprotocol "graphql-transport-ws"), not over HTTP.',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
   });
