@@ -475,7 +475,7 @@ describe('the response sink', () => {
       void (async () => {
         try {
           for (let i = 0; i < CHUNKS; i++) {
-            await sink.write(CHUNK);
+            await sink.write(CHUNK); // flushes every time: a chunk fills the buffer
             seen.maxBuffered = Math.max(seen.maxBuffered, res.writableLength);
           }
           await sink.end();

@@ -40,12 +40,19 @@ const STATUS: Partial<Record<string, number>> = {
   TIMEOUT: 504,
 };
 
+/** Writes each item of each page, waiting only when the sink flushed (so no more than its chunk of text is held beside the page). */
+async function writeAll<T>(sink: ResponseSink, pages: AsyncIterable<T[]>, text: (item: T) => string) {
+  for await (const page of pages)
+    for (const item of page) {
+      const flushed = sink.write(text(item));
+      if (flushed) await flushed;
+    }
+}
+
 async function write(sink: ResponseSink, writer: FormatWriter, walk: ExportWalk): Promise<void> {
   await sink.write(writer.begin());
-  const { entity, relationship } = writer;
-  if (entity) for await (const page of walk.entities()) await sink.write(page.map(entity).join(''));
-  if (relationship)
-    for await (const page of walk.relationships()) await sink.write(page.map(relationship).join(''));
+  if (writer.entity) await writeAll(sink, walk.entities(), writer.entity);
+  if (writer.relationship) await writeAll(sink, walk.relationships(), writer.relationship);
   await sink.write(writer.end());
   await sink.end();
 }

@@ -26,11 +26,12 @@ export class ResponseSink {
     });
   }
 
-  async write(text: string): Promise<void> {
-    if (text === '') return;
+  /** Buffers `text`; a promise (to await before writing more) only when the buffer was flushed. */
+  write(text: string): Promise<void> | undefined {
+    if (text === '') return undefined;
     this.parts.push(text);
     this.size += text.length;
-    if (this.size >= this.flushAt) await this.flush();
+    return this.size >= this.flushAt ? this.flush() : undefined;
   }
 
   /** Writes what is buffered and ends the response. */
