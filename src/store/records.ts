@@ -1,17 +1,7 @@
 import type { AuditChange, AuditEntry, AuditStamp } from '../domain/audit.js';
 import type { WriteBatch } from '../domain/edits.js';
 import type { Entity } from '../domain/entity.js';
-import { compareText } from '../domain/order.js';
-import { sortKeyOf } from '../domain/text-keys.js';
 import type { Relationship } from '../domain/relationship.js';
-
-/**
- * Ordering shared by every store: by sort key (the folded name, stored as `sortKey` in Neo4j),
- * then id, comparing UTF-16 code units (what Neo4j's ORDER BY does for strings), never the locale.
- */
-export function byNameThenId(a: Entity, b: Entity): number {
-  return compareText(sortKeyOf(a.name), sortKeyOf(b.name)) || compareText(a.id, b.id);
-}
 
 /** Whether two records hold the same data (ignoring who owns them). */
 export function sameRecord(a: Entity | Relationship, b: Entity | Relationship): boolean {

@@ -417,7 +417,7 @@ export class MemoryStore implements GraphStore {
 
   private sortedEntities(): Entity[] {
     if (!this.sorted) {
-      // Each name folded once, not once per comparison (byNameThenId's order).
+      // Each name folded once, not once per comparison: (sort key, id), the order every store shares.
       const keyed = this.graph.mapNodes((_, e) => ({ e, key: entityKey(e) }));
       keyed.sort((a, b) => compareEntityKeys(a.key, b.key));
       this.sorted = keyed.map((k) => k.e);
