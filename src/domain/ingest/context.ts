@@ -6,7 +6,8 @@ import { cue, type CueRule } from './cues.js';
 import { shortHash, slugOf } from './ids.js';
 import { Gazetteer, MENTION_CONFIDENCE, mentionsOf, type Mention } from './mentions.js';
 import { splitSentences, type Sentence, type Span } from './nlp.js';
-import type { GraphSnapshot } from './snapshot.js';
+import type { GraphSnapshot, SnapshotEntity } from './snapshot.js';
+import { findNumbers, type FoundNumber } from './numbers.js';
 import { findDates, type FoundDate } from './when.js';
 
 /*
@@ -40,6 +41,12 @@ export interface Candidate {
   confidence: number;
 }
 
+/** One gazetteer per snapshot's entity list (a batch of documents against one snapshot builds it once). */
+const gazetteers = new WeakMap<readonly SnapshotEntity[], Gazetteer>();
+function gazetteerOf(entities: readonly SnapshotEntity[]): Gazetteer {
+  return gazetteers.get(entities) ?? gazetteers.set(entities, new Gazetteer(entities)).get(entities)!;
+}
+
 /** A quotation in the text: the marks' span and the words inside. */
 export interface Quotation extends Span {
   inner: Span;
@@ -52,6 +59,7 @@ export interface SentenceView extends Sentence {
   text: string;
   mentions: Mention[];
   dates: FoundDate[];
+  numbers: FoundNumber[];
 }
 
 const QUOTE_PAIRS: [string, string][] = [
@@ -77,7 +85,7 @@ export class ReadingContext {
     readonly documentId: string,
     snapshot: GraphSnapshot,
   ) {
-    this.gazetteer = new Gazetteer(snapshot.entities);
+    this.gazetteer = gazetteerOf(snapshot.entities);
     this.snapshotIds = new Set(snapshot.entities.map((e) => e.id));
     const sentences = splitSentences(text);
     const mentions = mentionsOf(text, sentences, this.gazetteer);
@@ -87,6 +95,7 @@ export class ReadingContext {
       text: text.slice(s.start, s.end),
       mentions: mentions[index]!,
       dates: findDates(text.slice(s.start, s.end), published, s.start),
+      numbers: findNumbers(text.slice(s.start, s.end), s.start),
     }));
     this.quotations = findQuotations(text);
   }

@@ -101,7 +101,8 @@ interface Label {
 /** A lookup of every label of a snapshot's entities, by their words' stems. */
 export class Gazetteer {
   private readonly labels = new Map<string, Label[]>();
-  private maxWords = 1;
+  /** The most words of a label starting with a given word's stem. */
+  private readonly longest = new Map<string, number>();
   readonly kinds = new Map<string, EntityKind>();
   readonly names = new Map<string, string>();
 
@@ -156,7 +157,8 @@ export class Gazetteer {
     const list = this.labels.get(key) ?? [];
     if (!list.some((l) => l.id === e.id && l.via === via)) list.push(entry);
     this.labels.set(key, list);
-    this.maxWords = Math.max(this.maxWords, words.length);
+    const first = words[0]!.key;
+    this.longest.set(first, Math.max(this.longest.get(first) ?? 0, words.length));
   }
 
   /** Every mention of a known entity in `text`, longest first, never overlapping, in text order. */
@@ -165,7 +167,7 @@ export class Gazetteer {
     const out: Mention[] = [];
     for (let i = 0; i < words.length;) {
       let found: { mention: Mention; length: number } | undefined;
-      for (let n = Math.min(this.maxWords, words.length - i); n >= 1 && !found; n--) {
+      for (let n = Math.min(this.longest.get(words[i]!.key) ?? 0, words.length - i); n >= 1 && !found; n--) {
         const run = words.slice(i, i + n);
         if (!joined(text, run)) continue;
         const list = this.labels.get(run.map((w) => w.key).join(' '));

@@ -24,8 +24,14 @@ interface Hit {
 }
 
 /** Every match of `re` in the sentence, with offsets into the document. */
+const globals = new Map<string, RegExp>();
+
 function hits(s: SentenceView, re: RegExp): Hit[] {
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  const k = `${re.flags}/${re.source}`;
+  const g =
+    globals.get(k) ??
+    globals.set(k, new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)).get(k)!;
+  g.lastIndex = 0;
   const out: Hit[] = [];
   for (let m = g.exec(s.text); m; m = g.exec(s.text)) {
     out.push({ m, start: s.start + m.index, end: s.start + m.index + m[0].length });
@@ -297,6 +303,27 @@ function meetings(ctx: ReadingContext, s: SentenceView): void {
     ctx.propose('meeting-participants', b, event.id, quote);
     if (place) ctx.propose('meeting-venue', event.id, place, quote);
     if (a.kind === 'COUNTRY' && b.kind === 'COUNTRY') ctx.lastPair = [a.id, b.id];
+  }
+}
+
+/** "<A> met [with] <B> [in <C>]". */
+function met(ctx: ReadingContext, s: SentenceView): void {
+  for (const h of hits(s, /\s+met(?:\s+with)?\s+/)) {
+    if (ctx.quoted(h.start)) continue;
+    const a = s.mentions.find((m) => m.end === h.start && ACTORS.includes(m.kind));
+    const b = a && actorAt(ctx, s, h.end);
+    if (!a || !b) continue;
+    const inc = /^\s+in\s+/.exec(gap(ctx, b.end, s.end));
+    const place = inc ? mentionAt(ctx, s, b.end + inc[0].length, ['COUNTRY']) : undefined;
+    const quote = span(a.start, (place ?? b).end);
+    const name = `${ctx.nameOf(a.id)}–${ctx.nameOf(b.id)} meeting${place ? ` in ${ctx.nameOf(place.id)}` : ''}`;
+    const event = ctx.draft('EVENT', name, 'meeting-participants', quote, [
+      'meeting',
+      ...(place ? [place.id] : []),
+    ]);
+    ctx.propose('meeting-participants', a, event.id, quote);
+    ctx.propose('meeting-participants', b, event.id, quote);
+    if (place) ctx.propose('meeting-venue', event.id, place, quote);
   }
 }
 
@@ -691,22 +718,28 @@ const STAGES: [RegExp, SupplyStage][] = [
 const lastMaterial = new WeakMap<ReadingContext, string>();
 
 function shares(ctx: ReadingContext, s: SentenceView): void {
-  const re =
-    /\b(controls|produces|processes|refines|mines|accounts for|supplies|holds|has)\s+(?:(nearly|almost|about|around|roughly|approximately|over|more than|less than|some|at least)\s+)?(\d+(?:\.\d+)?)\s*(?:percent|per cent|%)\s+of\s+(?:the\s+)?(?:global|world['’]?s?|worldwide)\s+([^.,;]*)/;
-  for (const h of hits(s, re)) {
+  for (const h of hits(
+    s,
+    /\b(controls|produces|processes|refines|mines|accounts for|supplies|holds|has)\s+/,
+  )) {
     if (ctx.quoted(h.start)) continue;
+    const n = s.numbers.find((x) => x.start === h.end && x.unit === 'percent');
+    const of =
+      n && /^\s+of\s+(?:the\s+)?(?:global|world['’]?s?|worldwide)\s+([^.,;]*)/.exec(gap(ctx, n.end, s.end));
+    if (!n || !of) continue;
     const subject = ctx.before(s, h.start, ['COUNTRY', 'ORGANIZATION', 'FACILITY']);
     if (!subject) continue;
-    const tail = h.m[4]!;
+    const end = n.end + of[0].length;
+    const tail = of[1]!;
     const material =
-      ctx.mentionsIn(s, h.end - tail.length, h.end, ['MATERIAL'])[0]?.id ??
+      ctx.mentionsIn(s, end - tail.length, end, ['MATERIAL'])[0]?.id ??
       ctx.before(s, h.start, ['MATERIAL'])?.id ??
       lastMaterial.get(ctx);
     if (!material) continue;
     const stage = STAGES.find(([re2]) => re2.test(`${h.m[1]} ${tail}`))?.[1];
-    ctx.propose('share-of-world', subject, material, span(subject.start, h.end), {
-      share: Number(h.m[3]),
-      ...(h.m[2] && { qualifier: h.m[2] }),
+    ctx.propose('share-of-world', subject, material, span(subject.start, end), {
+      share: n.value,
+      ...(n.qualifier && { qualifier: n.qualifier }),
       ...(stage && { stage }),
       year: Number(ctx.published.slice(0, 4)),
     });
@@ -853,16 +886,13 @@ function quotes(ctx: ReadingContext): void {
     const after = gap(ctx, q.end, s.end);
     let speaker: Mention | undefined;
     let end = q.end;
-    const pron = new RegExp(String.raw`^\s*,?\s*\S+?\s+${SAY}\b[^.]*`).exec(after);
+    const pron = new RegExp(String.raw`^\s*,?\s*(?:\S+\s+){1,4}?${SAY}\b[^.]*`).exec(after);
     if (pron) {
-      speaker = s.mentions.find(
-        (m) =>
-          m.start >= q.end &&
-          m.start < q.end + pron[0].length &&
-          (m.kind === 'PERSON' || m.kind === 'ORGANIZATION'),
-      );
-      const first = s.mentions.find((m) => m.start >= q.end);
-      if (speaker && first && speaker !== first && first.kind !== 'PERSON') speaker = undefined;
+      // The speaker named before the verb: a person (a title's organisation is not the speaker), else an organisation.
+      const verb = q.end + pron[0].search(new RegExp(String.raw`${SAY}\b`));
+      const named = s.mentions.filter((m) => m.start >= q.end && m.end <= verb);
+      speaker =
+        named.filter((m) => m.kind === 'PERSON').at(-1) ?? named.find((m) => m.kind === 'ORGANIZATION');
       end = q.end + pron[0].length;
     }
     const inverted = new RegExp(String.raw`^\s*,?\s*${SAY}\s+(?:by\s+)?(?:the\s+|a\s+|an\s+)?`).exec(after);
@@ -891,7 +921,8 @@ function quotes(ctx: ReadingContext): void {
 }
 
 function reported(ctx: ReadingContext, s: SentenceView): void {
-  for (const h of hits(s, new RegExp(String.raw`\b${SAY}\s+(?:that\s+)?(?=[\p{Ll}\p{Lu}])`, 'u'))) {
+  const when = String.raw`(?:(?:on|last|this|earlier)\s+\p{Lu}?\p{L}+\s+|yesterday\s+|today\s+)?`;
+  for (const h of hits(s, new RegExp(String.raw`\b${SAY}\s+${when}(?:that\s+)?(?=[\p{Ll}\p{Lu}])`, 'u'))) {
     const speaker = s.mentions
       .filter(
         (m) => m.end <= h.start && m.end >= h.start - 2 && (m.kind === 'PERSON' || m.kind === 'ORGANIZATION'),
@@ -1039,18 +1070,19 @@ function operators(ctx: ReadingContext, s: SentenceView): void {
 }
 
 function money(ctx: ReadingContext, s: SentenceView): void {
-  const re =
-    /(US\$|A\$|C\$|\$)\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|bn|m)?\s+(?:[\w-]+\s+){0,2}?(?:loan|equity|investment|grant|stake|funding)\s+(?:from|by)\s+/;
-  for (const h of hits(s, re)) {
-    if (ctx.quoted(h.start)) continue;
-    const investor = mentionAt(ctx, s, h.end, ['ORGANIZATION', 'COUNTRY']);
-    const recipient = ctx.mentionsIn(s, s.start, h.start, ['ORGANIZATION', 'FACILITY'])[0];
+  for (const n of s.numbers.filter((x) => /^[A-Z]{3}$/.test(x.unit))) {
+    if (ctx.quoted(n.start)) continue;
+    const via = /^\s+(?:[\w-]+\s+){0,2}?(?:loan|equity|investment|grant|stake|funding)\s+(?:from|by)\s+/.exec(
+      gap(ctx, n.end, s.end),
+    );
+    if (!via) continue;
+    const investor = mentionAt(ctx, s, n.end + via[0].length, ['ORGANIZATION', 'COUNTRY']);
+    const recipient = ctx.mentionsIn(s, s.start, n.start, ['ORGANIZATION', 'FACILITY'])[0];
     if (!investor || !recipient) continue;
-    const scale = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9 }[h.m[3]?.toLowerCase() ?? ''] ?? 1;
-    const unit = { US$: 'USD', $: 'USD', A$: 'AUD', C$: 'CAD' }[h.m[1]!]!;
     ctx.propose('money-from', investor, recipient, span(recipient.start, investor.end), {
-      volume: Number(h.m[2]!.replace(/,/g, '')) * scale,
-      unit,
+      volume: n.value,
+      unit: n.unit,
+      ...(n.qualifier && { qualifier: n.qualifier }),
     });
   }
 }
@@ -1062,6 +1094,7 @@ export function readSentence(ctx: ReadingContext, s: SentenceView): void {
   leaderAdministration(ctx, s);
   countryQualifiedBody(ctx, s);
   meetings(ctx, s);
+  met(ctx, s);
   namedMeasures(ctx, s);
   suspensions(ctx, s);
   datedReferences(ctx, s);
