@@ -258,9 +258,7 @@ export function evaluate(
 }
 
 /** The whole benchmark: the article, then each own text. */
-export async function runIngestEval(
-  seedDir = DEFAULT_SEED_DIR,
-): Promise<{
+export async function runIngestEval(seedDir = DEFAULT_SEED_DIR): Promise<{
   article: DocumentResult;
   goldCount: number;
   texts: DocumentResult[];

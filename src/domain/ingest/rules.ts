@@ -420,7 +420,10 @@ function commitments(ctx: ReadingContext, s: SentenceView, made: Draft | undefin
     if (ctx.quoted(h.start)) continue;
     const subject = ctx.before(s, h.start, ['COUNTRY', 'ORGANIZATION', 'PERSON']);
     if (!subject) continue;
-    const tail = gap(ctx, h.end, s.end).replace(/[.”"’]+$/, '');
+    // The promise ends before an appositive or relative clause about it (", a gesture meant to ...", ", which ...").
+    const tail = gap(ctx, h.end, s.end)
+      .replace(/[.”"’]+$/, '')
+      .replace(/,\s+(?:a|an|which|who)\s[^]*$/, '');
     let parts = tail.split(/,?\s+and\s+to\s+/);
     if (parts.length === 1) parts = tail.split(/\s+and\s+(?=\p{Ll}+(?:ed|er)\s)/u);
     let at = h.end;
@@ -915,7 +918,7 @@ function quotes(ctx: ReadingContext): void {
     }
     if (!speaker) continue;
     previous = { speaker, paragraph: q.paragraph };
-    const words = span(q.inner.start, q.inner.end - (/[,.]$/.test(inner) ? 1 : 0));
+    const words = span(q.inner.start, q.inner.end - (inner.endsWith(',') ? 1 : 0));
     statement(ctx, 'quote-speaker', speaker, words, span(start, Math.max(end, q.end)), s, undefined, weight);
   }
 }
