@@ -39,7 +39,7 @@ const out = [
       `- ${t.name}: precision ${t.scored.overall.precision}%, recall ${t.scored.overall.recall}% (${t.scored.overall.correct}/${t.scored.overall.gold} gold, ${t.scored.overall.predicted} proposed)`,
   ),
   '',
-  `Time: ${result.msPer1000Words} ms per 1,000 words (extraction only, after a warm-up, 5 rounds over all documents).`,
+  `Time: ${result.msPer1000Words} ms per 1,000 words (extraction only, after a warm-up, 5 rounds over all documents); the founding article (${result.article.words} words) in ${result.articleMs} ms.`,
 ];
 console.log(out.join('\n'));
 if (verbose) {
@@ -63,6 +63,7 @@ await writeFile(
       texts: Object.fromEntries(result.texts.map((t) => [t.name, strip(t.scored)])),
       textsOverall: strip(result.textsOverall),
       msPer1000Words: result.msPer1000Words,
+      articleMs: result.articleMs,
     },
     null,
     2,

@@ -12,6 +12,8 @@ import { findNumbers } from '../src/domain/ingest/numbers.js';
 import type { Proposal } from '../src/domain/ingest/proposal.js';
 import { graphSnapshot, type GraphSnapshot, type SnapshotEntity } from '../src/domain/ingest/snapshot.js';
 import { findDates } from '../src/domain/ingest/when.js';
+import { isPartialDate } from '../src/domain/dates.js';
+import { SLUG_PATTERN } from '../src/domain/entity.js';
 import { allowsEnds, type EntityKind } from '../src/domain/model.js';
 import { quoteRefusal } from '../src/domain/text.js';
 import { DEFAULT_SEED_DIR, loadSeed, type Seed } from '../src/store/seed/seed-loader.js';
@@ -60,6 +62,13 @@ function checkInvariants(ps: Proposal[], docText: string, graph: GraphSnapshot):
     const row = CUES.find((c) => c.rule === p.rule);
     expect(row, p.rule).toBeDefined();
     for (const dep of p.dependsOn) expect(entityProposals.has(dep)).toBe(true);
+    const e = p.entity;
+    if (e) {
+      expect(e.id).toMatch(SLUG_PATTERN);
+      expect(graph.entities.some((x) => x.id === e.id)).toBe(false);
+      for (const d of [e.date, e.validFrom, e.validUntil])
+        if (d !== undefined) expect(isPartialDate(d), d).toBe(true);
+    }
     const r = p.relationship;
     if (r) {
       const [from, to] = [kinds.get(r.from)!, kinds.get(r.to)!];
@@ -190,6 +199,21 @@ describe('extraction of the founding article', () => {
       `doc-${createHash('sha256').update(text.normalize('NFC')).digest('hex').slice(0, 12)}`,
     );
     expect(documentIdFor(text.normalize('NFD'))).toBe(documentIdFor(text));
+  });
+});
+
+describe('odd input', () => {
+  it('proposes nothing for an empty or blank text, and reads past a run of characters that is no word', () => {
+    const doc = (t: string) =>
+      extractProposals({ title: 't', publisher: 'p', published: PUBLISHED, text: t }, snapshot);
+    expect(doc('')).toEqual([]);
+    expect(doc(' \n\n ')).toEqual([]);
+    const long = `${'x'.repeat(50_000)}\n${text}`;
+    const ps = doc(long);
+    checkInvariants(ps, long, snapshot);
+    expect(ps.filter((p) => p.type === 'RELATIONSHIP')).toHaveLength(
+      article.filter((p) => p.type === 'RELATIONSHIP').length,
+    );
   });
 });
 

@@ -29,7 +29,10 @@ export interface Sentence extends Span {
  * white space before each (their concatenation is the text); a sentence the library runs across
  * a line break is cut there, since a line break ends a paragraph.
  */
-export function splitSentences(text: string): Sentence[] {
+export function splitSentences(original: string): Sentence[] {
+  // A run of 200 visible characters is no word (the library slows to seconds on one): read as blank, offsets kept.
+  const text = original.replace(/\S{200,}/g, (run) => ' '.repeat(run.length));
+  if (text.trim() === '') return [];
   const doc = nlp.readDoc(text);
   const tokens: string[] = doc.tokens().out();
   const spaces: string[] = doc.tokens().out(precedingSpaces);
