@@ -202,6 +202,49 @@ describe('extraction of the founding article', () => {
   });
 });
 
+describe('entities the graph lacks', () => {
+  it('proposes persons by title, organisations by head word, countries and materials by name, each before what needs it', () => {
+    const graph: GraphSnapshot = {
+      entities: [{ id: 'australia', kind: 'COUNTRY', name: 'Australia' }],
+      relationships: [],
+    };
+    const t =
+      'Australian Prime Minister Anthony Albanese spoke on Monday. The General Administration of Customs issued Announcement No. 9 on Tuesday. Germany controls about 5 percent of global lithium refining.';
+    const ps = extractProposals({ title: 't', publisher: 'p', published: '2026-03-05', text: t }, graph);
+    checkInvariants(ps, t, graph);
+    const byId = new Map(ps.map((p) => [p.id, p]));
+    const needs = (type: string) => {
+      const p = ps.find((x) => x.relationship?.type === type)!;
+      return { ...p.relationship!, needs: p.dependsOn.map((d) => byId.get(d)!.entity) };
+    };
+    expect(needs('LEADS')).toMatchObject({
+      from: 'anthony-albanese',
+      to: 'australia',
+      needs: [{ id: 'anthony-albanese', kind: 'PERSON', name: 'Anthony Albanese' }],
+    });
+    expect(needs('HOLDS_OFFICE')).toMatchObject({ title: 'Prime Minister' });
+    expect(needs('ISSUED')).toMatchObject({
+      from: 'general-administration-of-customs',
+      needs: [
+        { kind: 'ORGANIZATION', name: 'General Administration of Customs' },
+        { kind: 'MEASURE', name: 'Announcement No. 9', date: '2026-03-03' },
+      ],
+    });
+    expect(needs('PRODUCES')).toMatchObject({
+      share: 5,
+      qualifier: 'about',
+      stage: 'PROCESSING',
+      year: 2026,
+      needs: [
+        { id: 'germany', kind: 'COUNTRY', name: 'Germany' },
+        { id: 'lithium', kind: 'MATERIAL', name: 'Lithium' },
+      ],
+    });
+    for (const p of ps.filter((x) => x.type === 'ENTITY'))
+      expect(ps.indexOf(p)).toBeLessThan(ps.findIndex((x) => x.dependsOn.includes(p.id)));
+  });
+});
+
 describe('odd input', () => {
   it('proposes nothing for an empty or blank text, and reads past a run of characters that is no word', () => {
     const doc = (t: string) =>

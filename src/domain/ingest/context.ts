@@ -7,6 +7,7 @@ import { shortHash, slugOf } from './ids.js';
 import { Gazetteer, MENTION_CONFIDENCE, mentionsOf, type Mention } from './mentions.js';
 import { splitSentences, type Sentence, type Span } from './nlp.js';
 import type { GraphSnapshot, SnapshotEntity } from './snapshot.js';
+import { NewNames } from './new-names.js';
 import { findNumbers, type FoundNumber } from './numbers.js';
 import { findDates, type FoundDate } from './when.js';
 
@@ -23,7 +24,8 @@ export interface Draft {
   kind: EntityKind;
   name: string;
   attributes: Omit<EntityAttributes, 'aliases'>;
-  rule: CueRule;
+  /** The cue that made it; `new-name` for a name found in the text (its proposal then takes the rule of the first relationship needing it). */
+  rule: CueRule | 'new-name';
   quote: Span;
   confidence: number;
   /** Words later mentions refer back by ("meeting", "suspension", a country's id...). */
@@ -88,7 +90,17 @@ export class ReadingContext {
     this.gazetteer = gazetteerOf(snapshot.entities);
     this.snapshotIds = new Set(snapshot.entities.map((e) => e.id));
     const sentences = splitSentences(text);
-    const mentions = mentionsOf(text, sentences, this.gazetteer);
+    const newNames = new NewNames(this.gazetteer, snapshot.entities);
+    // A name the graph lacks is a mention of a draft; it is proposed only if a relationship needs it.
+    const mentions = mentionsOf(text, sentences, this.gazetteer, (s, known) =>
+      newNames.find(text.slice(s.start, s.end), s.start, known).map((n) => ({
+        start: n.start,
+        end: n.end,
+        kind: n.kind,
+        via: 'name' as const,
+        id: this.draft(n.kind, n.name, 'new-name', { start: n.start, end: n.end }, []).id,
+      })),
+    );
     this.sentences = sentences.map((s, index) => ({
       ...s,
       index,
@@ -141,7 +153,7 @@ export class ReadingContext {
   draft(
     kind: EntityKind,
     name: string,
-    rule: CueRule,
+    rule: CueRule | 'new-name',
     quote: Span,
     heads: string[],
     attributes: Draft['attributes'] = {},
@@ -158,7 +170,16 @@ export class ReadingContext {
     let id = slugOf(name);
     if (this.snapshotIds.has(id) || this.drafts.has(id))
       id = `${id}-${shortHash(`${this.documentId}\n${kind}\n${name}`)}`;
-    const d: Draft = { id, kind, name, attributes, rule, quote, confidence: cue(rule).confidence, heads };
+    const d: Draft = {
+      id,
+      kind,
+      name,
+      attributes,
+      rule,
+      quote,
+      confidence: rule === 'new-name' ? 0.7 : cue(rule).confidence,
+      heads,
+    };
     this.drafts.set(id, d);
     return d;
   }

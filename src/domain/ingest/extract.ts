@@ -15,8 +15,8 @@ import type { GraphSnapshot, SnapshotRelationship } from './snapshot.js';
  * document and snapshot give the same proposals with the same ids.
  */
 
-/** The order proposals come in: by offset, entities before what needs them. */
-const TYPE_ORDER = { ENTITY: 0, RELATIONSHIP: 1, CITATION: 2 } as const;
+/** The order proposals come in: entities (which others depend on) first, then the rest; each by offset. */
+const TYPE_ORDER = { ENTITY: 0, RELATIONSHIP: 1, CITATION: 1 } as const;
 
 /**
  * The proposals for `document` against `graph`: ENTITY proposals for entities the graph lacks
@@ -51,7 +51,8 @@ export function extractProposals(document: IngestDocument, graph: GraphSnapshot)
       if (!d || entityProposal.has(d.id)) continue;
       const { quote, offset } = quoteOf(d.quote);
       const entity = { id: d.id, kind: d.kind, name: d.name, ...d.attributes };
-      const id = proposalIdFor(documentId, d.rule, ['ENTITY', d.kind, fold(d.name)]);
+      const rule = d.rule === 'new-name' ? c.rule : d.rule;
+      const id = proposalIdFor(documentId, rule, ['ENTITY', d.kind, fold(d.name)]);
       entityProposal.set(d.id, id);
       proposals.push({
         id,
@@ -62,7 +63,7 @@ export function extractProposals(document: IngestDocument, graph: GraphSnapshot)
         quote,
         offset,
         confidence: d.confidence,
-        rule: d.rule,
+        rule,
         dependsOn: [],
       });
     }
@@ -100,7 +101,7 @@ export function extractProposals(document: IngestDocument, graph: GraphSnapshot)
     }
   }
   return proposals.sort(
-    (a, b) => a.offset - b.offset || TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || (a.id < b.id ? -1 : 1),
+    (a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.offset - b.offset || (a.id < b.id ? -1 : 1),
   );
 }
 

@@ -210,15 +210,21 @@ function caseFits(label: Label, run: Word[]): boolean {
 }
 
 /**
- * Mentions in every sentence, with "he"/"she"/"his"/"her" resolved to the last person named
+ * Mentions in every sentence (those `more` adds too: names of new entities), with "he"/"she"/"his"/"her" resolved to the last person named
  * when the last sentence (or part of this one) naming persons named exactly one.
  */
-export function mentionsOf(text: string, sentences: readonly Sentence[], gazetteer: Gazetteer): Mention[][] {
+export function mentionsOf(
+  text: string,
+  sentences: readonly Sentence[],
+  gazetteer: Gazetteer,
+  more: (s: Sentence, found: readonly Mention[]) => Mention[] = () => [],
+): Mention[][] {
   let lastPersons: string[] = [];
   return sentences.map((s) => {
-    const found = gazetteer
+    const known = gazetteer
       .match(text.slice(s.start, s.end))
       .map((m) => ({ ...m, start: m.start + s.start, end: m.end + s.start }));
+    const found = [...known, ...more(s, known)].sort((a, b) => a.start - b.start);
     const pronouns = [...text.slice(s.start, s.end).matchAll(/\b(he|she|He|She)\b/g)].map((m) => ({
       at: s.start + m.index,
       length: m[0].length,

@@ -573,7 +573,7 @@ function namedMeasures(ctx: ReadingContext, s: SentenceView): void {
   )) {
     const name = `${h.m[1]} No. ${h.m[2]}`;
     const issuers = ctx.mentionsIn(s, s.start, h.start, STATES);
-    const date = s.dates.find((d) => d.end <= h.start);
+    const date = s.dates.find((d) => d.role === 'on');
     const d = ctx.draft(
       'MEASURE',
       name,
