@@ -65,6 +65,7 @@ function checkInvariants(ps: Proposal[], docText: string, graph: GraphSnapshot):
     const e = p.entity;
     if (e) {
       expect(e.id).toMatch(SLUG_PATTERN);
+      expect(e.name.length).toBeLessThanOrEqual(200);
       expect(graph.entities.some((x) => x.id === e.id)).toBe(false);
       for (const d of [e.date, e.validFrom, e.validUntil])
         if (d !== undefined) expect(isPartialDate(d), d).toBe(true);

@@ -43,6 +43,9 @@ export interface Candidate {
   confidence: number;
 }
 
+/** Longest name a new entity gets. */
+const MAX_NAME = 160;
+
 /** One gazetteer per snapshot's entity list (a batch of documents against one snapshot builds it once). */
 const gazetteers = new WeakMap<readonly SnapshotEntity[], Gazetteer>();
 function gazetteerOf(entities: readonly SnapshotEntity[]): Gazetteer {
@@ -158,6 +161,8 @@ export class ReadingContext {
     heads: string[],
     attributes: Draft['attributes'] = {},
   ): Draft {
+    // Names stay within what the write path accepts (200 characters): long ones end at a word, with "...".
+    if (name.length > MAX_NAME) name = `${name.slice(0, MAX_NAME - 4).replace(/\s+\S*$/, '')} ...`;
     const existing = [...this.drafts.values()].find((d) => d.kind === kind && fold(d.name) === fold(name));
     if (existing) {
       for (const [k, v] of Object.entries(attributes)) {
