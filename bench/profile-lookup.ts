@@ -19,7 +19,8 @@ import { generateGraph } from './synthetic.js';
  * cost under load (--n statements, 8 at a time, each in its own read transaction as the servers
  * send them): Neo4j's CPU ms per statement (from /proc) and this client's, in ROUNDS rounds (4): the
  * first rounds show the JVM's warm-up. Then the lookup through our store's port against the raw
- * contestant's handler (driver settings, gateway and mappers included, no HTTP or GraphQL).
+ * contestant's handler (driver settings, gateway and mappers included, no HTTP or GraphQL), and
+ * the CPU Neo4j uses idle.
  */
 
 const { values } = parseArgs({ options: { graph: { type: 'string' }, n: { type: 'string' } } });
@@ -163,6 +164,13 @@ async function main(): Promise<void> {
     }
     await store.close();
     await raw.close();
+    // What Neo4j spends with no statement at all (GC, JIT, checkpoints): counted against every
+    // request of a benchmark window, so it weighs more per request on a slower contestant.
+    for (const seconds of [5, 5]) {
+      const idle0 = await cpuMs(pid);
+      await new Promise((r) => setTimeout(r, seconds * 1000));
+      process.stdout.write(`Neo4j idle: ${((await cpuMs(pid)) - idle0) / seconds} ms of CPU per second\n`);
+    }
   } finally {
     await db.stop();
   }
