@@ -20,10 +20,10 @@ const byId = compareIds;
 type Vars = Record<string, any>;
 type Rows = Record<string, any>[];
 
-const LOOKUP = `MATCH (n:Entity {id: $id})
+export const LOOKUP = `MATCH (n:Entity {id: $id})
 RETURN n {.id, .name, .kind, category: CASE WHEN n:Organization THEN n.category END} AS entity`;
 
-const NESTED = `MATCH (o:Entity {id: $id})
+export const NESTED = `MATCH (o:Entity {id: $id})
 RETURN o {.id, .name, facilities: CASE WHEN o:Organization THEN COLLECT {
   MATCH (o)-[r:OPERATES]->(f:Facility)
   WITH DISTINCT r, f

@@ -1,0 +1,182 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import neo4j, { type Driver, type ResultSummary } from 'neo4j-driver';
+import { ENTITY_ATTRIBUTE_NAMES } from '../src/domain/entity.js';
+import { createNeo4jStore } from '../src/store/neo4j/index.js';
+import { GET_ENTITIES } from '../src/store/neo4j/entities.queries.js';
+import { relatedTreesQuery } from '../src/store/neo4j/relationships.queries.js';
+import { startLocalNeo4j } from '../scripts/support/local-neo4j.js';
+import { bulkLoad } from './load.js';
+import { LOOKUP, NESTED, rawAnswer } from './raw-driver.js';
+import { generateGraph } from './synthetic.js';
+
+/*
+ * node --import @swc-node/register/esm-register bench/profile-lookup.ts [--graph 10000] [--n 3000]
+ *
+ * Our lookup and nested statements against the raw contestant's, on a fresh local Neo4j with a
+ * synthetic graph: each statement's PROFILE (operators, rows, db hits, bytes returned), then its
+ * cost under load (--n statements, 8 at a time, each in its own read transaction as the servers
+ * send them): Neo4j's CPU ms per statement (from /proc) and this client's, in ROUNDS rounds (4): the
+ * first rounds show the JVM's warm-up. Then the lookup through our store's port against the raw
+ * contestant's handler (driver settings, gateway and mappers included, no HTTP or GraphQL), and
+ * the CPU Neo4j uses idle.
+ */
+
+const { values } = parseArgs({ options: { graph: { type: 'string' }, n: { type: 'string' } } });
+const graph = generateGraph(Number(values.graph ?? 10_000), 1);
+const N = Number(values.n ?? 3000);
+const TIMEOUT = { timeout: 10_000 };
+
+const NESTED_HOPS = [
+  { type: 'OPERATES', direction: 'OUT', next: [{ type: 'LOCATED_IN', direction: 'OUT', next: [] }] },
+] as const;
+
+interface Variant {
+  name: string;
+  query: string;
+  params: (id: string) => Record<string, unknown>;
+}
+
+/**
+ * A statement with its entity maps naming every property the domain reads instead of `n {.*}`:
+ * tried and reverted (the absent attributes come back as nulls: twice the db hits and more bytes).
+ */
+const namedProperties = (query: string) =>
+  query.replace(
+    /(\w+) \{\.\*\}/g,
+    (_, v: string) =>
+      `${v} {${['id', 'kind', 'name', 'origin', ...ENTITY_ATTRIBUTE_NAMES].map((k) => `.${k}`).join(', ')}}`,
+  );
+
+const VARIANTS: Variant[] = [
+  { name: 'ours lookup', query: GET_ENTITIES, params: (id) => ({ ids: [id] }) },
+  { name: 'ours lookup named', query: namedProperties(GET_ENTITIES), params: (id) => ({ ids: [id] }) },
+  { name: 'raw lookup', query: LOOKUP, params: (id) => ({ id }) },
+  {
+    name: 'ours nested',
+    query: relatedTreesQuery(NESTED_HOPS as never),
+    params: (id) => ({ ids: [id] }),
+  },
+  {
+    name: 'ours nested named',
+    query: namedProperties(relatedTreesQuery(NESTED_HOPS as never)),
+    params: (id) => ({ ids: [id] }),
+  },
+  { name: 'raw nested', query: NESTED, params: (id) => ({ id }) },
+];
+
+async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+type Plan = Exclude<ResultSummary['profile'], false>;
+
+function operators(plan: Plan, depth = 0): string[] {
+  const line = `${'  '.repeat(depth)}${plan.operatorType} rows=${plan.rows} dbHits=${plan.dbHits} ${String(plan.arguments.Details ?? '').slice(0, 90)}`;
+  return [line, ...plan.children.flatMap((c) => operators(c, depth + 1))];
+}
+
+function totalHits(plan: Plan): number {
+  return plan.dbHits + plan.children.reduce((s, c) => s + totalHits(c), 0);
+}
+
+async function profile(driver: Driver, v: Variant, id: string): Promise<void> {
+  const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = await session.run(`PROFILE ${v.query}`, v.params(id));
+    const plan = result.summary.profile as Plan;
+    const bytes = JSON.stringify(result.records.map((r) => r.toObject())).length;
+    process.stdout.write(
+      `\n== ${v.name}: ${totalHits(plan)} db hits, ${result.records.length} rows, ${bytes} bytes of JSON\n${operators(plan).join('\n')}\n`,
+    );
+  } finally {
+    await session.close();
+  }
+}
+
+async function load(driver: Driver, v: Variant, ids: string[], pid: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < N) {
+      const id = ids[next++ % ids.length]!;
+      const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+      try {
+        await session.executeRead(async (tx) => (await tx.run(v.query, v.params(id))).records, TIMEOUT);
+      } finally {
+        await session.close();
+      }
+    }
+  };
+  const [db0, client0] = [await cpuMs(pid), process.cpuUsage()];
+  const started = performance.now();
+  await Promise.all(Array.from({ length: 8 }, worker));
+  const elapsed = performance.now() - started;
+  const client = process.cpuUsage(client0);
+  const db = (await cpuMs(pid)) - db0;
+  process.stdout.write(
+    `${v.name.padEnd(18)} Neo4j ${(db / N).toFixed(3)} ms, client ${((client.user + client.system) / 1000 / N).toFixed(3)} ms per statement, ${Math.round((N * 1000) / elapsed)}/s\n`,
+  );
+}
+
+/** As `load`, through whole request paths: our store's port call against the raw contestant's handler (no HTTP, no GraphQL). */
+async function loadPath(name: string, call: (id: string) => Promise<unknown>, ids: string[], pid: number) {
+  let next = 0;
+  const worker = async () => {
+    while (next < N) await call(ids[next++ % ids.length]!);
+  };
+  const [db0, client0] = [await cpuMs(pid), process.cpuUsage()];
+  await Promise.all(Array.from({ length: 8 }, worker));
+  const client = process.cpuUsage(client0);
+  const db = (await cpuMs(pid)) - db0;
+  process.stdout.write(
+    `${name.padEnd(18)} Neo4j ${(db / N).toFixed(3)} ms, client ${((client.user + client.system) / 1000 / N).toFixed(3)} ms per request\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  const home = path.resolve('.neo4j', 'profile-lookup');
+  await rm(home, { recursive: true, force: true });
+  const db = await startLocalNeo4j({ home });
+  try {
+    const pid = Number((await readFile(path.join(home, 'run', 'pid'), 'utf8')).trim());
+    await (await createNeo4jStore({ uri: db.uri })).close();
+    const driver = neo4j.driver(db.uri);
+    await bulkLoad(driver, graph.entities, graph.relationships);
+    const ids = graph.probes.companies;
+    for (const v of VARIANTS) await profile(driver, v, ids[0]!);
+    process.stdout.write(
+      `\nunder load (${N} statements, 8 at a time; load average ${(await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')})\n`,
+    );
+    for (const v of VARIANTS) await load(driver, v, ids, pid); // warm-up
+    for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++)
+      for (const v of VARIANTS) await load(driver, v, ids, pid);
+    await driver.close();
+    // The same lookups through our store (its driver settings, gateway, mappers) and the raw contestant's handler.
+    const store = await createNeo4jStore({ uri: db.uri });
+    const raw = neo4j.driver(db.uri, undefined, { disableLosslessIntegers: true });
+    process.stdout.write('\nwhole paths (store port vs raw handler)\n');
+    for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++) {
+      await loadPath('store.getEntities', (id) => store.getEntities([id]), ids, pid);
+      await loadPath('raw lookup handler', (id) => rawAnswer(raw, 'lookup', { id }), ids, pid);
+    }
+    await store.close();
+    await raw.close();
+    // What Neo4j spends with no statement at all (GC, JIT, checkpoints): counted against every
+    // request of a benchmark window, so it weighs more per request on a slower contestant.
+    for (const seconds of [5, 5]) {
+      const idle0 = await cpuMs(pid);
+      await new Promise((r) => setTimeout(r, seconds * 1000));
+      process.stdout.write(`Neo4j idle: ${((await cpuMs(pid)) - idle0) / seconds} ms of CPU per second\n`);
+    }
+  } finally {
+    await db.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
