@@ -1,4 +1,8 @@
 import { mkdtemp } from 'node:fs/promises';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { buildGraphSchema } from '../src/schema/build-schema.js';
+import { operationCost, WHOLE_GRAPH_COST } from '../src/server/cost.js';
+import { INGEST_LIMITS } from '../src/domain/ingest/review.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -403,5 +407,28 @@ describe('the embedded journal keeps proposals across a restart', () => {
       ['RELATIONSHIP', 'PENDING'],
     ]);
     expect(after.items.every((p) => p.documentId === documentIdFor(text))).toBe(true);
+  });
+});
+
+describe('the cost check prices the review API', () => {
+  const cost = async (query: string) => {
+    const document = parse(query);
+    const operation = document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    )!;
+    return operationCost(await buildGraphSchema(), document, operation, {
+      input: { text: 't', title: 't', publisher: 'p', published: '2025-11-02' },
+      note: 'n',
+      document: 'doc-000000000000',
+      id: 'x',
+      reason: 'r',
+    });
+  };
+
+  it('an ingest and a bulk accept read the whole graph; a bulk accept is priced at its most outcomes', async () => {
+    expect(await cost(INGEST)).toBeGreaterThan(WHOLE_GRAPH_COST);
+    // 5 fields per outcome (accepted, code, proposal, type, status) times the most outcomes, plus the scan.
+    expect(await cost(BULK)).toBe(WHOLE_GRAPH_COST + 1 + 3 + 1 + INGEST_LIMITS.bulkAccept * 5 + 2);
+    expect(await cost(ACCEPT)).toBeLessThan(100);
   });
 });

@@ -122,7 +122,7 @@ export class ProposalReview {
   writtenIds: string[];
 }
 
-@ObjectType({
+@ObjectType('Proposal', {
   description:
     'A candidate fact extracted from a document, with its evidence. Never a fact: no other query shows it until an editor accepts it.',
 })
