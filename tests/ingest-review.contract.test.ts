@@ -6,8 +6,8 @@ import { INGEST_LIMITS } from '../src/domain/ingest/review.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Proposal } from '../src/domain/ingest/proposal.js';
 import { documentIdFor, useExtractor, type Extractor } from '../src/schema/ingest/extractor.js';
+import { plantedExtractor, textAbout } from './support/planted-extractor.js';
 import { AS_EDITOR, bearer, signedJwt, WRITE_ENV } from '../scripts/support/credentials.js';
 import { startTestServer } from '../scripts/support/test-server.js';
 import type { GraphStore } from '../src/store/graph-store.js';
@@ -23,70 +23,6 @@ import { STORE_FIXTURES, useApi, withSeed } from './support/stores.js';
  * The extractor is the temporary adapter's (src/schema/ingest/extractor.ts): these tests plant a
  * small deterministic one, so they test review, not extraction.
  */
-
-/**
- * The planted extractor: "<Name> now operates the Mount Weld mine" proposes the organisation
- * (unless the graph has it) and its OPERATES relationship, depending on it; "Lynas operates the
- * Mount Weld mine" proposes a citation corroborating the OPERATES fact the graph holds.
- */
-const plantedExtractor: Extractor = (document, graph) => {
-  const out: Proposal[] = [];
-  const base = { documentId: document.id, status: 'PENDING' as const, confidence: 0.9, dependsOn: [] };
-  const found = /([A-Z][a-z]+ Minerals) now operates the Mount Weld mine in Western Australia/.exec(
-    document.text,
-  );
-  if (found) {
-    const name = found[1]!;
-    const id = name.toLowerCase().replace(/ /g, '-');
-    const entityProposal = `${document.id}:entity:${id}`;
-    const intro = new RegExp(`The ${name} company was founded in Perth this year\\.`).exec(document.text)!;
-    if (!graph.entities.some((e) => e.id === id))
-      out.push({
-        ...base,
-        id: entityProposal,
-        type: 'ENTITY',
-        entity: { id, kind: 'ORGANIZATION', name, aliases: [] },
-        quote: intro[0],
-        offset: intro.index,
-        rule: 'new-organisation',
-      });
-    out.push({
-      ...base,
-      id: `${document.id}:rel:${id}-operates-mt-weld`,
-      type: 'RELATIONSHIP',
-      relationship: {
-        type: 'OPERATES',
-        from: id,
-        to: 'mt-weld',
-        citations: [{ sourceId: document.id, quote: found[0] }],
-      },
-      quote: found[0],
-      offset: found.index,
-      rule: 'operates',
-      dependsOn: [entityProposal],
-    });
-  }
-  const corroborates = /Lynas operates the Mount Weld mine, as it has for years\./.exec(document.text);
-  const held = graph.relationships.find((r) => r.type === 'OPERATES' && r.to === 'mt-weld');
-  if (corroborates && held)
-    out.push({
-      ...base,
-      id: `${document.id}:cite:${held.id}`,
-      type: 'CITATION',
-      citation: {
-        relationshipId: held.id,
-        type: 'OPERATES',
-        citation: { sourceId: document.id, quote: corroborates[0] },
-      },
-      quote: corroborates[0],
-      offset: corroborates.index,
-      rule: 'operates',
-    });
-  return out;
-};
-
-const textAbout = (name: string) =>
-  `Mining news. The ${name} company was founded in Perth this year. ${name} now operates the Mount Weld mine in Western Australia, the company said on Monday. Lynas operates the Mount Weld mine, as it has for years.`;
 
 const INGEST = `mutation($input: IngestDocumentInput!, $note: String!) {
   ingestDocument(input: $input, note: $note) {
