@@ -1,10 +1,7 @@
 import { Matches, MaxLength } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import type { ProposalStatus, ProposalType } from '../../domain/ingest/proposal.js';
-import { ConnectionArgs } from '../shared/connection.args.js';
+import { Field, ID, InputType } from 'type-graphql';
 import { PartialDateScalar } from '../shared/scalars.js';
 import { StoredText } from '../shared/text-validators.js';
-import { ProposalStatusEnum, ProposalTypeEnum } from './ingest.type.js';
 
 /*
  * The inputs of the review API. The document's text is checked by the domain
@@ -83,17 +80,4 @@ export class ProposalEditsInput {
   @Field(() => ID, { nullable: true, description: 'CITATION: the relationship it corroborates.' })
   @MaxLength(400)
   relationshipId?: string;
-}
-
-/** `proposals`' arguments. */
-@ArgsType()
-export class ProposalsArgs extends ConnectionArgs {
-  @Field(() => ID, { nullable: true, description: 'Only proposals from this document (its source id).' })
-  document?: string;
-
-  @Field(() => ProposalStatusEnum, { nullable: true, description: 'Only proposals with this status.' })
-  status?: ProposalStatus;
-
-  @Field(() => ProposalTypeEnum, { nullable: true, description: 'Only proposals of this type.' })
-  type?: ProposalType;
 }

@@ -4,7 +4,8 @@ import { decodeIdCursor, encodeIdCursor, seekOf } from '../../domain/pagination.
 import { toConnection } from '../shared/connection.js';
 import type { GraphContext } from '../shared/graph.service.js';
 import { EditorsOnly, NOTE } from '../write/write.service.js';
-import { IngestDocumentInput, ProposalEditsInput, ProposalsArgs } from './ingest.input.js';
+import { ProposalsArgs } from './ingest.args.js';
+import { IngestDocumentInput, ProposalEditsInput } from './ingest.input.js';
 import {
   acceptProposal,
   acceptProposals,
