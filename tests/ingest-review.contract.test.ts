@@ -5,11 +5,13 @@ import { operationCost, WHOLE_GRAPH_COST } from '../src/server/cost.js';
 import { INGEST_LIMITS } from '../src/domain/ingest/review.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { documentIdFor, useExtractor, type Extractor } from '../src/schema/ingest/extractor.js';
 import { plantedExtractor, textAbout } from './support/planted-extractor.js';
 import { AS_EDITOR, bearer, signedJwt, WRITE_ENV } from '../scripts/support/credentials.js';
-import { startTestServer } from '../scripts/support/test-server.js';
+import { startTestServer, type TestServer } from '../scripts/support/test-server.js';
+import { loadSeed } from '../src/store/seed/seed-loader.js';
+import { resetForTests } from './support/neo4j-reset.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 import { Journal } from '../src/store/memory/journal.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
@@ -366,5 +368,91 @@ describe('the cost check prices the review API', () => {
     // 5 fields per outcome (accepted, code, proposal, type, status) times the most outcomes, plus the scan.
     expect(await cost(BULK)).toBe(WHOLE_GRAPH_COST + 1 + 3 + 1 + INGEST_LIMITS.bulkAccept * 5 + 2);
     expect(await cost(ACCEPT)).toBeLessThan(100);
+  });
+});
+
+/** An extractor proposing, for each "<Name> Metals now operates the Mount Weld mine." sentence, the organisation and its OPERATES fact. */
+const manyExtractor: Extractor = (doc) =>
+  [...doc.text.matchAll(/([A-Z][a-z]+) Metals now operates the Mount Weld mine\./g)].flatMap((m) => {
+    const id = `${m[1]!.toLowerCase()}-metals`;
+    const entity = `${doc.id}:entity:${id}`;
+    const base = {
+      documentId: doc.id,
+      status: 'PENDING' as const,
+      confidence: 0.8,
+      quote: m[0],
+      offset: m.index,
+    };
+    return [
+      {
+        ...base,
+        id: entity,
+        type: 'ENTITY' as const,
+        entity: { id, kind: 'ORGANIZATION' as const, name: `${m[1]} Metals` },
+        rule: 'new-organisation',
+        dependsOn: [],
+      },
+      {
+        ...base,
+        id: `${doc.id}:rel:${id}`,
+        type: 'RELATIONSHIP' as const,
+        relationship: {
+          type: 'OPERATES' as const,
+          from: id,
+          to: 'mt-weld',
+          citations: [{ sourceId: doc.id, quote: m[0] }],
+        },
+        rule: 'operates',
+        dependsOn: [entity],
+      },
+    ];
+  });
+
+describe('round trips to Neo4j: ingest and bulk accept take as many statements for 2 proposals as for 80', () => {
+  let statements = 0;
+  let store: GraphStore;
+  let api: TestServer;
+  let previous: Extractor;
+  beforeAll(async () => {
+    const { createNeo4jStore } = await import('../src/store/neo4j/index.js');
+    store = await createNeo4jStore({ uri: inject('neo4jUri') }, { onQuery: () => statements++ });
+    await resetForTests(inject('neo4jUri'));
+    const seed = await loadSeed();
+    await store.loadSeed(seed.entities, seed.relationships);
+    api = await startTestServer(store, WRITE_ENV);
+    previous = useExtractor(manyExtractor);
+  });
+  afterAll(async () => {
+    useExtractor(previous);
+    await api?.close();
+    await store?.close();
+  });
+
+  const names = (n: number, prefix: string) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `${prefix}${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+    );
+  const counted = async (query: string, variables: Record<string, unknown>) => {
+    statements = 0;
+    const data = await api.data(query, variables, AS_EDITOR);
+    return { data, statements };
+  };
+
+  it('counts the same statements whatever the number of proposals', async () => {
+    const run = async (n: number, prefix: string) => {
+      const text = names(n, prefix)
+        .map((name) => `${name} Metals now operates the Mount Weld mine.`)
+        .join(' ');
+      const ingest = await counted(INGEST, { input: document(text, `${prefix} news`), note: 'counting' });
+      expect(ingest.data.ingestDocument.newProposals).toBe(2 * n);
+      const bulk = await counted(BULK, { document: ingest.data.ingestDocument.document.id });
+      expect(bulk.data.acceptProposals.accepted).toBe(2 * n);
+      return [ingest.statements, bulk.statements];
+    };
+    const small = await run(1, 'Q');
+    const large = await run(40, 'Z');
+    expect(large).toEqual(small);
   });
 });
