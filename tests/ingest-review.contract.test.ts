@@ -291,6 +291,46 @@ describe.each(STORE_FIXTURES)('ingest and review on the $name store', (fixture) 
     expect(await snapshot(ctx.store)).toEqual(before);
   });
 
+  it('accepts with edits: another name for the entity, another end and a window for the relationship', async () => {
+    const other = textAbout('Edited Minerals');
+    const id = documentIdFor(other);
+    await ctx.api.data(INGEST, { input: document(other, 'Edited news'), note: 'edits' }, AS_EDITOR);
+    await ctx.api.data(
+      ACCEPT,
+      { id: `${id}:entity:edited-minerals`, edits: { name: 'Edited Minerals Ltd' } },
+      AS_EDITOR,
+    );
+    const before = await snapshot(ctx.store);
+    const wrongEnd = await ctx.api.gql(
+      ACCEPT,
+      { id: `${id}:rel:edited-minerals-operates-mt-weld`, edits: { to: 'china' } },
+      AS_EDITOR,
+    );
+    expect(wrongEnd.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'type' });
+    expect(await snapshot(ctx.store)).toEqual(before);
+    const rel = (
+      await ctx.api.data(
+        ACCEPT,
+        {
+          id: `${id}:rel:edited-minerals-operates-mt-weld`,
+          edits: { to: 'lynas-kalgoorlie', validFrom: '2025-11' },
+        },
+        AS_EDITOR,
+      )
+    ).acceptProposal;
+    expect(rel.proposal.status).toBe('ACCEPTED');
+    const [written] = await ctx.store.getRelationships(rel.proposal.review.writtenIds);
+    expect(written).toMatchObject({
+      type: 'OPERATES',
+      from: 'edited-minerals',
+      to: 'lynas-kalgoorlie',
+      validFrom: '2025-11',
+    });
+    expect((await ctx.store.getEntities(['edited-minerals']))[0]?.name).toBe('Edited Minerals Ltd');
+    const bad = await ctx.api.gql(ACCEPT, { id: `${id}:cite:x`, edits: { to: 'china' } }, AS_EDITOR);
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('bulk-accepts a document: entity proposals first, in one write', async () => {
     const other = textAbout('Quillon Minerals');
     const ingested = (
