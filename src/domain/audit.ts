@@ -11,6 +11,10 @@ export const WRITE_ACTIONS = [
   'ADD_CITATION',
   'RETIRE_RELATIONSHIP',
   'RETRACT_RELATIONSHIP',
+  'INGEST_DOCUMENT',
+  'ACCEPT_PROPOSAL',
+  'REJECT_PROPOSAL',
+  'UNDO_ACCEPT',
 ] as const;
 export type WriteAction = (typeof WRITE_ACTIONS)[number];
 

@@ -1,6 +1,7 @@
 import type { AuditStamp } from './audit.js';
 import { bounds, isPartialDate, PLAUSIBLE_YEARS, type PartialDate } from './dates.js';
 import type { Entity, EntityAttributes } from './entity.js';
+import type { Proposal } from './ingest/proposal.js';
 import { BadInputError } from './errors.js';
 import type { EntityKind } from './model.js';
 import { normaliseTexts } from './text.js';
@@ -14,22 +15,33 @@ import type { Relationship } from './relationship.js';
  * are in relationship-edits.ts.
  */
 
-/** One atomic edit: records upserted by id. */
+/**
+ * One atomic edit: records upserted by id, and review proposals (see ingest/proposal.ts) upserted
+ * by id in the same transaction (an ingest stores them; an accept, reject or undo changes one's
+ * status with the facts it writes). Proposals are never facts: no read but the review API sees them.
+ */
 export interface WriteBatch {
   entities: readonly Entity[];
   relationships: readonly Relationship[];
+  proposals?: readonly Proposal[];
 }
 
 /** The records a plan asked to see, as stored when the transaction runs (absent ids are missing). */
 export interface StoredRecords {
   entities: ReadonlyMap<string, Entity>;
   relationships: ReadonlyMap<string, Relationship>;
+  /** The proposals asked for in `reads.proposalIds` (empty when none were). */
+  proposals?: ReadonlyMap<string, Proposal>;
 }
 
 /** What a store's `applyWrite` runs: read these ids, plan, write the plan and its audit entry, all in one transaction. */
 export interface WriteRequest {
   stamp: AuditStamp;
-  reads: { entityIds: readonly string[]; relationshipIds: readonly string[] };
+  reads: {
+    entityIds: readonly string[];
+    relationshipIds: readonly string[];
+    proposalIds?: readonly string[];
+  };
   plan(stored: StoredRecords, stamp: AuditStamp): WriteBatch;
 }
 

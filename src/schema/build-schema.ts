@@ -23,6 +23,7 @@ import { NodeResolver } from './node/node.resolver.js';
 import { toSubgraphSchema } from './federation/subgraph.js';
 import { StatsResolver } from './stats/stats.resolver.js';
 import { ChangesResolver } from './changes/changes.resolver.js';
+import { IngestResolver } from './ingest/ingest.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 let builtSubgraph: Promise<GraphQLSchema> | undefined;
@@ -66,6 +67,7 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
       AuditResolver,
       NodeResolver,
       ChangesResolver,
+      IngestResolver,
       TraversalResolver,
       SupplyResolver,
       StatsResolver,

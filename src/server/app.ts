@@ -187,6 +187,7 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
         caller: record.caller ?? ANONYMOUS,
         writesEnabled: writes,
         requestId: record.requestId,
+        ingestMaxTextChars: config.ingestMaxTextChars,
         record,
       };
     }),

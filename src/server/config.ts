@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { INGEST_LIMITS } from '../domain/ingest/review.js';
 import { readAuthConfig, type AuthConfig } from './auth.js';
 import { boolean, ConfigError, integer, list, text } from './env.js';
 import { readLimits, type LimitsConfig } from './limits.js';
@@ -18,6 +19,8 @@ export interface Config {
   seedDir: string | undefined;
   /** Largest request body accepted, bytes; larger ones get 413 PAYLOAD_TOO_LARGE. */
   bodyLimit: number;
+  /** Longest document text ingestDocument accepts, characters (a longer text must fit BODY_LIMIT_BYTES too). */
+  ingestMaxTextChars: number;
   neo4j: {
     uri: string;
     username: string | undefined;
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     seedDir: env.SEED_DIR ? path.resolve(env.SEED_DIR) : undefined,
     bodyLimit: integer(env, 'BODY_LIMIT_BYTES', 100_000, 1_000, 10_000_000),
+    ingestMaxTextChars: integer(env, 'INGEST_MAX_TEXT_CHARS', INGEST_LIMITS.maxTextChars, 1, 10_000_000),
     neo4j: uri
       ? {
           uri,

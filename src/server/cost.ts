@@ -17,6 +17,7 @@ import {
 } from 'graphql';
 import { ENTITY_KINDS, RELATION_TYPE_NAMES } from '../domain/model.js';
 import { PAGE_SIZE } from '../domain/pagination.js';
+import { INGEST_LIMITS } from '../domain/ingest/review.js';
 import { TRAVERSAL_LIMITS } from '../domain/traversal.js';
 
 /** A page-size argument: its name, the size used when it is absent, and the largest accepted. */
@@ -46,6 +47,8 @@ const LIST_SIZES: Partial<Record<string, number>> = {
   'GraphStats.relationshipsByType': RELATION_TYPE_NAMES.length,
   'GraphStats.relationshipsByValidFrom': 100,
   'GraphStats.writesByMonth': 100,
+  // A bulk accept reports one outcome per proposal it took (INGEST_LIMITS.bulkAccept at most).
+  'AcceptProposalsPayload.outcomes': INGEST_LIMITS.bulkAccept,
 };
 /** Lists holding one item per item of one of their arguments: a federation subgraph's `_entities`, one per representation. */
 const LIST_ARG_SIZES: Partial<Record<string, string>> = { 'Query._entities': 'representations' };
@@ -57,7 +60,13 @@ const LIST_ARG_SIZES: Partial<Record<string, string>> = { 'Query._entities': 're
  * 20,000), a client's burst ten, its refill sixty a minute. README's Limits section mirrors this.
  */
 export const WHOLE_GRAPH_COST = 5_000;
-const SCAN_COSTS: Partial<Record<string, number>> = { 'Query.stats': WHOLE_GRAPH_COST };
+const SCAN_COSTS: Partial<Record<string, number>> = {
+  'Query.stats': WHOLE_GRAPH_COST,
+  // Extraction matches the document against every entity and relationship (one read of the whole graph).
+  'Mutation.ingestDocument': WHOLE_GRAPH_COST,
+  // One transaction reading and writing up to INGEST_LIMITS.bulkAccept proposals and their facts.
+  'Mutation.acceptProposals': WHOLE_GRAPH_COST,
+};
 
 /** What one walk needs: the schema, the document's fragments, the coerced variables (undefined when they do not coerce). */
 interface Walk {

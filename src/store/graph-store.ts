@@ -2,6 +2,7 @@ import type { AuditEntry } from '../domain/audit.js';
 import type { ChangesPage } from '../domain/changes.js';
 import type { WriteRequest } from '../domain/edits.js';
 import type { Entity } from '../domain/entity.js';
+import type { Proposal, ProposalStatus, ProposalType } from '../domain/ingest/proposal.js';
 import type { Direction, EntityKind, RelationType, SupplyStage } from '../domain/model.js';
 import type { AuditKey, EntityKey, Seek } from '../domain/pagination.js';
 import type { GraphStats } from '../domain/stats.js';
@@ -67,6 +68,22 @@ export interface AuditQuery {
 /** A page in list order (newest first), whether more lie beyond it in the direction walked, and how many match. */
 export interface AuditPage {
   items: AuditEntry[];
+  hasMore: boolean;
+  totalCount: number;
+}
+
+/** Filter and page for review proposals, ordered by id (keyset cursors on the id). */
+export interface ProposalQuery {
+  /** Only proposals extracted from this document (a SOURCE id). */
+  documentId?: string;
+  status?: ProposalStatus;
+  type?: ProposalType;
+  seek: Seek<string>;
+}
+
+/** A page in id order, whether more lie beyond it in the direction walked, and how many match. */
+export interface ProposalPage {
+  items: Proposal[];
   hasMore: boolean;
   totalCount: number;
 }
@@ -149,9 +166,19 @@ export interface GraphStore {
    * batch, writes it and its audit entry. Records are upserted by id and become API-owned (the
    * seed never overwrites them afterwards). Relationship ends must exist (in the store or in the
    * same batch), else nothing is written and a NOT_FOUND / BAD_USER_INPUT domain error is thrown.
+   * The plan sees the proposals named in `reads.proposalIds`; the batch's proposals are upserted by
+   * id in the same transaction.
    * Resolves once the write is durable, with the audit entry recorded.
    */
   applyWrite(request: WriteRequest): Promise<AuditEntry>;
+  /**
+   * A page of review proposals (never facts: no other read returns them). Proposals are written by
+   * `applyWrite` (a batch's `proposals`, stored in batches with the facts and audit entry of the same
+   * transaction) and read back here.
+   */
+  proposals(query: ProposalQuery): Promise<ProposalPage>;
+  /** Proposals by id, in the order asked; null for an unknown id. */
+  getProposals(ids: readonly string[]): Promise<(Proposal | null)[]>;
   /** The audit trail of API writes, newest first. */
   auditLog(query: AuditQuery): Promise<AuditPage>;
   /** Audit entries by their stored id, in the order asked; null for an unknown id. */

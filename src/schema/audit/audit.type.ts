@@ -19,6 +19,12 @@ registerEnumType(WriteActionEnum, {
     RETRACT_RELATIONSHIP: { description: 'retractRelationship.' },
     UPDATE_RELATIONSHIP: { description: 'updateRelationship.' },
     ADD_CITATION: { description: 'addCitation.' },
+    INGEST_DOCUMENT: {
+      description: 'ingestDocument: the document recorded as a source, with its proposals.',
+    },
+    ACCEPT_PROPOSAL: { description: 'acceptProposal or acceptProposals: proposals accepted as facts.' },
+    REJECT_PROPOSAL: { description: 'rejectProposal.' },
+    UNDO_ACCEPT: { description: 'undoAcceptProposal: an accept retracted, the proposal pending again.' },
   },
 });
 

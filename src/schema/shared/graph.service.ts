@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../domain/audit.js';
 import type { WriteRequest } from '../../domain/edits.js';
 import type { Caller } from '../../domain/caller.js';
 import type { Entity } from '../../domain/entity.js';
+import type { Proposal } from '../../domain/ingest/proposal.js';
 import type { EntityKind, RelationType, SupplyStage } from '../../domain/model.js';
 import {
   compareEntityKeys,
@@ -21,6 +22,8 @@ import type {
   AuditQuery,
   EntityPage,
   GraphStore,
+  ProposalPage,
+  ProposalQuery,
   RelatedHop,
   RelatedTree,
   RelationshipFilter,
@@ -58,6 +61,21 @@ export class GraphService {
   /** The change sequence's latest number (not cached). */
   changeSequence(): Promise<number> {
     return this.store.changeSequence();
+  }
+
+  /** A page of review proposals (not cached: review reads them once per field, and writes change them). */
+  proposals(query: ProposalQuery): Promise<ProposalPage> {
+    return this.store.proposals(query);
+  }
+
+  /** Review proposals by id, in the order asked; null for an unknown id (one store call, not cached). */
+  getProposals(ids: readonly string[]): Promise<(Proposal | null)[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.store.getProposals(ids);
+  }
+
+  /** Every entity and relationship (what extraction matches a document against; one store call). */
+  exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }> {
+    return this.store.exportAll();
   }
 
   /** A page of the audit trail, newest first (not cached: asked once per field). */
@@ -242,4 +260,6 @@ export interface GraphContext {
   writesEnabled: boolean;
   /** The request's correlation id (also in the log and in every error). */
   requestId: string;
+  /** Longest document text `ingestDocument` accepts (INGEST_MAX_TEXT_CHARS); the domain's default when absent. */
+  ingestMaxTextChars?: number;
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { planRecordSource, planUpsertEntity } from '../../domain/edits.js';
 import {
   addCitationReads,
@@ -17,15 +17,7 @@ import type { GraphContext } from '../shared/graph.service.js';
 import { PartialDateScalar } from '../shared/scalars.js';
 import { CitationInput, EntityInput, RelationshipInput, SourceInput } from './write.input.js';
 import { EntityPayload, RelationshipPayload } from './write.type.js';
-import { audited, requireEditor } from './write.service.js';
-
-/** Refuses callers who may not write before their arguments are even validated. */
-const EditorsOnly: MiddlewareFn<GraphContext> = ({ context }, next) => {
-  requireEditor(context.caller, context.writesEnabled);
-  return next();
-};
-
-const NOTE = { description: 'Why: required, kept in the audit trail.' };
+import { audited, EditorsOnly, NOTE } from './write.service.js';
 
 /** Thrown when a record the write just made cannot be read back: a broken invariant, masked as INTERNAL. */
 async function written<T>(read: Promise<T | null>, id: string): Promise<T> {

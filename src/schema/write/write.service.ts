@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { MiddlewareFn } from 'type-graphql';
 import type { Actor, AuditEntry, WriteAction } from '../../domain/audit.js';
 import { EDITOR_ROLE, type Caller } from '../../domain/caller.js';
 import type { WriteRequest } from '../../domain/edits.js';
@@ -45,6 +46,15 @@ export function requireEditor(caller: Caller, writesEnabled: boolean): Actor {
       throw new UnreachableCaseError(caller);
   }
 }
+
+/** Refuses callers who may not write before their arguments are even validated (every audited mutation uses it). */
+export const EditorsOnly: MiddlewareFn<GraphContext> = ({ context }, next) => {
+  requireEditor(context.caller, context.writesEnabled);
+  return next();
+};
+
+/** The `note` argument every audited mutation takes. */
+export const NOTE = { description: 'Why: required, kept in the audit trail.' };
 
 /** Runs one audited write for the request's caller: one transaction, all or nothing, then fresh reads. */
 export async function audited(

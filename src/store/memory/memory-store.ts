@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import graphology from 'graphology';
 import { holdsOn } from '../../domain/dates.js';
 import type { Entity } from '../../domain/entity.js';
+import type { Proposal } from '../../domain/ingest/proposal.js';
 import { BadInputError, NotFoundError, StorageUnavailableError } from '../../domain/errors.js';
 import type { Relationship } from '../../domain/relationship.js';
 import { actorKey, auditTargets, newestFirst, storedActor, type AuditEntry } from '../../domain/audit.js';
@@ -17,6 +18,8 @@ import type {
   EntityQuery,
   GraphStore,
   LoadReport,
+  ProposalPage,
+  ProposalQuery,
   RelatedHop,
   RelatedTree,
   RelationshipFilter,
@@ -24,6 +27,7 @@ import type {
 import { auditEntry, canonicalJson, planSeedLoad } from '../records.js';
 import { matchesText, rankSearch } from '../../domain/search.js';
 import { compareAuditKeys, compareEntityKeys, seekInList, seekInSorted } from '../../domain/pagination.js';
+import { compareText } from '../../domain/order.js';
 import { entityKey } from '../../domain/text-keys.js';
 import type { EntityKind, SupplyStage } from '../../domain/model.js';
 import type { SupplyRow } from '../../domain/supply.js';
@@ -63,6 +67,8 @@ function seedFingerprint(previous: string | undefined, records: unknown): string
 export class MemoryStore implements GraphStore {
   private readonly graph: Graph = new MultiDirectedGraph<Entity, Relationship>();
   private readonly citing = new Map<string, Set<string>>();
+  /** Review proposals by id (never part of the graph: only `proposals` and `getProposals` read them). */
+  private readonly proposalsById = new Map<string, Proposal>();
   /** The audit trail, oldest first (journal order). */
   private readonly audits: AuditEntry[] = [];
   /** The change sequence, oldest first (numbers increasing, no holes). */
@@ -291,6 +297,12 @@ export class MemoryStore implements GraphStore {
             this.graph.hasEdge(id) ? [[id, relationship(id)!] as const] : [],
           ),
         ),
+        proposals: new Map(
+          (request.reads.proposalIds ?? []).flatMap((id) => {
+            const found = this.proposalsById.get(id);
+            return found ? [[id, found] as const] : [];
+          }),
+        ),
       };
       const batch = request.plan(stored, request.stamp);
       this.check(batch);
@@ -313,6 +325,25 @@ export class MemoryStore implements GraphStore {
       entries: this.changes.slice(low, low + limit),
       oldestRetained: this.changes[0]?.sequence ?? this.sequence + 1,
     });
+  }
+
+  proposals(query: ProposalQuery): Promise<ProposalPage> {
+    const matching = [...this.proposalsById.values()]
+      .filter(
+        (p) =>
+          (query.documentId === undefined || p.documentId === query.documentId) &&
+          (query.status === undefined || p.status === query.status) &&
+          (query.type === undefined || p.type === query.type),
+      )
+      .sort(compareIds);
+    return Promise.resolve({
+      ...seekInList(matching, (p) => p.id, compareText, query.seek),
+      totalCount: matching.length,
+    });
+  }
+
+  getProposals(ids: readonly string[]): Promise<(Proposal | null)[]> {
+    return Promise.resolve(ids.map((id) => this.proposalsById.get(id) ?? null));
   }
 
   auditLog(query: AuditQuery): Promise<AuditPage> {
@@ -389,6 +420,7 @@ export class MemoryStore implements GraphStore {
 
   /** Applies a checked batch; cannot fail part-way. */
   private apply(batch: WriteBatch, origin: Entity['origin']): void {
+    for (const p of batch.proposals ?? []) this.proposalsById.set(p.id, p);
     for (const e of batch.entities) {
       const entity = { ...e, origin };
       if (this.graph.hasNode(e.id)) this.graph.replaceNodeAttributes(e.id, entity);

@@ -1,10 +1,12 @@
 import type { Entity } from '../../domain/entity.js';
+import type { Proposal } from '../../domain/ingest/proposal.js';
 import type { Relationship } from '../../domain/relationship.js';
 import { chunks } from './batches.js';
 import { GET_ENTITIES } from './entities.queries.js';
 import type { Tx } from './neo4j-gateway.js';
 import { toEntity, toRelationship } from './neo4j-mappers.js';
 import { GET_RELATIONSHIPS } from './relationships.queries.js';
+import { PROPOSALS_BY_ID } from './ingest.queries.js';
 
 /*
  * Reads by id, as transaction functions: the store's lookups, and the reads a write or a
@@ -32,6 +34,18 @@ export async function relationshipsById(tx: Tx, ids: readonly string[]): Promise
     })) {
       const rel = toRelationship(row.rel);
       found.set(rel.id, rel);
+    }
+  }
+  return found;
+}
+
+/** Review proposals by id, as stored now (unknown ids are absent from the map). */
+export async function proposalsById(tx: Tx, ids: readonly string[]): Promise<Map<string, Proposal>> {
+  const found = new Map<string, Proposal>();
+  for (const part of chunks([...new Set(ids)])) {
+    for (const row of await tx.rows(PROPOSALS_BY_ID, { ids: part })) {
+      const proposal = JSON.parse(row.json as string) as Proposal;
+      found.set(proposal.id, proposal);
     }
   }
   return found;

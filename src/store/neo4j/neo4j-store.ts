@@ -1,4 +1,5 @@
 import type { Entity } from '../../domain/entity.js';
+import type { Proposal } from '../../domain/ingest/proposal.js';
 import { compareIds } from '../../domain/order.js';
 import type { EntityKey, Seek } from '../../domain/pagination.js';
 import { searchText } from '../../domain/text-keys.js';
@@ -17,6 +18,8 @@ import type {
   EntityQuery,
   GraphStore,
   LoadReport,
+  ProposalPage,
+  ProposalQuery,
   RelatedHop,
   RelatedTree,
   RelationshipFilter,
@@ -34,7 +37,8 @@ import {
   toStatsTallies,
 } from './neo4j-mappers.js';
 import { neighborhood, shortestPaths, supplyRows } from './neo4j-traversal.js';
-import { entitiesById, relationshipsById } from './neo4j-reads.js';
+import { entitiesById, proposalsById, relationshipsById } from './neo4j-reads.js';
+import { COUNT_PROPOSALS, proposalsQuery } from './ingest.queries.js';
 import { applyWriteWork, loadSeedWork } from './neo4j-writes.js';
 import {
   countEntitiesQuery,
@@ -77,7 +81,11 @@ function searchParams(text: string) {
 }
 
 /** Rows fetched one past the limit (descending when backward) as a page in list order. */
-function pageOf(rows: Entity[], seek: Seek<EntityKey>, totalCount: number): EntityPage {
+function pageOf<T>(
+  rows: T[],
+  seek: Seek<unknown>,
+  totalCount: number,
+): { items: T[]; hasMore: boolean; totalCount: number } {
   const items = rows.slice(0, seek.limit);
   return { items: seek.backward ? items.reverse() : items, hasMore: rows.length > seek.limit, totalCount };
 }
@@ -241,6 +249,36 @@ export class Neo4jStore implements GraphStore {
     return this.gateway.write(applyWriteWork(request));
   }
 
+  async proposals(query: ProposalQuery): Promise<ProposalPage> {
+    const { seek } = query;
+    const filter = {
+      documentId: query.documentId ?? null,
+      status: query.status ?? null,
+      type: query.type ?? null,
+    };
+    return this.read(async (tx) => {
+      const [count] = await tx.rows(COUNT_PROPOSALS, filter);
+      const rows = await tx.rows(proposalsQuery(seek.backward), {
+        ...filter,
+        afterId: seek.after ?? null,
+        beforeId: seek.before ?? null,
+        limit: intParam(seek.limit + 1),
+      });
+      return pageOf(
+        rows.map((r) => JSON.parse(r.json as string) as Proposal),
+        seek,
+        toNumber(count?.total ?? 0),
+      );
+    });
+  }
+
+  async getProposals(ids: readonly string[]): Promise<(Proposal | null)[]> {
+    return this.read(async (tx) => {
+      const found = await proposalsById(tx, ids);
+      return ids.map((id) => found.get(id) ?? null);
+    });
+  }
+
   async auditLog(query: AuditQuery): Promise<AuditPage> {
     const { seek } = query;
     const filter = { actor: query.actor ?? null, targetId: query.targetId ?? null };
@@ -257,12 +295,11 @@ export class Neo4jStore implements GraphStore {
         ...bounds,
         limit: intParam(seek.limit + 1),
       });
-      const items = rows.slice(0, seek.limit).map((r) => toAuditEntry(r.entry));
-      return {
-        items: seek.backward ? items.reverse() : items,
-        hasMore: rows.length > seek.limit,
-        totalCount: toNumber(count?.total ?? 0),
-      };
+      return pageOf(
+        rows.map((r) => toAuditEntry(r.entry)),
+        seek,
+        toNumber(count?.total ?? 0),
+      );
     });
   }
 

@@ -9,7 +9,9 @@ import type { Tx } from './neo4j-gateway.js';
 import { chunks, groupBy } from './batches.js';
 import { auditRow, citationRows, entityRow, intParam, relationshipRow, toNumber } from './neo4j-mappers.js';
 import { CREATE_SEED_LOAD, NEXT_SEQUENCE } from './changes.queries.js';
-import { entitiesById, relationshipsById } from './neo4j-reads.js';
+import { entitiesById, proposalsById, relationshipsById } from './neo4j-reads.js';
+import { UPSERT_PROPOSALS } from './ingest.queries.js';
+import type { Proposal } from '../../domain/ingest/proposal.js';
 import {
   CREATE_AUDIT_ENTRY,
   CREATE_CITATIONS,
@@ -97,6 +99,18 @@ async function checkAndWrite(
   await upsertRelationships(tx, batch.relationships, existing, origin);
 }
 
+/** Upserts review proposals, one statement per CHUNK of them. */
+async function upsertProposals(tx: Tx, proposals: readonly Proposal[]): Promise<void> {
+  const rows = lastById(proposals).map((p) => ({
+    id: p.id,
+    documentId: p.documentId,
+    type: p.type,
+    status: p.status,
+    json: JSON.stringify(p),
+  }));
+  for (const part of chunks(rows)) await tx.rows(UPSERT_PROPOSALS, { rows: part });
+}
+
 /** Takes the next number of the change sequence (last in a write's transaction: see NEXT_SEQUENCE). */
 async function nextSequence(tx: Tx): Promise<number> {
   const [row] = await tx.rows(NEXT_SEQUENCE);
@@ -112,12 +126,14 @@ export function applyWriteWork(request: WriteRequest): (tx: Tx) => Promise<Audit
   return async (tx) => {
     const entities = await entitiesById(tx, request.reads.entityIds);
     const relationships = await relationshipsById(tx, request.reads.relationshipIds);
-    const batch = request.plan({ entities, relationships }, request.stamp);
+    const proposals = await proposalsById(tx, request.reads.proposalIds ?? []);
+    const batch = request.plan({ entities, relationships, proposals }, request.stamp);
     const missingEntities = batch.entities.map((e) => e.id).filter((id) => !entities.has(id));
     const missingRelationships = batch.relationships.map((r) => r.id).filter((id) => !relationships.has(id));
     for (const [id, e] of await entitiesById(tx, missingEntities)) entities.set(id, e);
     for (const [id, r] of await relationshipsById(tx, missingRelationships)) relationships.set(id, r);
     await checkAndWrite(tx, batch, relationships, 'API');
+    await upsertProposals(tx, batch.proposals ?? []);
     const entry = auditEntry(
       request.stamp,
       batch,

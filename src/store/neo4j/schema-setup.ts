@@ -73,6 +73,16 @@ const CHANGE_SEQUENCE = `CREATE RANGE INDEX change_sequence IF NOT EXISTS
 FOR (c:Change)
 ON (c.sequence)`;
 
+/** One review proposal per id (a retried write MERGEs onto it). */
+const PROPOSAL_ID_UNIQUE = `CREATE CONSTRAINT proposal_id_unique IF NOT EXISTS
+FOR (p:Proposal)
+REQUIRE p.id IS UNIQUE`;
+
+/** A document's proposals, in id order. */
+const PROPOSAL_DOCUMENT_ID = `CREATE RANGE INDEX proposal_document_id IF NOT EXISTS
+FOR (p:Proposal)
+ON (p.documentId, p.id)`;
+
 /** Every schema statement, in the order they are run. */
 export const SCHEMA_STATEMENTS: readonly string[] = [
   ENTITY_ID_UNIQUE,
@@ -87,6 +97,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   AUDIT_AT,
   CHANGE_SEQUENCE_ID_UNIQUE,
   CHANGE_SEQUENCE,
+  PROPOSAL_ID_UNIQUE,
+  PROPOSAL_DOCUMENT_ID,
 ];
 
 /** Waits for indexes being populated, so the first queries already use them. */
