@@ -414,10 +414,11 @@ describe('the cost check prices the review API', () => {
 /** An extractor proposing, for each "<Name> Metals now operates the Mount Weld mine." sentence, the organisation and its OPERATES fact. */
 const manyExtractor: Extractor = (doc) =>
   [...doc.text.matchAll(/([A-Z][a-z]+) Metals now operates the Mount Weld mine\./g)].flatMap((m) => {
+    const docId = documentIdFor(doc.text);
     const id = `${m[1]!.toLowerCase()}-metals`;
-    const entity = `${doc.id}:entity:${id}`;
+    const entity = `${docId}:entity:${id}`;
     const base = {
-      documentId: doc.id,
+      documentId: docId,
       status: 'PENDING' as const,
       confidence: 0.8,
       quote: m[0],
@@ -434,13 +435,13 @@ const manyExtractor: Extractor = (doc) =>
       },
       {
         ...base,
-        id: `${doc.id}:rel:${id}`,
+        id: `${docId}:rel:${id}`,
         type: 'RELATIONSHIP' as const,
         relationship: {
           type: 'OPERATES' as const,
           from: id,
           to: 'mt-weld',
-          citations: [{ sourceId: doc.id, quote: m[0] }],
+          citations: [{ sourceId: docId, quote: m[0] }],
         },
         rule: 'operates',
         dependsOn: [entity],
