@@ -1,5 +1,6 @@
 import type { Proposal } from '../../src/domain/ingest/proposal.js';
 import type { Extractor } from '../../src/schema/ingest/extractor.js';
+import { documentIdFor } from '../../src/domain/ingest/ids.js';
 
 /*
  * A small deterministic extractor the review tests plant in the temporary adapter
@@ -13,14 +14,19 @@ import type { Extractor } from '../../src/schema/ingest/extractor.js';
  */
 export const plantedExtractor: Extractor = (document, graph) => {
   const out: Proposal[] = [];
-  const base = { documentId: document.id, status: 'PENDING' as const, confidence: 0.9, dependsOn: [] };
+  const base = {
+    documentId: documentIdFor(document.text),
+    status: 'PENDING' as const,
+    confidence: 0.9,
+    dependsOn: [],
+  };
   const found = /([A-Z][a-z]+ Minerals) now operates the Mount Weld mine in Western Australia/.exec(
     document.text,
   );
   if (found) {
     const name = found[1]!;
     const id = name.toLowerCase().replace(/ /g, '-');
-    const entityProposal = `${document.id}:entity:${id}`;
+    const entityProposal = `${documentIdFor(document.text)}:entity:${id}`;
     const intro = new RegExp(`The ${name} company was founded in Perth this year\\.`).exec(document.text)!;
     if (!graph.entities.some((e) => e.id === id))
       out.push({
@@ -34,13 +40,13 @@ export const plantedExtractor: Extractor = (document, graph) => {
       });
     out.push({
       ...base,
-      id: `${document.id}:rel:${id}-operates-mt-weld`,
+      id: `${documentIdFor(document.text)}:rel:${id}-operates-mt-weld`,
       type: 'RELATIONSHIP',
       relationship: {
         type: 'OPERATES',
         from: id,
         to: 'mt-weld',
-        citations: [{ sourceId: document.id, quote: found[0] }],
+        citations: [{ sourceId: documentIdFor(document.text), quote: found[0] }],
       },
       quote: found[0],
       offset: found.index,
@@ -53,12 +59,12 @@ export const plantedExtractor: Extractor = (document, graph) => {
   if (corroborates && held)
     out.push({
       ...base,
-      id: `${document.id}:cite:${held.id}`,
+      id: `${documentIdFor(document.text)}:cite:${held.id}`,
       type: 'CITATION',
       citation: {
         relationshipId: held.id,
         type: 'OPERATES',
-        citation: { sourceId: document.id, quote: corroborates[0] },
+        citation: { sourceId: documentIdFor(document.text), quote: corroborates[0] },
       },
       quote: corroborates[0],
       offset: corroborates.index,

@@ -1,45 +1,35 @@
-import { createHash } from 'node:crypto';
-import type { IngestDocument, Proposal } from '../../domain/ingest/proposal.js';
-import type { RelationType } from '../../domain/model.js';
-import type { EntityKind } from '../../domain/model.js';
-import type { PartialDate } from '../../domain/dates.js';
+import {
+  documentIdFor,
+  extractProposals,
+  graphSnapshot,
+  type GraphSnapshot,
+  type IngestDocument,
+  type Proposal,
+} from '../../domain/ingest/index.js';
+import type { Entity } from '../../domain/entity.js';
+import type { Relationship } from '../../domain/relationship.js';
 
 /*
- * TEMPORARY ADAPTER (issue 17): the one place the review API reaches extraction. The extractor
- * (src/domain/ingest, branch `extract`) will export `extractProposals(document, graph)` and
- * `documentIdFor(text)`; once merged, `documentIdFor` below and the default of `extract` are
- * replaced by those two imports, and `useExtractor` goes. Until then the default extracts nothing.
+ * The one place the review API reaches extraction (src/domain/ingest): a document and the graph
+ * in, proposals out.
  */
 
-/** What extraction reads of the graph: entities (id, kind, name, aliases) and relationships (id, type, ends, dates). */
-export interface Snapshot {
-  entities: { id: string; kind: EntityKind; name: string; aliases?: string[] }[];
-  relationships: {
-    id: string;
-    type: RelationType;
-    from: string;
-    to: string;
-    validFrom?: PartialDate;
-    validUntil?: PartialDate;
-  }[];
-}
+export { documentIdFor };
 
 /** The extractor's signature. */
-export type Extractor = (document: IngestDocument & { id: string }, graph: Snapshot) => Proposal[];
+export type Extractor = (document: IngestDocument, graph: GraphSnapshot) => Proposal[];
 
-/** A document's id: `doc-` and the first 12 hex digits of the SHA-256 of its NFC text (the same text, the same document). */
-export function documentIdFor(text: string): string {
-  return `doc-${createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex').slice(0, 12)}`;
+let current: Extractor = extractProposals;
+
+/** Extracts proposals from a document against the graph as stored (SOURCEs and retracted relationships left out). */
+export function extract(
+  document: IngestDocument,
+  graph: { entities: readonly Entity[]; relationships: readonly Relationship[] },
+): Proposal[] {
+  return current(document, graphSnapshot(graph.entities, graph.relationships));
 }
 
-let current: Extractor = () => [];
-
-/** Extracts proposals from a document against the graph (TEMPORARY: see the file comment). */
-export function extract(document: IngestDocument & { id: string }, graph: Snapshot): Proposal[] {
-  return current(document, graph);
-}
-
-/** TEMPORARY: swaps the extractor until the real one is wired here; returns the previous one. */
+/** Swaps the extractor (tests only); returns the previous one. */
 export function useExtractor(extractor: Extractor): Extractor {
   const previous = current;
   current = extractor;

@@ -111,7 +111,7 @@ export async function ingestDocument(
       `This text is already recorded as "${existing.name}" (${existing.id}); ingest it under that title, or change the text`,
       'title',
     );
-  const proposals = extract({ ...document, id }, await ctx.graph.exportAll()).map((p) => ({
+  const proposals = extract(document, await ctx.graph.exportAll()).map((p) => ({
     ...p,
     documentId: id,
   }));
