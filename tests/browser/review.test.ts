@@ -224,6 +224,18 @@ describe('the review page in Chromium', () => {
         'api-key:alice',
       ]);
 
+      // A shortcut that does not apply says why; an accepted entity cannot be undone (the API's code shown).
+      await page.keyboard.press('a');
+      await expect
+        .poll(() => item(venue.id).locator('.item-errors').textContent())
+        .toBe('Only pending proposals can be accepted.');
+      await goTo(interview.id);
+      await page.keyboard.press('u');
+      await expect
+        .poll(() => item(interview.id).locator('.item-errors .code').textContent())
+        .toBe(' (BAD_USER_INPUT)');
+      expect(await item(interview.id).getAttribute('data-status')).toBe('ACCEPTED');
+
       // Undo the relationship's accept: pending again, the relationship retracted.
       await goTo(relationship.id);
       await page.keyboard.press('u');
@@ -275,4 +287,28 @@ describe('the review page in Chromium', () => {
       await context.close();
     }
   }, 180_000);
+  it('renders a document’s text as text: markup in it is shown, never run', async () => {
+    const text =
+      'Lynas Rare Earths said on Monday <img src=x onerror="document.title=1"> that it <b>would</b> expand the Kalgoorlie plant.';
+    const { ingestDocument } = await api.data(
+      `mutation($input: IngestDocumentInput!) { ingestDocument(input: $input, note: "markup test") { document { id } } }`,
+      { input: { text, title: 'Markup in a document', publisher: 'Test Wire', published: '2025-11-03' } },
+      AS_EDITOR,
+    );
+    const { page, context, problems } = await openPage(session, api.url, LAPTOP);
+    try {
+      await page.goto(`${api.url}/explorer`);
+      await page.evaluate(
+        (key) => (globalThis as any).sessionStorage.setItem('explorer.editorKey', key),
+        EDITOR_KEY,
+      );
+      await page.goto(`${api.url}/explorer#/review/${ingestDocument.document.id}`);
+      await expect.poll(() => page.locator('#review-text').textContent()).toBe(text);
+      expect(await page.locator('#review-text img, #review-text b').count()).toBe(0);
+      expect(await page.title()).toBe('Rare-earths graph explorer');
+      expect(problems).toEqual({ errors: [], foreign: [] });
+    } finally {
+      await context.close();
+    }
+  });
 });

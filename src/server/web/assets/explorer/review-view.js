@@ -428,16 +428,17 @@ function closeForms(i) {
   li.focus();
 }
 
+/** Whether proposal i has `status`; if not, says in its item what the shortcut needs (`done`: "accepted", …). */
+function needs(i, status, done) {
+  if (current.proposals[i].status === status) return true;
+  const errors = document.getElementById(itemId(i))?.querySelector('.item-errors');
+  if (errors) show(errors, problems(new Error(`Only ${words(status)} proposals can be ${done}.`)));
+  return false;
+}
+
 function openForm(i, which) {
-  const p = current.proposals[i];
+  if (!needs(i, 'PENDING', which === 'edit' ? 'edited' : 'rejected')) return;
   const li = document.getElementById(itemId(i));
-  if (p.status !== 'PENDING') {
-    show(
-      li.querySelector('.item-errors'),
-      problems(new Error(`Only a pending proposal can be ${which === 'edit' ? 'edited' : 'rejected'}.`)),
-    );
-    return;
-  }
   for (const form of li.querySelectorAll('form')) form.hidden = true;
   const form = li.querySelector(which === 'edit' ? '.review-edit' : '.review-reject');
   form.hidden = false;
@@ -672,12 +673,12 @@ document.addEventListener('keydown', (ev) => {
     k: () => select(i - 1),
     ArrowUp: () => select(i - 1),
     a: () => {
-      if (current.proposals[i].status === 'PENDING') void act(i, 'AcceptProposal');
+      if (needs(i, 'PENDING', 'accepted')) void act(i, 'AcceptProposal');
     },
     e: () => openForm(i, 'edit'),
     r: () => openForm(i, 'reject'),
     u: () => {
-      if (current.proposals[i].status === 'ACCEPTED') void act(i, 'UndoAcceptProposal');
+      if (needs(i, 'ACCEPTED', 'undone')) void act(i, 'UndoAcceptProposal');
     },
     '?': () => {
       const help = document.getElementById('review-help');
