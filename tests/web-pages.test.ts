@@ -58,6 +58,19 @@ describe('web pages switched on (the default outside production)', () => {
     expect(wire).toBeLessThan(200_000);
   });
 
+  it('loads the editors’ review page only on demand, outside the first load', async () => {
+    const res = await fetch(`${api.url}/explorer/review-view.js`);
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
+    await res.arrayBuffer();
+    for (const asset of EXPLORER_FIRST_LOAD.filter((a) => a.endsWith('.js'))) {
+      const source = await (await fetch(`${api.url}/explorer${asset}`)).text();
+      expect(source, asset).not.toMatch(/from '\.\/review-view\.js'/);
+    }
+    expect(await (await fetch(`${api.url}/explorer/explorer.js`)).text()).toContain(
+      "await import('./review-view.js')",
+    );
+  });
+
   it('answers a repeated request for an asset with 304 by ETag', async () => {
     const first = await fetch(`${api.url}/explorer/vendor/cytoscape.esm.min.mjs`);
     await first.arrayBuffer();
@@ -83,6 +96,13 @@ describe('web pages switched on (the default outside production)', () => {
       'RelationshipView',
       'SupplyChoices',
       'SupplyView',
+      'ReviewQueue',
+      'ReviewDocument',
+      'ReviewProposals',
+      'IngestDocument',
+      'AcceptProposal',
+      'RejectProposal',
+      'UndoAcceptProposal',
     ]);
   });
 

@@ -62,6 +62,20 @@ export type FacilityStatus =
   /** Being built. */
   | 'UNDER_CONSTRUCTION';
 
+/** A document to ingest: it becomes a source, and extraction proposes facts from it. */
+export type IngestDocumentInput = {
+  /** Publication day, YYYY-MM-DD: relative dates in the text resolve against it. */
+  published: string;
+  /** Who published it (at most 200 characters). */
+  publisher: string;
+  /** The full text, verbatim (at most INGEST_MAX_TEXT_CHARS characters; no control characters but tab and line breaks). */
+  text: string;
+  /** Title (at most 300 characters); the source's name. */
+  title: string;
+  /** Where it can be read: an http(s) address. */
+  url?: string | null | undefined;
+};
+
 /** Where an agreement or measure stands on a day: ANNOUNCED (not yet in force), IN_FORCE, SUSPENDED, EXPIRED. */
 export type LifecycleStatus =
   /** Announced, not yet in force (before validFrom). */
@@ -94,6 +108,44 @@ export type NoFigureReason =
   | 'NO_DATA'
   /** Supply remains, but no source names the countries it comes from. */
   | 'UNATTRIBUTED';
+
+/** What to change in a proposal when accepting it (fields left out keep what was proposed). */
+export type ProposalEditsInput = {
+  /** ENTITY: its other names (replacing those proposed). */
+  aliases?: Array<string> | null | undefined;
+  /** RELATIONSHIP: id of the entity it starts from. */
+  from?: string | null | undefined;
+  /** ENTITY: the id to give the entity (a slug). */
+  id?: string | null | undefined;
+  /** ENTITY: its name. */
+  name?: string | null | undefined;
+  /** CITATION: the relationship it corroborates. */
+  relationshipId?: string | null | undefined;
+  /** RELATIONSHIP: id of the entity it goes to. */
+  to?: string | null | undefined;
+  /** RELATIONSHIP: first day (or period) it holds. */
+  validFrom?: string | null | undefined;
+  /** RELATIONSHIP: last day (or period) it holds. */
+  validUntil?: string | null | undefined;
+};
+
+/** Where a proposal stands in review. */
+export type ProposalStatus =
+  /** Accepted: its facts are in the graph. */
+  | 'ACCEPTED'
+  /** Waiting for an editor (also after an accept was undone). */
+  | 'PENDING'
+  /** Rejected, with the reason. */
+  | 'REJECTED';
+
+/** What a proposal would add to the graph once accepted. */
+export type ProposalType =
+  /** A citation corroborating a relationship the graph already holds. */
+  | 'CITATION'
+  /** An entity the graph lacks. */
+  | 'ENTITY'
+  /** A relationship, cited by its quote from the document. */
+  | 'RELATIONSHIP';
 
 /** Whether the site's country, an operator's country, or both qualify a supplier. */
 export type QualifiesThrough =
@@ -273,3 +325,65 @@ export type SupplyViewQueryVariables = Exact<{
 export type SupplyViewQuery = { material: { id: string, name: string, kind: EntityKind } | null, supplyAlternatives: { query: { stage: SupplyStage | null, basis: Basis | null, asOf: string, material: { id: string, name: string, kind: EntityKind }, excluding: Array<{ id: string, name: string, kind: EntityKind }>, alliedWith: { id: string, name: string, kind: EntityKind } | null }, alternatives: Array<{ qualifiesThrough: QualifiesThrough, domestic: boolean, basis: Basis, supplier: { id: string, name: string, kind: EntityKind }, statusAsOf: { status: FacilityStatus, since: string | null, recordedOn: string | null } | null, plannedMilestones: Array<{ status: FacilityStatus, date: string }>, qualifyingCountry: { id: string, name: string, kind: EntityKind }, siteCountry: { id: string, name: string, kind: EntityKind } | null, operators: Array<{ id: string, name: string, kind: EntityKind }>, relationship: { id: string, type: RelationType, title: string | null, stage: SupplyStage | null, volume: number | null, unit: string | null, year: number | null, share: number | null, qualifier: string | null, basis: Basis | null, status: FacilityStatus | null, capacity: number | null, validFrom: string | null, validUntil: string | null, confidence: Confidence | null, disputed: boolean, note: string | null, from: { id: string, name: string, kind: EntityKind }, to: { id: string, name: string, kind: EntityKind }, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } }> } | null, supplyRisk: { basis: Basis | null, year: number | null, unit: string | null, worldVolume: number | null, hhi: number | null, topShare: number | null, topShareApproximate: boolean, unattributedShare: number | null, query: { stage: SupplyStage | null, basis: Basis | null, asOf: string, material: { id: string, name: string, kind: EntityKind }, excluding: Array<{ id: string, name: string, kind: EntityKind }>, alliedWith: { id: string, name: string, kind: EntityKind } | null }, topCountry: { id: string, name: string, kind: EntityKind } | null, missing: { reason: NoFigureReason, message: string } | null, shares: Array<{ share: number, qualifier: string | null, approximate: boolean, volume: number | null, country: { id: string, name: string, kind: EntityKind }, relationship: { id: string, stage: SupplyStage | null, citations: Array<{ quote: string | null, locator: string | null, source: { id: string, name: string, date: string | null, url: string | null, publisher: string | null } }> } }>, afterExclusion: { hhi: number | null, topShare: number | null, topShareApproximate: boolean, unattributedShare: number | null, remainingShare: number | null, topCountry: { id: string, name: string, kind: EntityKind } | null, missing: { reason: NoFigureReason, message: string } | null, shares: Array<{ share: number, qualifier: string | null, approximate: boolean, volume: number | null, country: { id: string, name: string, kind: EntityKind } }> } } | null };
 
 export type SupplyQueryPartsFragment = { stage: SupplyStage | null, basis: Basis | null, asOf: string, material: { id: string, name: string, kind: EntityKind }, excluding: Array<{ id: string, name: string, kind: EntityKind }>, alliedWith: { id: string, name: string, kind: EntityKind } | null };
+
+export type ProposalPartsFragment = { id: string, documentId: string, type: ProposalType, status: ProposalStatus, quote: string, offset: number, confidence: number, rule: string, dependsOn: Array<string>, entity: { id: string, kind: EntityKind, name: string, aliases: Array<string> } | null, relationship: { type: RelationType, from: string, to: string, validFrom: string | null, validUntil: string | null, fields: unknown } | null, citation: { relationshipId: string, type: RelationType, sourceId: string } | null, review: { actor: string, at: string, reason: string | null, writtenIds: Array<string> } | null };
+
+export type ReviewQueueQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReviewQueueQuery = { proposals: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ documentId: string, status: ProposalStatus }> } };
+
+export type ReviewDocumentQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ReviewDocumentQuery = { entity:
+    | { id: string, name: string, kind: EntityKind }
+    | { text: string | null, publisher: string | null, date: string | null, url: string | null, id: string, name: string, kind: EntityKind }
+   | null };
+
+export type ReviewProposalsQueryVariables = Exact<{
+  document: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReviewProposalsQuery = { proposals: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, documentId: string, type: ProposalType, status: ProposalStatus, quote: string, offset: number, confidence: number, rule: string, dependsOn: Array<string>, entity: { id: string, kind: EntityKind, name: string, aliases: Array<string> } | null, relationship: { type: RelationType, from: string, to: string, validFrom: string | null, validUntil: string | null, fields: unknown } | null, citation: { relationshipId: string, type: RelationType, sourceId: string } | null, review: { actor: string, at: string, reason: string | null, writtenIds: Array<string> } | null }> } };
+
+export type IngestDocumentMutationVariables = Exact<{
+  input: IngestDocumentInput;
+  note: string;
+}>;
+
+
+export type IngestDocumentMutation = { ingestDocument: { proposals: number, newProposals: number, document: { id: string, name: string } } };
+
+export type AcceptProposalMutationVariables = Exact<{
+  id: string;
+  edits?: ProposalEditsInput | null | undefined;
+  note: string;
+}>;
+
+
+export type AcceptProposalMutation = { acceptProposal: { proposal: { id: string, documentId: string, type: ProposalType, status: ProposalStatus, quote: string, offset: number, confidence: number, rule: string, dependsOn: Array<string>, entity: { id: string, kind: EntityKind, name: string, aliases: Array<string> } | null, relationship: { type: RelationType, from: string, to: string, validFrom: string | null, validUntil: string | null, fields: unknown } | null, citation: { relationshipId: string, type: RelationType, sourceId: string } | null, review: { actor: string, at: string, reason: string | null, writtenIds: Array<string> } | null } } };
+
+export type RejectProposalMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type RejectProposalMutation = { rejectProposal: { proposal: { id: string, documentId: string, type: ProposalType, status: ProposalStatus, quote: string, offset: number, confidence: number, rule: string, dependsOn: Array<string>, entity: { id: string, kind: EntityKind, name: string, aliases: Array<string> } | null, relationship: { type: RelationType, from: string, to: string, validFrom: string | null, validUntil: string | null, fields: unknown } | null, citation: { relationshipId: string, type: RelationType, sourceId: string } | null, review: { actor: string, at: string, reason: string | null, writtenIds: Array<string> } | null } } };
+
+export type UndoAcceptProposalMutationVariables = Exact<{
+  id: string;
+  note: string;
+}>;
+
+
+export type UndoAcceptProposalMutation = { undoAcceptProposal: { proposal: { id: string, documentId: string, type: ProposalType, status: ProposalStatus, quote: string, offset: number, confidence: number, rule: string, dependsOn: Array<string>, entity: { id: string, kind: EntityKind, name: string, aliases: Array<string> } | null, relationship: { type: RelationType, from: string, to: string, validFrom: string | null, validUntil: string | null, fields: unknown } | null, citation: { relationshipId: string, type: RelationType, sourceId: string } | null, review: { actor: string, at: string, reason: string | null, writtenIds: Array<string> } | null } } };

@@ -80,3 +80,7 @@ export async function openPage(
 
 export const LAPTOP = { width: 1366, height: 768 };
 export const PHONE = { width: 390, height: 844 };
+
+/** Saves what `page` shows to tests/artifacts/<name>.png. */
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });

@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { memoryFixture } from '../support/stores.js';
 import { startTestServer, type TestServer } from '../../scripts/support/test-server.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
-import { ARTIFACTS, LAPTOP, PHONE, launchChromium, openPage, type BrowserSession } from './browser.js';
+import { LAPTOP, PHONE, launchChromium, openPage, shot, type BrowserSession } from './browser.js';
 
 let store: GraphStore;
 let api: TestServer;
@@ -21,9 +19,6 @@ afterAll(async () => {
   await api?.close();
   await store?.close();
 });
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 
 describe.each([
   ['laptop', LAPTOP],

@@ -1,4 +1,4 @@
-// The explorer's entry: search box, and a hash router over the entity, path and supply views.
+// The explorer's entry: search box, and a hash router over the entity, path, supply and review views.
 import { run } from './api.js';
 import { entityHref, errorMessage, h, show, words } from './dom.js';
 import { entityView } from './entity-view.js';
@@ -84,6 +84,8 @@ async function route() {
   else if (parts[0] === 'search') await searchView(params.get('q') ?? '');
   else if (parts[0] === 'path') await pathView(main, params);
   else if (parts[0] === 'supply' && parts[1]) await supplyView(main, parts[1], params);
+  // The review page is for editors: loaded on demand, so it adds nothing to a reader's first load.
+  else if (parts[0] === 'review') await (await import('./review-view.js')).reviewView(main, parts[1]);
   else await home();
   document.body.dataset.ready = location.hash;
 }
