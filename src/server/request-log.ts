@@ -18,6 +18,8 @@ export interface RequestRecord {
   operationName?: string | null;
   /** Error codes of the response, in order. */
   errorCodes: string[];
+  /** Whether the read cache (READ_CACHE_ENTRIES) answered the request or looked and missed; absent when it did not look. */
+  readCache?: 'hit' | 'miss';
   /** Whether the request reached Apollo's request pipeline (whose plugin stamps its errors). */
   inPipeline?: boolean;
 }
@@ -59,6 +61,7 @@ export function requestLog(logger: Logger) {
         client: record.client,
         ...(record.errorCodes.length > 0 && { errorCodes: record.errorCodes }),
         ...(record.authRefusal !== undefined && { authRefusal: record.authRefusal }),
+        ...(record.readCache !== undefined && { readCache: record.readCache }),
         ...(!res.writableFinished && { aborted: true }),
       };
       if (res.statusCode >= 500) logger.error(line, 'request');

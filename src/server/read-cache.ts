@@ -1,0 +1,345 @@
+import type { NextFunction, Request, Response } from 'express';
+import {
+  getOperationAST,
+  OperationTypeNode,
+  parse,
+  print,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import type { GraphStore } from '../store/graph-store.js';
+import { canonicalJson } from '../store/records.js';
+import { operationCost } from './cost.js';
+import { integer } from './env.js';
+import type { TokenBuckets } from './rate-limit.js';
+import { recordOf } from './request-log.js';
+
+/** The read cache's settings (README, "Read cache"). */
+export interface ReadCacheConfig {
+  /** READ_CACHE_ENTRIES: most answers held; 0 (the default) turns the cache off. */
+  entries: number;
+  /** READ_CACHE_MAX_BYTES: most bytes of answers (and their keys) held. */
+  maxBytes: number;
+  /** READ_CACHE_SEQUENCE_POLL_MS: on Neo4j, the longest an instance uses a change-sequence number it read before reading it again. */
+  sequencePollMs: number;
+}
+
+/** READ_CACHE_ENTRIES, READ_CACHE_MAX_BYTES, READ_CACHE_SEQUENCE_POLL_MS. */
+export function readReadCacheConfig(env: NodeJS.ProcessEnv): ReadCacheConfig {
+  return {
+    entries: integer(env, 'READ_CACHE_ENTRIES', 0, 0, 1_000_000),
+    maxBytes: integer(env, 'READ_CACHE_MAX_BYTES', 64 * 2 ** 20, 1_000, 2 ** 40),
+    sequencePollMs: integer(env, 'READ_CACHE_SEQUENCE_POLL_MS', 250, 1, 60_000),
+  };
+}
+
+/**
+ * A map bounded in entries and in bytes (each entry's size as `sizeOf` tells), dropping the least
+ * recently used entries first (a Map keeps insertion order: a hit moves its entry to the end).
+ */
+export class LruCache<V> {
+  private readonly map = new Map<string, { value: V; size: number }>();
+  private held = 0;
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
+    private readonly sizeOf: (key: string, value: V) => number,
+  ) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get bytes(): number {
+    return this.held;
+  }
+
+  get(key: string): V | undefined {
+    const entry = this.map.get(key);
+    if (entry === undefined) return undefined;
+    this.map.delete(key);
+    this.map.set(key, entry);
+    return entry.value;
+  }
+
+  /** Holds `value` under `key` (an entry larger than the byte bound alone is not held). */
+  set(key: string, value: V): void {
+    const size = this.sizeOf(key, value);
+    this.delete(key);
+    if (size > this.maxBytes || this.maxEntries === 0) return;
+    this.map.set(key, { value, size });
+    this.held += size;
+    for (const [oldest, entry] of this.map) {
+      if (this.map.size <= this.maxEntries && this.held <= this.maxBytes) break;
+      this.map.delete(oldest);
+      this.held -= entry.size;
+    }
+  }
+
+  delete(key: string): void {
+    const entry = this.map.get(key);
+    if (entry === undefined) return;
+    this.map.delete(key);
+    this.held -= entry.size;
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.held = 0;
+  }
+}
+
+/**
+ * The graph's change sequence (GraphStore.changeSequence: every write and seed load advances it,
+ * the number subscriptions follow) as the cache reads it. With `maxAgeMs` null (the embedded
+ * store, whose only writer is this process) it is read on every request: exact. Otherwise
+ * (Neo4j, shared by other instances and `npm run seed`) a number read is used until `maxAgeMs`
+ * after its read started, so a write elsewhere is seen at most `maxAgeMs` after it committed;
+ * `written()` (a write made here) drops the number at once, so this instance reads its own writes.
+ */
+export class SequenceClock {
+  private value = 0;
+  private readAt = Number.NEGATIVE_INFINITY;
+  private reading: Promise<number> | null = null;
+  private generation = 0;
+
+  constructor(
+    private readonly read: () => Promise<number>,
+    private readonly maxAgeMs: number | null,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The number to use now: synchronous while the last read is fresh enough. */
+  current(): number | Promise<number> {
+    if (this.maxAgeMs === null) return this.read();
+    const now = this.now();
+    if (now - this.readAt < this.maxAgeMs) return this.value;
+    if (this.reading) return this.reading;
+    const generation = this.generation;
+    const reading = this.read().then(
+      (value) => {
+        // A write made here since this read began: the number may predate it; keep it for this read only.
+        if (generation === this.generation) {
+          this.value = value;
+          this.readAt = now;
+          this.reading = null;
+        }
+        return value;
+      },
+      (error: unknown) => {
+        if (generation === this.generation) this.reading = null;
+        throw error;
+      },
+    );
+    this.reading = reading;
+    return reading;
+  }
+
+  /** A write was made in this process: the next request reads the sequence anew. */
+  written(): void {
+    this.generation++;
+    this.readAt = Number.NEGATIVE_INFINITY;
+    this.reading = null;
+  }
+}
+
+/** A cached answer: the response body as sent, and what a hit needs to charge and log the request as a miss would. */
+interface Answer {
+  body: Buffer;
+  contentType: string;
+  /** The operation's cost with these variables (charged to the client's rate-limit bucket on a hit). */
+  cost: number;
+  operationName: string | null;
+}
+
+/** A document as the cache knows it: its normalised text and, per operationName, its operation. */
+interface KnownDocument {
+  document: DocumentNode;
+  normalised: string;
+}
+
+/** What the cache holds, for the tests and the log. */
+export interface ReadCacheStats {
+  hits: number;
+  misses: number;
+  entries: number;
+  bytes: number;
+}
+
+export interface ReadCache {
+  /** Express middleware for /graphql, after authentication, the rate limit and the JSON body parser. */
+  middleware: (req: Request, res: Response, next: NextFunction) => void;
+  /** A write was made in this process (its answers change at once). */
+  written(): void;
+  stats(): ReadCacheStats;
+}
+
+interface GraphQLBody {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
+/** What the cache needs from the app. */
+export interface ReadCacheOptions {
+  config: ReadCacheConfig;
+  store: Pick<GraphStore, 'changeSequence'>;
+  /** Whether other processes write to the store too (Neo4j): then the sequence is polled (see {@link SequenceClock}). */
+  sharedStore: boolean;
+  schema: GraphQLSchema;
+  parseOptions: { maxTokens: number };
+  /** The rate-limit buckets (none: no rate limit); the rate-limit middleware took 1 already. */
+  buckets: TokenBuckets | undefined;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The opt-in read cache (READ_CACHE_ENTRIES > 0): whole response bodies of query operations
+ * sent as POST and answered 200 without errors, keyed by the normalised document (parsed and
+ * printed), operationName, the variables and extensions (canonical JSON, keys sorted), the
+ * Accept header (it picks the response's content type), the UTC day (queries default `asOf` to
+ * today) and the change sequence. Every entry is dropped when the sequence moves; an answer
+ * computed under a sequence that has moved on since is not kept. A hit is still authenticated,
+ * charged the operation's cost to the client's rate-limit bucket (as a miss is: a client's
+ * allowance does not depend on what others warmed; a bucket that cannot pay goes on to Apollo,
+ * which refuses as usual) and logged (`readCache: "hit"`). Read answers do not depend on the
+ * caller (credentials only gate writes), so entries are shared across callers.
+ */
+export function createReadCache(options: ReadCacheOptions): ReadCache {
+  const { config, schema, buckets } = options;
+  const clock = new SequenceClock(
+    () => options.store.changeSequence(),
+    options.sharedStore ? config.sequencePollMs : null,
+  );
+  const answers = new LruCache<Answer>(
+    config.entries,
+    config.maxBytes,
+    (key, answer) => key.length + answer.body.length,
+  );
+  // Raw document text to its parse (null: not a document the cache serves); bounded like the answers.
+  const documents = new LruCache<KnownDocument | null>(
+    config.entries,
+    config.maxBytes,
+    (key, known) => key.length + (known?.normalised.length ?? 0) * 4,
+  );
+  let epoch = -1;
+  let hits = 0;
+  let misses = 0;
+
+  /** Every entry was answered under `sequence`; a new number drops them all. */
+  const observe = (sequence: number) => {
+    if (sequence === epoch) return;
+    answers.clear();
+    epoch = sequence;
+  };
+
+  const known = (text: string): KnownDocument | null => {
+    let doc = documents.get(text);
+    if (doc !== undefined) return doc;
+    try {
+      const document = parse(text, options.parseOptions);
+      doc = { document, normalised: print(document) };
+    } catch {
+      doc = null; // Apollo refuses it
+    }
+    documents.set(text, doc);
+    return doc;
+  };
+
+  const queryOf = (doc: KnownDocument, operationName: string | null): OperationDefinitionNode | null => {
+    const operation = getOperationAST(doc.document, operationName);
+    return operation?.operation === OperationTypeNode.QUERY ? operation : null;
+  };
+
+  const serve = (res: Response, answer: Answer) => {
+    const record = recordOf(res);
+    record.operationName = answer.operationName;
+    record.readCache = 'hit';
+    res.statusCode = 200;
+    res.setHeader('content-type', answer.contentType);
+    res.setHeader('content-length', answer.body.length);
+    res.end(answer.body);
+  };
+
+  /** On a miss: keeps the body Apollo sends if it answered 200 without errors and the sequence has not moved. */
+  const keep = (
+    res: Response,
+    key: string,
+    sequence: number,
+    doc: KnownDocument,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown> | undefined,
+  ) => {
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.end = ((...args: unknown[]) => {
+      const [chunk] = args;
+      const record = recordOf(res);
+      if (
+        typeof chunk === 'string' &&
+        res.statusCode === 200 &&
+        record.inPipeline === true &&
+        record.errorCodes.length === 0 &&
+        sequence === epoch
+      ) {
+        answers.set(key, {
+          body: Buffer.from(chunk),
+          contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+          cost: operationCost(schema, doc.document, operation, variables),
+          operationName: record.operationName ?? null,
+        });
+      }
+      return end(...args);
+    }) as Response['end'];
+  };
+
+  const middleware = (req: Request, res: Response, next: NextFunction): void => {
+    const body = req.body as GraphQLBody | undefined;
+    if (req.method !== 'POST' || typeof body?.query !== 'string') return next();
+    const operationName = typeof body.operationName === 'string' ? body.operationName : null;
+    const doc = known(body.query);
+    const operation = doc && queryOf(doc, operationName);
+    if (!doc || !operation) return next();
+    const variables =
+      body.variables && typeof body.variables === 'object'
+        ? (body.variables as Record<string, unknown>)
+        : undefined;
+    const lookup = (sequence: number) => {
+      observe(sequence);
+      const key = [
+        sequence,
+        Math.floor(Date.now() / DAY_MS),
+        req.headers.accept ?? '',
+        operationName ?? '',
+        canonicalJson(variables ?? {}),
+        canonicalJson(body.extensions ?? null),
+        doc.normalised,
+      ].join('\n');
+      const answer = answers.get(key);
+      const record = recordOf(res);
+      // The same charge as the cost check's (the rate-limit middleware took 1 already).
+      if (answer && (!buckets || buckets.take(record.client, answer.cost - 1) === 0)) {
+        hits++;
+        serve(res, answer);
+        return;
+      }
+      misses++;
+      record.readCache = 'miss';
+      keep(res, key, sequence, doc, operation, variables);
+      next();
+    };
+    const sequence = clock.current();
+    if (typeof sequence === 'number') lookup(sequence);
+    // The sequence could not be read: no cache for this request (Apollo answers, or reports the store's failure).
+    else sequence.then(lookup, () => next());
+  };
+
+  return {
+    middleware,
+    written: () => clock.written(),
+    stats: () => ({ hits, misses, entries: answers.size, bytes: answers.bytes }),
+  };
+}
