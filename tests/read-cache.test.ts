@@ -48,7 +48,7 @@ async function startApi(store: GraphStore, env: NodeJS.ProcessEnv): Promise<Api>
   });
   const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', ...env });
   const app = await createApp(store, config, pino({ level: 'info' }, sink));
-  const server: Server = createServer(app.app);
+  const server: Server = createServer(app.handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   return {
@@ -172,6 +172,39 @@ describe('read cache on the embedded store', () => {
     expect(cacheLog(api, 3)).toStrictEqual(['miss', 'hit', 'hit']);
     const line = api.log.filter((l) => l.msg === 'request').at(-1)!;
     expect(line).toMatchObject({ path: '/graphql', status: 200, readCache: 'hit' });
+  });
+
+  it('a hit has the headers of the miss (CORS included) and its own request id; what it does not serve is answered as without it', async () => {
+    const cors = await startApi(await withSeed(new MemoryStore()), {
+      READ_CACHE_ENTRIES: '10',
+      CORS_ORIGINS: 'https://app.example.org',
+    });
+    try {
+      const ask = () =>
+        fetch(cors.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'https://app.example.org' },
+          body: JSON.stringify({ query: ENTITY, variables: { id: 'china' } }),
+        });
+      const [miss, hit] = [await ask(), await ask()];
+      const headers = (r: Response) =>
+        [...r.headers].filter(
+          ([name]) => !['date', 'x-request-id', 'keep-alive', 'connection'].includes(name),
+        );
+      expect(headers(hit)).toStrictEqual(headers(miss));
+      expect(hit.headers.get('access-control-allow-origin')).toBe('https://app.example.org');
+      expect(hit.headers.get('x-request-id')).not.toBe(miss.headers.get('x-request-id'));
+      expect(await hit.text()).toBe(await miss.text());
+      expect(cacheLog(cors, 2)).toStrictEqual(['miss', 'hit']);
+      // A body that is not JSON reaches the app's parser, which refuses it as ever.
+      const bad = await cors.post('{"query": ');
+      expect(bad.status).toBe(400);
+      expect(JSON.parse(bad.text)).toMatchObject({
+        errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+      });
+    } finally {
+      await cors.close();
+    }
   });
 
   it('a write changes the answer at once, on the very next request', async () => {

@@ -4,6 +4,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
+import type { RequestListener } from 'node:http';
 import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -35,6 +36,8 @@ export interface App {
   apollo: ApolloServer<ServerContext>;
   /** Live changes (graphql-ws): attach it to the HTTP server that serves `app`, close it on shutdown. */
   live: LiveChanges;
+  /** What to serve over HTTP: `app`, behind the read cache's front door when READ_CACHE_ENTRIES turns it on. */
+  handler: RequestListener;
   /** The read cache, when READ_CACHE_ENTRIES turns it on. */
   readCache?: ReadCache;
 }
@@ -139,6 +142,10 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
           schema,
           parseOptions: limits.parseOptions,
           buckets,
+          authenticate,
+          logger,
+          bodyLimit: config.bodyLimit,
+          trustProxy: config.trustProxy,
         })
       : undefined;
   // Writes made here reach this process's subscribers (and read cache) at once (other instances' by polling).
@@ -187,7 +194,6 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
     identify,
     ...(buckets ? [rateLimit(buckets)] : []),
     express.json({ limit: config.bodyLimit }),
-    ...(readCache ? [readCache.middleware] : []),
     graphqlHandler(apollo, (res) => {
       const record = recordOf(res);
       const { maxResultObjects: maxObjects, maxResponseBytes: maxBytes } = config.limits;
@@ -224,5 +230,6 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
   );
   mountWebPages(app, config);
   app.use(expressErrorHandler(logger, config.bodyLimit));
-  return { app, apollo, live, ...(readCache && { readCache }) };
+  const handler = readCache ? readCache.frontDoor(app) : app;
+  return { app, apollo, live, handler, ...(readCache && { readCache }) };
 }

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import { IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import {
   getOperationAST,
   OperationTypeNode,
@@ -8,12 +8,14 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import type { Logger } from 'pino';
 import type { GraphStore } from '../store/graph-store.js';
 import { canonicalJson } from '../store/records.js';
+import type { Authenticate } from './auth.js';
 import { operationCost } from './cost.js';
 import { integer } from './env.js';
 import type { TokenBuckets } from './rate-limit.js';
-import { recordOf } from './request-log.js';
+import { recordOf, startRecord } from './request-log.js';
 
 /** The read cache's settings (README, "Read cache"). */
 export interface ReadCacheConfig {
@@ -145,16 +147,17 @@ export class SequenceClock {
   }
 }
 
-/** A cached answer: the response body as sent, and what a hit needs to charge and log the request as a miss would. */
+/** A cached answer: the response as sent, and what a hit needs to charge and log the request as a miss would. */
 interface Answer {
   body: Buffer;
-  contentType: string;
+  /** The response's headers but the per-request ones (x-request-id, content-length). */
+  headers: [string, string | number | readonly string[]][];
   /** The operation's cost with these variables (charged to the client's rate-limit bucket on a hit). */
   cost: number;
   operationName: string | null;
 }
 
-/** A document as the cache knows it: its normalised text and, per operationName, its operation. */
+/** A document as the cache knows it: its parse and its normalised text. */
 interface KnownDocument {
   document: DocumentNode;
   normalised: string;
@@ -169,8 +172,8 @@ export interface ReadCacheStats {
 }
 
 export interface ReadCache {
-  /** Express middleware for /graphql, after authentication, the rate limit and the JSON body parser. */
-  middleware: (req: Request, res: Response, next: NextFunction) => void;
+  /** The HTTP handler in front of `app` (the Express application): answers hits, hands everything else to `app`. */
+  frontDoor(app: RequestListener): RequestListener;
   /** A write was made in this process (its answers change at once). */
   written(): void;
   stats(): ReadCacheStats;
@@ -191,26 +194,64 @@ export interface ReadCacheOptions {
   sharedStore: boolean;
   schema: GraphQLSchema;
   parseOptions: { maxTokens: number };
-  /** The rate-limit buckets (none: no rate limit); the rate-limit middleware took 1 already. */
+  /** The rate-limit buckets (none: no rate limit). */
   buckets: TokenBuckets | undefined;
+  authenticate: Authenticate;
+  logger: Logger;
+  /** BODY_LIMIT_BYTES: larger bodies go to the app (which refuses them). */
+  bodyLimit: number;
+  /** TRUST_PROXY: with proxies, anonymous callers' client address is the app's to work out. */
+  trustProxy: number;
 }
 
 const DAY_MS = 86_400_000;
+const JSON_TYPE = /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i;
+/** Response headers that belong to one request, never replayed. */
+const PER_REQUEST = new Set([
+  'x-request-id',
+  'content-length',
+  'date',
+  'connection',
+  'keep-alive',
+  'retry-after',
+]);
+
+/** A request like `req` whose body, read already, can be read again (by the app's JSON body parser). */
+function replayed(req: IncomingMessage, body: Buffer): IncomingMessage {
+  const copy = new IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.headers = req.headers;
+  copy.rawHeaders = req.rawHeaders;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  // Complete: once read, it ends as a whole message (an incomplete one would abort the socket).
+  copy.complete = true;
+  copy.push(body);
+  copy.push(null);
+  return copy;
+}
 
 /**
- * The opt-in read cache (READ_CACHE_ENTRIES > 0): whole response bodies of query operations
- * sent as POST and answered 200 without errors, keyed by the normalised document (parsed and
- * printed), operationName, the variables and extensions (canonical JSON, keys sorted), the
- * Accept header (it picks the response's content type), the UTC day (queries default `asOf` to
- * today) and the change sequence. Every entry is dropped when the sequence moves; an answer
- * computed under a sequence that has moved on since is not kept. A hit is still authenticated,
- * charged the operation's cost to the client's rate-limit bucket (as a miss is: a client's
- * allowance does not depend on what others warmed; a bucket that cannot pay goes on to Apollo,
- * which refuses as usual) and logged (`readCache: "hit"`). Read answers do not depend on the
- * caller (credentials only gate writes), so entries are shared across callers.
+ * The opt-in read cache (READ_CACHE_ENTRIES > 0), in front of the Express application: whole
+ * responses to query operations POSTed to /graphql as JSON and answered 200 without errors,
+ * keyed by the normalised document (parsed and printed), operationName, the variables and
+ * extensions (canonical JSON, keys sorted), the Accept and Origin headers (they pick the content
+ * type and the CORS headers), the UTC day (queries default `asOf` to today) and the change
+ * sequence. Every entry is dropped when the sequence moves; an answer computed under a sequence
+ * that has moved on since is not kept.
+ *
+ * A hit does what the app's middleware would, without Express: the request is authenticated (a
+ * refused credential goes to the app), charged the operation's cost to the client's rate-limit
+ * bucket as a miss is (a client's allowance does not depend on what others warmed; a bucket that
+ * cannot pay goes to the app, which refuses as usual), and logged with `readCache: "hit"`. Read
+ * answers do not depend on the caller (credentials only gate writes): entries are shared across
+ * callers. Everything else (misses, GETs, other paths) goes to the app unchanged, the body read
+ * already handed over to be read again.
  */
 export function createReadCache(options: ReadCacheOptions): ReadCache {
-  const { config, schema, buckets } = options;
+  const { config, schema, buckets, logger } = options;
   const clock = new SequenceClock(
     () => options.store.changeSequence(),
     options.sharedStore ? config.sequencePollMs : null,
@@ -244,40 +285,26 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       const document = parse(text, options.parseOptions);
       doc = { document, normalised: print(document) };
     } catch {
-      doc = null; // Apollo refuses it
+      doc = null; // the app refuses it
     }
     documents.set(text, doc);
     return doc;
   };
 
-  const queryOf = (doc: KnownDocument, operationName: string | null): OperationDefinitionNode | null => {
-    const operation = getOperationAST(doc.document, operationName);
-    return operation?.operation === OperationTypeNode.QUERY ? operation : null;
-  };
-
-  const serve = (res: Response, answer: Answer) => {
-    const record = recordOf(res);
-    record.operationName = answer.operationName;
-    record.readCache = 'hit';
-    res.statusCode = 200;
-    res.setHeader('content-type', answer.contentType);
-    res.setHeader('content-length', answer.body.length);
-    res.end(answer.body);
-  };
-
-  /** On a miss: keeps the body Apollo sends if it answered 200 without errors and the sequence has not moved. */
+  /** On a miss: keeps the response the app sends if it answered 200 without errors and the sequence has not moved. */
   const keep = (
-    res: Response,
+    res: ServerResponse,
     key: string,
     sequence: number,
     doc: KnownDocument,
     operation: OperationDefinitionNode,
     variables: Record<string, unknown> | undefined,
   ) => {
-    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     res.end = ((...args: unknown[]) => {
       const [chunk] = args;
       const record = recordOf(res);
+      record.readCache = 'miss';
       if (
         typeof chunk === 'string' &&
         res.statusCode === 200 &&
@@ -287,58 +314,127 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       ) {
         answers.set(key, {
           body: Buffer.from(chunk),
-          contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+          headers: Object.entries(res.getHeaders())
+            .filter(([name]) => !PER_REQUEST.has(name))
+            .map(([name, value]) => [name, value!]),
           cost: operationCost(schema, doc.document, operation, variables),
           operationName: record.operationName ?? null,
         });
       }
       return end(...args);
-    }) as Response['end'];
+    }) as ServerResponse['end'];
   };
 
-  const middleware = (req: Request, res: Response, next: NextFunction): void => {
-    const body = req.body as GraphQLBody | undefined;
-    if (req.method !== 'POST' || typeof body?.query !== 'string') return next();
+  /** Authenticates and charges a hit, then sends it; false (nothing charged, nothing sent) when the app must answer instead. */
+  const serve = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    answer: Answer,
+    started: bigint,
+  ): Promise<boolean> => {
+    const { caller, refusal } = await options.authenticate(req.headers.authorization);
+    if (caller.kind === 'rejected') return false;
+    if (caller.kind !== 'identified' && options.trustProxy > 0) return false;
+    const client =
+      caller.kind === 'identified' ? `${caller.method}:${caller.id}` : `ip:${req.socket.remoteAddress}`;
+    // What the rate-limit middleware (1) and the cost check (the rest) take.
+    if (buckets && buckets.take(client, 1) !== 0) return false;
+    if (buckets && buckets.take(client, answer.cost - 1) !== 0) {
+      buckets.refund(client, 1);
+      return false;
+    }
+    const record = startRecord(logger, req, res, '/graphql', req.socket.remoteAddress, started);
+    record.client = client;
+    record.caller = caller;
+    if (refusal !== undefined) record.authRefusal = refusal;
+    record.operationName = answer.operationName;
+    record.readCache = 'hit';
+    res.statusCode = 200;
+    for (const [name, value] of answer.headers) res.setHeader(name, value);
+    res.setHeader('content-length', answer.body.length);
+    res.end(answer.body);
+    hits++;
+    return true;
+  };
+
+  /** A request the app answers (its body read already), with its answer kept when it is one to keep. */
+  const lookup = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    raw: Buffer,
+    started: bigint,
+    app: RequestListener,
+  ): Promise<void> => {
+    const toApp = () => app(replayed(req, raw), res);
+    let body: GraphQLBody;
+    try {
+      body = JSON.parse(raw.toString('utf8')) as GraphQLBody;
+    } catch {
+      return toApp();
+    }
+    if (body === null || typeof body !== 'object' || typeof body.query !== 'string') return toApp();
     const operationName = typeof body.operationName === 'string' ? body.operationName : null;
     const doc = known(body.query);
-    const operation = doc && queryOf(doc, operationName);
-    if (!doc || !operation) return next();
+    const operation = doc && getOperationAST(doc.document, operationName);
+    if (!doc || operation?.operation !== OperationTypeNode.QUERY) return toApp();
     const variables =
       body.variables && typeof body.variables === 'object'
         ? (body.variables as Record<string, unknown>)
         : undefined;
-    const lookup = (sequence: number) => {
-      observe(sequence);
-      const key = [
-        sequence,
-        Math.floor(Date.now() / DAY_MS),
-        req.headers.accept ?? '',
-        operationName ?? '',
-        canonicalJson(variables ?? {}),
-        canonicalJson(body.extensions ?? null),
-        doc.normalised,
-      ].join('\n');
-      const answer = answers.get(key);
-      const record = recordOf(res);
-      // The same charge as the cost check's (the rate-limit middleware took 1 already).
-      if (answer && (!buckets || buckets.take(record.client, answer.cost - 1) === 0)) {
-        hits++;
-        serve(res, answer);
-        return;
-      }
-      misses++;
-      record.readCache = 'miss';
-      keep(res, key, sequence, doc, operation, variables);
-      next();
-    };
-    const sequence = clock.current();
-    if (typeof sequence === 'number') lookup(sequence);
-    // The sequence could not be read: no cache for this request (Apollo answers, or reports the store's failure).
-    else sequence.then(lookup, () => next());
+    let sequence: number;
+    try {
+      sequence = await clock.current();
+    } catch {
+      // The sequence could not be read: the app answers (or reports the store's failure).
+      return toApp();
+    }
+    observe(sequence);
+    const key = [
+      sequence,
+      Math.floor(Date.now() / DAY_MS),
+      req.headers.accept ?? '',
+      req.headers.origin ?? '',
+      operationName ?? '',
+      canonicalJson(variables ?? {}),
+      canonicalJson(body.extensions ?? null),
+      doc.normalised,
+    ].join('\n');
+    const answer = answers.get(key);
+    if (answer && (await serve(req, res, answer, started))) return;
+    misses++;
+    keep(res, key, sequence, doc, operation, variables);
+    toApp();
   };
 
+  const frontDoor =
+    (app: RequestListener): RequestListener =>
+    (req, res) => {
+      const length = Number(req.headers['content-length']);
+      if (
+        req.method !== 'POST' ||
+        req.url !== '/graphql' ||
+        !JSON_TYPE.test(req.headers['content-type'] ?? '') ||
+        !(length > 0 && length <= options.bodyLimit) ||
+        req.headers['content-encoding'] !== undefined ||
+        req.headers['transfer-encoding'] !== undefined
+      )
+        return app(req, res);
+      const started = process.hrtime.bigint();
+      const parts: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => parts.push(chunk));
+      req.on('error', () => res.destroy());
+      req.on('end', () => {
+        lookup(req, res, parts.length === 1 ? parts[0]! : Buffer.concat(parts), started, app).catch(
+          (error: unknown) => {
+            logger.error({ err: error }, 'read cache: unexpected error');
+            if (!res.headersSent) res.writeHead(500).end();
+          },
+        );
+      });
+    };
+
   return {
-    middleware,
+    frontDoor,
     written: () => clock.written(),
     stats: () => ({ hits, misses, entries: answers.size, bytes: answers.bytes }),
   };
