@@ -163,6 +163,15 @@ interface KnownDocument {
   normalised: string;
 }
 
+/** A request body the cache serves: its document, operation and variables, and its part of the key. */
+interface ParsedRequest {
+  doc: KnownDocument;
+  operation: OperationDefinitionNode;
+  variables: Record<string, unknown> | undefined;
+  /** operationName, canonical variables and extensions, and the normalised document. */
+  key: string;
+}
+
 /** What the cache holds, for the tests and the log. */
 export interface ReadCacheStats {
   hits: number;
@@ -261,11 +270,17 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     config.maxBytes,
     (key, answer) => key.length + answer.body.length,
   );
-  // Raw document text to its parse (null: not a document the cache serves); bounded like the answers.
+  // Raw document text to its parse (null: not a document the cache serves), and raw request body
+  // to what the cache reads from it (null: not a request it serves); each bounded like the answers.
   const documents = new LruCache<KnownDocument | null>(
     config.entries,
     config.maxBytes,
     (key, known) => key.length + (known?.normalised.length ?? 0) * 4,
+  );
+  const requests = new LruCache<ParsedRequest | null>(
+    config.entries,
+    config.maxBytes,
+    (key, request) => key.length + (request?.key.length ?? 0),
   );
   let epoch = -1;
   let hits = 0;
@@ -296,9 +311,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     res: ServerResponse,
     key: string,
     sequence: number,
-    doc: KnownDocument,
-    operation: OperationDefinitionNode,
-    variables: Record<string, unknown> | undefined,
+    { doc, operation, variables }: ParsedRequest,
   ) => {
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     res.end = ((...args: unknown[]) => {
@@ -358,6 +371,33 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
   };
 
   /** A request the app answers (its body read already), with its answer kept when it is one to keep. */
+  /** A request body as the cache reads it: null when it is not a query operation the cache serves. */
+  const readBody = (text: string): ParsedRequest | null => {
+    let body: GraphQLBody;
+    try {
+      body = JSON.parse(text) as GraphQLBody;
+    } catch {
+      return null;
+    }
+    if (body === null || typeof body !== 'object' || typeof body.query !== 'string') return null;
+    const operationName = typeof body.operationName === 'string' ? body.operationName : null;
+    const doc = known(body.query);
+    const operation = doc && getOperationAST(doc.document, operationName);
+    if (!doc || operation?.operation !== OperationTypeNode.QUERY) return null;
+    const variables =
+      body.variables && typeof body.variables === 'object'
+        ? (body.variables as Record<string, unknown>)
+        : undefined;
+    const key = [
+      operationName ?? '',
+      canonicalJson(variables ?? {}),
+      canonicalJson(body.extensions ?? null),
+      doc.normalised,
+    ].join('\n');
+    return { doc, operation, variables, key };
+  };
+
+  /** A request the app answers (its body read already), with its answer kept when it is one to keep. */
   const lookup = async (
     req: IncomingMessage,
     res: ServerResponse,
@@ -366,43 +406,24 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     app: RequestListener,
   ): Promise<void> => {
     const toApp = () => app(replayed(req, raw), res);
-    let body: GraphQLBody;
-    try {
-      body = JSON.parse(raw.toString('utf8')) as GraphQLBody;
-    } catch {
-      return toApp();
-    }
-    if (body === null || typeof body !== 'object' || typeof body.query !== 'string') return toApp();
-    const operationName = typeof body.operationName === 'string' ? body.operationName : null;
-    const doc = known(body.query);
-    const operation = doc && getOperationAST(doc.document, operationName);
-    if (!doc || operation?.operation !== OperationTypeNode.QUERY) return toApp();
-    const variables =
-      body.variables && typeof body.variables === 'object'
-        ? (body.variables as Record<string, unknown>)
-        : undefined;
+    const text = raw.toString('utf8');
+    let request = requests.get(text);
+    if (request === undefined) requests.set(text, (request = readBody(text)));
+    if (request === null) return toApp();
     let sequence: number;
     try {
-      sequence = await clock.current();
+      const current = clock.current();
+      sequence = typeof current === 'number' ? current : await current;
     } catch {
       // The sequence could not be read: the app answers (or reports the store's failure).
       return toApp();
     }
     observe(sequence);
-    const key = [
-      sequence,
-      Math.floor(Date.now() / DAY_MS),
-      req.headers.accept ?? '',
-      req.headers.origin ?? '',
-      operationName ?? '',
-      canonicalJson(variables ?? {}),
-      canonicalJson(body.extensions ?? null),
-      doc.normalised,
-    ].join('\n');
+    const key = `${sequence}\n${Math.floor(Date.now() / DAY_MS)}\n${req.headers.accept ?? ''}\n${req.headers.origin ?? ''}\n${request.key}`;
     const answer = answers.get(key);
     if (answer && (await serve(req, res, answer, started))) return;
     misses++;
-    keep(res, key, sequence, doc, operation, variables);
+    keep(res, key, sequence, request);
     toApp();
   };
 
