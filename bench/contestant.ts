@@ -8,6 +8,7 @@ import express from 'express';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { createApp } from '../src/server/app.js';
+import { hashApiKey } from '../src/server/auth.js';
 import { loadConfig } from '../src/server/config.js';
 import type { Entity } from '../src/domain/entity.js';
 import type { Relationship } from '../src/domain/relationship.js';
@@ -15,7 +16,7 @@ import type { GraphStore } from '../src/store/graph-store.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { createNeo4jStore } from '../src/store/neo4j/index.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
-import type { QueryName } from './queries.js';
+import { BENCH_API_KEY, oursRequestBody, queryMix, SEED_PROBES, type QueryName } from './queries.js';
 import { rawAnswer } from './raw-driver.js';
 import { generateGraph } from './synthetic.js';
 
@@ -26,6 +27,10 @@ import { generateGraph } from './synthetic.js';
  *   ours-embedded   this server on the embedded store, loaded with the same graph
  *   neo4j-graphql   an @neo4j/graphql server (Apollo 5 + Express 5) with equivalent type definitions
  *   raw             the raw neo4j-driver with hand-written Cypher (POST /raw {name, variables})
+ *   ours-cached     this server on Neo4j with the read cache on (READ_CACHE_ENTRIES), and request
+ *                   logging (to /dev/null), the rate limit (charged, never reached) and API-key auth on
+ *   bare            the ceiling: a bare node:http server answering each bench request with the bytes
+ *                   ours gives for it, computed once at start (ours on Neo4j, in this process, then stopped)
  * Each also answers GET /bench/stats: statements sent to Neo4j so far, and RSS.
  * Environment: NEO4J_URI; GRAPH ("seed" or a relationship count) and GRAPH_SEED for the embedded store.
  */
@@ -115,13 +120,75 @@ async function embeddedStore(
   };
 }
 
-async function oursApp(store: GraphStore): Promise<express.Express> {
-  const { app } = await createApp(
+async function oursApp(store: GraphStore): Promise<RequestListener> {
+  const { handler } = await createApp(
     store,
     loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' }),
     pino({ level: 'silent' }),
   );
-  return app;
+  return handler;
+}
+
+/** Ours on Neo4j with the read cache, logging, limits and auth all on (the cached tier). */
+async function oursCachedApp(uri: string): Promise<RequestListener> {
+  const env = {
+    NODE_ENV: 'production',
+    NEO4J_URI: uri,
+    READ_CACHE_ENTRIES: '10000',
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+    API_KEYS: `bench:${hashApiKey(BENCH_API_KEY)}`,
+  };
+  const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: true }));
+  const { handler } = await createApp(
+    await createNeo4jStore({ uri }, { onQuery: count }),
+    loadConfig(env),
+    logger,
+  );
+  return handler;
+}
+
+/** Ours' response body for every bench request of this graph's query mix, keyed by the request body. */
+async function oursAnswers(uri: string, graph: string, seed: number): Promise<Map<string, Buffer>> {
+  const probes = graph === 'seed' ? SEED_PROBES : generateGraph(Number(graph), seed).probes;
+  const store = await createNeo4jStore({ uri });
+  const server = createServer(await oursApp(store));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const answers = new Map<string, Buffer>();
+  try {
+    for (const q of queryMix(probes))
+      for (const variables of q.variables) {
+        const request = oursRequestBody(q, variables);
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: request,
+        });
+        answers.set(request, Buffer.from(await res.arrayBuffer()));
+      }
+  } finally {
+    server.close();
+    await store.close();
+  }
+  return answers;
+}
+
+/** The ceiling: the body is read, looked up, and the precomputed answer written; nothing else. */
+function bareListener(answers: Map<string, Buffer>): RequestListener {
+  return (req, res) => {
+    const parts: Buffer[] = [];
+    req.on('data', (c: Buffer) => parts.push(c));
+    req.on('end', () => {
+      const answer = answers.get(Buffer.concat(parts).toString('utf8'));
+      if (!answer) return void res.writeHead(404).end();
+      res
+        .writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': answer.length,
+        })
+        .end(answer);
+    });
+  };
 }
 
 async function neo4jGraphqlApp(driver: Driver): Promise<express.Express> {
@@ -179,6 +246,12 @@ async function main(): Promise<void> {
     listener = await oursApp(store);
   } else if (kind === 'neo4j-graphql') {
     listener = await neo4jGraphqlApp(neo4j.driver(uri));
+  } else if (kind === 'ours-cached') {
+    listener = await oursCachedApp(uri);
+  } else if (kind === 'bare') {
+    const answers = await oursAnswers(uri, process.env.GRAPH ?? 'seed', Number(process.env.GRAPH_SEED ?? 1));
+    info.answers = answers.size;
+    listener = bareListener(answers);
   } else if (kind === 'raw') {
     listener = rawListener(neo4j.driver(uri, undefined, { disableLosslessIntegers: true }));
   } else {

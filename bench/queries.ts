@@ -26,6 +26,13 @@ export interface BenchQuery {
 
 const byId = compareIds;
 
+/** The body of our server's request for one query and variable set (the bare contestant keys its answers by it). */
+export const oursRequestBody = (q: BenchQuery, variables: Record<string, unknown>): string =>
+  JSON.stringify({ query: q.ours, variables });
+
+/** The API key the cached contestant's requests carry (auth on: each request is authenticated). */
+export const BENCH_API_KEY = 'bench-api-key-0123456789abcdef';
+
 /** The mix over a graph's probe ids (the seed's or a synthetic graph's). */
 export function queryMix(p: Probes): BenchQuery[] {
   return [

@@ -26,7 +26,7 @@ interface Row {
   neo4jCpuMs: Figure;
 }
 
-const CONTESTANTS = ['ours-neo4j', 'neo4j-graphql', 'raw', 'ours-embedded'];
+const CONTESTANTS = ['ours-neo4j', 'neo4j-graphql', 'raw', 'ours-embedded', 'ours-cached', 'bare'];
 const median = (f: Figure): string =>
   f === null || f === undefined ? '-' : typeof f === 'number' ? `${f}` : `${f.median}`;
 const withSpread = (f: Figure): string =>
@@ -45,13 +45,13 @@ for (const file of process.argv.slice(2)) {
   const run = JSON.parse(await readFile(file, 'utf8')) as { results: Record<string, unknown>[] };
   const contestants = CONTESTANTS.filter((c) => run.results.some((r) => r[c]));
   const lines = [
-    `| query | ${contestants.join(' | ')} | ours/@neo4j/graphql req/s | ours/raw req/s | ours/raw CPU | ours/raw p99 at 1 connection | load |`,
-    `|---|${contestants.map(() => '---').join('|')}|---|---|---|---|---|`,
+    `| query | ${contestants.join(' | ')} | ours/@neo4j/graphql req/s | ours/raw req/s | ours/raw CPU | ours/raw p99 at 1 connection | cached/bare CPU (server; with Neo4j) | load |`,
+    `|---|${contestants.map(() => '---').join('|')}|---|---|---|---|---|---|`,
   ];
   for (const r of run.results) {
     const cells = contestants.map((c) => cell(r[c] as Row | undefined));
     lines.push(
-      `| ${String(r.query)} | ${cells.join(' | ')} | ${ratio(r.oursOverNeo4jGraphql)} | ${ratio(r.oursOverRaw)} | ${ratio(r.cpuOursOverRaw)} | ${ratio(r.p99At1OursOverRaw)} | ${String(r.load1)} |`,
+      `| ${String(r.query)} | ${cells.join(' | ')} | ${ratio(r.oursOverNeo4jGraphql)} | ${ratio(r.oursOverRaw)} | ${ratio(r.cpuOursOverRaw)} | ${ratio(r.p99At1OursOverRaw)} | ${ratio(r.cpuCachedOverBare)}; ${ratio(r.totalCpuCachedOverBare)} | ${String(r.load1)} |`,
     );
   }
   const rss = contestants

@@ -10,7 +10,14 @@ import { createNeo4jStore } from '../src/store/neo4j/index.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
 import { freePort } from '../scripts/support/local-neo4j.js';
 import { bulkLoad } from './load.js';
-import { queryMix, SEED_PROBES, type BenchQuery, type QueryName } from './queries.js';
+import {
+  BENCH_API_KEY,
+  oursRequestBody,
+  queryMix,
+  SEED_PROBES,
+  type BenchQuery,
+  type QueryName,
+} from './queries.js';
 import { generateGraph } from './synthetic.js';
 
 /*
@@ -19,7 +26,7 @@ import { generateGraph } from './synthetic.js';
  *                   [--queries lookup,nested] [--contestants raw,ours-embedded] [--cpu-prof bench/profiles]
  *
  * For each graph: a fresh local Neo4j of its own (heap and page cache sized to the graph), the
- * graph loaded, the four contestants started as processes, every answer checked against ours
+ * graph loaded, the contestants (bench/contestant.ts) started as processes, every answer checked against ours
  * (the run fails on any difference or error), round trips per request counted, then each
  * query under autocannon: --rounds alternating rounds (each starting with the next contestant),
  * each a --duration load at --connections (throughput) and a --latency-duration load at one
@@ -33,7 +40,7 @@ import { generateGraph } from './synthetic.js';
  * per statement, and without it the first query measured (lookup) paid for that.
  */
 
-const CONTESTANTS = ['ours-neo4j', 'neo4j-graphql', 'raw', 'ours-embedded'] as const;
+const CONTESTANTS = ['ours-neo4j', 'neo4j-graphql', 'raw', 'ours-embedded', 'ours-cached', 'bare'] as const;
 type Contestant = (typeof CONTESTANTS)[number];
 
 interface Running {
@@ -103,22 +110,25 @@ function request(
   c: Running,
   q: BenchQuery,
   variables: Record<string, unknown>,
-): { path: string; body: string } | null {
-  if (c.name === 'raw') return { path: '/raw', body: JSON.stringify({ name: q.name, variables }) };
+): { path: string; body: string; headers: Record<string, string> } | null {
+  const headers = { 'content-type': 'application/json' };
+  if (c.name === 'raw') return { path: '/raw', body: JSON.stringify({ name: q.name, variables }), headers };
   if (c.name === 'neo4j-graphql')
     return q.neo4jGraphql
-      ? { path: '/graphql', body: JSON.stringify({ query: q.neo4jGraphql, variables }) }
+      ? { path: '/graphql', body: JSON.stringify({ query: q.neo4jGraphql, variables }), headers }
       : null;
-  return { path: '/graphql', body: JSON.stringify({ query: q.ours, variables }) };
+  if (c.name === 'ours-cached')
+    return {
+      path: '/graphql',
+      body: oursRequestBody(q, variables),
+      headers: { ...headers, authorization: `Bearer ${BENCH_API_KEY}` },
+    };
+  return { path: '/graphql', body: oursRequestBody(q, variables), headers };
 }
 
 async function ask(c: Running, q: BenchQuery, variables: Record<string, unknown>): Promise<unknown> {
   const r = request(c, q, variables)!;
-  const res = await fetch(c.url + r.path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: r.body,
-  });
+  const res = await fetch(c.url + r.path, { method: 'POST', headers: r.headers, body: r.body });
   const json = (await res.json()) as { data?: unknown; errors?: unknown };
   if (json.errors || res.status !== 200)
     throw new Error(
@@ -139,13 +149,15 @@ async function check(running: Running[], q: BenchQuery): Promise<Record<string, 
   for (const c of running) {
     if (!request(c, q, q.variables[0]!)) continue;
     const before = (await stats(c)).statements;
-    for (const [i, v] of q.variables.entries()) {
-      const got = canonicalJson(await ask(c, q, v));
-      if (got !== expected[i])
-        throw new Error(
-          `${c.name} ${q.name} ${JSON.stringify(v)} differs from ours:\n ours: ${expected[i]!.slice(0, 600)}\n ${c.name}: ${got.slice(0, 600)}`,
-        );
-    }
+    // The cached tier is asked twice: its first answer is computed, the second comes from its cache.
+    for (let pass = 0; pass < (c.name === 'ours-cached' ? 2 : 1); pass++)
+      for (const [i, v] of q.variables.entries()) {
+        const got = canonicalJson(await ask(c, q, v));
+        if (got !== expected[i])
+          throw new Error(
+            `${c.name} ${q.name} ${JSON.stringify(v)} differs from ours:\n ours: ${expected[i]!.slice(0, 600)}\n ${c.name}: ${got.slice(0, 600)}`,
+          );
+      }
     trips[c.name] = ((await stats(c)).statements - before) / q.variables.length;
   }
   return trips;
@@ -240,7 +252,6 @@ async function load(
   const requests = q.variables.map((v) => ({
     method: 'POST' as const,
     ...request(c, q, v)!,
-    headers: { 'content-type': 'application/json' },
     onResponse: (status: number, body: string) => {
       if (status !== 200 || body.includes('"errors"')) bad++;
     },
@@ -374,6 +385,8 @@ async function runGraph(graph: string, opts: Options) {
         cpuOursOverRaw: ratio(ours?.totalCpuMs, rows.raw?.totalCpuMs),
         p99OursOverRaw: ratio(ours?.p99, rows.raw?.p99),
         p99At1OursOverRaw: ratio(ours?.p99At1, rows.raw?.p99At1),
+        cpuCachedOverBare: ratio(rows['ours-cached']?.serverCpuMs, rows.bare?.serverCpuMs),
+        totalCpuCachedOverBare: ratio(rows['ours-cached']?.totalCpuMs, rows.bare?.totalCpuMs),
       });
       log(
         `${q.name}: answers equal; ${Object.entries(rows)
@@ -417,7 +430,7 @@ function table(run: Awaited<ReturnType<typeof runGraph>>): string {
     }
     const x = (v: unknown) => (typeof v === 'number' ? `${v}x` : '-');
     lines.push(
-      `${''.padEnd(20)}ours/@neo4j/graphql ${x(r.oursOverNeo4jGraphql)} req/s, ours/raw ${x(r.oursOverRaw)} req/s, CPU ours/raw ${x(r.cpuOursOverRaw)}, p99@1 ours/raw ${x(r.p99At1OursOverRaw)}`,
+      `${''.padEnd(20)}ours/@neo4j/graphql ${x(r.oursOverNeo4jGraphql)} req/s, ours/raw ${x(r.oursOverRaw)} req/s, CPU ours/raw ${x(r.cpuOursOverRaw)}, p99@1 ours/raw ${x(r.p99At1OursOverRaw)}, server CPU cached/bare ${x(r.cpuCachedOverBare)} (with Neo4j ${x(r.totalCpuCachedOverBare)})`,
     );
   }
   return lines.join('\n');

@@ -60,8 +60,12 @@ export async function startTestServer(
   options: TestServerOptions = {},
 ): Promise<TestServer> {
   const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', ...env });
-  const { app, apollo, live } = await createApp(store, config, options.logger ?? pino({ level: 'silent' }));
-  const server: Server = createServer(app);
+  const { handler, apollo, live } = await createApp(
+    store,
+    config,
+    options.logger ?? pino({ level: 'silent' }),
+  );
+  const server: Server = createServer(handler);
   live.attach(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -4,6 +4,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
+import type { RequestListener } from 'node:http';
 import cors from 'cors';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -25,6 +26,7 @@ import { expressErrorHandler } from './http-errors.js';
 import { limitProtections } from './limits.js';
 import { KnownOperationTypes, SubscriptionsOverWebSocket } from './operation-types.js';
 import { rateLimit, TokenBuckets } from './rate-limit.js';
+import { createReadCache, type ReadCache } from './read-cache.js';
 import { recordOf, requestLog } from './request-log.js';
 import { announcingWrites, createLiveChanges, type LiveChanges } from './subscriptions.js';
 import { mountWebPages } from './web/web-pages.js';
@@ -34,6 +36,10 @@ export interface App {
   apollo: ApolloServer<ServerContext>;
   /** Live changes (graphql-ws): attach it to the HTTP server that serves `app`, close it on shutdown. */
   live: LiveChanges;
+  /** What to serve over HTTP: `app`, behind the read cache's front door when READ_CACHE_ENTRIES turns it on. */
+  handler: RequestListener;
+  /** The read cache, when READ_CACHE_ENTRIES turns it on. */
+  readCache?: ReadCache;
 }
 
 /** Headers a cross-origin caller may send, and response headers it may read. */
@@ -126,8 +132,27 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
     maxPayload: config.bodyLimit,
     logger,
   });
-  // Writes made here reach this process's subscribers at once (other instances' by polling).
-  const announced = announcingWrites(store, () => live.feed.poke());
+  // Read cache hook (README "Read cache"): off unless READ_CACHE_ENTRIES > 0.
+  const readCache =
+    config.readCache.entries > 0
+      ? createReadCache({
+          config: config.readCache,
+          store,
+          sharedStore: config.neo4j !== null,
+          schema,
+          parseOptions: limits.parseOptions,
+          buckets,
+          authenticate,
+          logger,
+          bodyLimit: config.bodyLimit,
+          trustProxy: config.trustProxy,
+        })
+      : undefined;
+  // Writes made here reach this process's subscribers (and read cache) at once (other instances' by polling).
+  const announced = announcingWrites(store, () => {
+    live.feed.poke();
+    readCache?.written();
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -206,5 +231,6 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
   );
   mountWebPages(app, config);
   app.use(expressErrorHandler(logger, config.bodyLimit));
-  return { app, apollo, live };
+  const handler = readCache ? readCache.frontDoor(app) : app;
+  return { app, apollo, live, handler, ...(readCache && { readCache }) };
 }

@@ -3,6 +3,7 @@ import { INGEST_LIMITS } from '../domain/ingest/review.js';
 import { readAuthConfig, type AuthConfig } from './auth.js';
 import { boolean, ConfigError, integer, list, text } from './env.js';
 import { readLimits, type LimitsConfig } from './limits.js';
+import { readReadCacheConfig, type ReadCacheConfig } from './read-cache.js';
 import { readSubscriptionsConfig, type SubscriptionsConfig } from './subscriptions.js';
 
 export { ConfigError } from './env.js';
@@ -50,6 +51,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** `Cache-Control: public, max-age` on credential-free GET queries answered without error (0: off); see http-cache.ts. */
   httpCacheMaxAgeSeconds: number;
+  /** The opt-in read cache of query answers (READ_CACHE_*; off unless READ_CACHE_ENTRIES > 0); see read-cache.ts. */
+  readCache: ReadCacheConfig;
   /** Serve the graph explorer at /explorer (EXPLORER_ENABLED; on unless NODE_ENV=production). */
   explorerEnabled: boolean;
   /** Serve the offline GraphQL IDE at /playground (PLAYGROUND_ENABLED; on unless NODE_ENV=production). */
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs,
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     httpCacheMaxAgeSeconds: integer(env, 'HTTP_CACHE_MAX_AGE_SECONDS', 0, 0, 86_400),
+    readCache: readReadCacheConfig(env),
     explorerEnabled: boolean(env, 'EXPLORER_ENABLED', !production),
     playgroundEnabled: boolean(env, 'PLAYGROUND_ENABLED', !production),
     federationEnabled: boolean(env, 'FEDERATION_ENABLED', false),

@@ -13,13 +13,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const store = await createStore(config, logger);
-  const { app, apollo, live } = await createApp(store, config, logger);
+  const { handler, apollo, live } = await createApp(store, config, logger);
   const server = createServer(
     {
       requestTimeout: config.requestTimeoutMs,
       headersTimeout: Math.min(HEADERS_TIMEOUT_MS, config.requestTimeoutMs),
     },
-    app,
+    handler,
   );
   live.attach(server);
   await new Promise<void>((resolve, reject) => {

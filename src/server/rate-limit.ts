@@ -43,6 +43,12 @@ export class TokenBuckets {
     return Math.max(1, Math.ceil((needed - bucket.tokens) / this.perMs / 1000));
   }
 
+  /** Gives back `amount` tokens taken for `key` (a charge whose request then went elsewhere to be charged again). */
+  refund(key: string, amount: number): void {
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.tokens = Math.min(this.burst, bucket.tokens + amount);
+  }
+
   /** Forgets clients whose bucket has refilled: they are as good as new. */
   private sweep(now: number): void {
     for (const [key, b] of this.buckets)

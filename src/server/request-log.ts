@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Caller } from '../domain/caller.js';
@@ -18,6 +19,8 @@ export interface RequestRecord {
   operationName?: string | null;
   /** Error codes of the response, in order. */
   errorCodes: string[];
+  /** Whether the read cache (READ_CACHE_ENTRIES) answered the request or looked and missed; absent when it did not look. */
+  readCache?: 'hit' | 'miss';
   /** Whether the request reached Apollo's request pipeline (whose plugin stamps its errors). */
   inPipeline?: boolean;
 }
@@ -25,45 +28,60 @@ export interface RequestRecord {
 /** An incoming `x-request-id` is kept only when it is this sane (no spaces, no control characters, bounded). */
 const SANE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
-/** The record of a request (created by {@link requestLog}, which runs first). */
-export function recordOf(res: Response): RequestRecord {
-  const locals = res.locals as { record?: RequestRecord };
+/** The record of a request (created by {@link requestLog}, which runs first, or by the read cache's front door). */
+export function recordOf(res: Response | ServerResponse): RequestRecord {
+  const holder = res as { locals?: { record?: RequestRecord } };
+  const locals = (holder.locals ??= Object.create(null) as { record?: RequestRecord });
   locals.record ??= { requestId: randomUUID(), startedAt: Date.now(), client: 'unknown', errorCodes: [] };
   return locals.record;
 }
 
 /**
- * Gives every request a correlation id (the caller's `x-request-id` when sane, else a fresh
- * UUID, echoed in the `x-request-id` response header) and writes one structured log line per
- * request when the response ends: requestId, method, path, operationName, status, duration
- * in ms, client, error codes, and why a credential was refused.
+ * Starts the record of a request on `res` (a plain node:http response too): its correlation id
+ * (the caller's `x-request-id` when sane, else a fresh UUID, echoed in the `x-request-id`
+ * header), its client `ip:<ip>`, and its log line, written when the response ends: requestId,
+ * method, path, operationName, status, duration in ms (from `started`), client, error codes,
+ * why a credential was refused, and whether the read cache answered.
  */
+export function startRecord(
+  logger: Logger,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  ip: string | undefined,
+  started: bigint = process.hrtime.bigint(),
+): RequestRecord {
+  const incoming = req.headers['x-request-id'];
+  const record = recordOf(res);
+  if (typeof incoming === 'string' && SANE_ID.test(incoming)) record.requestId = incoming;
+  record.client = `ip:${ip ?? 'unknown'}`;
+  res.setHeader('x-request-id', record.requestId);
+  res.once('close', () => {
+    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const line = {
+      requestId: record.requestId,
+      method: req.method,
+      path,
+      operationName: record.operationName ?? null,
+      status: res.statusCode,
+      durationMs: Math.round(durationMs * 10) / 10,
+      client: record.client,
+      ...(record.errorCodes.length > 0 && { errorCodes: record.errorCodes }),
+      ...(record.authRefusal !== undefined && { authRefusal: record.authRefusal }),
+      ...(record.readCache !== undefined && { readCache: record.readCache }),
+      ...(!res.writableFinished && { aborted: true }),
+    };
+    if (res.statusCode >= 500) logger.error(line, 'request');
+    else logger.info(line, 'request');
+  });
+  return record;
+}
+
+/** Every request's record and log line ({@link startRecord}), first of the Express middleware. */
 export function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const started = process.hrtime.bigint();
-    const path = req.path; // before routers rewrite it
-    const incoming = req.get('x-request-id');
-    const record = recordOf(res);
-    if (incoming !== undefined && SANE_ID.test(incoming)) record.requestId = incoming;
-    record.client = `ip:${req.ip ?? 'unknown'}`;
-    res.setHeader('x-request-id', record.requestId);
-    res.once('close', () => {
-      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const line = {
-        requestId: record.requestId,
-        method: req.method,
-        path,
-        operationName: record.operationName ?? null,
-        status: res.statusCode,
-        durationMs: Math.round(durationMs * 10) / 10,
-        client: record.client,
-        ...(record.errorCodes.length > 0 && { errorCodes: record.errorCodes }),
-        ...(record.authRefusal !== undefined && { authRefusal: record.authRefusal }),
-        ...(!res.writableFinished && { aborted: true }),
-      };
-      if (res.statusCode >= 500) logger.error(line, 'request');
-      else logger.info(line, 'request');
-    });
+    // req.path before routers rewrite it
+    startRecord(logger, req, res, req.path, req.ip);
     next();
   };
 }
