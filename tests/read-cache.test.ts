@@ -258,6 +258,32 @@ describe('read cache on the embedded store', () => {
     expect(api.app.readCache!.stats().entries).toBeLessThanOrEqual(held + 1);
   });
 
+  it("keeps answers per role: an editor's proposals are never served to an anonymous caller", async () => {
+    const text =
+      'Lynas Rare Earths operates the Mount Weld mine in Western Australia, the company said on Monday.';
+    const ingest = await api.post(
+      {
+        query: `mutation($input: IngestDocumentInput!) { ingestDocument(input: $input, note: "cache roles") { document { id } } }`,
+        variables: { input: { title: 'Roles', publisher: 'Test wire', published: '2026-11-30', text } },
+      },
+      AS_EDITOR.headers,
+    );
+    expect(ingest.status).toBe(200);
+    const PROPOSALS = { query: '{ proposals(first: 5) { totalCount } }' };
+    const asEditor = await api.post(PROPOSALS, AS_EDITOR.headers);
+    expect(JSON.parse(asEditor.text)).toMatchObject({
+      data: { proposals: { totalCount: expect.any(Number) } },
+    });
+    expect(await api.post(PROPOSALS, AS_EDITOR.headers)).toStrictEqual(asEditor); // kept for editors
+    const anonymous = await api.post(PROPOSALS);
+    expect(anonymous.text).not.toBe(asEditor.text);
+    expect(
+      (JSON.parse(anonymous.text) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions
+        .code,
+    ).toBe('UNAUTHENTICATED');
+    expect(cacheLog(api, 3)).toStrictEqual(['miss', 'hit', 'miss']);
+  });
+
   it('is bounded by entries and by bytes, the least recently used going first', async () => {
     const small = await startApi(await withSeed(new MemoryStore()), { READ_CACHE_ENTRIES: '2' });
     try {

@@ -254,9 +254,9 @@ function replayed(req: IncomingMessage, body: Buffer): IncomingMessage {
  * A hit does what the app's middleware would, without Express: the request is authenticated (a
  * refused credential goes to the app), charged the operation's cost to the client's rate-limit
  * bucket as a miss is (a client's allowance does not depend on what others warmed; a bucket that
- * cannot pay goes to the app, which refuses as usual), and logged with `readCache: "hit"`. Read
- * answers do not depend on the caller (credentials only gate writes): entries are shared across
- * callers. Everything else (misses, GETs, other paths) goes to the app unchanged, the body read
+ * cannot pay goes to the app, which refuses as usual), and logged with `readCache: "hit"`. Entries
+ * are shared by the callers of one role (anonymous, or a credential's role): an answer may depend
+ * on the role (only editors see proposals), never on who within it asks. Everything else (misses, GETs, other paths) goes to the app unchanged, the body read
  * already handed over to be read again.
  */
 export function createReadCache(options: ReadCacheOptions): ReadCache {
@@ -338,15 +338,14 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     }) as ServerResponse['end'];
   };
 
-  /** Authenticates and charges a hit, then sends it; false (nothing charged, nothing sent) when the app must answer instead. */
-  const serve = async (
+  /** Charges a hit to the authenticated caller, then sends it; false (nothing charged, nothing sent) when the app must answer instead. */
+  const serve = (
     req: IncomingMessage,
     res: ServerResponse,
     answer: Answer,
     started: bigint,
-  ): Promise<boolean> => {
-    const { caller, refusal } = await options.authenticate(req.headers.authorization);
-    if (caller.kind === 'rejected') return false;
+    { caller, refusal }: Awaited<ReturnType<Authenticate>>,
+  ): boolean => {
     if (caller.kind !== 'identified' && options.trustProxy > 0) return false;
     const client =
       caller.kind === 'identified' ? `${caller.method}:${caller.id}` : `ip:${req.socket.remoteAddress}`;
@@ -419,9 +418,13 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       return toApp();
     }
     observe(sequence);
-    const key = `${sequence}\n${Math.floor(Date.now() / DAY_MS)}\n${req.headers.accept ?? ''}\n${req.headers.origin ?? ''}\n${request.key}`;
+    const auth = await options.authenticate(req.headers.authorization);
+    if (auth.caller.kind === 'rejected') return toApp();
+    // Some answers depend on the caller's role (editors see proposals): entries are kept per role.
+    const role = auth.caller.kind === 'identified' ? `role:${auth.caller.role}` : 'anonymous';
+    const key = `${sequence}\n${Math.floor(Date.now() / DAY_MS)}\n${role}\n${req.headers.accept ?? ''}\n${req.headers.origin ?? ''}\n${request.key}`;
     const answer = answers.get(key);
-    if (answer && (await serve(req, res, answer, started))) return;
+    if (answer && serve(req, res, answer, started, auth)) return;
     misses++;
     keep(res, key, sequence, request);
     toApp();
