@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { AS_EDITOR, WRITE_ENV } from '../scripts/support/credentials.js';
 import { documentIdFor } from '../src/domain/ingest/ids.js';
+import { graphSnapshot } from '../src/domain/ingest/snapshot.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
 import { STORE_FIXTURES, useApi } from './support/stores.js';
 
@@ -141,6 +142,28 @@ describe.each(STORE_FIXTURES)(
         .flatMap((r: { citations: { quote: string; source: { id: string } }[] }) => r.citations)
         .filter((c: { source: { id: string } }) => c.source.id === document);
     };
+
+    it('the extraction snapshot is the whole graph as extraction sees it, read in one call', async () => {
+      const { entities, relationships } = await ctx.store.exportAll();
+      const snapshot = await ctx.store.extractionSnapshot();
+      expect(snapshot).toEqual(graphSnapshot(entities, relationships));
+      expect(snapshot.entities.length).toBe(entities.filter((e) => e.kind !== 'SOURCE').length);
+      expect(snapshot.entities.find((e) => e.id === 'mt-weld')).toEqual({
+        id: 'mt-weld',
+        kind: 'FACILITY',
+        name: 'Mt Weld mine',
+        aliases: ['Mount Weld'],
+      });
+      expect(
+        snapshot.relationships.find((r) => r.id === 'produces:china:rare-earth-elements:processing:2025'),
+      ).toMatchObject({
+        type: 'PRODUCES',
+        from: 'china',
+        to: 'rare-earth-elements',
+        stage: 'PROCESSING',
+        year: 2025,
+      });
+    });
 
     it('the founding article against the seed: the facts the seed holds come back as citations of them', async () => {
       const docId = documentIdFor(articleText);

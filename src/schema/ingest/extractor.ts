@@ -1,12 +1,10 @@
 import {
   documentIdFor,
   extractProposals,
-  graphSnapshot,
+  type GraphSnapshot,
   type IngestDocument,
   type Proposal,
 } from '../../domain/ingest/index.js';
-import type { Entity } from '../../domain/entity.js';
-import type { Relationship } from '../../domain/relationship.js';
 
 /*
  * The one place the review API reaches extraction (src/domain/ingest): a document and the graph
@@ -15,10 +13,7 @@ import type { Relationship } from '../../domain/relationship.js';
 
 export { documentIdFor };
 
-/** Extracts proposals from a document against the graph as stored (SOURCEs and retracted relationships left out). */
-export function extract(
-  document: IngestDocument,
-  graph: { entities: readonly Entity[]; relationships: readonly Relationship[] },
-): Proposal[] {
-  return extractProposals(document, graphSnapshot(graph.entities, graph.relationships));
+/** Extracts proposals from a document against the graph's extraction snapshot (`GraphStore.extractionSnapshot`). */
+export function extract(document: IngestDocument, graph: GraphSnapshot): Proposal[] {
+  return extractProposals(document, graph);
 }

@@ -115,7 +115,7 @@ export async function ingestDocument(
   // changed since (re-extracting after an accept would restate the accepted facts as citations).
   if (existing)
     return { document: existing, proposals: await countOf(ctx, id), newProposals: 0, audit: null };
-  const proposals = extract(document, await ctx.graph.exportAll()).map((p) => ({
+  const proposals = extract(document, await ctx.graph.extractionSnapshot()).map((p) => ({
     ...p,
     documentId: id,
   }));
