@@ -6,15 +6,16 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITOR_KEY, WRITE_ENV } from '../scripts/support/credentials.js';
 import { startTestServer, type TestServer } from '../scripts/support/test-server.js';
-import { documentIdFor, useExtractor, type Extractor } from '../src/schema/ingest/extractor.js';
+import { documentIdFor } from '../src/schema/ingest/extractor.js';
+import { textAbout } from './support/ingest-texts.js';
 import type { MemoryStore } from '../src/store/memory/memory-store.js';
 import { memoryFixture } from './support/stores.js';
-import { plantedExtractor, textAbout } from './support/planted-extractor.js';
 
 /*
  * Issue 17, the CLI: `npm run ingest` (scripts/ingest.ts, its own process) sends a folder of two
  * documents to a real server over HTTP with an editor key: a progress bar on stderr, a summary
  * table on stdout, titles from a sidecar or the first line, the date from the sidecar or the flag.
+ * The server extracts with the real extractor (src/domain/ingest).
  */
 
 const run = promisify(execFile);
@@ -25,14 +26,11 @@ const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
 
 let store: MemoryStore;
 let api: TestServer;
-let restore: Extractor;
 beforeAll(async () => {
-  restore = useExtractor(plantedExtractor);
   store = (await memoryFixture.create()) as MemoryStore;
   api = await startTestServer(store, WRITE_ENV);
 });
 afterAll(async () => {
-  useExtractor(restore);
   await api?.close();
   await store?.close();
 });

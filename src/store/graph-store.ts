@@ -3,6 +3,7 @@ import type { ChangesPage } from '../domain/changes.js';
 import type { WriteRequest } from '../domain/edits.js';
 import type { Entity } from '../domain/entity.js';
 import type { Proposal, ProposalStatus, ProposalType } from '../domain/ingest/proposal.js';
+import type { GraphSnapshot } from '../domain/ingest/snapshot.js';
 import type { Direction, EntityKind, RelationType, SupplyStage } from '../domain/model.js';
 import type { AuditKey, EntityKey, Seek } from '../domain/pagination.js';
 import type { GraphStats } from '../domain/stats.js';
@@ -196,6 +197,12 @@ export interface GraphStore {
   changesSince(after: number, limit: number): Promise<ChangesPage>;
   /** Every entity and relationship (export and backup), ordered by id. */
   exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }>;
+  /**
+   * What extraction matches a document against (`graphSnapshot`), ordered by id: every entity
+   * but SOURCEs (id, kind, name, aliases) and every relationship not retracted (id, type, ends
+   * and the key properties stage, year, title, validFrom, validUntil); no citations, no text.
+   */
+  extractionSnapshot(): Promise<GraphSnapshot>;
   /** Whether the store can answer now (readiness). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

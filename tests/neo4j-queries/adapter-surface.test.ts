@@ -19,6 +19,7 @@ describe('the Neo4j adapter surface', () => {
         "close",
         "constructor",
         "exportAll",
+        "extractionSnapshot",
         "getAuditEntries",
         "getEntities",
         "getProposals",

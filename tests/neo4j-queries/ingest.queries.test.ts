@@ -5,6 +5,7 @@ import {
   proposalsQuery,
   UPSERT_PROPOSALS,
 } from '../../src/store/neo4j/ingest.queries.js';
+import { EXTRACTION_SNAPSHOT } from '../../src/store/neo4j/graph.queries.js';
 import { SCHEMA_STATEMENTS } from '../../src/store/neo4j/schema-setup.js';
 
 /* The Cypher of review proposals, pinned as text (no database needed). */
@@ -68,6 +69,27 @@ describe('proposals', () => {
       FOR (p:Proposal)
       ON (p.documentId, p.id)",
       ]
+    `);
+  });
+});
+
+describe('the extraction snapshot', () => {
+  it('EXTRACTION_SNAPSHOT: one parameter-free statement, entities but SOURCEs and live relationships, key properties only', () => {
+    expect(EXTRACTION_SNAPSHOT).not.toContain('$');
+    expect(EXTRACTION_SNAPSHOT).toMatchInlineSnapshot(`
+      "RETURN COLLECT {
+          MATCH (n:Entity)
+          WHERE n.kind <> 'SOURCE'
+          WITH n
+          ORDER BY n.id
+          RETURN n {.id, .kind, .name, .aliases}
+        } AS entities, COLLECT {
+          MATCH ()-[r:HOLDS_OFFICE|LEADS|PART_OF|MEMBER_OF|PARTICIPATED_IN|HELD_IN|RESULTED_IN|PARTY_TO|COMMITTED_TO|CONCERNS|SAID|MADE_AT|ISSUED|APPLIES_TO|SUSPENDS|IMPLEMENTS|OPERATES|LOCATED_IN|PRODUCES|HOLDS_RESERVES|USED_IN|SOURCE_OF|INVESTED_IN|DEPENDS_ON|CLAIMS|CONTRADICTS]->()
+          WHERE r.retractedAt IS NULL
+          WITH r
+          ORDER BY r.id
+          RETURN r {.id, type: type(r), from: startNode(r).id, to: endNode(r).id, .stage, .year, .title, .validFrom, .validUntil}
+        } AS relationships"
     `);
   });
 });

@@ -40,8 +40,11 @@ export interface GraphSnapshot {
  * every relationship not retracted.
  */
 export function graphSnapshot(
-  entities: readonly Entity[],
-  relationships: readonly Relationship[],
+  entities: readonly Pick<Entity, 'id' | 'kind' | 'name' | 'aliases'>[],
+  relationships: readonly Pick<
+    Relationship,
+    'id' | 'type' | 'from' | 'to' | 'stage' | 'year' | 'title' | 'validFrom' | 'validUntil' | 'retractedAt'
+  >[],
 ): GraphSnapshot {
   return {
     entities: entities

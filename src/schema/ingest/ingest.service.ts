@@ -94,8 +94,8 @@ async function countOf(ctx: GraphContext, documentId: string): Promise<number> {
 /**
  * Ingests a document: checks it (nothing is written when it is refused), records it as the SOURCE
  * `documentIdFor(text)` and stores the proposals extraction makes against the graph as it is,
- * in one write. The same text again finds the same document and writes nothing when it proposes
- * nothing new; the same text under another title is refused with CONFLICT naming the document.
+ * in one write. The same text again finds the same document, proposes nothing and writes
+ * nothing; the same text under another title is refused with CONFLICT naming the document.
  */
 export async function ingestDocument(
   ctx: GraphContext,
@@ -111,26 +111,24 @@ export async function ingestDocument(
       `This text is already recorded as "${existing.name}" (${existing.id}); ingest it under that title, or change the text`,
       'title',
     );
-  const proposals = extract(document, await ctx.graph.exportAll()).map((p) => ({
+  // The same text again is the same document: it proposes nothing new, even when the graph has
+  // changed since (re-extracting after an accept would restate the accepted facts as citations).
+  if (existing)
+    return { document: existing, proposals: await countOf(ctx, id), newProposals: 0, audit: null };
+  const proposals = extract(document, await ctx.graph.extractionSnapshot()).map((p) => ({
     ...p,
     documentId: id,
   }));
-  const known = new Set(
-    (await ctx.graph.getProposals(proposals.map((p) => p.id))).flatMap((p) => (p ? [p.id] : [])),
+  const audit = await audited(
+    ctx,
+    'INGEST_DOCUMENT',
+    note,
+    { entityIds: [id], relationshipIds: [], proposalIds: proposals.map((p) => p.id) },
+    planIngestDocument(document, id, proposals),
   );
-  const fresh = proposals.filter((p) => !known.has(p.id));
-  let audit: AuditEntry | null = null;
-  if (!existing || fresh.length > 0)
-    audit = await audited(
-      ctx,
-      'INGEST_DOCUMENT',
-      note,
-      { entityIds: [id], relationshipIds: [], proposalIds: proposals.map((p) => p.id) },
-      planIngestDocument(document, id, proposals),
-    );
   const document$ = await ctx.graph.entity(id);
   if (!document$) throw new Error(`document ${id} missing after its ingest`);
-  return { document: document$, proposals: await countOf(ctx, id), newProposals: fresh.length, audit };
+  return { document: document$, proposals: await countOf(ctx, id), newProposals: proposals.length, audit };
 }
 
 /** Accepts one proposal, with the editor's edits; returns it as stored after, and the audit entry. */

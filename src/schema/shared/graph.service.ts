@@ -4,6 +4,7 @@ import type { WriteRequest } from '../../domain/edits.js';
 import type { Caller } from '../../domain/caller.js';
 import type { Entity } from '../../domain/entity.js';
 import type { Proposal } from '../../domain/ingest/proposal.js';
+import type { GraphSnapshot } from '../../domain/ingest/snapshot.js';
 import type { EntityKind, RelationType, SupplyStage } from '../../domain/model.js';
 import {
   compareEntityKeys,
@@ -73,9 +74,9 @@ export class GraphService {
     return ids.length === 0 ? Promise.resolve([]) : this.store.getProposals(ids);
   }
 
-  /** Every entity and relationship (what extraction matches a document against; one store call). */
-  exportAll(): Promise<{ entities: Entity[]; relationships: Relationship[] }> {
-    return this.store.exportAll();
+  /** What extraction matches a document against (one store call, one statement on Neo4j). */
+  extractionSnapshot(): Promise<GraphSnapshot> {
+    return this.store.extractionSnapshot();
   }
 
   /** A page of the audit trail, newest first (not cached: asked once per field). */

@@ -3,6 +3,7 @@ import graphology from 'graphology';
 import { holdsOn } from '../../domain/dates.js';
 import type { Entity } from '../../domain/entity.js';
 import type { Proposal } from '../../domain/ingest/proposal.js';
+import { graphSnapshot, type GraphSnapshot } from '../../domain/ingest/snapshot.js';
 import { BadInputError, NotFoundError, StorageUnavailableError } from '../../domain/errors.js';
 import type { Relationship } from '../../domain/relationship.js';
 import { actorKey, auditTargets, newestFirst, storedActor, type AuditEntry } from '../../domain/audit.js';
@@ -368,6 +369,11 @@ export class MemoryStore implements GraphStore {
     const entities = this.graph.mapNodes((_, e) => e).sort(compareIds);
     const relationships = this.graph.mapEdges((_, r) => r).sort(compareIds);
     return Promise.resolve({ entities, relationships });
+  }
+
+  async extractionSnapshot(): Promise<GraphSnapshot> {
+    const { entities, relationships } = await this.exportAll();
+    return graphSnapshot(entities, relationships);
   }
 
   ping(): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { Entity } from '../../domain/entity.js';
 import type { Proposal } from '../../domain/ingest/proposal.js';
+import { graphSnapshot, type GraphSnapshot } from '../../domain/ingest/snapshot.js';
 import { compareIds } from '../../domain/order.js';
 import type { EntityKey, Seek } from '../../domain/pagination.js';
 import { searchText } from '../../domain/text-keys.js';
@@ -30,6 +31,7 @@ import {
   intParam,
   toAuditEntry,
   toEntity,
+  toFact,
   toGraphChange,
   toNumber,
   toRelatedTree,
@@ -51,6 +53,7 @@ import {
   COUNT_RELATIONSHIPS,
   EXPORT_ENTITIES,
   EXPORT_RELATIONSHIPS,
+  EXTRACTION_SNAPSHOT,
   PING,
 } from './graph.queries.js';
 import {
@@ -339,6 +342,15 @@ export class Neo4jStore implements GraphStore {
         .map((r) => toRelationship(r.rel))
         .sort(compareIds);
       return { entities, relationships };
+    });
+  }
+
+  async extractionSnapshot(): Promise<GraphSnapshot> {
+    return this.read(async (tx) => {
+      const [row] = await tx.rows(EXTRACTION_SNAPSHOT);
+      const entities = (row?.entities as unknown[]).map(toEntity);
+      const relationships = (row?.relationships as unknown[]).map(toFact);
+      return graphSnapshot(entities, relationships);
     });
   }
 
