@@ -8,7 +8,21 @@ import { NO_MATCH, searchKeysOf, searchRank, searchText, sortKeyOf } from './tex
  * stores; Neo4j checks the same rule on its stored `searchKeys`).
  */
 export function matchesText(entity: Entity, text: string): boolean {
-  return searchRank(searchKeysOf(entity), searchText(text)) < NO_MATCH;
+  return textMatcher(text)(entity);
+}
+
+/** Each entity record's search keys, folded once (records are replaced on a write, never changed). */
+const keysOfRecord = new WeakMap<Entity, readonly string[]>();
+const storedSearchKeys = (entity: Entity): readonly string[] => {
+  let keys = keysOfRecord.get(entity);
+  if (keys === undefined) keysOfRecord.set(entity, (keys = searchKeysOf(entity)));
+  return keys;
+};
+
+/** {@link matchesText} for one search text over many entities: the text folded once, each entity's keys once. */
+export function textMatcher(text: string): (entity: Entity) => boolean {
+  const query = searchText(text);
+  return (entity) => searchRank(storedSearchKeys(entity), query) < NO_MATCH;
 }
 
 /**

@@ -26,7 +26,7 @@ import type {
   RelationshipFilter,
 } from '../graph-store.js';
 import { auditEntry, canonicalJson, planSeedLoad } from '../records.js';
-import { matchesText, rankSearch } from '../../domain/search.js';
+import { rankSearch, textMatcher } from '../../domain/search.js';
 import { compareAuditKeys, compareEntityKeys, seekInList, seekInSorted } from '../../domain/pagination.js';
 import { compareText } from '../../domain/order.js';
 import { entityKey } from '../../domain/text-keys.js';
@@ -137,7 +137,7 @@ export class MemoryStore implements GraphStore {
       return Promise.resolve({ ...page, totalCount: list.length });
     }
     const search = query.search;
-    const matching = this.entitiesOfKind(query.kind).filter((e) => matchesText(e, search));
+    const matching = this.entitiesOfKind(query.kind).filter(textMatcher(search));
     const page = seekInList(matching, entityKey, compareEntityKeys, query.seek);
     return Promise.resolve({ ...page, totalCount: matching.length });
   }
