@@ -272,7 +272,23 @@ describe.each(STORE_FIXTURES)('injection attempts on the $name store', (fixture)
                   error.extensions?.code === 'CONFLICT'
                 ? 'CONFLICT'
                 : 'BAD_USER_INPUT';
-          expect({ payload, code: error.extensions?.code }).toEqual({ payload, code: expected });
+          // The review mutations name a proposal (or a document's proposals) this fixture does not hold:
+          // refused as unknown, or earlier as malformed when the payload is in an edit the rules check first.
+          const reviewsAProposal = /^(acceptProposals?|rejectProposal|undoAcceptProposal)$/.test(slot.field);
+          if (reviewsAProposal)
+            expect({ payload, code: error.extensions?.code }).toEqual({
+              payload,
+              code: expect.stringMatching(/^(NOT_FOUND|BAD_USER_INPUT)$/),
+            });
+          else expect({ payload, code: error.extensions?.code }).toEqual({ payload, code: expected });
+          expect(after).toEqual(before);
+          expect((await ctx.store.auditLog({ seek: { limit: 1, backward: false } })).totalCount).toBe(
+            auditBefore,
+          );
+          continue;
+        }
+        if (slot.field === 'acceptProposals') {
+          // Bulk accept of a document with no pending proposals (none here): answered, nothing written.
           expect(after).toEqual(before);
           expect((await ctx.store.auditLog({ seek: { limit: 1, backward: false } })).totalCount).toBe(
             auditBefore,
