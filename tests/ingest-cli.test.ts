@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITOR_KEY, WRITE_ENV } from '../scripts/support/credentials.js';
 import { startTestServer, type TestServer } from '../scripts/support/test-server.js';
-import { documentIdFor } from '../src/schema/ingest/extractor.js';
+import { documentIdFor } from '../src/domain/ingest/ids.js';
 import { textAbout } from './support/ingest-texts.js';
 import type { MemoryStore } from '../src/store/memory/memory-store.js';
 import { memoryFixture } from './support/stores.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Proposal } from '../src/domain/ingest/proposal.js';
-import { documentIdFor } from '../src/schema/ingest/extractor.js';
+import { documentIdFor } from '../src/domain/ingest/ids.js';
 import { LYNAS_OPERATES, textAbout } from './support/ingest-texts.js';
 import { AS_EDITOR, bearer, signedJwt, WRITE_ENV } from '../scripts/support/credentials.js';
 import { startTestServer, type TestServer } from '../scripts/support/test-server.js';

@@ -19,7 +19,7 @@ import {
 import { auditNodeId } from '../node/node-id.js';
 import type { GraphContext } from '../shared/graph.service.js';
 import { audited, requireEditor } from '../write/write.service.js';
-import { documentIdFor, extract } from './extractor.js';
+import { documentIdFor, extractProposals } from '../../domain/ingest/index.js';
 import type { ProposalObject } from './ingest.type.js';
 
 /*
@@ -115,10 +115,8 @@ export async function ingestDocument(
   // changed since (re-extracting after an accept would restate the accepted facts as citations).
   if (existing)
     return { document: existing, proposals: await countOf(ctx, id), newProposals: 0, audit: null };
-  const proposals = extract(document, await ctx.graph.extractionSnapshot()).map((p) => ({
-    ...p,
-    documentId: id,
-  }));
+  // Extraction names the same document id (`documentIdFor` of the text) on every proposal.
+  const proposals = extractProposals(document, await ctx.graph.extractionSnapshot());
   const audit = await audited(
     ctx,
     'INGEST_DOCUMENT',
