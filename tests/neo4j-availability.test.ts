@@ -160,10 +160,16 @@ describe('outages', () => {
       const hung = await timed(() => through.listEntities({ seek: { limit: 5, backward: false } }));
       expect(hung.outcome).toBeInstanceOf(UnavailableError);
       expect(hung.ms).toBeLessThan(10_000);
+      // A lookup is an auto-commit read (Neo4jGateway.readEach), not a managed transaction: bounded too.
+      const hungLookup = await timed(() => through.getEntities(['china']));
+      expect(hungLookup.outcome).toBeInstanceOf(UnavailableError);
+      expect(hungLookup.ms).toBeLessThan(10_000);
       await proxy.up('pass');
       expect((await timed(() => through.stats())).outcome).toBe('ok');
       expect(await through.ping()).toBe(true);
-      console.info(`outage: refused -> ${refused.ms} ms, hanging -> ${hung.ms} ms`);
+      console.info(
+        `outage: refused -> ${refused.ms} ms, hanging -> ${hung.ms} ms (lookup ${hungLookup.ms} ms)`,
+      );
     } finally {
       await through.close();
       await proxy.close();

@@ -9,7 +9,7 @@ describe('the Neo4j adapter surface', () => {
     expect(Object.keys(adapter).sort()).toStrictEqual(['Neo4jStore', 'configFromEnv', 'createNeo4jStore']);
   });
 
-  it('the store has the port methods, close, and its private read: no test-only accessor', () => {
+  it('the store has the port methods, close, and its private reads (one transaction, or auto-commit per statement): no test-only accessor', () => {
     expect(Object.getOwnPropertyNames(Neo4jStore.prototype).sort()).toMatchInlineSnapshot(`
       [
         "applyWrite",
@@ -31,6 +31,7 @@ describe('the Neo4j adapter surface', () => {
         "ping",
         "proposals",
         "read",
+        "readEach",
         "relatedEntities",
         "relatedTrees",
         "relationshipsCiting",

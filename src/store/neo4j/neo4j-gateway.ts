@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import { UnavailableError } from '../../domain/errors.js';
 import {
   authToken,
@@ -26,27 +26,32 @@ export interface GatewayOptions {
 }
 
 /**
- * `tx.run` without the driver capturing a stack trace for the result it creates (it builds an
+ * `run` without the driver capturing a stack trace for the result it creates (it builds an
  * Error and formats its stack on every statement, about a tenth of a lookup's CPU in Node). The
  * trace would only point into this file, and every driver error is mapped to a domain error here
- * anyway; the limit is restored before anything else runs (`tx.run` creates the result synchronously).
+ * anyway; the limit is restored before anything else runs (`run` creates the result synchronously).
  */
-function runWithoutTrace(tx: ManagedTransaction, query: string, params: Record<string, unknown>) {
+function runWithoutTrace(run: () => PromiseLike<QueryResult>): PromiseLike<QueryResult> {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return tx.run(query, params);
+    return run();
   } finally {
     Error.stackTraceLimit = limit;
   }
 }
 
+const toRows = (result: QueryResult) => result.records.map((r) => r.toObject() as Record<string, unknown>);
+
+/** The driver's own retry schedule for managed transactions (transaction-executor.js), used for auto-commit reads. */
+const RETRY_INITIAL_DELAY_MS = 1_000;
+const RETRY_JITTER = 0.2;
+
 function wrap(tx: ManagedTransaction, onQuery: GatewayOptions['onQuery']): Tx {
   return {
     async rows(query, params = {}) {
       onQuery?.(query);
-      const result = await runWithoutTrace(tx, query, params);
-      return result.records.map((r) => r.toObject() as Record<string, unknown>);
+      return toRows(await runWithoutTrace(() => tx.run(query, params)));
     },
   };
 }
@@ -97,6 +102,19 @@ export class Neo4jGateway {
     return this.run('READ', work);
   }
 
+  /**
+   * Runs `work` with each statement in its own auto-commit read transaction: one round trip
+   * (RUN and PULL) instead of a managed transaction's BEGIN and RUN, then COMMIT. For work whose
+   * statements need not share one snapshot: a single statement, or independent reads by id.
+   * Measured on a lookup (`bench/profile-lookup.ts`, 4,000 statements 8 at a time): about 40%
+   * less CPU in Neo4j and in this process than the same statement in `read`. A statement is
+   * retried on transient failures on the driver's schedule for managed transactions, within its
+   * `maxTransactionRetryTime` (reads are idempotent).
+   */
+  readEach<T>(work: Work<T>): Promise<T> {
+    return work({ rows: (query, params = {}) => this.autoCommitRead(query, params) });
+  }
+
   /** Runs `work` in a write transaction: all or nothing, within `timeoutMs` (default: the configured transaction timeout). */
   write<T>(work: Work<T>, timeoutMs?: number): Promise<T> {
     return this.run('WRITE', work, timeoutMs);
@@ -129,6 +147,31 @@ export class Neo4jGateway {
       throw toDomainError(error);
     } finally {
       await session.close().catch(() => undefined);
+    }
+  }
+
+  private async autoCommitRead(
+    query: string,
+    params: Record<string, unknown>,
+  ): Promise<Record<string, unknown>[]> {
+    this.options.onQuery?.(query);
+    const config = { timeout: this.transactionTimeoutMs };
+    const started = Date.now();
+    for (let delay = RETRY_INITIAL_DELAY_MS; ; delay *= 2) {
+      const session = this.session('READ');
+      let failure: unknown;
+      try {
+        return toRows(await runWithoutTrace(() => session.run(query, params, config)));
+      } catch (error) {
+        failure = error;
+      } finally {
+        await session.close().catch(() => undefined);
+      }
+      const wait = delay * (1 - RETRY_JITTER + 2 * RETRY_JITTER * Math.random());
+      const budget = DRIVER_CONFIG.maxTransactionRetryTime ?? 0;
+      if (!neo4j.isRetryableError(failure) || Date.now() - started + wait > budget)
+        throw toDomainError(failure);
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 

@@ -122,7 +122,7 @@ export class Neo4jStore implements GraphStore {
   constructor(private readonly gateway: Neo4jGateway) {}
 
   async getEntities(ids: readonly string[]): Promise<(Entity | null)[]> {
-    return this.read(async (tx) => {
+    return this.readEach(async (tx) => {
       const found = await entitiesById(tx, ids);
       return ids.map((id) => found.get(id) ?? null);
     });
@@ -131,16 +131,17 @@ export class Neo4jStore implements GraphStore {
   async listEntities(query: EntityQuery): Promise<EntityPage> {
     const { search, seek } = query;
     const params = { ...seekParams(seek), limit: intParam(seek.limit + 1) };
-    return this.read(async (tx) => {
-      if (search !== undefined) {
-        // A search checks every candidate anyway: the count and the page in one statement.
+    if (search !== undefined)
+      // A search checks every candidate anyway: the count and the page in one statement.
+      return this.readEach(async (tx) => {
         const [row] = await tx.rows(searchPageQuery(query.kind, seek.backward), {
           ...params,
           ...searchParams(search),
         });
         return pageOf((row?.page as unknown[]).map(toEntity), seek, toNumber(row?.total ?? 0));
-      }
-      // Without a search: the count store, then the page in sort-key order from the index.
+      });
+    // Without a search: the count store, then the page in sort-key order from the index (one snapshot).
+    return this.read(async (tx) => {
       const [count] = await tx.rows(countEntitiesQuery(query.kind));
       const rows = await tx.rows(listEntitiesQuery(query.kind, seek.backward), params);
       return pageOf(
@@ -152,7 +153,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async searchCandidates(text: string, limit: number): Promise<Entity[]> {
-    return this.read(async (tx) => {
+    return this.readEach(async (tx) => {
       const rows = await tx.rows(SEARCH_CANDIDATES, { ...searchParams(text), limit: intParam(limit) });
       return rows.map((r) => toEntity(r.entity));
     });
@@ -160,7 +161,7 @@ export class Neo4jStore implements GraphStore {
 
   async relationshipsOf(ids: readonly string[], filter: RelationshipFilter): Promise<Relationship[][]> {
     const query = relationshipsOfQuery(filter.direction, filter.types);
-    return this.read(async (tx) => {
+    return this.readEach(async (tx) => {
       const rows = await tx.rows(query, {
         ids: [...new Set(ids)],
         asOf: filter.asOf ?? null,
@@ -178,7 +179,7 @@ export class Neo4jStore implements GraphStore {
     filter: RelationshipFilter & { direction: 'OUT' | 'IN' },
   ): Promise<Entity[][]> {
     const query = relatedEntitiesQuery(filter.direction, filter.types);
-    return this.read(async (tx) => {
+    return this.readEach(async (tx) => {
       const rows = await tx.rows(query, {
         ids: [...new Set(ids)],
         asOf: filter.asOf ?? null,
@@ -191,7 +192,7 @@ export class Neo4jStore implements GraphStore {
 
   async relatedTrees(ids: readonly string[], hops: readonly RelatedHop[]): Promise<(RelatedTree | null)[]> {
     const query = relatedTreesQuery(hops);
-    return this.read(async (tx) => {
+    return this.readEach(async (tx) => {
       const rows = await tx.rows(query, { ids: [...new Set(ids)] });
       const treeById = new Map(rows.map((r) => [r.id as string, toRelatedTree(r.tree)]));
       return ids.map((id) => treeById.get(id) ?? null);
@@ -199,14 +200,14 @@ export class Neo4jStore implements GraphStore {
   }
 
   async getRelationships(ids: readonly string[]): Promise<(Relationship | null)[]> {
-    return this.read(async (tx) => {
+    return this.readEach(async (tx) => {
       const found = await relationshipsById(tx, ids);
       return ids.map((id) => found.get(id) ?? null);
     });
   }
 
   async relationshipsCiting(sourceIds: readonly string[]): Promise<Relationship[][]> {
-    return this.read(async (tx) => {
+    return this.readEach(async (tx) => {
       const bySource = new Map<string, Relationship[]>();
       for (const row of await tx.rows(RELATIONSHIPS_CITING, { sourceIds: [...new Set(sourceIds)] })) {
         const list = bySource.get(row.sourceId as string) ?? [];
@@ -218,15 +219,15 @@ export class Neo4jStore implements GraphStore {
   }
 
   async shortestPaths(from: string, to: string, query: PathQuery): Promise<PathsAnswer> {
-    return this.read((tx) => shortestPaths(tx, from, to, query));
+    return this.readEach((tx) => shortestPaths(tx, from, to, query));
   }
 
   async neighborhood(id: string, query: NeighborhoodQuery): Promise<Neighborhood | null> {
-    return this.read((tx) => neighborhood(tx, id, query));
+    return this.readEach((tx) => neighborhood(tx, id, query));
   }
 
   async supplyRows(materialIds: readonly string[], stage?: SupplyStage): Promise<SupplyRow[]> {
-    return this.read((tx) => supplyRows(tx, materialIds, stage));
+    return this.readEach((tx) => supplyRows(tx, materialIds, stage));
   }
 
   async stats(): Promise<{ entities: number; relationships: number }> {
@@ -238,7 +239,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async graphStats(asOf?: string): Promise<GraphStats> {
-    return this.read(async (tx) => {
+    return this.readEach(async (tx) => {
       const [row] = await tx.rows(GRAPH_STATS, { asOf: asOf ?? null });
       return graphStats(asOf, toStatsTallies(row ?? {}));
     });
@@ -276,7 +277,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async getProposals(ids: readonly string[]): Promise<(Proposal | null)[]> {
-    return this.read(async (tx) => {
+    return this.readEach(async (tx) => {
       const found = await proposalsById(tx, ids);
       return ids.map((id) => found.get(id) ?? null);
     });
@@ -307,7 +308,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async getAuditEntries(ids: readonly string[]): Promise<(AuditEntry | null)[]> {
-    return this.read(async (tx) => {
+    return this.readEach(async (tx) => {
       const found = new Map(
         (await tx.rows(AUDIT_ENTRIES_BY_ID, { ids: [...new Set(ids)] }))
           .map((r) => toAuditEntry(r.entry))
@@ -318,7 +319,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async changeSequence(): Promise<number> {
-    return this.read(async (tx) => {
+    return this.readEach(async (tx) => {
       const [row] = await tx.rows(CURRENT_SEQUENCE);
       return toNumber(row?.sequence ?? 0);
     });
@@ -346,7 +347,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async extractionSnapshot(): Promise<GraphSnapshot> {
-    return this.read(async (tx) => {
+    return this.readEach(async (tx) => {
       const [row] = await tx.rows(EXTRACTION_SNAPSHOT);
       const entities = (row?.entities as unknown[]).map(toEntity);
       const relationships = (row?.relationships as unknown[]).map(toFact);
@@ -356,7 +357,7 @@ export class Neo4jStore implements GraphStore {
 
   async ping(): Promise<boolean> {
     try {
-      await this.read((tx) => tx.rows(PING));
+      await this.readEach((tx) => tx.rows(PING));
       return true;
     } catch {
       return false;
@@ -367,7 +368,13 @@ export class Neo4jStore implements GraphStore {
     return this.gateway.close();
   }
 
+  /** Work whose statements must share one snapshot (a count and its page, several reads that must agree): one read transaction. */
   private read<T>(work: Work<T>): Promise<T> {
     return this.gateway.read(work);
+  }
+
+  /** One statement, or independent reads by id: each statement its own auto-commit read (one round trip, see `Neo4jGateway.readEach`). */
+  private readEach<T>(work: Work<T>): Promise<T> {
+    return this.gateway.readEach(work);
   }
 }
