@@ -216,10 +216,17 @@ function paritySuite(
       await h.same(memory, (s) => s.neighborhood('no-such-entity', { depth: 1, limit: 5 }));
     });
 
-    test('supplyRows: every material, with and without a stage', async () => {
+    test('supplyContext: every material, with and without a stage, with and without countries asked', async () => {
       const materials = entities.filter((e) => e.kind === 'MATERIAL').map((e) => e.id);
-      await h.same(memory, (s) => s.supplyRows([...materials, 'no-such-entity', ...materials]));
-      for (const stage of SUPPLY_STAGES) await h.same(memory, (s) => s.supplyRows(materials, stage));
+      const countries = entities.filter((e) => e.kind === 'COUNTRY').map((e) => e.id);
+      await h.same(memory, (s) =>
+        s.supplyContext([...materials, 'no-such-entity', ...materials], undefined, []),
+      );
+      await h.same(memory, (s) => s.supplyContext(materials, undefined, [...countries, 'no-such-entity']));
+      for (const stage of SUPPLY_STAGES)
+        await h.same(memory, (s) => s.supplyContext(materials, stage, countries.slice(0, 3)));
+      for (const material of materials.slice(0, 12))
+        await h.same(memory, (s) => s.supplyContext([material], undefined, countries.slice(-2)));
     });
 
     test('exportAll and stats', async () => {

@@ -148,6 +148,14 @@ describe('round trips to Neo4j per request', () => {
       `query ($m: ID!, $us: ID!, $cn: ID!) { supplyAlternatives(material: $m, alliedWith: $us, excluding: [$cn], asOf: "2026-11-29") { alternatives { supplier { id } siteCountry { id } operators { id } alliancePath { id } } } }`,
       { m: material, us: graph.probes.alliedWith, cn: graph.probes.excluding },
     );
+    const risk = await measured(
+      `query ($m: ID!, $cn: ID!) { supplyRisk(material: $m, stage: MINING, excluding: [$cn], asOf: "2026-11-29") { topCountry { id } shares { country { id name } share } afterExclusion { topCountry { id } shares { country { id } } } } }`,
+      { m: material, cn: graph.probes.excluding },
+    );
+    const outlook = await measured(
+      `query ($m: ID!, $us: ID!, $cn: ID!) { supplyOutlook(material: $m, stage: MINING, alliedWith: $us, excluding: [$cn], from: 2025, to: 2028) { from to leftOut { reason alternative { supplier { id } qualifyingCountry { id } operators { id } } } excludedVolumes { country { id name } } } }`,
+      { m: material, us: graph.probes.alliedWith, cn: graph.probes.excluding },
+    );
     expect(hood.data.neighborhood.nodes.length).toBeGreaterThan(20);
     expect(alternatives.data.supplyAlternatives.alternatives.length).toBeGreaterThan(0);
     expect(paths.data.paths.length).toBeGreaterThan(0);
@@ -156,8 +164,13 @@ describe('round trips to Neo4j per request', () => {
     expect(paths.trips).toBe(3);
     // neighbourhood depth 2: one statement (the store answers null for an unknown centre; the nodes answer the relationships' ends)
     expect(hood.trips).toBe(1);
-    // supply: the argument checks with the material's groups (one batch), the rows, then the memberships beside the answer's entities
-    expect(alternatives.trips).toBe(4);
+    // supply: the argument checks with the material's groups (one batch), then the rows with their
+    // memberships and the answer's entities (supplyContext)
+    expect(alternatives.trips).toBe(2);
+    expect(risk.data.supplyRisk.shares.length).toBeGreaterThan(0);
+    expect(risk.trips).toBe(2);
+    expect(outlook.data.supplyOutlook.from).toBe(2025);
+    expect(outlook.trips).toBe(2);
   });
 
   it('stats, every figure, with and without asOf: one statement', async () => {

@@ -93,11 +93,40 @@ describe.each(stores)('the store port, by value: %s', (_name, store) => {
 
   it("a facility's site is its own country, its operator's country is the operator's: Lynas Malaysia", async () => {
     await ready();
-    const rows = await store().supplyRows(['dysprosium'], 'SEPARATION');
+    const { rows } = await store().supplyContext(['dysprosium'], 'SEPARATION', []);
     const row = rows.find((r) => r.supplier.id === 'lynas-malaysia')!;
     expect({ site: row.siteCountryId, operators: row.operators }).toStrictEqual({
       site: 'malaysia',
       operators: [{ id: 'lynas', countryId: 'australia' }],
     });
+  });
+
+  it('supply rows come with the memberships and entities of the countries they name and of those asked, and nothing else', async () => {
+    await ready();
+    const context = await store().supplyContext(['dysprosium'], 'SEPARATION', ['united-states']);
+    const named = new Set(['united-states']);
+    for (const r of context.rows) {
+      if (r.siteCountryId) named.add(r.siteCountryId);
+      for (const o of r.operators) if (o.countryId) named.add(o.countryId);
+    }
+    // Lynas Malaysia's operator is Australian: Australia's membership qualifies it, as the asked United States' does.
+    expect(named.has('australia') && named.has('malaysia')).toBe(true);
+    const members = context.memberships.map((m) => `${m.from}->${m.to}`);
+    expect(members).toContain('australia->us-allied-supply-coordination');
+    expect(members).toContain('united-states->us-allied-supply-coordination');
+    expect(context.memberships.every((m) => m.type === 'MEMBER_OF' && named.has(m.from))).toBe(true);
+    // Memberships carry their citations, as relationshipsOf gives them.
+    const australia = await store().relationshipsOf(['australia'], {
+      types: ['MEMBER_OF'],
+      direction: 'OUT',
+    });
+    expect(context.memberships.filter((m) => m.from === 'australia')).toStrictEqual(australia[0]);
+    const ids = context.entities.map((e) => e.id);
+    expect(ids).toStrictEqual([...ids].sort());
+    expect(ids).toEqual(expect.arrayContaining(['australia', 'malaysia', 'lynas', 'united-states']));
+    const operators = new Set(context.rows.flatMap((r) => r.operators.map((o) => o.id)));
+    expect(ids.every((id) => named.has(id) || operators.has(id))).toBe(true);
+    // China is neither asked nor named by a separation row outside it... unless it is: then it is here.
+    expect(ids.includes('china')).toBe(named.has('china'));
   });
 });

@@ -1,7 +1,7 @@
 import { bounds, holdsOn } from './dates.js';
 import type { Entity } from './entity.js';
 import type { Basis, FacilityStatus } from './model.js';
-import { compareText } from './order.js';
+import { compareIds, compareText } from './order.js';
 import { statusOn, type StatusOnDay } from './production-status.js';
 import type { Relationship, RelationshipFact } from './relationship.js';
 
@@ -20,6 +20,52 @@ export interface SupplyRow {
 
 /** A MEMBER_OF relationship from a country into an alliance. */
 export type Membership = Relationship & { type: 'MEMBER_OF' };
+
+/**
+ * Supply rows with what qualifying and answering them needs, read with them in one round trip
+ * (`GraphStore.supplyContext`): the memberships of every country the rows name and of the
+ * countries asked, and the entities of those countries and of the rows' operators.
+ */
+export interface SupplyContext {
+  rows: SupplyRow[];
+  /** Live MEMBER_OF relationships (citations included) out of `supplyCountries(rows, countryIds)`, ordered by id. */
+  memberships: Membership[];
+  /** The entities of `supplyCountries(rows, countryIds)` and of the rows' operators (those stored), ordered by id. */
+  entities: Entity[];
+}
+
+/** The countries supply rows name (their sites' and operators'), with `countryIds`. */
+export function supplyCountries(rows: readonly SupplyRow[], countryIds: readonly string[]): Set<string> {
+  const countries = new Set(countryIds);
+  for (const row of rows) {
+    if (row.siteCountryId) countries.add(row.siteCountryId);
+    for (const o of row.operators) if (o.countryId) countries.add(o.countryId);
+  }
+  return countries;
+}
+
+/**
+ * A store's supply context from rows and candidates read beside them: `memberships` and `entities`
+ * may hold more than the context needs (a store reads them in the rows' statement, before the
+ * domain picks each row's country); what the context does not name is left out, the rest ordered by id.
+ */
+export function supplyContext(
+  rows: SupplyRow[],
+  countryIds: readonly string[],
+  memberships: readonly Relationship[],
+  entities: readonly Entity[],
+): SupplyContext {
+  const countries = supplyCountries(rows, countryIds);
+  const named = new Set([...countries, ...rows.flatMap((r) => r.operators.map((o) => o.id))]);
+  const unique = <T extends { id: string }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
+  return {
+    rows,
+    memberships: unique(
+      memberships.filter((m): m is Membership => m.type === 'MEMBER_OF' && countries.has(m.from)),
+    ).sort(compareIds),
+    entities: unique(entities.filter((e) => named.has(e.id))).sort(compareIds),
+  };
+}
 
 /** The stated world total of a table: an entity of this id, not a country, carries the world rows. */
 export const WORLD_ID = 'world';

@@ -7,7 +7,7 @@ import type { GraphSnapshot } from '../domain/ingest/snapshot.js';
 import type { Direction, EntityKind, RelationType, SupplyStage } from '../domain/model.js';
 import type { AuditKey, EntityKey, Seek } from '../domain/pagination.js';
 import type { GraphStats } from '../domain/stats.js';
-import type { SupplyRow } from '../domain/supply.js';
+import type { SupplyContext } from '../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery, PathsAnswer } from '../domain/traversal.js';
 import type { Relationship } from '../domain/relationship.js';
 
@@ -105,7 +105,7 @@ export interface LoadReport {
  * Implementations throw domain errors only (see `domain/errors.ts`).
  *
  * Retracted relationships (see `domain/edits.ts`) are left out of `relationshipsOf` (unless
- * asked for), `relationshipsCiting`, `shortestPaths`, `neighborhood` and `supplyRows`;
+ * asked for), `relationshipsCiting`, `shortestPaths`, `neighborhood` and `supplyContext`;
  * `getRelationships` and `exportAll` return them, marked.
  */
 export interface GraphStore {
@@ -145,8 +145,17 @@ export interface GraphStore {
   shortestPaths(from: string, to: string, query: PathQuery): Promise<PathsAnswer>;
   /** The neighbourhood of `id` (see domain/traversal.ts for its order and cut); null for an unknown id. */
   neighborhood(id: string, query: NeighborhoodQuery): Promise<Neighborhood | null>;
-  /** PRODUCES facts (without their citations) into any of `materialIds` (at `stage` when given), with their suppliers' site and operator countries, ordered by relationship id. */
-  supplyRows(materialIds: readonly string[], stage?: SupplyStage): Promise<SupplyRow[]>;
+  /**
+   * PRODUCES facts (without their citations) into any of `materialIds` (at `stage` when given),
+   * with their suppliers' site and operator countries, ordered by relationship id; and, in the same
+   * round trip, the live MEMBER_OF relationships of the countries they name and of `countryIds`,
+   * and those countries' and the operators' entities (domain/supply.ts `SupplyContext`).
+   */
+  supplyContext(
+    materialIds: readonly string[],
+    stage: SupplyStage | undefined,
+    countryIds: readonly string[],
+  ): Promise<SupplyContext>;
   /** How many entities and relationships (retracted ones included) the store holds (for health and tests). */
   stats(): Promise<{ entities: number; relationships: number }>;
   /**

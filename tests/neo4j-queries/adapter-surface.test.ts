@@ -39,7 +39,7 @@ describe('the Neo4j adapter surface', () => {
         "searchCandidates",
         "shortestPaths",
         "stats",
-        "supplyRows",
+        "supplyContext",
       ]
     `);
   });

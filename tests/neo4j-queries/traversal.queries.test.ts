@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refusal } from '../support/refusal.js';
 import { TRAVERSAL_LIMITS } from '../../src/domain/traversal.js';
-import { SUPPLY_ROWS } from '../../src/store/neo4j/supply.queries.js';
+import { SUPPLY_CONTEXT } from '../../src/store/neo4j/supply.queries.js';
 import { neighborhoodQuery, shortestPathsQuery } from '../../src/store/neo4j/traversal.queries.js';
 
 /* The Cypher of traversals and supply rows, pinned as text (no database needed). */
@@ -121,27 +121,55 @@ describe('neighbourhood', () => {
 });
 
 describe('supply', () => {
-  it('SUPPLY_ROWS', () => {
-    expect(SUPPLY_ROWS).toMatchInlineSnapshot(`
-      "UNWIND $materialIds AS materialId
-      MATCH (s:Entity)-[r:PRODUCES]->(:Entity {id: materialId})
-      WHERE ($stage IS NULL OR r.stage = $stage) AND r.retractedAt IS NULL
-      RETURN r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id} AS rel,
-        s {.*} AS supplier,
-        COLLECT {
-          MATCH (s)-[l:LOCATED_IN]->(c:Entity)
-          WHERE l.retractedAt IS NULL
-          RETURN c.id
-        } AS supplierCountries,
-        COLLECT {
-          MATCH (op:Entity)-[o:OPERATES]->(s)
-          WHERE o.retractedAt IS NULL
-          RETURN {id: op.id, countries: COLLECT {
-            MATCH (op)-[l:LOCATED_IN]->(c:Entity)
+  it('SUPPLY_CONTEXT', () => {
+    expect(SUPPLY_CONTEXT).toMatchInlineSnapshot(`
+      "CALL () {
+        UNWIND $materialIds AS materialId
+        MATCH (s:Entity)-[r:PRODUCES]->(:Entity {id: materialId})
+        WHERE ($stage IS NULL OR r.stage = $stage) AND r.retractedAt IS NULL
+        RETURN collect({
+          rel: r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id},
+          supplier: s {.*},
+          supplierCountries: COLLECT {
+            MATCH (s)-[l:LOCATED_IN]->(c:Entity)
             WHERE l.retractedAt IS NULL
             RETURN c.id
-          }}
-        } AS operators"
+          },
+          operators: COLLECT {
+            MATCH (op:Entity)-[o:OPERATES]->(s)
+            WHERE o.retractedAt IS NULL
+            RETURN {id: op.id, countries: COLLECT {
+              MATCH (op)-[l:LOCATED_IN]->(c:Entity)
+              WHERE l.retractedAt IS NULL
+              RETURN c.id
+            }}
+          }
+        }) AS rows
+      }
+      WITH rows,
+        $countryIds + reduce(ids = [], row IN rows |
+          ids + row.supplier.id + row.supplierCountries + reduce(c = [], o IN row.operators | c + o.countries)
+        ) AS countryIds,
+        reduce(ids = [], row IN rows | ids + [o IN row.operators | o.id]) AS operatorIds
+      CALL (countryIds) {
+        UNWIND countryIds AS id
+        WITH DISTINCT id
+        MATCH (:Entity {id: id})-[r:MEMBER_OF]->(:Entity)
+        WHERE r.retractedAt IS NULL
+        RETURN collect(r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id, citations: COLLECT {
+          MATCH (c:Citation {relId: r.id})
+          WITH c
+          ORDER BY c.ord
+          RETURN c {.sourceId, .quote, .locator}
+        }}) AS memberships
+      }
+      CALL (countryIds, operatorIds) {
+        UNWIND countryIds + operatorIds AS id
+        WITH DISTINCT id
+        MATCH (e:Entity {id: id})
+        RETURN collect(e {.*}) AS entities
+      }
+      RETURN rows, memberships, entities"
     `);
   });
 });

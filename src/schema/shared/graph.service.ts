@@ -15,7 +15,7 @@ import {
 } from '../../domain/pagination.js';
 import type { Relationship } from '../../domain/relationship.js';
 import type { GraphStats } from '../../domain/stats.js';
-import type { SupplyRow } from '../../domain/supply.js';
+import type { SupplyContext } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery, Route } from '../../domain/traversal.js';
 import { rankedSearchKeys } from '../../domain/search.js';
 import type {
@@ -211,8 +211,15 @@ export class GraphService {
   }
 
   /** The supply rows of these materials (one statement; not cached: each supply query asks once). */
-  supplyRows(materialIds: readonly string[], stage?: SupplyStage): Promise<SupplyRow[]> {
-    return this.store.supplyRows(materialIds, stage);
+  /** Supply rows and their context in one round trip; the context's entities answer later `entity(id)` calls of this request. */
+  async supplyContext(
+    materialIds: readonly string[],
+    stage: SupplyStage | undefined,
+    countryIds: readonly string[],
+  ): Promise<SupplyContext> {
+    const context = await this.store.supplyContext(materialIds, stage, countryIds);
+    this.remember(context.entities);
+    return context;
   }
 
   /** Relationships citing a source, through the store's citation index. */

@@ -50,8 +50,8 @@ export class SupplyService {
 
   /** Qualifying suppliers outside the excluded countries, in the domain's order, with what they answer for. */
   async alternatives(args: SupplyArgs) {
-    const { rows, excluding, asOf, entities } = await this.rows(args);
-    const list = await this.qualify(args, rows, excluding, asOf);
+    const { rows, memberships, excluding, asOf, entities } = await this.rows(args);
+    const list = this.qualify(args, rows, memberships, excluding, asOf);
     const bases = new Set(list.map((a) => a.basis));
     const basis = bases.size === 1 ? [...bases][0]! : null;
     return {
@@ -85,9 +85,9 @@ export class SupplyService {
   async outlook(args: SupplyArgs & { from?: number | null; to?: number | null }) {
     const years = outlookYears(args.from, args.to, checkAsOf(args.asOf) ?? todayIso());
     const start = `${years.from}-01-01`;
-    const { rows, excluding, entities } = await this.rows({ ...args, asOf: start });
+    const { rows, memberships, excluding, entities } = await this.rows({ ...args, asOf: start });
     // Lines not yet recorded at the start still count from their stated output dates.
-    const alternatives = await this.qualify(args, rows, excluding, start, true);
+    const alternatives = this.qualify(args, rows, memberships, excluding, start, true);
     const outlook = supplyOutlook(alternatives, rows, excluding, years);
     const bases = new Set(alternatives.map((a) => a.basis));
     const [leftOut, excludedVolumes] = await Promise.all([
@@ -126,9 +126,13 @@ export class SupplyService {
   }
 
   /** The rows for a material and the groups it belongs to (group figures stay group figures). */
-  private async rows(
-    args: SupplyArgs,
-  ): Promise<{ rows: SupplyRow[]; excluding: Set<string>; asOf: string; entities: Map<string, Entity> }> {
+  private async rows(args: SupplyArgs): Promise<{
+    rows: SupplyRow[];
+    memberships: Membership[];
+    excluding: Set<string>;
+    asOf: string;
+    entities: Map<string, Entity>;
+  }> {
     const asOf = checkAsOf(args.asOf) ?? todayIso();
     const excluding = new Set(args.excluding ?? SUPPLY_DEFAULTS.excluding);
     // The argument checks and the material's groups in one statement: every id asked with the same
@@ -141,37 +145,27 @@ export class SupplyService {
       ...(args.alliedWith ? [check(args.alliedWith, 'alliedWith', 'COUNTRY')] : []),
     ]);
     const groups = await this.graph.related(args.material, GROUP_OF.hop, GROUP_OF.kind);
-    const rows = await this.graph.supplyRows([args.material, ...groups.map((g) => g.id)], args.stage);
-    return { rows, excluding, asOf, entities: new Map(entities.map((e) => [e.id, e])) };
+    // The rows, the memberships that qualify them and the entities the answer names: one statement.
+    const { rows, memberships } = await this.graph.supplyContext(
+      [args.material, ...groups.map((g) => g.id)],
+      args.stage,
+      [args.alliedWith ?? SUPPLY_DEFAULTS.alliedWith],
+    );
+    return { rows, memberships, excluding, asOf, entities: new Map(entities.map((e) => [e.id, e])) };
   }
 
-  private async qualify(
+  private qualify(
     args: SupplyArgs,
     rows: SupplyRow[],
+    memberships: Membership[],
     excluding: Set<string>,
     asOf: string,
     keepFutureLines = false,
-  ): Promise<SupplyAlternative[]> {
-    const alliedWith = args.alliedWith ?? SUPPLY_DEFAULTS.alliedWith;
-    const countries = new Set<string>([alliedWith]);
-    for (const row of rows) {
-      if (row.siteCountryId) countries.add(row.siteCountryId);
-      for (const o of row.operators) if (o.countryId) countries.add(o.countryId);
-    }
-    // The memberships are one batch; the countries' and operators' entities (the answer's fields) are read beside them: one wait, not two.
-    const [lists] = await Promise.all([
-      Promise.all(
-        [...countries].map((id) =>
-          this.graph.relationshipsOf(id, { types: ['MEMBER_OF'], direction: 'OUT' }),
-        ),
-      ),
-      this.graph.entitiesById([...countries, ...rows.flatMap((row) => row.operators.map((o) => o.id))]),
-    ]);
-    const memberships = lists.flat() as Membership[];
+  ): SupplyAlternative[] {
     return supplyAlternatives(rows, memberships, {
       materialId: args.material,
       excluding,
-      alliedWith,
+      alliedWith: args.alliedWith ?? SUPPLY_DEFAULTS.alliedWith,
       asOf,
       keepFutureLines,
     });

@@ -31,7 +31,7 @@ import { compareAuditKeys, compareEntityKeys, seekInList, seekInSorted } from '.
 import { compareText } from '../../domain/order.js';
 import { entityKey } from '../../domain/text-keys.js';
 import type { EntityKind, SupplyStage } from '../../domain/model.js';
-import type { SupplyRow } from '../../domain/supply.js';
+import { supplyContext, supplyCountries, type SupplyContext } from '../../domain/supply.js';
 import {
   entitiesOnPaths,
   type Neighborhood,
@@ -227,8 +227,23 @@ export class MemoryStore implements GraphStore {
     return Promise.resolve(neighborhood(this.graph, id, query));
   }
 
-  supplyRows(materialIds: readonly string[], stage?: SupplyStage): Promise<SupplyRow[]> {
-    return Promise.resolve(supplyRows(this.graph, materialIds, stage));
+  async supplyContext(
+    materialIds: readonly string[],
+    stage: SupplyStage | undefined,
+    countryIds: readonly string[],
+  ): Promise<SupplyContext> {
+    const rows = supplyRows(this.graph, materialIds, stage);
+    const countries = [...supplyCountries(rows, countryIds)];
+    const [memberships, entities] = await Promise.all([
+      this.relationshipsOf(countries, { types: ['MEMBER_OF'], direction: 'OUT' }),
+      this.getEntities([...countries, ...rows.flatMap((r) => r.operators.map((o) => o.id))]),
+    ]);
+    return supplyContext(
+      rows,
+      countryIds,
+      memberships.flat(),
+      entities.filter((e): e is Entity => e !== null),
+    );
   }
 
   stats(): Promise<{ entities: number; relationships: number }> {

@@ -7,7 +7,7 @@ import { searchText } from '../../domain/text-keys.js';
 import type { SupplyStage } from '../../domain/model.js';
 import type { Relationship } from '../../domain/relationship.js';
 import { graphStats, type GraphStats } from '../../domain/stats.js';
-import type { SupplyRow } from '../../domain/supply.js';
+import type { SupplyContext } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathQuery, PathsAnswer } from '../../domain/traversal.js';
 import type { AuditEntry } from '../../domain/audit.js';
 import type { ChangesPage } from '../../domain/changes.js';
@@ -38,7 +38,7 @@ import {
   toRelationship,
   toStatsTallies,
 } from './neo4j-mappers.js';
-import { neighborhood, shortestPaths, supplyRows } from './neo4j-traversal.js';
+import { neighborhood, shortestPaths, supplyContext } from './neo4j-traversal.js';
 import { entitiesById, proposalsById, relationshipsById } from './neo4j-reads.js';
 import { COUNT_PROPOSALS, proposalsQuery } from './ingest.queries.js';
 import { applyWriteWork, loadSeedWork } from './neo4j-writes.js';
@@ -226,8 +226,12 @@ export class Neo4jStore implements GraphStore {
     return this.readEach((tx) => neighborhood(tx, id, query));
   }
 
-  async supplyRows(materialIds: readonly string[], stage?: SupplyStage): Promise<SupplyRow[]> {
-    return this.readEach((tx) => supplyRows(tx, materialIds, stage));
+  async supplyContext(
+    materialIds: readonly string[],
+    stage: SupplyStage | undefined,
+    countryIds: readonly string[],
+  ): Promise<SupplyContext> {
+    return this.readEach((tx) => supplyContext(tx, materialIds, stage, countryIds));
   }
 
   async stats(): Promise<{ entities: number; relationships: number }> {

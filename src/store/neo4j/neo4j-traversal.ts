@@ -1,5 +1,5 @@
 import type { SupplyStage } from '../../domain/model.js';
-import type { SupplyRow } from '../../domain/supply.js';
+import { supplyContext as contextOf, type SupplyContext } from '../../domain/supply.js';
 import { supplyRow } from '../../domain/supply-sites.js';
 import { compareIds } from '../../domain/order.js';
 import {
@@ -15,9 +15,9 @@ import {
   type Reached,
 } from '../../domain/traversal.js';
 import type { Tx } from './neo4j-gateway.js';
-import { intParam, toEntity, toNumber, toFact } from './neo4j-mappers.js';
+import { intParam, toEntity, toNumber, toFact, toRelationship } from './neo4j-mappers.js';
 import { entitiesById } from './neo4j-reads.js';
-import { SUPPLY_ROWS } from './supply.queries.js';
+import { SUPPLY_CONTEXT } from './supply.queries.js';
 import { neighborhoodQuery, shortestPathsQuery } from './traversal.queries.js';
 
 /*
@@ -60,22 +60,33 @@ export async function neighborhood(tx: Tx, id: string, q: NeighborhoodQuery): Pr
   return { nodes, relationships, truncated: row.truncated as boolean };
 }
 
-/** PRODUCES facts into the materials, each with its supplier's site and operator countries (the domain's `supplyRow`), by relationship id. */
-export async function supplyRows(
+/** Supply rows and their context (`GraphStore.supplyContext`) in one statement, `SUPPLY_CONTEXT`. */
+export async function supplyContext(
   tx: Tx,
   materialIds: readonly string[],
-  stage?: SupplyStage,
-): Promise<SupplyRow[]> {
-  const rows = await tx.rows(SUPPLY_ROWS, { materialIds: [...new Set(materialIds)], stage: stage ?? null });
-  return rows
-    .map((row) =>
-      supplyRow(toFact(row.rel), toEntity(row.supplier), {
-        supplierCountries: (row.supplierCountries as string[] | null) ?? [],
-        operators: (row.operators as { id: string; countries: string[] | null }[]).map((o) => ({
+  stage: SupplyStage | undefined,
+  countryIds: readonly string[],
+): Promise<SupplyContext> {
+  const [row] = await tx.rows(SUPPLY_CONTEXT, {
+    materialIds: [...new Set(materialIds)],
+    stage: stage ?? null,
+    countryIds: [...new Set(countryIds)],
+  });
+  const rows = (row?.rows as Record<string, unknown>[])
+    .map((r) =>
+      supplyRow(toFact(r.rel), toEntity(r.supplier), {
+        supplierCountries: (r.supplierCountries as string[] | null) ?? [],
+        operators: (r.operators as { id: string; countries: string[] | null }[]).map((o) => ({
           id: o.id,
           countries: o.countries ?? [],
         })),
       }),
     )
     .sort((a, b) => compareIds(a.relationship, b.relationship));
+  return contextOf(
+    rows,
+    countryIds,
+    (row?.memberships as unknown[]).map(toRelationship),
+    (row?.entities as unknown[]).map(toEntity),
+  );
 }

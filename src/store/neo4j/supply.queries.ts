@@ -1,4 +1,4 @@
-import { FACT, LIVE, notRetracted, relType } from './cypher-fragments.js';
+import { FACT, LIVE, notRetracted, REL, relType } from './cypher-fragments.js';
 
 /** A live LOCATED_IN from `node`, named `l`, to a country `c`: each country's id. */
 function countriesOf(node: string, indent: string): string {
@@ -9,15 +9,45 @@ ${indent}  RETURN c.id
 ${indent}}`;
 }
 
-/** PRODUCES facts (without citations) into $materialIds (at $stage when given), with the supplier, its LOCATED_IN countries, and operators with theirs. */
-export const SUPPLY_ROWS = `UNWIND $materialIds AS materialId
-MATCH (s:Entity)-[r:${relType('PRODUCES')}]->(:Entity {id: materialId})
-WHERE ($stage IS NULL OR r.stage = $stage) AND ${LIVE}
-RETURN ${FACT} AS rel,
-  s {.*} AS supplier,
-  ${countriesOf('s', '  ')} AS supplierCountries,
-  COLLECT {
-    MATCH (op:Entity)-[o:${relType('OPERATES')}]->(s)
-    WHERE ${notRetracted('o')}
-    RETURN {id: op.id, countries: ${countriesOf('op', '    ')}}
-  } AS operators`;
+/**
+ * PRODUCES facts (without citations) into $materialIds (at $stage when given), each with the
+ * supplier, its LOCATED_IN countries, and operators with theirs; beside them, in the same
+ * statement, the live MEMBER_OF relationships (with citations) and the entities of every candidate
+ * country (the suppliers themselves, their and their operators' countries, and $countryIds) and
+ * of the operators. The domain then picks each row's country and keeps what it names
+ * (`supplyContext`).
+ */
+export const SUPPLY_CONTEXT = `CALL () {
+  UNWIND $materialIds AS materialId
+  MATCH (s:Entity)-[r:${relType('PRODUCES')}]->(:Entity {id: materialId})
+  WHERE ($stage IS NULL OR r.stage = $stage) AND ${LIVE}
+  RETURN collect({
+    rel: ${FACT},
+    supplier: s {.*},
+    supplierCountries: ${countriesOf('s', '    ')},
+    operators: COLLECT {
+      MATCH (op:Entity)-[o:${relType('OPERATES')}]->(s)
+      WHERE ${notRetracted('o')}
+      RETURN {id: op.id, countries: ${countriesOf('op', '      ')}}
+    }
+  }) AS rows
+}
+WITH rows,
+  $countryIds + reduce(ids = [], row IN rows |
+    ids + row.supplier.id + row.supplierCountries + reduce(c = [], o IN row.operators | c + o.countries)
+  ) AS countryIds,
+  reduce(ids = [], row IN rows | ids + [o IN row.operators | o.id]) AS operatorIds
+CALL (countryIds) {
+  UNWIND countryIds AS id
+  WITH DISTINCT id
+  MATCH (:Entity {id: id})-[r:${relType('MEMBER_OF')}]->(:Entity)
+  WHERE ${LIVE}
+  RETURN collect(${REL}) AS memberships
+}
+CALL (countryIds, operatorIds) {
+  UNWIND countryIds + operatorIds AS id
+  WITH DISTINCT id
+  MATCH (e:Entity {id: id})
+  RETURN collect(e {.*}) AS entities
+}
+RETURN rows, memberships, entities`;
