@@ -63,7 +63,10 @@ export function supplyContext(
     memberships: unique(
       memberships.filter((m): m is Membership => m.type === 'MEMBER_OF' && countries.has(m.from)),
     ).sort(compareIds),
-    entities: unique(entities.filter((e) => named.has(e.id))).sort(compareIds),
+    // A supplier that is a country, or a company that is its own operator, comes with its row.
+    entities: unique([...entities, ...rows.map((r) => r.supplier)].filter((e) => named.has(e.id))).sort(
+      compareIds,
+    ),
   };
 }
 

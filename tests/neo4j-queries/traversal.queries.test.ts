@@ -148,11 +148,11 @@ describe('supply', () => {
       }
       WITH rows,
         $countryIds + reduce(ids = [], row IN rows |
-          ids + row.supplier.id + row.supplierCountries + reduce(c = [], o IN row.operators | c + o.countries)
+          ids + row.supplierCountries + reduce(c = [], o IN row.operators | c + o.countries)
         ) AS countryIds,
         reduce(ids = [], row IN rows | ids + [o IN row.operators | o.id]) AS operatorIds
-      CALL (countryIds) {
-        UNWIND countryIds AS id
+      CALL (rows, countryIds) {
+        UNWIND countryIds + [row IN rows | row.supplier.id] AS id
         WITH DISTINCT id
         MATCH (:Entity {id: id})-[r:MEMBER_OF]->(:Entity)
         WHERE r.retractedAt IS NULL

@@ -12,10 +12,10 @@ ${indent}}`;
 /**
  * PRODUCES facts (without citations) into $materialIds (at $stage when given), each with the
  * supplier, its LOCATED_IN countries, and operators with theirs; beside them, in the same
- * statement, the live MEMBER_OF relationships (with citations) and the entities of every candidate
- * country (the suppliers themselves, their and their operators' countries, and $countryIds) and
- * of the operators. The domain then picks each row's country and keeps what it names
- * (`supplyContext`).
+ * statement, the live MEMBER_OF relationships (with citations) of every candidate country (the
+ * suppliers themselves, their and their operators' countries, and $countryIds), and the entities
+ * of those countries and of the operators (a supplier's own entity is in its row). The domain
+ * then picks each row's country and keeps what it names (`supplyContext`).
  */
 export const SUPPLY_CONTEXT = `CALL () {
   UNWIND $materialIds AS materialId
@@ -34,11 +34,11 @@ export const SUPPLY_CONTEXT = `CALL () {
 }
 WITH rows,
   $countryIds + reduce(ids = [], row IN rows |
-    ids + row.supplier.id + row.supplierCountries + reduce(c = [], o IN row.operators | c + o.countries)
+    ids + row.supplierCountries + reduce(c = [], o IN row.operators | c + o.countries)
   ) AS countryIds,
   reduce(ids = [], row IN rows | ids + [o IN row.operators | o.id]) AS operatorIds
-CALL (countryIds) {
-  UNWIND countryIds AS id
+CALL (rows, countryIds) {
+  UNWIND countryIds + [row IN rows | row.supplier.id] AS id
   WITH DISTINCT id
   MATCH (:Entity {id: id})-[r:${relType('MEMBER_OF')}]->(:Entity)
   WHERE ${LIVE}
