@@ -82,7 +82,7 @@ describe('relationships of entities', () => {
         WHERE ($asOf IS NULL OR ((r.validFromFirst IS NULL OR r.validFromFirst <= $asOf) AND (r.validUntilLast IS NULL OR $asOf <= r.validUntilLast))) AND ($includeRetracted OR r.retractedAt IS NULL)
         WITH r, m
         ORDER BY r.id
-        RETURN collect(m {.*}) AS ends
+        RETURN collect(m {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}) AS ends
       }
       RETURN id, ends"
     `);
@@ -120,35 +120,35 @@ describe('related-entities trees', () => {
   it('relatedTreesQuery: nested COLLECT subqueries, one per hop, each with its own variables', () => {
     expect(relatedTreesQuery([hop('OPERATES', 'OUT', hop('LOCATED_IN', 'OUT'), hop('OPERATES', 'IN'))]))
       .toMatchInlineSnapshot(`
-      "UNWIND $ids AS id
-      MATCH (n0:Entity {id: id})
-      RETURN id, {entity: n0 {.*}, ends: [COLLECT {
-        MATCH (n0)-[r1:OPERATES]->(m1:Entity)
-        WHERE r1.retractedAt IS NULL
-        WITH r1, m1
-        ORDER BY r1.id
-        RETURN {entity: m1 {.*}, ends: [COLLECT {
-        MATCH (m1)-[r2:LOCATED_IN]->(m2:Entity)
-        WHERE r2.retractedAt IS NULL
-        WITH r2, m2
-        ORDER BY r2.id
-        RETURN {entity: m2 {.*}, ends: []}
-      }, COLLECT {
-        MATCH (m1)<-[r3:OPERATES]-(m3:Entity)
-        WHERE r3.retractedAt IS NULL
-        WITH r3, m3
-        ORDER BY r3.id
-        RETURN {entity: m3 {.*}, ends: []}
-      }]}
-      }]} AS tree"
-    `);
+        "UNWIND $ids AS id
+        MATCH (n0:Entity {id: id})
+        RETURN id, {entity: n0 {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}, ends: [COLLECT {
+          MATCH (n0)-[r1:OPERATES]->(m1:Entity)
+          WHERE r1.retractedAt IS NULL
+          WITH r1, m1
+          ORDER BY r1.id
+          RETURN {entity: m1 {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}, ends: [COLLECT {
+          MATCH (m1)-[r2:LOCATED_IN]->(m2:Entity)
+          WHERE r2.retractedAt IS NULL
+          WITH r2, m2
+          ORDER BY r2.id
+          RETURN {entity: m2 {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}, ends: []}
+        }, COLLECT {
+          MATCH (m1)<-[r3:OPERATES]-(m3:Entity)
+          WHERE r3.retractedAt IS NULL
+          WITH r3, m3
+          ORDER BY r3.id
+          RETURN {entity: m3 {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}, ends: []}
+        }]}
+        }]} AS tree"
+      `);
   });
 
   it('relatedTreesQuery without hops: the entity alone', () => {
     expect(relatedTreesQuery([])).toMatchInlineSnapshot(`
       "UNWIND $ids AS id
       MATCH (n0:Entity {id: id})
-      RETURN id, {entity: n0 {.*}, ends: []} AS tree"
+      RETURN id, {entity: n0 {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}, ends: []} AS tree"
     `);
   });
 

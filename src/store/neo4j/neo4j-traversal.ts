@@ -1,5 +1,7 @@
 import type { SupplyStage } from '../../domain/model.js';
-import { supplyContext as contextOf, type SupplyContext } from '../../domain/supply.js';
+import { supplyContext as contextOf, type SupplyContext, type SupplyRow } from '../../domain/supply.js';
+import type { Entity } from '../../domain/entity.js';
+import type { Relationship } from '../../domain/relationship.js';
 import { supplyRow } from '../../domain/supply-sites.js';
 import { compareIds } from '../../domain/order.js';
 import {
@@ -67,26 +69,30 @@ export async function supplyContext(
   stage: SupplyStage | undefined,
   countryIds: readonly string[],
 ): Promise<SupplyContext> {
-  const [row] = await tx.rows(SUPPLY_CONTEXT, {
+  const records = await tx.rows(SUPPLY_CONTEXT, {
     materialIds: [...new Set(materialIds)],
     stage: stage ?? null,
     countryIds: [...new Set(countryIds)],
   });
-  const rows = (row?.rows as Record<string, unknown>[])
-    .map((r) =>
-      supplyRow(toFact(r.rel), toEntity(r.supplier), {
-        supplierCountries: (r.supplierCountries as string[] | null) ?? [],
-        operators: (r.operators as { id: string; countries: string[] | null }[]).map((o) => ({
-          id: o.id,
-          countries: o.countries ?? [],
-        })),
-      }),
-    )
-    .sort((a, b) => compareIds(a.relationship, b.relationship));
-  return contextOf(
-    rows,
-    countryIds,
-    (row?.memberships as unknown[]).map(toRelationship),
-    (row?.entities as unknown[]).map(toEntity),
-  );
+  const rows: SupplyRow[] = [];
+  const memberships: Relationship[] = [];
+  const entities: Entity[] = [];
+  for (const { row: r, membership, entity } of records) {
+    if (entity) entities.push(toEntity(entity));
+    else if (membership) memberships.push(toRelationship(membership));
+    else if (r) {
+      const row = r as Record<string, unknown>;
+      rows.push(
+        supplyRow(toFact(row.rel), toEntity(row.supplier), {
+          supplierCountries: (row.supplierCountries as string[] | null) ?? [],
+          operators: (row.operators as { id: string; countries: string[] | null }[]).map((o) => ({
+            id: o.id,
+            countries: o.countries ?? [],
+          })),
+        }),
+      );
+    }
+  }
+  rows.sort((a, b) => compareIds(a.relationship, b.relationship));
+  return contextOf(rows, countryIds, memberships, entities);
 }

@@ -1,4 +1,4 @@
-import { FACT, LIVE, notRetracted, REL, relType } from './cypher-fragments.js';
+import { entityMap, FACT, LIVE, notRetracted, REL, relType } from './cypher-fragments.js';
 
 /** A live LOCATED_IN from `node`, named `l`, to a country `c`: each country's id. */
 function countriesOf(node: string, indent: string): string {
@@ -15,7 +15,8 @@ ${indent}}`;
  * statement, the live MEMBER_OF relationships (with citations) of every candidate country (the
  * suppliers themselves, their and their operators' countries, and $countryIds), and the entities
  * of those countries and of the operators (a supplier's own entity is in its row). The domain
- * then picks each row's country and keeps what it names (`supplyContext`).
+ * then picks each row's country and keeps what it names (`supplyContext`). Each record holds one
+ * of them: a `row`, a `membership` or an `entity`.
  */
 export const SUPPLY_CONTEXT = `CALL () {
   UNWIND $materialIds AS materialId
@@ -23,7 +24,7 @@ export const SUPPLY_CONTEXT = `CALL () {
   WHERE ($stage IS NULL OR r.stage = $stage) AND ${LIVE}
   RETURN collect({
     rel: ${FACT},
-    supplier: s {.*},
+    supplier: ${entityMap('s')},
     supplierCountries: ${countriesOf('s', '    ')},
     operators: COLLECT {
       MATCH (op:Entity)-[o:${relType('OPERATES')}]->(s)
@@ -48,6 +49,9 @@ CALL (countryIds, operatorIds) {
   UNWIND countryIds + operatorIds AS id
   WITH DISTINCT id
   MATCH (e:Entity {id: id})
-  RETURN collect(e {.*}) AS entities
+  RETURN collect(${entityMap('e')}) AS entities
 }
-RETURN rows, memberships, entities`;
+// One small record per item, not one record of everything: the driver decodes a message of many
+// chunks string by string across all of them, so one large record costs far more than many small.
+UNWIND [x IN rows | {row: x}] + [m IN memberships | {membership: m}] + [e IN entities | {entity: e}] AS item
+RETURN item.row AS row, item.membership AS membership, item.entity AS entity`;

@@ -1,7 +1,7 @@
 import { BadInputError } from '../../domain/errors.js';
 import type { RelationType } from '../../domain/model.js';
 import { TRAVERSAL_LIMITS } from '../../domain/traversal.js';
-import { FACT, LIVE, typeAlternation } from './cypher-fragments.js';
+import { entityMap, FACT, LIVE, typeAlternation } from './cypher-fragments.js';
 
 /**
  * All shortest paths (ignoring direction) over the allowed types up to `maxHops`, at most $cap of
@@ -22,7 +22,7 @@ WITH [n IN nodes(p) | n.id] AS ids, collect(p) AS ps
 ORDER BY size(ids), ids
 LIMIT $limit
 WITH ps, head(ps) AS p
-RETURN [q IN ps | [r IN relationships(q) | ${FACT}]] AS paths, [n IN nodes(p) | n {.*}] AS nodes`;
+RETURN [q IN ps | [r IN relationships(q) | ${FACT}]] AS paths, [n IN nodes(p) | ${entityMap('n')}] AS nodes`;
 }
 
 /** One breadth-first hop to `distance`: the entities not yet `seen` next to the `frontier`, the first $limit by id (skipped once more than $limit are seen). */
