@@ -69,7 +69,12 @@ describe('neighbourhood', () => {
         WHERE r.retractedAt IS NULL AND b IN nodes
         RETURN collect(r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}) AS rels
       }
-      RETURN [k IN kept | {entity: properties(k.node), distance: k.distance}] AS nodes, rels, truncated"
+      // One small record per entity (with its distance) and per relationship: the driver decodes a
+      // message of many chunks string by string across all of them (see supply.queries.ts).
+      UNWIND range(0, size(kept) + size(rels) - 1) AS i
+      WITH i, kept, rels, truncated, CASE WHEN i < size(kept) THEN kept[i].node END AS n
+      RETURN n {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null} AS entity, CASE WHEN i < size(kept) THEN kept[i].distance END AS distance,
+        CASE WHEN i >= size(kept) THEN rels[i - size(kept)] END AS rel, truncated"
     `);
   });
 
@@ -105,7 +110,12 @@ describe('neighbourhood', () => {
         WHERE r.retractedAt IS NULL AND b IN nodes
         RETURN collect(r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}) AS rels
       }
-      RETURN [k IN kept | {entity: properties(k.node), distance: k.distance}] AS nodes, rels, truncated"
+      // One small record per entity (with its distance) and per relationship: the driver decodes a
+      // message of many chunks string by string across all of them (see supply.queries.ts).
+      UNWIND range(0, size(kept) + size(rels) - 1) AS i
+      WITH i, kept, rels, truncated, CASE WHEN i < size(kept) THEN kept[i].node END AS n
+      RETURN n {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null} AS entity, CASE WHEN i < size(kept) THEN kept[i].distance END AS distance,
+        CASE WHEN i >= size(kept) THEN rels[i - size(kept)] END AS rel, truncated"
     `);
   });
 

@@ -1,7 +1,7 @@
 import type { SupplyStage } from '../../domain/model.js';
 import { supplyContext as contextOf, type SupplyContext, type SupplyRow } from '../../domain/supply.js';
 import type { Entity } from '../../domain/entity.js';
-import type { Relationship } from '../../domain/relationship.js';
+import type { Relationship, RelationshipFact } from '../../domain/relationship.js';
 import { supplyRow } from '../../domain/supply-sites.js';
 import { compareIds } from '../../domain/order.js';
 import {
@@ -52,14 +52,19 @@ export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQue
 
 /** The neighbourhood of `id` in one statement (`neighborhoodQuery`), or null for an unknown centre. */
 export async function neighborhood(tx: Tx, id: string, q: NeighborhoodQuery): Promise<Neighborhood | null> {
-  const [row] = await tx.rows(neighborhoodQuery(q.depth, q.types), { id, limit: intParam(q.limit) });
-  if (!row) return null;
-  const reached = row.nodes as { entity: unknown; distance: unknown }[];
-  const nodes: Reached[] = reached
-    .map((n) => ({ entity: toEntity(n.entity), distance: toNumber(n.distance) }))
-    .sort(compareReached);
-  const relationships = (row.rels as unknown[]).map(toFact).sort(compareIds);
-  return { nodes, relationships, truncated: row.truncated as boolean };
+  const records = await tx.rows(neighborhoodQuery(q.depth, q.types), { id, limit: intParam(q.limit) });
+  if (records.length === 0) return null;
+  const nodes: Reached[] = [];
+  const relationships: RelationshipFact[] = [];
+  for (const r of records) {
+    if (r.entity) nodes.push({ entity: toEntity(r.entity), distance: toNumber(r.distance) });
+    else relationships.push(toFact(r.rel));
+  }
+  return {
+    nodes: nodes.sort(compareReached),
+    relationships: relationships.sort(compareIds),
+    truncated: records[0]!.truncated as boolean,
+  };
 }
 
 /** Supply rows and their context (`GraphStore.supplyContext`) in one statement, `SUPPLY_CONTEXT`. */
