@@ -58,9 +58,10 @@ function wrap(tx: ManagedTransaction, onQuery: GatewayOptions['onQuery']): Tx {
 
 /**
  * The one class that touches the driver: one driver per store, a session per unit of work
- * (closed in `finally`), reads through `executeRead` and writes through `executeWrite` (the
- * driver retries transient failures for up to `maxTransactionRetryTime`), every transaction
- * bounded by a server-side timeout, and every driver error mapped to a domain error here.
+ * (closed in `finally`), reads that must share a snapshot through `executeRead`, other reads as
+ * auto-commit transactions (`readEach`), writes through `executeWrite` (transient failures are
+ * retried for up to `maxTransactionRetryTime` in every case), every transaction bounded by a
+ * server-side timeout, and every driver error mapped to a domain error here.
  */
 export class Neo4jGateway {
   private constructor(
