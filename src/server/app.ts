@@ -167,12 +167,16 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
   });
   const identify = (req: Request, res: Response, next: NextFunction) => {
     const record = recordOf(res);
-    authenticate(req.get('authorization')).then(({ caller, refusal }) => {
-      record.caller = caller;
-      if (refusal !== undefined) record.authRefusal = refusal;
-      if (caller.kind === 'identified') record.client = `${caller.method}:${caller.id}`;
-      next();
-    }, next);
+    const checked = record.authentication;
+    (checked ? Promise.resolve(checked) : authenticate(req.get('authorization'))).then(
+      ({ caller, refusal }) => {
+        record.caller = caller;
+        if (refusal !== undefined) record.authRefusal = refusal;
+        if (caller.kind === 'identified') record.client = `${caller.method}:${caller.id}`;
+        next();
+      },
+      next,
+    );
   };
   if (config.playgroundEnabled) {
     // A person opening /graphql in a browser gets the offline playground; GraphQL GETs go on to Apollo.

@@ -419,6 +419,8 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     }
     observe(sequence);
     const auth = await options.authenticate(req.headers.authorization);
+    // The app's middleware reuses it if the request goes on there (a miss, a refused credential).
+    recordOf(res).authentication = auth;
     if (auth.caller.kind === 'rejected') return toApp();
     // Some answers depend on the caller's role (editors see proposals): entries are kept per role.
     const role = auth.caller.kind === 'identified' ? `role:${auth.caller.role}` : 'anonymous';

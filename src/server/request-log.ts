@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Caller } from '../domain/caller.js';
+import type { Authentication } from './auth.js';
 
 /** What the server learns about one request as it goes; logged in one line when the response ends. */
 export interface RequestRecord {
@@ -19,6 +20,8 @@ export interface RequestRecord {
   operationName?: string | null;
   /** Error codes of the response, in order. */
   errorCodes: string[];
+  /** The credential's check, when the read cache's front door made it before handing the request to the app (which then does not make it again). */
+  authentication?: Authentication;
   /** Whether the read cache (READ_CACHE_ENTRIES) answered the request or looked and missed; absent when it did not look. */
   readCache?: 'hit' | 'miss';
   /** Whether the request reached Apollo's request pipeline (whose plugin stamps its errors). */
