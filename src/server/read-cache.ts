@@ -369,7 +369,6 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     return true;
   };
 
-  /** A request the app answers (its body read already), with its answer kept when it is one to keep. */
   /** A request body as the cache reads it: null when it is not a query operation the cache serves. */
   const readBody = (text: string): ParsedRequest | null => {
     let body: GraphQLBody;
