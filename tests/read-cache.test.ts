@@ -1,9 +1,10 @@
-import { createServer, type Server } from 'node:http';
+import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AS_EDITOR, WRITE_ENV } from '../scripts/support/credentials.js';
+import { AS_EDITOR, EDITOR_KEY, signedJwt, WRITE_ENV } from '../scripts/support/credentials.js';
+import { CLOCK_SKEW_SECONDS } from '../src/server/jwt.js';
 import { createApp, type App } from '../src/server/app.js';
 import { ConfigError, loadConfig } from '../src/server/config.js';
 import { LruCache } from '../src/server/read-cache.js';
@@ -318,6 +319,68 @@ describe('read cache on the embedded store', () => {
       expect(cacheLog(tight, 2)).toStrictEqual(['hit', 'miss']);
     } finally {
       await tight.close();
+    }
+  });
+
+  it('on one connection, a credential is checked again whenever the header changes, and a JWT on every request (it expires)', async () => {
+    // One keep-alive connection: the front door remembers per connection the last header's check.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const ask = (authorization?: string) =>
+      new Promise<{ status: number; port: number; text: string }>((resolve, reject) => {
+        const body = JSON.stringify({ query: ENTITY, variables: { id: 'iluka' } });
+        const req = request(
+          api.url,
+          {
+            method: 'POST',
+            agent,
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              ...(authorization && { authorization }),
+            },
+          },
+          (res) => {
+            const parts: Buffer[] = [];
+            res.on('data', (c: Buffer) => parts.push(c));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode!,
+                port: req.socket!.localPort!,
+                text: Buffer.concat(parts).toString(),
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      const key = await ask(`Bearer ${EDITOR_KEY}`);
+      const keyAgain = await ask(`Bearer ${EDITOR_KEY}`);
+      const wrongKey = await ask(`Bearer ${EDITOR_KEY}x`);
+      const anonymous = await ask();
+      // Valid for about one more second (the verifier allows CLOCK_SKEW_SECONDS past exp).
+      const jwt = `Bearer ${signedJwt({ sub: 'carol', role: 'editor', exp: Math.floor(Date.now() / 1000) - CLOCK_SKEW_SECONDS + 1 })}`;
+      const fresh = await ask(jwt);
+      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      const expired = await ask(jwt);
+      expect(new Set([key, keyAgain, wrongKey, anonymous, fresh, expired].map((r) => r.port)).size).toBe(1);
+      // Reads are public: a refused credential is answered as anonymous, never from the cache, and logged.
+      for (const r of [key, keyAgain, wrongKey, anonymous, fresh, expired]) {
+        expect(r.status).toBe(200);
+        expect(r.text).toBe(key.text);
+      }
+      const lines = api.log.filter((l) => l.msg === 'request').slice(-6);
+      expect(lines.map((l) => [l.readCache ?? 'none', l.client, l.authRefusal])).toStrictEqual([
+        ['miss', 'api-key:alice', undefined],
+        ['hit', 'api-key:alice', undefined],
+        ['none', expect.stringMatching(/^ip:/), 'api-key: no configured key matches'],
+        ['miss', expect.stringMatching(/^ip:/), undefined], // entries are per role
+        ['hit', 'jwt:carol', undefined], // an editor, as alice is
+        ['none', expect.stringMatching(/^ip:/), expect.stringMatching(/^jwt: ERR_JWT_EXPIRED/)],
+      ]);
+    } finally {
+      agent.destroy();
     }
   });
 

@@ -11,7 +11,7 @@ import {
 import type { Logger } from 'pino';
 import type { GraphStore } from '../store/graph-store.js';
 import { canonicalJson } from '../store/records.js';
-import type { Authenticate } from './auth.js';
+import type { Authenticate, Authentication } from './auth.js';
 import { operationCost } from './cost.js';
 import { integer } from './env.js';
 import type { TokenBuckets } from './rate-limit.js';
@@ -150,8 +150,8 @@ export class SequenceClock {
 /** A cached answer: the response as sent, and what a hit needs to charge and log the request as a miss would. */
 interface Answer {
   body: Buffer;
-  /** The response's headers but the per-request ones (x-request-id, content-length). */
-  headers: [string, string | number | readonly string[]][];
+  /** The response's headers but the per-request ones (x-request-id, content-length), as name, value, name, value (writeHead's raw form). */
+  headers: (string | number | readonly string[])[];
   /** The operation's cost with these variables (charged to the client's rate-limit bucket on a hit). */
   cost: number;
   operationName: string | null;
@@ -329,7 +329,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
           body: Buffer.from(chunk),
           headers: Object.entries(res.getHeaders())
             .filter(([name]) => !PER_REQUEST.has(name))
-            .map(([name, value]) => [name, value!]),
+            .flatMap(([name, value]) => [name, value!]),
           cost: operationCost(schema, doc.document, operation, variables),
           operationName: record.operationName ?? null,
         });
@@ -355,15 +355,23 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       buckets.refund(client, 1);
       return false;
     }
-    const record = startRecord(logger, req, res, '/graphql', req.socket.remoteAddress, started);
+    const record = startRecord(logger, req, res, '/graphql', req.socket.remoteAddress, {
+      started,
+      echoId: false,
+    });
     record.client = client;
     record.caller = caller;
     if (refusal !== undefined) record.authRefusal = refusal;
     record.operationName = answer.operationName;
     record.readCache = 'hit';
-    res.statusCode = 200;
-    for (const [name, value] of answer.headers) res.setHeader(name, value);
-    res.setHeader('content-length', answer.body.length);
+    // One writeHead with every header (no header set before it: Node then takes the list as is).
+    res.writeHead(200, [
+      ...answer.headers,
+      'x-request-id',
+      record.requestId,
+      'content-length',
+      answer.body.length,
+    ] as string[]);
     res.end(answer.body);
     hits++;
     return true;
@@ -395,40 +403,67 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     return { doc, operation, variables, key };
   };
 
-  /** A request the app answers (its body read already), with its answer kept when it is one to keep. */
-  const lookup = async (
+  /**
+   * Per connection, the last Authorization header it sent and that header's check, reused while
+   * the header repeats, for checks that cannot change while the process runs: anonymous, and API
+   * keys (API_KEYS is fixed at start). A JWT (which expires) and a refusal are checked every time.
+   * The comparison is with the header this same connection sent before, so it tells a caller
+   * nothing about anyone else's credential.
+   */
+  const checked = new WeakMap<object, { header: string | undefined; auth: Authentication }>();
+  const authenticated = (req: IncomingMessage): Authentication | Promise<Authentication> => {
+    const header = req.headers.authorization;
+    const last = checked.get(req.socket);
+    if (last !== undefined && last.header === header) return last.auth;
+    return options.authenticate(header).then((auth) => {
+      const { caller } = auth;
+      if (caller.kind === 'anonymous' || (caller.kind === 'identified' && caller.method === 'api-key'))
+        checked.set(req.socket, { header, auth });
+      return auth;
+    });
+  };
+
+  /**
+   * A request the app answers (its body read already), with its answer kept when it is one to
+   * keep. Synchronous while the sequence number is fresh and the credential's check is known
+   * (a hit then takes no promise at all).
+   */
+  const lookup = (
     req: IncomingMessage,
     res: ServerResponse,
     raw: Buffer,
     started: bigint,
     app: RequestListener,
-  ): Promise<void> => {
+  ): void | Promise<void> => {
     const toApp = () => app(replayed(req, raw), res);
     const text = raw.toString('utf8');
     let request = requests.get(text);
     if (request === undefined) requests.set(text, (request = readBody(text)));
     if (request === null) return toApp();
-    let sequence: number;
-    try {
-      const current = clock.current();
-      sequence = typeof current === 'number' ? current : await current;
-    } catch {
-      // The sequence could not be read: the app answers (or reports the store's failure).
-      return toApp();
-    }
-    observe(sequence);
-    const auth = await options.authenticate(req.headers.authorization);
-    // The app's middleware reuses it if the request goes on there (a miss, a refused credential).
-    recordOf(res).authentication = auth;
-    if (auth.caller.kind === 'rejected') return toApp();
-    // Some answers depend on the caller's role (editors see proposals): entries are kept per role.
-    const role = auth.caller.kind === 'identified' ? `role:${auth.caller.role}` : 'anonymous';
-    const key = `${sequence}\n${Math.floor(Date.now() / DAY_MS)}\n${role}\n${req.headers.accept ?? ''}\n${req.headers.origin ?? ''}\n${request.key}`;
-    const answer = answers.get(key);
-    if (answer && serve(req, res, answer, started, auth)) return;
-    misses++;
-    keep(res, key, sequence, request);
-    toApp();
+    const parsed = request;
+    const answerWith = (sequence: number, auth: Authentication) => {
+      // The app's middleware reuses it if the request goes on there (a miss, a refused credential).
+      recordOf(res).authentication = auth;
+      if (auth.caller.kind === 'rejected') return toApp();
+      // Some answers depend on the caller's role (editors see proposals): entries are kept per role.
+      const role = auth.caller.kind === 'identified' ? `role:${auth.caller.role}` : 'anonymous';
+      const key = `${sequence}\n${Math.floor(Date.now() / DAY_MS)}\n${role}\n${req.headers.accept ?? ''}\n${req.headers.origin ?? ''}\n${parsed.key}`;
+      const answer = answers.get(key);
+      if (answer && serve(req, res, answer, started, auth)) return;
+      misses++;
+      keep(res, key, sequence, parsed);
+      toApp();
+    };
+    const withSequence = (sequence: number) => {
+      observe(sequence);
+      const auth = authenticated(req);
+      return auth instanceof Promise
+        ? auth.then((a) => answerWith(sequence, a))
+        : answerWith(sequence, auth);
+    };
+    const current = clock.current();
+    // The sequence could not be read: the app answers (or reports the store's failure).
+    return typeof current === 'number' ? withSequence(current) : current.then(withSequence, toApp);
   };
 
   const frontDoor =
@@ -448,13 +483,18 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       const parts: Buffer[] = [];
       req.on('data', (chunk: Buffer) => parts.push(chunk));
       req.on('error', () => res.destroy());
+      const failed = (error: unknown) => {
+        logger.error({ err: error }, 'read cache: unexpected error');
+        if (!res.headersSent) res.writeHead(500).end();
+      };
       req.on('end', () => {
-        lookup(req, res, parts.length === 1 ? parts[0]! : Buffer.concat(parts), started, app).catch(
-          (error: unknown) => {
-            logger.error({ err: error }, 'read cache: unexpected error');
-            if (!res.headersSent) res.writeHead(500).end();
-          },
-        );
+        try {
+          lookup(req, res, parts.length === 1 ? parts[0]! : Buffer.concat(parts), started, app)?.catch(
+            failed,
+          );
+        } catch (error) {
+          failed(error);
+        }
       });
     };
 

@@ -42,9 +42,10 @@ export function recordOf(res: Response | ServerResponse): RequestRecord {
 /**
  * Starts the record of a request on `res` (a plain node:http response too): its correlation id
  * (the caller's `x-request-id` when sane, else a fresh UUID, echoed in the `x-request-id`
- * header), its client `ip:<ip>`, and its log line, written when the response ends: requestId,
- * method, path, operationName, status, duration in ms (from `started`), client, error codes,
- * why a credential was refused, and whether the read cache answered.
+ * header, unless `echoId` is false: then the caller sends it), its client `ip:<ip>`, and its log
+ * line, written when the response ends: requestId, method, path, operationName, status, duration
+ * in ms (from `started`, by default now), client, error codes, why a credential was refused, and
+ * whether the read cache answered.
  */
 export function startRecord(
   logger: Logger,
@@ -52,13 +53,13 @@ export function startRecord(
   res: ServerResponse,
   path: string,
   ip: string | undefined,
-  started: bigint = process.hrtime.bigint(),
+  { started = process.hrtime.bigint(), echoId = true }: { started?: bigint; echoId?: boolean } = {},
 ): RequestRecord {
   const incoming = req.headers['x-request-id'];
   const record = recordOf(res);
   if (typeof incoming === 'string' && SANE_ID.test(incoming)) record.requestId = incoming;
   record.client = `ip:${ip ?? 'unknown'}`;
-  res.setHeader('x-request-id', record.requestId);
+  if (echoId) res.setHeader('x-request-id', record.requestId);
   res.once('close', () => {
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
     const line = {
