@@ -223,6 +223,8 @@ function paritySuite(
         s.supplyContext([...materials, 'no-such-entity', ...materials], undefined, []),
       );
       await h.same(memory, (s) => s.supplyContext(materials, undefined, [...countries, 'no-such-entity']));
+      await h.same(memory, (s) => s.supplyContext(materials, undefined, null));
+      await h.same(memory, (s) => s.supplyContext(materials, 'MINING', null));
       for (const stage of SUPPLY_STAGES)
         await h.same(memory, (s) => s.supplyContext(materials, stage, countries.slice(0, 3)));
       for (const material of materials.slice(0, 12))

@@ -129,4 +129,22 @@ describe.each(stores)('the store port, by value: %s', (_name, store) => {
     // China is neither asked nor named by a separation row outside it... unless it is: then it is here.
     expect(ids.includes('china')).toBe(named.has('china'));
   });
+
+  it('asked with no alliance question (countries null), the rows come with their countries and nothing for alliances', async () => {
+    await ready();
+    const asked = await store().supplyContext(['dysprosium'], 'SEPARATION', ['united-states']);
+    const context = await store().supplyContext(['dysprosium'], 'SEPARATION', null);
+    expect(context.rows).toStrictEqual(asked.rows);
+    expect(context.memberships).toStrictEqual([]);
+    const countries = new Set<string>();
+    for (const r of context.rows) {
+      if (r.siteCountryId) countries.add(r.siteCountryId);
+      for (const o of r.operators) if (o.countryId) countries.add(o.countryId);
+    }
+    // Malaysia (Lynas Malaysia's site) and Australia (its operator's country), not Lynas itself.
+    expect(context.entities.map((e) => e.id)).toStrictEqual([...countries].sort());
+    expect(context.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['australia', 'malaysia']));
+    expect(context.entities.some((e) => e.id === 'lynas')).toBe(false);
+    expect(context.entities).toStrictEqual(asked.entities.filter((e) => countries.has(e.id)));
+  });
 });

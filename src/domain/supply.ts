@@ -24,19 +24,21 @@ export type Membership = Relationship & { type: 'MEMBER_OF' };
 /**
  * Supply rows with what qualifying and answering them needs, read with them in one round trip
  * (`GraphStore.supplyContext`): the memberships of every country the rows name and of the
- * countries asked, and the entities of those countries and of the rows' operators.
+ * countries asked, and the entities of those countries and of the rows' operators. A context
+ * asked without countries (`null`: no alliance question, as a concentration answer asks none)
+ * holds no memberships, and the entities of the rows' countries only.
  */
 export interface SupplyContext {
   rows: SupplyRow[];
-  /** Live MEMBER_OF relationships (citations included) out of `supplyCountries(rows, countryIds)`, ordered by id. */
+  /** Live MEMBER_OF relationships (citations included) out of `supplyCountries(rows, countryIds)`, ordered by id; none when `countryIds` is null. */
   memberships: Membership[];
-  /** The entities of `supplyCountries(rows, countryIds)` and of the rows' operators (those stored), ordered by id. */
+  /** The entities of `supplyCountries(rows, countryIds)` and, unless `countryIds` is null, of the rows' operators (those stored), ordered by id. */
   entities: Entity[];
 }
 
 /** The countries supply rows name (their sites' and operators'), with `countryIds`. */
-export function supplyCountries(rows: readonly SupplyRow[], countryIds: readonly string[]): Set<string> {
-  const countries = new Set(countryIds);
+export function supplyCountries(rows: readonly SupplyRow[], countryIds: readonly string[] | null): Set<string> {
+  const countries = new Set(countryIds ?? []);
   for (const row of rows) {
     if (row.siteCountryId) countries.add(row.siteCountryId);
     for (const o of row.operators) if (o.countryId) countries.add(o.countryId);
@@ -51,18 +53,22 @@ export function supplyCountries(rows: readonly SupplyRow[], countryIds: readonly
  */
 export function supplyContext(
   rows: SupplyRow[],
-  countryIds: readonly string[],
+  countryIds: readonly string[] | null,
   memberships: readonly Relationship[],
   entities: readonly Entity[],
 ): SupplyContext {
   const countries = supplyCountries(rows, countryIds);
-  const named = new Set([...countries, ...rows.flatMap((r) => r.operators.map((o) => o.id))]);
+  const operators = countryIds === null ? [] : rows.flatMap((r) => r.operators.map((o) => o.id));
+  const named = new Set([...countries, ...operators]);
   const unique = <T extends { id: string }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
   return {
     rows,
-    memberships: unique(
-      memberships.filter((m): m is Membership => m.type === 'MEMBER_OF' && countries.has(m.from)),
-    ).sort(compareIds),
+    memberships:
+      countryIds === null
+        ? []
+        : unique(
+            memberships.filter((m): m is Membership => m.type === 'MEMBER_OF' && countries.has(m.from)),
+          ).sort(compareIds),
     // A supplier that is a country, or a company that is its own operator, comes with its row.
     entities: unique([...entities, ...rows.map((r) => r.supplier)].filter((e) => named.has(e.id))).sort(
       compareIds,

@@ -149,12 +149,13 @@ export interface GraphStore {
    * PRODUCES facts (without their citations) into any of `materialIds` (at `stage` when given),
    * with their suppliers' site and operator countries, ordered by relationship id; and, in the same
    * round trip, the live MEMBER_OF relationships of the countries they name and of `countryIds`,
-   * and those countries' and the operators' entities (domain/supply.ts `SupplyContext`).
+   * and those countries' and the operators' entities (domain/supply.ts `SupplyContext`). With
+   * `countryIds` null (no alliance question), no memberships and only the countries' entities.
    */
   supplyContext(
     materialIds: readonly string[],
     stage: SupplyStage | undefined,
-    countryIds: readonly string[],
+    countryIds: readonly string[] | null,
   ): Promise<SupplyContext>;
   /** How many entities and relationships (retracted ones included) the store holds (for health and tests). */
   stats(): Promise<{ entities: number; relationships: number }>;

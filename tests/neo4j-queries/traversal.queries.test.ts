@@ -160,9 +160,9 @@ describe('supply', () => {
         $countryIds + reduce(ids = [], row IN rows |
           ids + row.supplierCountries + reduce(c = [], o IN row.operators | c + o.countries)
         ) AS countryIds,
-        reduce(ids = [], row IN rows | ids + [o IN row.operators | o.id]) AS operatorIds
+        CASE WHEN $alliances THEN reduce(ids = [], row IN rows | ids + [o IN row.operators | o.id]) ELSE [] END AS operatorIds
       CALL (rows, countryIds) {
-        UNWIND countryIds + [row IN rows | row.supplier.id] AS id
+        UNWIND CASE WHEN $alliances THEN countryIds + [row IN rows | row.supplier.id] ELSE [] END AS id
         WITH DISTINCT id
         MATCH (:Entity {id: id})-[r:MEMBER_OF]->(:Entity)
         WHERE r.retractedAt IS NULL

@@ -210,12 +210,11 @@ export class GraphService {
     return found;
   }
 
-  /** The supply rows of these materials (one statement; not cached: each supply query asks once). */
   /** Supply rows and their context in one round trip; the context's entities answer later `entity(id)` calls of this request. */
   async supplyContext(
     materialIds: readonly string[],
     stage: SupplyStage | undefined,
-    countryIds: readonly string[],
+    countryIds: readonly string[] | null,
   ): Promise<SupplyContext> {
     const context = await this.store.supplyContext(materialIds, stage, countryIds);
     this.remember(context.entities);

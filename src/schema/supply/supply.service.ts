@@ -62,7 +62,7 @@ export class SupplyService {
 
   /** Concentration by country before and after the exclusion, with what it answers for. */
   async risk(args: SupplyArgs) {
-    const { rows, excluding, asOf, entities } = await this.rows(args);
+    const { rows, excluding, asOf, entities } = await this.rows(args, false);
     const risk = supplyRisk(rows, {
       materialId: args.material,
       ...(args.stage && { stage: args.stage }),
@@ -125,8 +125,14 @@ export class SupplyService {
     };
   }
 
-  /** The rows for a material and the groups it belongs to (group figures stay group figures). */
-  private async rows(args: SupplyArgs): Promise<{
+  /**
+   * The rows for a material and the groups it belongs to (group figures stay group figures), with
+   * the memberships that qualify them unless `alliances` is false (a concentration answer names no alliance).
+   */
+  private async rows(
+    args: SupplyArgs,
+    alliances = true,
+  ): Promise<{
     rows: SupplyRow[];
     memberships: Membership[];
     excluding: Set<string>;
@@ -149,7 +155,7 @@ export class SupplyService {
     const { rows, memberships } = await this.graph.supplyContext(
       [args.material, ...groups.map((g) => g.id)],
       args.stage,
-      [args.alliedWith ?? SUPPLY_DEFAULTS.alliedWith],
+      alliances ? [args.alliedWith ?? SUPPLY_DEFAULTS.alliedWith] : null,
     );
     return { rows, memberships, excluding, asOf, entities: new Map(entities.map((e) => [e.id, e])) };
   }

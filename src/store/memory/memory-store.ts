@@ -230,13 +230,14 @@ export class MemoryStore implements GraphStore {
   async supplyContext(
     materialIds: readonly string[],
     stage: SupplyStage | undefined,
-    countryIds: readonly string[],
+    countryIds: readonly string[] | null,
   ): Promise<SupplyContext> {
     const rows = supplyRows(this.graph, materialIds, stage);
     const countries = [...supplyCountries(rows, countryIds)];
+    const operators = countryIds === null ? [] : rows.flatMap((r) => r.operators.map((o) => o.id));
     const [memberships, entities] = await Promise.all([
-      this.relationshipsOf(countries, { types: ['MEMBER_OF'], direction: 'OUT' }),
-      this.getEntities([...countries, ...rows.flatMap((r) => r.operators.map((o) => o.id))]),
+      countryIds === null ? [] : this.relationshipsOf(countries, { types: ['MEMBER_OF'], direction: 'OUT' }),
+      this.getEntities([...countries, ...operators]),
     ]);
     return supplyContext(
       rows,

@@ -229,7 +229,7 @@ export class Neo4jStore implements GraphStore {
   async supplyContext(
     materialIds: readonly string[],
     stage: SupplyStage | undefined,
-    countryIds: readonly string[],
+    countryIds: readonly string[] | null,
   ): Promise<SupplyContext> {
     return this.readEach((tx) => supplyContext(tx, materialIds, stage, countryIds));
   }

@@ -72,12 +72,13 @@ export async function supplyContext(
   tx: Tx,
   materialIds: readonly string[],
   stage: SupplyStage | undefined,
-  countryIds: readonly string[],
+  countryIds: readonly string[] | null,
 ): Promise<SupplyContext> {
   const records = await tx.rows(SUPPLY_CONTEXT, {
     materialIds: [...new Set(materialIds)],
     stage: stage ?? null,
-    countryIds: [...new Set(countryIds)],
+    alliances: countryIds !== null,
+    countryIds: [...new Set(countryIds ?? [])],
   });
   const rows: SupplyRow[] = [];
   const memberships: Relationship[] = [];

@@ -14,7 +14,8 @@ ${indent}}`;
  * supplier, its LOCATED_IN countries, and operators with theirs; beside them, in the same
  * statement, the live MEMBER_OF relationships (with citations) of every candidate country (the
  * suppliers themselves, their and their operators' countries, and $countryIds), and the entities
- * of those countries and of the operators (a supplier's own entity is in its row). The domain
+ * of those countries and of the operators (a supplier's own entity is in its row). Without
+ * $alliances (no alliance question), neither memberships nor the operators' entities. The domain
  * then picks each row's country and keeps what it names (`supplyContext`). Each record holds one
  * of them: a `row`, a `membership` or an `entity`.
  */
@@ -37,9 +38,9 @@ WITH rows,
   $countryIds + reduce(ids = [], row IN rows |
     ids + row.supplierCountries + reduce(c = [], o IN row.operators | c + o.countries)
   ) AS countryIds,
-  reduce(ids = [], row IN rows | ids + [o IN row.operators | o.id]) AS operatorIds
+  CASE WHEN $alliances THEN reduce(ids = [], row IN rows | ids + [o IN row.operators | o.id]) ELSE [] END AS operatorIds
 CALL (rows, countryIds) {
-  UNWIND countryIds + [row IN rows | row.supplier.id] AS id
+  UNWIND CASE WHEN $alliances THEN countryIds + [row IN rows | row.supplier.id] ELSE [] END AS id
   WITH DISTINCT id
   MATCH (:Entity {id: id})-[r:${relType('MEMBER_OF')}]->(:Entity)
   WHERE ${LIVE}
