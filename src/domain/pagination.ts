@@ -138,30 +138,11 @@ export function seekOf<K>(args: PageArgs, decodeKey: (cursor: string, field: str
   };
 }
 
-/** A page of an ordered in-memory list by seek bounds (both stores' relationship lists, the embedded entity list). */
-export function seekInList<T, K>(
-  sorted: readonly T[],
-  keyOf: (item: T) => K,
-  compare: (a: K, b: K) => number,
-  seek: Seek<K>,
-): SeekPage<T> {
-  const { after, before } = seek;
-  const within = sorted.filter((item) => {
-    const key = keyOf(item);
-    return (
-      (after === undefined || compare(key, after) > 0) && (before === undefined || compare(key, before) < 0)
-    );
-  });
-  const items = seek.backward
-    ? within.slice(Math.max(0, within.length - seek.limit))
-    : within.slice(0, seek.limit);
-  return { items, hasMore: within.length > seek.limit };
-}
-
 /**
- * What {@link seekInList} gives, for a list already sorted by `compare` on `keyOf`: the bounds
- * found by binary search, so a page reads O(log n) keys however long the list (a walk over a
- * large embedded graph pages in time linear in the graph, not quadratic).
+ * A page of a list sorted by `compare` on `keyOf`, by seek bounds (both stores' relationship
+ * lists, the embedded entity list, search ranks, proposals, audit entries): the bounds are found
+ * by binary search, so a page reads O(log n) keys however long the list (a walk over a large
+ * embedded graph pages in time linear in the graph, not quadratic).
  */
 export function seekInSorted<T, K>(
   sorted: readonly T[],

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Entity } from '../../domain/entity.js';
 import { compareText } from '../../domain/order.js';
-import { decodeIdCursor, encodeIdCursor, seekInList, seekOf } from '../../domain/pagination.js';
+import { decodeIdCursor, encodeIdCursor, seekInSorted, seekOf } from '../../domain/pagination.js';
 import { RelationshipConnection } from '../relationship/relationship-connection.type.js';
 import { checkAsOf } from '../shared/arguments.js';
 import { toConnection } from '../shared/connection.js';
@@ -35,7 +35,7 @@ export class EntityResolver {
       ...(args.includeRetracted && { includeRetracted: true }),
     });
     return toConnection(
-      seekInList(all, (r) => r.id, compareText, seek),
+      seekInSorted(all, (r) => r.id, compareText, seek),
       seek,
       all.length,
       (r) => encodeIdCursor(r.id),
@@ -61,7 +61,7 @@ export class SourceResolver {
     const seek = seekOf(args, decodeIdCursor);
     const all = await graph.citingSource(source.id);
     return toConnection(
-      seekInList(all, (r) => r.id, compareText, seek),
+      seekInSorted(all, (r) => r.id, compareText, seek),
       seek,
       all.length,
       (r) => encodeIdCursor(r.id),

@@ -8,7 +8,7 @@ import type { GraphSnapshot } from '../../domain/ingest/snapshot.js';
 import type { EntityKind, RelationType, SupplyStage } from '../../domain/model.js';
 import {
   compareEntityKeys,
-  seekInList,
+  seekInSorted,
   type EntityKey,
   type Seek,
   type SeekPage,
@@ -248,7 +248,7 @@ export class GraphService {
     const needle = text.trim();
     if (needle === '') return { items: [], hasMore: false, totalCount: 0, keys: new Map() };
     const ranked = rankedSearchKeys(await this.store.searchCandidates(needle, SEARCH_CANDIDATES), needle);
-    const page = seekInList(ranked, (r) => r.key, compareEntityKeys, seek);
+    const page = seekInSorted(ranked, (r) => r.key, compareEntityKeys, seek);
     return {
       items: page.items.map((r) => r.entity),
       hasMore: page.hasMore,

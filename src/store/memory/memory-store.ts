@@ -27,7 +27,7 @@ import type {
 } from '../graph-store.js';
 import { auditEntry, canonicalJson, planSeedLoad } from '../records.js';
 import { rankSearch, textMatcher } from '../../domain/search.js';
-import { compareAuditKeys, compareEntityKeys, seekInList, seekInSorted } from '../../domain/pagination.js';
+import { compareAuditKeys, compareEntityKeys, seekInSorted } from '../../domain/pagination.js';
 import { compareText } from '../../domain/order.js';
 import { entityKey } from '../../domain/text-keys.js';
 import type { EntityKind, SupplyStage } from '../../domain/model.js';
@@ -138,7 +138,7 @@ export class MemoryStore implements GraphStore {
     }
     const search = query.search;
     const matching = this.entitiesOfKind(query.kind).filter(textMatcher(search));
-    const page = seekInList(matching, entityKey, compareEntityKeys, query.seek);
+    const page = seekInSorted(matching, entityKey, compareEntityKeys, query.seek);
     return Promise.resolve({ ...page, totalCount: matching.length });
   }
 
@@ -354,7 +354,7 @@ export class MemoryStore implements GraphStore {
       )
       .sort(compareIds);
     return Promise.resolve({
-      ...seekInList(matching, (p) => p.id, compareText, query.seek),
+      ...seekInSorted(matching, (p) => p.id, compareText, query.seek),
       totalCount: matching.length,
     });
   }
@@ -372,7 +372,7 @@ export class MemoryStore implements GraphStore {
       )
       .sort(newestFirst);
     return Promise.resolve({
-      ...seekInList(matching, (a) => ({ at: a.at, id: a.id }), compareAuditKeys, query.seek),
+      ...seekInSorted(matching, (a) => ({ at: a.at, id: a.id }), compareAuditKeys, query.seek),
       totalCount: matching.length,
     });
   }
