@@ -1,4 +1,8 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { startLocalNeo4j } from '../scripts/support/local-neo4j.js';
+import { createNeo4jStore } from '../src/store/neo4j/index.js';
 import type { Entity } from '../src/domain/entity.js';
 import type { Relationship } from '../src/domain/relationship.js';
 import { citationRows, entityRow, relationshipRow } from '../src/store/neo4j/neo4j-mappers.js';
@@ -89,4 +93,38 @@ SET r = row.props`;
     statements.push([CREATE_CITATIONS, part]);
   await runAll(driver, statements);
   return performance.now() - started;
+}
+
+/** CPU ms a process has used so far (user + system, from /proc). */
+export async function processCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/**
+ * A fresh local Neo4j in .neo4j/<name>, its schema set up by the store, `graph` loaded: runs `fn`
+ * with a driver, the server's process id (for its CPU) and its URI, then stops it.
+ */
+export async function withLoadedNeo4j(
+  name: string,
+  graph: { entities: readonly Entity[]; relationships: readonly Relationship[] },
+  fn: (driver: Driver, pid: number, uri: string) => Promise<void>,
+): Promise<void> {
+  const home = path.resolve('.neo4j', name);
+  await rm(home, { recursive: true, force: true });
+  const db = await startLocalNeo4j({ home });
+  try {
+    const pid = Number((await readFile(path.join(home, 'run', 'pid'), 'utf8')).trim());
+    await (await createNeo4jStore({ uri: db.uri })).close();
+    const driver = neo4j.driver(db.uri);
+    try {
+      await bulkLoad(driver, graph.entities, graph.relationships);
+      await fn(driver, pid, db.uri);
+    } finally {
+      await driver.close();
+    }
+  } finally {
+    await db.stop();
+  }
 }

@@ -1,13 +1,11 @@
-import { readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver, type ResultSummary } from 'neo4j-driver';
 import { ENTITY_ATTRIBUTE_NAMES } from '../src/domain/entity.js';
 import { createNeo4jStore } from '../src/store/neo4j/index.js';
 import { GET_ENTITIES } from '../src/store/neo4j/entities.queries.js';
 import { relatedTreesQuery } from '../src/store/neo4j/relationships.queries.js';
-import { startLocalNeo4j } from '../scripts/support/local-neo4j.js';
-import { bulkLoad } from './load.js';
+import { processCpuMs, withLoadedNeo4j } from './load.js';
 import { LOOKUP, NESTED, rawAnswer } from './raw-driver.js';
 import { generateGraph } from './synthetic.js';
 
@@ -74,11 +72,7 @@ const VARIANTS: Variant[] = [
   },
 ];
 
-async function cpuMs(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
+const cpuMs = processCpuMs;
 
 type Plan = Exclude<ResultSummary['profile'], false>;
 
@@ -146,14 +140,7 @@ async function loadPath(name: string, call: (id: string) => Promise<unknown>, id
 }
 
 async function main(): Promise<void> {
-  const home = path.resolve('.neo4j', 'profile-lookup');
-  await rm(home, { recursive: true, force: true });
-  const db = await startLocalNeo4j({ home });
-  try {
-    const pid = Number((await readFile(path.join(home, 'run', 'pid'), 'utf8')).trim());
-    await (await createNeo4jStore({ uri: db.uri })).close();
-    const driver = neo4j.driver(db.uri);
-    await bulkLoad(driver, graph.entities, graph.relationships);
+  await withLoadedNeo4j('profile-lookup', graph, async (driver, pid, uri) => {
     const ids = graph.probes.companies;
     for (const v of VARIANTS) await profile(driver, v, ids[0]!);
     process.stdout.write(
@@ -162,10 +149,9 @@ async function main(): Promise<void> {
     for (const v of VARIANTS) await load(driver, v, ids, pid); // warm-up
     for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++)
       for (const v of VARIANTS) await load(driver, v, ids, pid);
-    await driver.close();
     // The same lookups through our store (its driver settings, gateway, mappers) and the raw contestant's handler.
-    const store = await createNeo4jStore({ uri: db.uri });
-    const raw = neo4j.driver(db.uri, undefined, { disableLosslessIntegers: true });
+    const store = await createNeo4jStore({ uri });
+    const raw = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
     process.stdout.write('\nwhole paths (store port vs raw handler)\n');
     for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++) {
       await loadPath('store.getEntities', (id) => store.getEntities([id]), ids, pid);
@@ -180,9 +166,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, seconds * 1000));
       process.stdout.write(`Neo4j idle: ${((await cpuMs(pid)) - idle0) / seconds} ms of CPU per second\n`);
     }
-  } finally {
-    await db.stop();
-  }
+  });
 }
 
 main().catch((e: unknown) => {

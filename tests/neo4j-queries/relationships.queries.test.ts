@@ -82,7 +82,7 @@ describe('relationships of entities', () => {
         WHERE ($asOf IS NULL OR ((r.validFromFirst IS NULL OR r.validFromFirst <= $asOf) AND (r.validUntilLast IS NULL OR $asOf <= r.validUntilLast))) AND ($includeRetracted OR r.retractedAt IS NULL)
         WITH r, m
         ORDER BY r.id
-        RETURN collect(m {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}) AS ends
+        RETURN collect(CASE WHEN m IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(m) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | m[propKey]]]][0] END) AS ends
       }
       RETURN id, ends"
     `);
@@ -122,23 +122,23 @@ describe('related-entities trees', () => {
       .toMatchInlineSnapshot(`
         "UNWIND $ids AS id
         MATCH (n0:Entity {id: id})
-        RETURN id, {entity: n0 {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}, ends: [COLLECT {
+        RETURN id, {entity: CASE WHEN n0 IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(n0) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | n0[propKey]]]][0] END, ends: [COLLECT {
           MATCH (n0)-[r1:OPERATES]->(m1:Entity)
           WHERE r1.retractedAt IS NULL
           WITH r1, m1
           ORDER BY r1.id
-          RETURN {entity: m1 {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}, ends: [COLLECT {
+          RETURN {entity: CASE WHEN m1 IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(m1) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | m1[propKey]]]][0] END, ends: [COLLECT {
           MATCH (m1)-[r2:LOCATED_IN]->(m2:Entity)
           WHERE r2.retractedAt IS NULL
           WITH r2, m2
           ORDER BY r2.id
-          RETURN {entity: m2 {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}, ends: []}
+          RETURN {entity: CASE WHEN m2 IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(m2) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | m2[propKey]]]][0] END, ends: []}
         }, COLLECT {
           MATCH (m1)<-[r3:OPERATES]-(m3:Entity)
           WHERE r3.retractedAt IS NULL
           WITH r3, m3
           ORDER BY r3.id
-          RETURN {entity: m3 {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}, ends: []}
+          RETURN {entity: CASE WHEN m3 IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(m3) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | m3[propKey]]]][0] END, ends: []}
         }]}
         }]} AS tree"
       `);
@@ -148,7 +148,7 @@ describe('related-entities trees', () => {
     expect(relatedTreesQuery([])).toMatchInlineSnapshot(`
       "UNWIND $ids AS id
       MATCH (n0:Entity {id: id})
-      RETURN id, {entity: n0 {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}, ends: []} AS tree"
+      RETURN id, {entity: CASE WHEN n0 IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(n0) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | n0[propKey]]]][0] END, ends: []} AS tree"
     `);
   });
 

@@ -19,7 +19,7 @@ describe('shortest paths', () => {
       ORDER BY size(ids), ids
       LIMIT $limit
       WITH ps, head(ps) AS p
-      RETURN [q IN ps | [r IN relationships(q) | r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}]] AS paths, [n IN nodes(p) | n {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}] AS nodes"
+      RETURN [q IN ps | [r IN relationships(q) | CASE WHEN r IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(r) WHERE NOT propKey IN ['validFromFirst', 'validUntilLast']]] | [propKeys + ['type', 'from', 'to'], [propKey IN propKeys | r[propKey]] + [type(r), startNode(r).id, endNode(r).id]]][0] END]] AS paths, [n IN nodes(p) | CASE WHEN n IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(n) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | n[propKey]]]][0] END] AS nodes"
     `);
     expect(shortestPathsQuery(2, ['PRODUCES', 'LOCATED_IN'])).toMatchInlineSnapshot(`
       "MATCH (a:Entity {id: $from})
@@ -32,7 +32,7 @@ describe('shortest paths', () => {
       ORDER BY size(ids), ids
       LIMIT $limit
       WITH ps, head(ps) AS p
-      RETURN [q IN ps | [r IN relationships(q) | r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}]] AS paths, [n IN nodes(p) | n {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}] AS nodes"
+      RETURN [q IN ps | [r IN relationships(q) | CASE WHEN r IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(r) WHERE NOT propKey IN ['validFromFirst', 'validUntilLast']]] | [propKeys + ['type', 'from', 'to'], [propKey IN propKeys | r[propKey]] + [type(r), startNode(r).id, endNode(r).id]]][0] END]] AS paths, [n IN nodes(p) | CASE WHEN n IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(n) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | n[propKey]]]][0] END] AS nodes"
     `);
   });
 
@@ -67,13 +67,13 @@ describe('neighbourhood', () => {
         UNWIND nodes AS a
         MATCH (a)-[r:HOLDS_OFFICE|LEADS|PART_OF|MEMBER_OF|PARTICIPATED_IN|HELD_IN|RESULTED_IN|PARTY_TO|COMMITTED_TO|CONCERNS|SAID|MADE_AT|ISSUED|APPLIES_TO|SUSPENDS|IMPLEMENTS|OPERATES|LOCATED_IN|PRODUCES|HOLDS_RESERVES|USED_IN|SOURCE_OF|INVESTED_IN|DEPENDS_ON|CLAIMS|CONTRADICTS]->(b:Entity)
         WHERE r.retractedAt IS NULL AND b IN nodes
-        RETURN collect(r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}) AS rels
+        RETURN collect(CASE WHEN r IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(r) WHERE NOT propKey IN ['validFromFirst', 'validUntilLast']]] | [propKeys + ['type', 'from', 'to'], [propKey IN propKeys | r[propKey]] + [type(r), startNode(r).id, endNode(r).id]]][0] END) AS rels
       }
       // One small record per entity (with its distance) and per relationship: the driver decodes a
       // message of many chunks string by string across all of them (see supply.queries.ts).
       UNWIND range(0, size(kept) + size(rels) - 1) AS i
       WITH i, kept, rels, truncated, CASE WHEN i < size(kept) THEN kept[i].node END AS n
-      RETURN n {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null} AS entity, CASE WHEN i < size(kept) THEN kept[i].distance END AS distance,
+      RETURN CASE WHEN n IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(n) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | n[propKey]]]][0] END AS entity, CASE WHEN i < size(kept) THEN kept[i].distance END AS distance,
         CASE WHEN i >= size(kept) THEN rels[i - size(kept)] END AS rel, truncated"
     `);
   });
@@ -108,13 +108,13 @@ describe('neighbourhood', () => {
         UNWIND nodes AS a
         MATCH (a)-[r:MEMBER_OF]->(b:Entity)
         WHERE r.retractedAt IS NULL AND b IN nodes
-        RETURN collect(r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}) AS rels
+        RETURN collect(CASE WHEN r IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(r) WHERE NOT propKey IN ['validFromFirst', 'validUntilLast']]] | [propKeys + ['type', 'from', 'to'], [propKey IN propKeys | r[propKey]] + [type(r), startNode(r).id, endNode(r).id]]][0] END) AS rels
       }
       // One small record per entity (with its distance) and per relationship: the driver decodes a
       // message of many chunks string by string across all of them (see supply.queries.ts).
       UNWIND range(0, size(kept) + size(rels) - 1) AS i
       WITH i, kept, rels, truncated, CASE WHEN i < size(kept) THEN kept[i].node END AS n
-      RETURN n {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null} AS entity, CASE WHEN i < size(kept) THEN kept[i].distance END AS distance,
+      RETURN CASE WHEN n IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(n) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | n[propKey]]]][0] END AS entity, CASE WHEN i < size(kept) THEN kept[i].distance END AS distance,
         CASE WHEN i >= size(kept) THEN rels[i - size(kept)] END AS rel, truncated"
     `);
   });
@@ -138,8 +138,9 @@ describe('supply', () => {
         MATCH (s:Entity)-[r:PRODUCES]->(:Entity {id: materialId})
         WHERE ($stage IS NULL OR r.stage = $stage) AND r.retractedAt IS NULL
         RETURN collect({
-          rel: r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id},
-          supplier: s {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null},
+          rel: CASE WHEN r IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(r) WHERE NOT propKey IN ['validFromFirst', 'validUntilLast']]] | [propKeys + ['type', 'from', 'to'], [propKey IN propKeys | r[propKey]] + [type(r), startNode(r).id, endNode(r).id]]][0] END,
+          supplierId: s.id,
+          supplier: CASE WHEN s IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(s) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | s[propKey]]]][0] END,
           supplierCountries: COLLECT {
             MATCH (s)-[l:LOCATED_IN]->(c:Entity)
             WHERE l.retractedAt IS NULL
@@ -162,7 +163,7 @@ describe('supply', () => {
         ) AS countryIds,
         CASE WHEN $alliances THEN reduce(ids = [], row IN rows | ids + [o IN row.operators | o.id]) ELSE [] END AS operatorIds
       CALL (rows, countryIds) {
-        UNWIND CASE WHEN $alliances THEN countryIds + [row IN rows | row.supplier.id] ELSE [] END AS id
+        UNWIND CASE WHEN $alliances THEN countryIds + [row IN rows | row.supplierId] ELSE [] END AS id
         WITH DISTINCT id
         MATCH (:Entity {id: id})-[r:MEMBER_OF]->(:Entity)
         WHERE r.retractedAt IS NULL
@@ -177,7 +178,7 @@ describe('supply', () => {
         UNWIND countryIds + operatorIds AS id
         WITH DISTINCT id
         MATCH (e:Entity {id: id})
-        RETURN collect(e {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}) AS entities
+        RETURN collect(CASE WHEN e IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(e) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | e[propKey]]]][0] END) AS entities
       }
       // One small record per item, not one record of everything: the driver decodes a message of many
       // chunks string by string across all of them, so one large record costs far more than many small.

@@ -50,7 +50,14 @@ function plain(value: unknown): unknown {
   return value;
 }
 
+/** A map from Neo4j, or the `[keys, values]` lists of cypher-fragments.ts `propertyLists`, as an object. */
 function props(value: unknown): Props {
+  if (Array.isArray(value)) {
+    const [keys, values] = value as [string[], unknown[]];
+    const out: Props = {};
+    for (let i = 0; i < keys.length; i++) out[keys[i]!] = values[i];
+    return out;
+  }
   if (value === null || typeof value !== 'object') throw new TypeError('expected a map from Neo4j');
   return value as Props;
 }

@@ -1,4 +1,4 @@
-import { entityMap, FACT, LIVE, notRetracted, REL, relType } from './cypher-fragments.js';
+import { entityPairs, FACT, LIVE, notRetracted, REL, relType } from './cypher-fragments.js';
 
 /** A live LOCATED_IN from `node`, named `l`, to a country `c`: each country's id. */
 function countriesOf(node: string, indent: string): string {
@@ -25,7 +25,8 @@ export const SUPPLY_CONTEXT = `CALL () {
   WHERE ($stage IS NULL OR r.stage = $stage) AND ${LIVE}
   RETURN collect({
     rel: ${FACT},
-    supplier: ${entityMap('s')},
+    supplierId: s.id,
+    supplier: ${entityPairs('s')},
     supplierCountries: ${countriesOf('s', '    ')},
     operators: COLLECT {
       MATCH (op:Entity)-[o:${relType('OPERATES')}]->(s)
@@ -40,7 +41,7 @@ WITH rows,
   ) AS countryIds,
   CASE WHEN $alliances THEN reduce(ids = [], row IN rows | ids + [o IN row.operators | o.id]) ELSE [] END AS operatorIds
 CALL (rows, countryIds) {
-  UNWIND CASE WHEN $alliances THEN countryIds + [row IN rows | row.supplier.id] ELSE [] END AS id
+  UNWIND CASE WHEN $alliances THEN countryIds + [row IN rows | row.supplierId] ELSE [] END AS id
   WITH DISTINCT id
   MATCH (:Entity {id: id})-[r:${relType('MEMBER_OF')}]->(:Entity)
   WHERE ${LIVE}
@@ -50,7 +51,7 @@ CALL (countryIds, operatorIds) {
   UNWIND countryIds + operatorIds AS id
   WITH DISTINCT id
   MATCH (e:Entity {id: id})
-  RETURN collect(${entityMap('e')}) AS entities
+  RETURN collect(${entityPairs('e')}) AS entities
 }
 // One small record per item, not one record of everything: the driver decodes a message of many
 // chunks string by string across all of them, so one large record costs far more than many small.

@@ -1,7 +1,7 @@
 import { BadInputError } from '../../domain/errors.js';
 import type { RelationType } from '../../domain/model.js';
 import { TRAVERSAL_LIMITS } from '../../domain/traversal.js';
-import { entityMap, FACT, LIVE, typeAlternation } from './cypher-fragments.js';
+import { entityPairs, FACT, LIVE, typeAlternation } from './cypher-fragments.js';
 
 /**
  * All shortest paths (ignoring direction) over the allowed types up to `maxHops`, at most $cap of
@@ -22,7 +22,7 @@ WITH [n IN nodes(p) | n.id] AS ids, collect(p) AS ps
 ORDER BY size(ids), ids
 LIMIT $limit
 WITH ps, head(ps) AS p
-RETURN [q IN ps | [r IN relationships(q) | ${FACT}]] AS paths, [n IN nodes(p) | ${entityMap('n')}] AS nodes`;
+RETURN [q IN ps | [r IN relationships(q) | ${FACT}]] AS paths, [n IN nodes(p) | ${entityPairs('n')}] AS nodes`;
 }
 
 /** One breadth-first hop to `distance`: the entities not yet `seen` next to the `frontier`, the first $limit by id (skipped once more than $limit are seen). */
@@ -69,6 +69,6 @@ CALL (nodes) {
 // message of many chunks string by string across all of them (see supply.queries.ts).
 UNWIND range(0, size(kept) + size(rels) - 1) AS i
 WITH i, kept, rels, truncated, CASE WHEN i < size(kept) THEN kept[i].node END AS n
-RETURN ${entityMap('n')} AS entity, CASE WHEN i < size(kept) THEN kept[i].distance END AS distance,
+RETURN ${entityPairs('n')} AS entity, CASE WHEN i < size(kept) THEN kept[i].distance END AS distance,
   CASE WHEN i >= size(kept) THEN rels[i - size(kept)] END AS rel, truncated`;
 }
