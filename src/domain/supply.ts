@@ -37,7 +37,10 @@ export interface SupplyContext {
 }
 
 /** The countries supply rows name (their sites' and operators'), with `countryIds`. */
-export function supplyCountries(rows: readonly SupplyRow[], countryIds: readonly string[] | null): Set<string> {
+export function supplyCountries(
+  rows: readonly SupplyRow[],
+  countryIds: readonly string[] | null,
+): Set<string> {
   const countries = new Set(countryIds ?? []);
   for (const row of rows) {
     if (row.siteCountryId) countries.add(row.siteCountryId);

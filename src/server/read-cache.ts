@@ -457,9 +457,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     const withSequence = (sequence: number) => {
       observe(sequence);
       const auth = authenticated(req);
-      return auth instanceof Promise
-        ? auth.then((a) => answerWith(sequence, a))
-        : answerWith(sequence, auth);
+      return auth instanceof Promise ? auth.then((a) => answerWith(sequence, a)) : answerWith(sequence, auth);
     };
     const current = clock.current();
     // The sequence could not be read: the app answers (or reports the store's failure).
