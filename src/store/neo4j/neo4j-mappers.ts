@@ -55,7 +55,8 @@ function props(value: unknown): Props {
   if (Array.isArray(value)) {
     const [keys, values] = value as [string[], unknown[]];
     const out: Props = {};
-    for (let i = 0; i < keys.length; i++) out[keys[i]!] = values[i];
+    // As the driver guards its maps: a property named __proto__ must not set the prototype.
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== '__proto__') out[keys[i]!] = values[i];
     return out;
   }
   if (value === null || typeof value !== 'object') throw new TypeError('expected a map from Neo4j');
