@@ -5,7 +5,7 @@ import { entityPairs, FACT } from '../src/store/neo4j/cypher-fragments.js';
 import { toEntity, toFact, toRelationship } from '../src/store/neo4j/neo4j-mappers.js';
 import { SUPPLY_CONTEXT } from '../src/store/neo4j/supply.queries.js';
 import { neighborhoodQuery } from '../src/store/neo4j/traversal.queries.js';
-import { processCpuMs, withLoadedNeo4j } from './load.js';
+import { processCpuMs as cpuMs, withLoadedNeo4j } from './load.js';
 import { generateGraph } from './synthetic.js';
 
 /*
@@ -68,8 +68,6 @@ const VARIANTS: Variant[] = [
     map: mapNeighbour,
   },
 ];
-
-const cpuMs = processCpuMs;
 
 async function run(driver: Driver, v: Variant, i: number) {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });

@@ -5,7 +5,7 @@ import { ENTITY_ATTRIBUTE_NAMES } from '../src/domain/entity.js';
 import { createNeo4jStore } from '../src/store/neo4j/index.js';
 import { GET_ENTITIES } from '../src/store/neo4j/entities.queries.js';
 import { relatedTreesQuery } from '../src/store/neo4j/relationships.queries.js';
-import { processCpuMs, withLoadedNeo4j } from './load.js';
+import { processCpuMs as cpuMs, withLoadedNeo4j } from './load.js';
 import { LOOKUP, NESTED, rawAnswer } from './raw-driver.js';
 import { generateGraph } from './synthetic.js';
 
@@ -71,8 +71,6 @@ const VARIANTS: Variant[] = [
     params: (id) => ({ ids: [id] }),
   },
 ];
-
-const cpuMs = processCpuMs;
 
 type Plan = Exclude<ResultSummary['profile'], false>;
 

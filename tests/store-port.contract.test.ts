@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RelationshipFact } from '../src/domain/relationship.js';
+import type { SupplyRow } from '../src/domain/supply.js';
 import type { Route } from '../src/domain/traversal.js';
 import type { GraphStore } from '../src/store/graph-store.js';
 import type { MemoryStore } from '../src/store/memory/memory-store.js';
@@ -26,6 +27,15 @@ const stores: [string, () => GraphStore][] = [
 const arrow = (r: RelationshipFact) => `${r.type} ${r.from}->${r.to}`;
 /** A route as the entities it passes and, per hop, its relationships. */
 const shown = (route: Route) => route.map((hop) => hop.map(arrow).join(' + '));
+/** The countries supply rows name (sites' and operators'), with `asked`: the test's own reading of the port's rule. */
+const namedCountries = (rows: SupplyRow[], asked: string[]) => {
+  const named = new Set(asked);
+  for (const r of rows) {
+    if (r.siteCountryId) named.add(r.siteCountryId);
+    for (const o of r.operators) if (o.countryId) named.add(o.countryId);
+  }
+  return named;
+};
 
 describe.each(stores)('the store port, by value: %s', (_name, store) => {
   it("scott-bessent's relationships: one office and the interviews and statements, by id", async () => {
@@ -104,11 +114,7 @@ describe.each(stores)('the store port, by value: %s', (_name, store) => {
   it('supply rows come with the memberships and entities of the countries they name and of those asked, and nothing else', async () => {
     await ready();
     const context = await store().supplyContext(['dysprosium'], 'SEPARATION', ['united-states']);
-    const named = new Set(['united-states']);
-    for (const r of context.rows) {
-      if (r.siteCountryId) named.add(r.siteCountryId);
-      for (const o of r.operators) if (o.countryId) named.add(o.countryId);
-    }
+    const named = namedCountries(context.rows, ['united-states']);
     // Lynas Malaysia's operator is Australian: Australia's membership qualifies it, as the asked United States' does.
     expect(named.has('australia') && named.has('malaysia')).toBe(true);
     const members = context.memberships.map((m) => `${m.from}->${m.to}`);
@@ -136,11 +142,7 @@ describe.each(stores)('the store port, by value: %s', (_name, store) => {
     const context = await store().supplyContext(['dysprosium'], 'SEPARATION', null);
     expect(context.rows).toStrictEqual(asked.rows);
     expect(context.memberships).toStrictEqual([]);
-    const countries = new Set<string>();
-    for (const r of context.rows) {
-      if (r.siteCountryId) countries.add(r.siteCountryId);
-      for (const o of r.operators) if (o.countryId) countries.add(o.countryId);
-    }
+    const countries = namedCountries(context.rows, []);
     // Malaysia (Lynas Malaysia's site) and Australia (its operator's country), not Lynas itself.
     expect(context.entities.map((e) => e.id)).toStrictEqual([...countries].sort());
     expect(context.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['australia', 'malaysia']));

@@ -49,6 +49,11 @@ export function supplyCountries(
   return countries;
 }
 
+/** The operators whose entities a supply context holds: the rows' operators, none without an alliance question (`countryIds` null). */
+export function supplyOperators(rows: readonly SupplyRow[], countryIds: readonly string[] | null): string[] {
+  return countryIds === null ? [] : rows.flatMap((r) => r.operators.map((o) => o.id));
+}
+
 /**
  * A store's supply context from rows and candidates read beside them: `memberships` and `entities`
  * may hold more than the context needs (a store reads them in the rows' statement, before the
@@ -61,8 +66,7 @@ export function supplyContext(
   entities: readonly Entity[],
 ): SupplyContext {
   const countries = supplyCountries(rows, countryIds);
-  const operators = countryIds === null ? [] : rows.flatMap((r) => r.operators.map((o) => o.id));
-  const named = new Set([...countries, ...operators]);
+  const named = new Set([...countries, ...supplyOperators(rows, countryIds)]);
   const unique = <T extends { id: string }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
   return {
     rows,

@@ -31,7 +31,7 @@ import { compareAuditKeys, compareEntityKeys, seekInSorted } from '../../domain/
 import { compareText } from '../../domain/order.js';
 import { entityKey } from '../../domain/text-keys.js';
 import type { EntityKind, SupplyStage } from '../../domain/model.js';
-import { supplyContext, supplyCountries, type SupplyContext } from '../../domain/supply.js';
+import { supplyContext, supplyCountries, supplyOperators, type SupplyContext } from '../../domain/supply.js';
 import {
   entitiesOnPaths,
   type Neighborhood,
@@ -234,10 +234,9 @@ export class MemoryStore implements GraphStore {
   ): Promise<SupplyContext> {
     const rows = supplyRows(this.graph, materialIds, stage);
     const countries = [...supplyCountries(rows, countryIds)];
-    const operators = countryIds === null ? [] : rows.flatMap((r) => r.operators.map((o) => o.id));
     const [memberships, entities] = await Promise.all([
       countryIds === null ? [] : this.relationshipsOf(countries, { types: ['MEMBER_OF'], direction: 'OUT' }),
-      this.getEntities([...countries, ...operators]),
+      this.getEntities([...countries, ...supplyOperators(rows, countryIds)]),
     ]);
     return supplyContext(
       rows,
