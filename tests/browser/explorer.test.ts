@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryFixture } from '../support/stores.js';
 import { startTestServer, type TestServer } from '../../scripts/support/test-server.js';
@@ -19,6 +20,20 @@ afterAll(async () => {
   await api?.close();
   await store?.close();
 });
+
+/** Where on the page Cytoscape drew the middle of the line from `from` to `to` in `drawing`. */
+async function onScreen(drawing: Locator, from: string, to: string): Promise<[number, number]> {
+  const mid = await drawing.evaluate(
+    (el: any, ends) =>
+      el.cytoscape
+        .edges()
+        .filter((e: any) => e.source().id() === ends.from && e.target().id() === ends.to)
+        .renderedMidpoint(),
+    { from, to },
+  );
+  const frame = (await drawing.boundingBox())!;
+  return [frame.x + mid.x, frame.y + mid.y];
+}
 
 describe.each([
   ['laptop', LAPTOP],
@@ -93,14 +108,7 @@ describe.each([
       // The same hop, tapped in the drawing: its citation appears under it.
       const drawing = page.locator('#path-graph');
       await drawing.scrollIntoViewIfNeeded();
-      const mid = await drawing.evaluate((el: any) =>
-        el.cytoscape
-          .edges()
-          .filter((e: any) => e.source().id() === 'xi-jinping' && e.target().id() === 'china')
-          .renderedMidpoint(),
-      );
-      const frame = (await drawing.boundingBox())!;
-      await page.mouse.click(frame.x + mid.x, frame.y + mid.y);
+      await page.mouse.click(...(await onScreen(drawing, 'xi-jinping', 'china')));
       await expect
         .poll(() => page.locator('.edge-panel blockquote').textContent())
         .toBe('“Chinese President Xi Jinping”');
@@ -152,6 +160,41 @@ describe.each([
       await context.close();
     }
   }, 120_000);
+});
+
+describe('the path drawing in Chromium', () => {
+  it('takes a tap on the line drawn under it after a citation opened above it moved the drawing without a scroll', async () => {
+    // A phone as tall as the page: nothing scrolls, so nothing tells Cytoscape the drawing moved.
+    const { page, context, problems } = await openPage(session, api.url, { width: 390, height: 3000 });
+    try {
+      await page.goto(`${api.url}/explorer#/path?from=scott-bessent&to=xi-jinping`);
+      const hops = page.locator('.path').first().locator('.hop');
+      await expect.poll(() => hops.count()).toBe(3);
+      const drawing = page.locator('#path-graph');
+      const before = await onScreen(drawing, 'xi-jinping', 'china');
+      await page.mouse.move(...before); // Cytoscape notes where its drawing is
+      const xiOffice = hops
+        .nth(2)
+        .locator('.hop-rel')
+        .filter({ hasText: /holds office/i });
+      await xiOffice.getByText('1 citation').click();
+      await expect
+        .poll(() => xiOffice.locator('blockquote').textContent())
+        .toBe('“Chinese President Xi Jinping”');
+      const after = await onScreen(drawing, 'xi-jinping', 'china');
+      expect(after[1]).toBeGreaterThan(before[1] + 20); // the drawing moved down
+      expect(await page.evaluate(() => (globalThis as any).scrollY)).toBe(0);
+      await page.mouse.click(...after);
+      await expect
+        .poll(() => page.locator('.edge-panel .edge-detail').textContent())
+        .toMatch(
+          /^personXi Jinping —holds office \(President\)→ countryChina.*“Chinese President Xi Jinping”/,
+        );
+      expect(problems).toEqual({ errors: [], foreign: [] });
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('the explorer home page in Chromium', () => {

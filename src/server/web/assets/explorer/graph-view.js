@@ -133,6 +133,10 @@ function newGraph(container, panel) {
     location.hash = entityHref(evt.target.id());
   });
   cy.on('tap', 'edge', (evt) => void showRelationship(panel, evt.target.id()));
+  // Cytoscape remembers where its box is on screen and forgets only on a scroll or resize; when
+  // the page grows above the drawing (a citation opened) with no scroll, a tap would land on
+  // what used to be under the finger. Before Cytoscape sees the press, it measures again.
+  container.addEventListener('pointerdown', () => cy.resize(), { capture: true });
   container.cytoscape = cy; // for the browser test, which taps what Cytoscape drew
   return cy;
 }
