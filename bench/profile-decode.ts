@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { entityPairs, FACT } from '../src/store/neo4j/cypher-fragments.js';
+import { mergeBoltMessages } from '../src/store/neo4j/bolt-messages.js';
+import { entityPairs } from '../src/store/neo4j/cypher-fragments.js';
 import { toEntity, toFact, toRelationship } from '../src/store/neo4j/neo4j-mappers.js';
 import { SUPPLY_CONTEXT } from '../src/store/neo4j/supply.queries.js';
 import { neighborhoodQuery } from '../src/store/neo4j/traversal.queries.js';
@@ -12,30 +13,29 @@ import { generateGraph } from './synthetic.js';
  * node --import @swc-node/register/esm-register bench/profile-decode.ts [--graph 10000] [--n 400]
  *
  * What the shape of a large answer costs the driver: the supply context and the neighbourhood
- * statements as the store sends them (entities and relationship facts as `[keys, values]` lists,
- * cypher-fragments.ts `propertyLists`) against the same statements with maps (`n {.*, ...}`, as
- * before), on a fresh local Neo4j with a synthetic graph. Each variant: --n statements, 8 at a
- * time as auto-commit transactions, every record mapped as the store maps it (toEntity, toFact,
- * toRelationship); Neo4j's CPU ms per statement (from /proc) and this client's, in alternating
- * rounds (ROUNDS, 4; the first shows the JVM's warm-up), and the bytes of one answer.
+ * statements as the store sends them (one record holding everything) against the same data as one
+ * small record per item (as the store sent them before), each read with the driver's parts merged
+ * into one buffer (src/store/neo4j/bolt-messages.ts, as the store runs) and as the driver reads
+ * them by itself, on a fresh local Neo4j with a synthetic graph. Each variant: --n statements, 8
+ * at a time as auto-commit transactions, every record mapped as the store maps it (toEntity,
+ * toFact, toRelationship); Neo4j's CPU ms per statement (from /proc) and this client's, in
+ * alternating rounds (ROUNDS, 4; the first shows the JVM's warm-up), and the bytes of one answer.
+ * (Round four's lists-against-maps comparison is this script at commit 3160636.)
  */
 
 const { values } = parseArgs({ options: { graph: { type: 'string' }, n: { type: 'string' } } });
 const graph = generateGraph(Number(values.graph ?? 10_000), 1);
 const N = Number(values.n ?? 400);
 
-const ENTITY_MAP = (n: string) =>
-  `${n} {.*, sortKey: null, searchKeys: null, searchKey: null, keysVersion: null}`;
-const FACT_MAP = `r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id}`;
-/** The statement with maps where the store now sends lists. */
-const asMaps = (query: string, nodes: string[]) =>
-  nodes.reduce((q, n) => q.replaceAll(entityPairs(n), ENTITY_MAP(n)), query.replaceAll(FACT, FACT_MAP));
+/** `query` with its last RETURN replaced by `tail`. */
+const ending = (query: string, tail: string) => `${query.slice(0, query.lastIndexOf('RETURN'))}${tail}`;
 
-interface Variant {
+interface Shape {
   name: string;
   query: string;
   params: (i: number) => Record<string, unknown>;
-  map: (record: Record<string, unknown>) => unknown;
+  /** The mapped answer from all of a statement's records. */
+  map: (records: Record<string, any>[]) => unknown[];
 }
 
 const supplyParams = (i: number) => ({
@@ -44,42 +44,86 @@ const supplyParams = (i: number) => ({
   alliances: true,
   countryIds: [graph.probes.alliedWith],
 });
-const mapSupply = (r: Record<string, any>) =>
-  r.entity
-    ? toEntity(r.entity)
-    : r.membership
-      ? toRelationship(r.membership)
-      : { rel: toFact(r.row.rel), supplier: toEntity(r.row.supplier) };
+const supplyRow = (x: Record<string, any>) => ({ rel: toFact(x.rel), supplier: toEntity(x.supplier) });
 const neighbourParams = (i: number) => ({
   id: graph.probes.companies[i % graph.probes.companies.length]!,
   limit: neo4j.int(50),
 });
-const mapNeighbour = (r: Record<string, any>) => (r.entity ? toEntity(r.entity) : toFact(r.rel));
 const NEIGHBOURHOOD = neighborhoodQuery(2);
 
-const VARIANTS: Variant[] = [
-  { name: 'supply, lists', query: SUPPLY_CONTEXT, params: supplyParams, map: mapSupply },
-  { name: 'supply, maps', query: asMaps(SUPPLY_CONTEXT, ['s', 'e']), params: supplyParams, map: mapSupply },
-  { name: 'neighbourhood, lists', query: NEIGHBOURHOOD, params: neighbourParams, map: mapNeighbour },
+const SHAPES: Shape[] = [
   {
-    name: 'neighbourhood, maps',
-    query: asMaps(NEIGHBOURHOOD, ['n']),
+    name: 'supply, one record',
+    query: SUPPLY_CONTEXT,
+    params: supplyParams,
+    map: ([r]) => [
+      ...r!.rows.map(supplyRow),
+      ...r!.memberships.map(toRelationship),
+      ...r!.entities.map(toEntity),
+    ],
+  },
+  {
+    name: 'supply, per item',
+    query: ending(
+      SUPPLY_CONTEXT,
+      `UNWIND [x IN rows | {row: x}] + [m IN memberships | {membership: m}] + [e IN entities | {entity: e}] AS item
+RETURN item.row AS row, item.membership AS membership, item.entity AS entity`,
+    ),
+    params: supplyParams,
+    map: (records) => [
+      ...records.filter((r) => r.row).map((r) => supplyRow(r.row)),
+      ...records.filter((r) => r.membership).map((r) => toRelationship(r.membership)),
+      ...records.filter((r) => r.entity).map((r) => toEntity(r.entity)),
+    ],
+  },
+  {
+    name: 'neighbourhood, one record',
+    query: NEIGHBOURHOOD,
     params: neighbourParams,
-    map: mapNeighbour,
+    map: ([r]) => [
+      ...r!.nodes.map((n: any) => [toEntity(n.entity), n.distance.toNumber()]),
+      ...r!.rels.map(toFact),
+    ],
+  },
+  {
+    name: 'neighbourhood, per item',
+    query: ending(
+      NEIGHBOURHOOD,
+      `UNWIND range(0, size(kept) + size(rels) - 1) AS i
+WITH i, kept, rels, truncated, CASE WHEN i < size(kept) THEN kept[i].node END AS n
+RETURN ${entityPairs('n')} AS entity, CASE WHEN i < size(kept) THEN kept[i].distance END AS distance,
+  CASE WHEN i >= size(kept) THEN rels[i - size(kept)] END AS rel, truncated`,
+    ),
+    params: neighbourParams,
+    map: (records) => [
+      ...records.filter((r) => r.entity).map((r) => [toEntity(r.entity), r.distance.toNumber()]),
+      ...records.filter((r) => r.rel).map((r) => toFact(r.rel)),
+    ],
   },
 ];
 
-async function run(driver: Driver, v: Variant, i: number) {
+/** Each shape read with the parts of a message merged (as the store runs) and as the driver reads them alone. */
+const VARIANTS = SHAPES.flatMap((shape) =>
+  [true, false].map((merged) => ({
+    ...shape,
+    merged,
+    name: `${shape.name}, ${merged ? 'merged' : 'driver'}`,
+  })),
+);
+type Variant = (typeof VARIANTS)[number];
+
+async function run(driver: Driver, v: Shape, i: number): Promise<{ records: number; mapped: unknown[] }> {
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   try {
     const result = await session.run(v.query, v.params(i));
-    return result.records.map((r) => v.map(r.toObject()));
+    return { records: result.records.length, mapped: v.map(result.records.map((r) => r.toObject())) };
   } finally {
     await session.close();
   }
 }
 
 async function load(driver: Driver, v: Variant, pid: number): Promise<void> {
+  mergeBoltMessages(v.merged);
   let next = 0;
   const worker = async () => {
     while (next < N) await run(driver, v, next++);
@@ -88,30 +132,30 @@ async function load(driver: Driver, v: Variant, pid: number): Promise<void> {
   await Promise.all(Array.from({ length: 8 }, worker));
   const client = process.cpuUsage(client0);
   const db = (await cpuMs(pid)) - db0;
+  mergeBoltMessages(true);
   process.stdout.write(
-    `${v.name.padEnd(22)} Neo4j ${(db / N).toFixed(3)} ms, client ${((client.user + client.system) / 1000 / N).toFixed(3)} ms per statement\n`,
+    `${v.name.padEnd(34)} Neo4j ${(db / N).toFixed(3)} ms, client ${((client.user + client.system) / 1000 / N).toFixed(3)} ms per statement\n`,
   );
 }
 
 async function main(): Promise<void> {
   await withLoadedNeo4j('profile-decode', graph, async (driver, pid) => {
-    for (const v of VARIANTS) {
-      const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-      const result = await session.run(v.query, v.params(0));
-      await session.close();
-      const bytes = JSON.stringify(result.records.map((r) => r.toObject())).length;
-      const mapped = JSON.stringify(result.records.map((r) => v.map(r.toObject())));
-      process.stdout.write(
-        `${v.name}: ${result.records.length} records, ${bytes} bytes as JSON, mapped ${mapped.length}\n`,
-      );
-    }
-    // The same answer either way, once mapped.
+    // The same answer from either shape, once mapped.
     for (const [a, b] of [
-      [VARIANTS[0]!, VARIANTS[1]!],
-      [VARIANTS[2]!, VARIANTS[3]!],
-    ] as const)
-      if (JSON.stringify(await run(driver, a, 1)) !== JSON.stringify(await run(driver, b, 1)))
+      [SHAPES[0]!, SHAPES[1]!],
+      [SHAPES[2]!, SHAPES[3]!],
+    ] as const) {
+      const [x, y] = [await run(driver, a, 1), await run(driver, b, 1)];
+      if (JSON.stringify(x.mapped) !== JSON.stringify(y.mapped))
         throw new Error(`${a.name} and ${b.name} differ once mapped`);
+      for (const [shape, answer] of [
+        [a, x],
+        [b, y],
+      ] as const)
+        process.stdout.write(
+          `${shape.name}: ${answer.records} records, ${answer.mapped.length} items, ${JSON.stringify(answer.mapped).length} bytes mapped as JSON\n`,
+        );
+    }
     process.stdout.write(
       `\n${N} statements per variant, 8 at a time (load average ${(await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')})\n`,
     );

@@ -69,12 +69,7 @@ describe('neighbourhood', () => {
         WHERE r.retractedAt IS NULL AND b IN nodes
         RETURN collect(CASE WHEN r IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(r) WHERE NOT propKey IN ['validFromFirst', 'validUntilLast']]] | [propKeys + ['type', 'from', 'to'], [propKey IN propKeys | r[propKey]] + [type(r), startNode(r).id, endNode(r).id]]][0] END) AS rels
       }
-      // One small record per entity (with its distance) and per relationship: the driver decodes a
-      // message of many chunks string by string across all of them (see supply.queries.ts).
-      UNWIND range(0, size(kept) + size(rels) - 1) AS i
-      WITH i, kept, rels, truncated, CASE WHEN i < size(kept) THEN kept[i].node END AS n
-      RETURN CASE WHEN n IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(n) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | n[propKey]]]][0] END AS entity, CASE WHEN i < size(kept) THEN kept[i].distance END AS distance,
-        CASE WHEN i >= size(kept) THEN rels[i - size(kept)] END AS rel, truncated"
+      RETURN [k IN kept | {entity: CASE WHEN k.node IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(k.node) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | k.node[propKey]]]][0] END, distance: k.distance}] AS nodes, rels, truncated"
     `);
   });
 
@@ -110,12 +105,7 @@ describe('neighbourhood', () => {
         WHERE r.retractedAt IS NULL AND b IN nodes
         RETURN collect(CASE WHEN r IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(r) WHERE NOT propKey IN ['validFromFirst', 'validUntilLast']]] | [propKeys + ['type', 'from', 'to'], [propKey IN propKeys | r[propKey]] + [type(r), startNode(r).id, endNode(r).id]]][0] END) AS rels
       }
-      // One small record per entity (with its distance) and per relationship: the driver decodes a
-      // message of many chunks string by string across all of them (see supply.queries.ts).
-      UNWIND range(0, size(kept) + size(rels) - 1) AS i
-      WITH i, kept, rels, truncated, CASE WHEN i < size(kept) THEN kept[i].node END AS n
-      RETURN CASE WHEN n IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(n) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | n[propKey]]]][0] END AS entity, CASE WHEN i < size(kept) THEN kept[i].distance END AS distance,
-        CASE WHEN i >= size(kept) THEN rels[i - size(kept)] END AS rel, truncated"
+      RETURN [k IN kept | {entity: CASE WHEN k.node IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(k.node) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | k.node[propKey]]]][0] END, distance: k.distance}] AS nodes, rels, truncated"
     `);
   });
 
@@ -180,10 +170,8 @@ describe('supply', () => {
         MATCH (e:Entity {id: id})
         RETURN collect(CASE WHEN e IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(e) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | e[propKey]]]][0] END) AS entities
       }
-      // One small record per item, not one record of everything: the driver decodes a message of many
-      // chunks string by string across all of them, so one large record costs far more than many small.
-      UNWIND [x IN rows | {row: x}] + [m IN memberships | {membership: m}] + [e IN entities | {entity: e}] AS item
-      RETURN item.row AS row, item.membership AS membership, item.entity AS entity"
+      // One record: the driver reads a message that came in many parts from one buffer (bolt-messages.ts).
+      RETURN rows, memberships, entities"
     `);
   });
 });

@@ -10,6 +10,8 @@ import {
 } from './neo4j-config.js';
 import { connectFailureReason, toDomainError } from './neo4j-errors.js';
 import { PING } from './graph.queries.js';
+// Large records: the driver reads a message that came in several parts from one buffer.
+import './bolt-messages.js';
 
 /** A transaction as the store's code sees it: run a statement, get plain row objects. */
 export interface Tx {

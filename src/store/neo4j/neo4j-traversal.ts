@@ -1,7 +1,5 @@
 import type { SupplyStage } from '../../domain/model.js';
-import { supplyContext as contextOf, type SupplyContext, type SupplyRow } from '../../domain/supply.js';
-import type { Entity } from '../../domain/entity.js';
-import type { Relationship, RelationshipFact } from '../../domain/relationship.js';
+import { supplyContext as contextOf, type SupplyContext } from '../../domain/supply.js';
 import { supplyRow } from '../../domain/supply-sites.js';
 import { compareIds } from '../../domain/order.js';
 import {
@@ -52,18 +50,16 @@ export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQue
 
 /** The neighbourhood of `id` in one statement (`neighborhoodQuery`), or null for an unknown centre. */
 export async function neighborhood(tx: Tx, id: string, q: NeighborhoodQuery): Promise<Neighborhood | null> {
-  const records = await tx.rows(neighborhoodQuery(q.depth, q.types), { id, limit: intParam(q.limit) });
-  if (records.length === 0) return null;
-  const nodes: Reached[] = [];
-  const relationships: RelationshipFact[] = [];
-  for (const r of records) {
-    if (r.entity) nodes.push({ entity: toEntity(r.entity), distance: toNumber(r.distance) });
-    else relationships.push(toFact(r.rel));
-  }
+  const [found] = await tx.rows(neighborhoodQuery(q.depth, q.types), { id, limit: intParam(q.limit) });
+  if (!found) return null;
+  const nodes: Reached[] = (found.nodes as { entity: unknown; distance: unknown }[]).map((n) => ({
+    entity: toEntity(n.entity),
+    distance: toNumber(n.distance),
+  }));
   return {
     nodes: nodes.sort(compareReached),
-    relationships: relationships.sort(compareIds),
-    truncated: records[0]!.truncated as boolean,
+    relationships: (found.rels as unknown[]).map(toFact).sort(compareIds),
+    truncated: found.truncated as boolean,
   };
 }
 
@@ -74,31 +70,24 @@ export async function supplyContext(
   stage: SupplyStage | undefined,
   countryIds: readonly string[] | null,
 ): Promise<SupplyContext> {
-  const records = await tx.rows(SUPPLY_CONTEXT, {
+  // Always one record (every part is collected, empty when nothing matches).
+  const [found] = await tx.rows(SUPPLY_CONTEXT, {
     materialIds: [...new Set(materialIds)],
     stage: stage ?? null,
     alliances: countryIds !== null,
     countryIds: [...new Set(countryIds ?? [])],
   });
-  const rows: SupplyRow[] = [];
-  const memberships: Relationship[] = [];
-  const entities: Entity[] = [];
-  for (const { row: r, membership, entity } of records) {
-    if (entity) entities.push(toEntity(entity));
-    else if (membership) memberships.push(toRelationship(membership));
-    else if (r) {
-      const row = r as Record<string, unknown>;
-      rows.push(
-        supplyRow(toFact(row.rel), toEntity(row.supplier), {
-          supplierCountries: (row.supplierCountries as string[] | null) ?? [],
-          operators: (row.operators as { id: string; countries: string[] | null }[]).map((o) => ({
-            id: o.id,
-            countries: o.countries ?? [],
-          })),
-        }),
-      );
-    }
-  }
+  const rows = (found!.rows as Record<string, unknown>[]).map((row) =>
+    supplyRow(toFact(row.rel), toEntity(row.supplier), {
+      supplierCountries: (row.supplierCountries as string[] | null) ?? [],
+      operators: (row.operators as { id: string; countries: string[] | null }[]).map((o) => ({
+        id: o.id,
+        countries: o.countries ?? [],
+      })),
+    }),
+  );
+  const memberships = (found!.memberships as unknown[]).map(toRelationship);
+  const entities = (found!.entities as unknown[]).map(toEntity);
   rows.sort((a, b) => compareIds(a.relationship, b.relationship));
   return contextOf(rows, countryIds, memberships, entities);
 }

@@ -16,8 +16,8 @@ ${indent}}`;
  * suppliers themselves, their and their operators' countries, and $countryIds), and the entities
  * of those countries and of the operators (a supplier's own entity is in its row). Without
  * $alliances (no alliance question), neither memberships nor the operators' entities. The domain
- * then picks each row's country and keeps what it names (`supplyContext`). Each record holds one
- * of them: a `row`, a `membership` or an `entity`.
+ * then picks each row's country and keeps what it names (`supplyContext`). One record: `rows`,
+ * `memberships` and `entities`.
  */
 export const SUPPLY_CONTEXT = `CALL () {
   UNWIND $materialIds AS materialId
@@ -53,7 +53,5 @@ CALL (countryIds, operatorIds) {
   MATCH (e:Entity {id: id})
   RETURN collect(${entityPairs('e')}) AS entities
 }
-// One small record per item, not one record of everything: the driver decodes a message of many
-// chunks string by string across all of them, so one large record costs far more than many small.
-UNWIND [x IN rows | {row: x}] + [m IN memberships | {membership: m}] + [e IN entities | {entity: e}] AS item
-RETURN item.row AS row, item.membership AS membership, item.entity AS entity`;
+// One record: the driver reads a message that came in many parts from one buffer (bolt-messages.ts).
+RETURN rows, memberships, entities`;

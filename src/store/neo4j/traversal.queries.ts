@@ -46,8 +46,8 @@ WITH next AS frontier, seen + next AS seen, reached + [m IN next | {node: m, dis
  * than $limit are reached, so the first $limit by (distance, id), and whether there were more,
  * come out exact without walking further than the cut needs (ids are lower-case ASCII slugs, so
  * Cypher's string order is `compareReached`'s). Then the live relationships of the allowed types
- * among the kept entities (without citations). Each record is one entity with its `distance`, or
- * one relationship (`rel`), with `truncated` on every record.
+ * among the kept entities (without citations). One record: the kept entities with their
+ * `distance` (`nodes`), the relationships (`rels`) and `truncated`.
  */
 export function neighborhoodQuery(depth: number, types?: readonly RelationType[]): string {
   const max = TRAVERSAL_LIMITS.depth.max;
@@ -65,10 +65,5 @@ CALL (nodes) {
   WHERE ${LIVE} AND b IN nodes
   RETURN collect(${FACT}) AS rels
 }
-// One small record per entity (with its distance) and per relationship: the driver decodes a
-// message of many chunks string by string across all of them (see supply.queries.ts).
-UNWIND range(0, size(kept) + size(rels) - 1) AS i
-WITH i, kept, rels, truncated, CASE WHEN i < size(kept) THEN kept[i].node END AS n
-RETURN ${entityPairs('n')} AS entity, CASE WHEN i < size(kept) THEN kept[i].distance END AS distance,
-  CASE WHEN i >= size(kept) THEN rels[i - size(kept)] END AS rel, truncated`;
+RETURN [k IN kept | {entity: ${entityPairs('k.node')}, distance: k.distance}] AS nodes, rels, truncated`;
 }
