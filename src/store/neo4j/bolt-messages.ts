@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
  * Measured in bench/profile-decode.ts (round five of bench/results/server-overhead.md).
  *
  * The driver's `Dechunker` is public (`channel.Dechunker` of neo4j-driver-bolt-connection, the
- * driver's own dependency, pinned with it); its `_onHeader` is not. So the change is checked
+ * driver's own dependency, taken from where the driver finds it); its `_onHeader` is not. So the change is checked
  * before it is made: if a later driver names or shapes these differently, nothing is changed, the
  * driver decodes as it always did (slower, never wrong), and `boltMessagesMerged` says so (a
  * test asserts it is true with the pinned driver).
@@ -39,7 +39,11 @@ const MERGES = Symbol.for('rare-earths.bolt-messages.merges');
 
 type OnHeader = ((this: DechunkerState, header: number) => unknown) & { [MERGES]?: { on: boolean } };
 
-const require = createRequire(import.meta.url);
+/** The copy of neo4j-driver-bolt-connection that the driver itself loads (resolved from the driver, not from here). */
+const boltConnection = () =>
+  createRequire(createRequire(import.meta.url).resolve('neo4j-driver'))('neo4j-driver-bolt-connection') as {
+    channel?: { Dechunker?: { prototype: { _onHeader?: OnHeader } } };
+  };
 
 /** Whether every part is a whole, unread buffer of one kind, so copying them into one loses nothing. */
 function mergeable(parts: readonly Part[]): boolean {
@@ -55,9 +59,7 @@ function mergeable(parts: readonly Part[]): boolean {
 
 /** The installed `_onHeader`'s switch, or undefined when the driver could not be changed. */
 function install(): { on: boolean } | undefined {
-  const { channel } = require('neo4j-driver-bolt-connection') as {
-    channel?: { Dechunker?: { prototype: { _onHeader?: OnHeader } } };
-  };
+  const { channel } = boltConnection();
   const prototype = channel?.Dechunker?.prototype;
   const onHeader = prototype?._onHeader;
   if (!prototype || typeof onHeader !== 'function') return undefined;
