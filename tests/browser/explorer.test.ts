@@ -21,18 +21,22 @@ afterAll(async () => {
   await store?.close();
 });
 
-/** Where on the page Cytoscape drew the middle of the line from `from` to `to` in `drawing`. */
-async function onScreen(drawing: Locator, from: string, to: string): Promise<[number, number]> {
-  const mid = await drawing.evaluate(
-    (el: any, ends) =>
-      el.cytoscape
-        .edges()
-        .filter((e: any) => e.source().id() === ends.from && e.target().id() === ends.to)
-        .renderedMidpoint(),
-    { from, to },
-  );
+/** Where on the page Cytoscape drew, in `drawing`, a node's centre or the middle of the line from one node to another. */
+async function onScreen(
+  drawing: Locator,
+  what: { node: string } | { from: string; to: string },
+): Promise<[number, number]> {
+  const at = await drawing.evaluate((el: any, w: any) => {
+    const cy = el.cytoscape;
+    return 'node' in w
+      ? cy.getElementById(w.node).renderedPosition()
+      : cy
+          .edges()
+          .filter((e: any) => e.source().id() === w.from && e.target().id() === w.to)
+          .renderedMidpoint();
+  }, what);
   const frame = (await drawing.boundingBox())!;
-  return [frame.x + mid.x, frame.y + mid.y];
+  return [frame.x + at.x, frame.y + at.y];
 }
 
 describe.each([
@@ -73,11 +77,7 @@ describe.each([
       }
       const graph = page.locator('#graph');
       await graph.scrollIntoViewIfNeeded();
-      const at = await graph.evaluate((el: any) =>
-        el.cytoscape.getElementById('us-treasury').renderedPosition(),
-      );
-      const box = (await graph.boundingBox())!;
-      await page.mouse.click(box.x + at.x, box.y + at.y);
+      await page.mouse.click(...(await onScreen(graph, { node: 'us-treasury' })));
       await expect.poll(() => graph.getAttribute('data-nodes')).toBe(String(expected.size));
       await shot(page, `${label}-1b-bessent-graph-expanded`);
 
@@ -108,7 +108,7 @@ describe.each([
       // The same hop, tapped in the drawing: its citation appears under it.
       const drawing = page.locator('#path-graph');
       await drawing.scrollIntoViewIfNeeded();
-      await page.mouse.click(...(await onScreen(drawing, 'xi-jinping', 'china')));
+      await page.mouse.click(...(await onScreen(drawing, { from: 'xi-jinping', to: 'china' })));
       await expect
         .poll(() => page.locator('.edge-panel blockquote').textContent())
         .toBe('“Chinese President Xi Jinping”');
@@ -171,7 +171,7 @@ describe('the path drawing in Chromium', () => {
       const hops = page.locator('.path').first().locator('.hop');
       await expect.poll(() => hops.count()).toBe(3);
       const drawing = page.locator('#path-graph');
-      const before = await onScreen(drawing, 'xi-jinping', 'china');
+      const before = await onScreen(drawing, { from: 'xi-jinping', to: 'china' });
       await page.mouse.move(...before); // Cytoscape notes where its drawing is
       const xiOffice = hops
         .nth(2)
@@ -181,7 +181,7 @@ describe('the path drawing in Chromium', () => {
       await expect
         .poll(() => xiOffice.locator('blockquote').textContent())
         .toBe('“Chinese President Xi Jinping”');
-      const after = await onScreen(drawing, 'xi-jinping', 'china');
+      const after = await onScreen(drawing, { from: 'xi-jinping', to: 'china' });
       expect(after[1]).toBeGreaterThan(before[1] + 20); // the drawing moved down
       expect(await page.evaluate(() => (globalThis as any).scrollY)).toBe(0);
       await page.mouse.click(...after);

@@ -13,10 +13,10 @@ import { createRequire } from 'node:module';
  * Measured in bench/profile-decode.ts (round five of bench/results/server-overhead.md).
  *
  * The driver's `Dechunker` is public (`channel.Dechunker` of neo4j-driver-bolt-connection, the
- * driver's own dependency, taken from where the driver finds it); its `_onHeader` is not. So the change is checked
- * before it is made: if a later driver names or shapes these differently, nothing is changed, the
- * driver decodes as it always did (slower, never wrong), and `boltMessagesMerged` says so (a
- * test asserts it is true with the pinned driver).
+ * driver's own dependency, taken from where the driver finds it); its `_onHeader` is not. So the
+ * change is checked before it is made: if a later driver names or shapes these differently,
+ * nothing is changed, the driver decodes as it always did (slower, never wrong), and
+ * `boltMessagesMerged` says so (a test asserts it is true with the pinned driver).
  */
 
 /** A part of a message as the driver holds it: a `ChannelBuffer` around a Node Buffer, unread. */
@@ -79,12 +79,12 @@ function install(): { on: boolean } | undefined {
   return state;
 }
 
-const merging = install();
+const mergeSwitch = install();
 
 /** True when messages of several parts are read from one buffer (see above); false when the driver is left as it is. */
-export const boltMessagesMerged: boolean = merging !== undefined;
+export const boltMessagesMerged: boolean = mergeSwitch !== undefined;
 
 /** For bench/profile-decode.ts, which measures both: while `on` is false, the driver reads such messages its own way. */
 export function mergeBoltMessages(on: boolean): void {
-  if (merging) merging.on = on;
+  if (mergeSwitch) mergeSwitch.on = on;
 }
