@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { mergeBoltMessages } from '../src/store/neo4j/bolt-messages.js';
-import { entityPairs } from '../src/store/neo4j/cypher-fragments.js';
+import { entityValues } from '../src/store/neo4j/cypher-fragments.js';
 import { toEntity, toFact, toRelationship } from '../src/store/neo4j/neo4j-mappers.js';
 import { SUPPLY_CONTEXT } from '../src/store/neo4j/supply.queries.js';
 import { neighborhoodQuery } from '../src/store/neo4j/traversal.queries.js';
@@ -91,7 +91,7 @@ RETURN item.row AS row, item.membership AS membership, item.entity AS entity`,
       NEIGHBOURHOOD,
       `UNWIND range(0, size(kept) + size(rels) - 1) AS i
 WITH i, kept, rels, truncated, CASE WHEN i < size(kept) THEN kept[i].node END AS n
-RETURN ${entityPairs('n')} AS entity, CASE WHEN i < size(kept) THEN kept[i].distance END AS distance,
+RETURN ${entityValues('n')} AS entity, CASE WHEN i < size(kept) THEN kept[i].distance END AS distance,
   CASE WHEN i >= size(kept) THEN rels[i - size(kept)] END AS rel, truncated`,
     ),
     params: neighbourParams,

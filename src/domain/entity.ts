@@ -72,5 +72,16 @@ export const ENTITY_ATTRIBUTE_NAMES = [
   'ref',
 ] as const satisfies readonly (keyof EntityAttributes)[];
 
+/** One attribute's name. */
+export type EntityAttributeName = (typeof ENTITY_ATTRIBUTE_NAMES)[number];
+
+/**
+ * Which attributes a read must carry: the entities it returns hold their id, kind, name, origin
+ * and these attributes (when they have them), and may leave the others out. Every attribute when
+ * absent. Reads that return many entities (paths, neighbourhoods, supply) take one, so that an
+ * answer asking only names does not carry every description.
+ */
+export type AttributeSelection = readonly EntityAttributeName[] | undefined;
+
 /** Slug rule for ids: lower-case letters and digits in hyphen-separated words. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,4 +1,4 @@
-import type { Entity } from './entity.js';
+import type { AttributeSelection, Entity } from './entity.js';
 import { BadInputError } from './errors.js';
 import type { RelationType } from './model.js';
 import { compareIds, compareText } from './order.js';
@@ -22,12 +22,16 @@ export interface PathQuery {
   maxHops: number;
   types?: readonly RelationType[];
   limit: number;
+  /** The attributes the paths' entities must carry (domain/entity.ts `AttributeSelection`); all when absent. */
+  attributes?: AttributeSelection;
 }
 
 export interface NeighborhoodQuery {
   depth: number;
   types?: readonly RelationType[];
   limit: number;
+  /** The attributes the neighbourhood's entities must carry (domain/entity.ts `AttributeSelection`); all when absent. */
+  attributes?: AttributeSelection;
 }
 
 /** An entity of a neighbourhood and its distance (in hops, ignoring direction) from the centre. */

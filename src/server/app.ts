@@ -19,6 +19,7 @@ import { createAuthenticator, writesEnabled } from './auth.js';
 import type { Config } from './config.js';
 import { attachBudget, enforceBudgets, ExecutionBudget, executionBudgetPlugin } from './budget.js';
 import { withBudget } from './deadline.js';
+import { entityAttributesPlugin } from './entity-attributes.js';
 import { createFormatError, requestErrorsPlugin, type ServerContext } from './errors.js';
 import { graphqlHandler } from './graphql-http.js';
 import { exportRouter } from './export/export-routes.js';
@@ -79,6 +80,7 @@ async function createApollo(
     plugins: [
       executionBudgetPlugin(),
       argumentNamesPlugin<ServerContext>(),
+      entityAttributesPlugin<ServerContext>(),
       httpCachePlugin<ServerContext>(config.httpCacheMaxAgeSeconds),
       requestErrorsPlugin(logger),
       ...(limits.plugins as ApolloServerPlugin<ServerContext>[]),

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../domain/audit.js';
 import type { ChangesPage } from '../domain/changes.js';
 import type { WriteRequest } from '../domain/edits.js';
-import type { Entity } from '../domain/entity.js';
+import type { AttributeSelection, Entity } from '../domain/entity.js';
 import type { Proposal, ProposalStatus, ProposalType } from '../domain/ingest/proposal.js';
 import type { GraphSnapshot } from '../domain/ingest/snapshot.js';
 import type { Direction, EntityKind, RelationType, SupplyStage } from '../domain/model.js';
@@ -151,11 +151,13 @@ export interface GraphStore {
    * round trip, the live MEMBER_OF relationships of the countries they name and of `countryIds`,
    * and those countries' and the operators' entities (domain/supply.ts `SupplyContext`). With
    * `countryIds` null (no alliance question), no memberships and only the countries' entities.
+   * Its entities (suppliers, countries, operators) carry `attributes` (all when absent).
    */
   supplyContext(
     materialIds: readonly string[],
     stage: SupplyStage | undefined,
     countryIds: readonly string[] | null,
+    attributes?: AttributeSelection,
   ): Promise<SupplyContext>;
   /** How many entities and relationships (retracted ones included) the store holds (for health and tests). */
   stats(): Promise<{ entities: number; relationships: number }>;

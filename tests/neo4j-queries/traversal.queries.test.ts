@@ -19,7 +19,7 @@ describe('shortest paths', () => {
       ORDER BY size(ids), ids
       LIMIT $limit
       WITH ps, head(ps) AS p
-      RETURN [q IN ps | [r IN relationships(q) | CASE WHEN r IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(r) WHERE NOT propKey IN ['validFromFirst', 'validUntilLast']]] | [propKeys + ['type', 'from', 'to'], [propKey IN propKeys | r[propKey]] + [type(r), startNode(r).id, endNode(r).id]]][0] END]] AS paths, [n IN nodes(p) | CASE WHEN n IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(n) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | n[propKey]]]][0] END] AS nodes"
+      RETURN [q IN ps | [r IN relationships(q) | CASE WHEN r IS NULL THEN null ELSE [r.\`id\`, type(r), startNode(r).id, endNode(r).id, r.\`origin\`, r.\`title\`, r.\`stage\`, r.\`volume\`, r.\`unit\`, r.\`year\`, r.\`share\`, r.\`qualifier\`, r.\`basis\`, r.\`status\`, r.\`capacity\`, r.\`validFrom\`, r.\`validUntil\`, r.\`confidence\`, r.\`disputed\`, r.\`note\`, r.\`retractedAt\`, r.\`retractionNote\`, r.\`version\`, r.\`milestonesJson\`] END]] AS paths, [n IN nodes(p) | CASE WHEN n IS NULL THEN null ELSE [n.\`id\`, n.\`kind\`, n.\`name\`, n.\`origin\`, n.\`aliases\`, n.\`description\`, n.\`symbol\`, n.\`atomicNumber\`, n.\`reeClass\`, n.\`iupacClass\`, n.\`iso2\`, n.\`category\`, n.\`date\`, n.\`validFrom\`, n.\`validUntil\`, n.\`text\`, n.\`measureType\`, n.\`number\`, n.\`status\`, n.\`publisher\`, n.\`url\`, n.\`textPath\`, n.\`ref\`] END] AS nodes"
     `);
     expect(shortestPathsQuery(2, ['PRODUCES', 'LOCATED_IN'])).toMatchInlineSnapshot(`
       "MATCH (a:Entity {id: $from})
@@ -32,7 +32,7 @@ describe('shortest paths', () => {
       ORDER BY size(ids), ids
       LIMIT $limit
       WITH ps, head(ps) AS p
-      RETURN [q IN ps | [r IN relationships(q) | CASE WHEN r IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(r) WHERE NOT propKey IN ['validFromFirst', 'validUntilLast']]] | [propKeys + ['type', 'from', 'to'], [propKey IN propKeys | r[propKey]] + [type(r), startNode(r).id, endNode(r).id]]][0] END]] AS paths, [n IN nodes(p) | CASE WHEN n IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(n) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | n[propKey]]]][0] END] AS nodes"
+      RETURN [q IN ps | [r IN relationships(q) | CASE WHEN r IS NULL THEN null ELSE [r.\`id\`, type(r), startNode(r).id, endNode(r).id, r.\`origin\`, r.\`title\`, r.\`stage\`, r.\`volume\`, r.\`unit\`, r.\`year\`, r.\`share\`, r.\`qualifier\`, r.\`basis\`, r.\`status\`, r.\`capacity\`, r.\`validFrom\`, r.\`validUntil\`, r.\`confidence\`, r.\`disputed\`, r.\`note\`, r.\`retractedAt\`, r.\`retractionNote\`, r.\`version\`, r.\`milestonesJson\`] END]] AS paths, [n IN nodes(p) | CASE WHEN n IS NULL THEN null ELSE [n.\`id\`, n.\`kind\`, n.\`name\`, n.\`origin\`, n.\`aliases\`, n.\`description\`, n.\`symbol\`, n.\`atomicNumber\`, n.\`reeClass\`, n.\`iupacClass\`, n.\`iso2\`, n.\`category\`, n.\`date\`, n.\`validFrom\`, n.\`validUntil\`, n.\`text\`, n.\`measureType\`, n.\`number\`, n.\`status\`, n.\`publisher\`, n.\`url\`, n.\`textPath\`, n.\`ref\`] END] AS nodes"
     `);
   });
 
@@ -67,9 +67,9 @@ describe('neighbourhood', () => {
         UNWIND nodes AS a
         MATCH (a)-[r:HOLDS_OFFICE|LEADS|PART_OF|MEMBER_OF|PARTICIPATED_IN|HELD_IN|RESULTED_IN|PARTY_TO|COMMITTED_TO|CONCERNS|SAID|MADE_AT|ISSUED|APPLIES_TO|SUSPENDS|IMPLEMENTS|OPERATES|LOCATED_IN|PRODUCES|HOLDS_RESERVES|USED_IN|SOURCE_OF|INVESTED_IN|DEPENDS_ON|CLAIMS|CONTRADICTS]->(b:Entity)
         WHERE r.retractedAt IS NULL AND b IN nodes
-        RETURN collect(CASE WHEN r IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(r) WHERE NOT propKey IN ['validFromFirst', 'validUntilLast']]] | [propKeys + ['type', 'from', 'to'], [propKey IN propKeys | r[propKey]] + [type(r), startNode(r).id, endNode(r).id]]][0] END) AS rels
+        RETURN collect(CASE WHEN r IS NULL THEN null ELSE [r.\`id\`, type(r), startNode(r).id, endNode(r).id, r.\`origin\`, r.\`title\`, r.\`stage\`, r.\`volume\`, r.\`unit\`, r.\`year\`, r.\`share\`, r.\`qualifier\`, r.\`basis\`, r.\`status\`, r.\`capacity\`, r.\`validFrom\`, r.\`validUntil\`, r.\`confidence\`, r.\`disputed\`, r.\`note\`, r.\`retractedAt\`, r.\`retractionNote\`, r.\`version\`, r.\`milestonesJson\`] END) AS rels
       }
-      RETURN [k IN kept | {entity: CASE WHEN k.node IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(k.node) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | k.node[propKey]]]][0] END, distance: k.distance}] AS nodes, rels, truncated"
+      RETURN [k IN kept | {entity: CASE WHEN k.node IS NULL THEN null ELSE [k.node.\`id\`, k.node.\`kind\`, k.node.\`name\`, k.node.\`origin\`, k.node.\`aliases\`, k.node.\`description\`, k.node.\`symbol\`, k.node.\`atomicNumber\`, k.node.\`reeClass\`, k.node.\`iupacClass\`, k.node.\`iso2\`, k.node.\`category\`, k.node.\`date\`, k.node.\`validFrom\`, k.node.\`validUntil\`, k.node.\`text\`, k.node.\`measureType\`, k.node.\`number\`, k.node.\`status\`, k.node.\`publisher\`, k.node.\`url\`, k.node.\`textPath\`, k.node.\`ref\`] END, distance: k.distance}] AS nodes, rels, truncated"
     `);
   });
 
@@ -103,9 +103,9 @@ describe('neighbourhood', () => {
         UNWIND nodes AS a
         MATCH (a)-[r:MEMBER_OF]->(b:Entity)
         WHERE r.retractedAt IS NULL AND b IN nodes
-        RETURN collect(CASE WHEN r IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(r) WHERE NOT propKey IN ['validFromFirst', 'validUntilLast']]] | [propKeys + ['type', 'from', 'to'], [propKey IN propKeys | r[propKey]] + [type(r), startNode(r).id, endNode(r).id]]][0] END) AS rels
+        RETURN collect(CASE WHEN r IS NULL THEN null ELSE [r.\`id\`, type(r), startNode(r).id, endNode(r).id, r.\`origin\`, r.\`title\`, r.\`stage\`, r.\`volume\`, r.\`unit\`, r.\`year\`, r.\`share\`, r.\`qualifier\`, r.\`basis\`, r.\`status\`, r.\`capacity\`, r.\`validFrom\`, r.\`validUntil\`, r.\`confidence\`, r.\`disputed\`, r.\`note\`, r.\`retractedAt\`, r.\`retractionNote\`, r.\`version\`, r.\`milestonesJson\`] END) AS rels
       }
-      RETURN [k IN kept | {entity: CASE WHEN k.node IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(k.node) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | k.node[propKey]]]][0] END, distance: k.distance}] AS nodes, rels, truncated"
+      RETURN [k IN kept | {entity: CASE WHEN k.node IS NULL THEN null ELSE [k.node.\`id\`, k.node.\`kind\`, k.node.\`name\`, k.node.\`origin\`, k.node.\`aliases\`, k.node.\`description\`, k.node.\`symbol\`, k.node.\`atomicNumber\`, k.node.\`reeClass\`, k.node.\`iupacClass\`, k.node.\`iso2\`, k.node.\`category\`, k.node.\`date\`, k.node.\`validFrom\`, k.node.\`validUntil\`, k.node.\`text\`, k.node.\`measureType\`, k.node.\`number\`, k.node.\`status\`, k.node.\`publisher\`, k.node.\`url\`, k.node.\`textPath\`, k.node.\`ref\`] END, distance: k.distance}] AS nodes, rels, truncated"
     `);
   });
 
@@ -128,9 +128,8 @@ describe('supply', () => {
         MATCH (s:Entity)-[r:PRODUCES]->(:Entity {id: materialId})
         WHERE ($stage IS NULL OR r.stage = $stage) AND r.retractedAt IS NULL
         RETURN collect({
-          rel: CASE WHEN r IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(r) WHERE NOT propKey IN ['validFromFirst', 'validUntilLast']]] | [propKeys + ['type', 'from', 'to'], [propKey IN propKeys | r[propKey]] + [type(r), startNode(r).id, endNode(r).id]]][0] END,
-          supplierId: s.id,
-          supplier: CASE WHEN s IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(s) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | s[propKey]]]][0] END,
+          rel: CASE WHEN r IS NULL THEN null ELSE [r.\`id\`, type(r), startNode(r).id, endNode(r).id, r.\`origin\`, r.\`title\`, r.\`stage\`, r.\`volume\`, r.\`unit\`, r.\`year\`, r.\`share\`, r.\`qualifier\`, r.\`basis\`, r.\`status\`, r.\`capacity\`, r.\`validFrom\`, r.\`validUntil\`, r.\`confidence\`, r.\`disputed\`, r.\`note\`, r.\`retractedAt\`, r.\`retractionNote\`, r.\`version\`, r.\`milestonesJson\`] END,
+          supplier: CASE WHEN s IS NULL THEN null ELSE [s.\`id\`, s.\`kind\`, s.\`name\`, s.\`origin\`, s.\`aliases\`, s.\`description\`, s.\`symbol\`, s.\`atomicNumber\`, s.\`reeClass\`, s.\`iupacClass\`, s.\`iso2\`, s.\`category\`, s.\`date\`, s.\`validFrom\`, s.\`validUntil\`, s.\`text\`, s.\`measureType\`, s.\`number\`, s.\`status\`, s.\`publisher\`, s.\`url\`, s.\`textPath\`, s.\`ref\`] END,
           supplierCountries: COLLECT {
             MATCH (s)-[l:LOCATED_IN]->(c:Entity)
             WHERE l.retractedAt IS NULL
@@ -145,15 +144,17 @@ describe('supply', () => {
               RETURN c.id
             }}
           }
-        }) AS rows
+        }) AS rows, collect(CASE WHEN s.kind = 'COUNTRY' THEN s.id END) AS countrySuppliers
       }
-      WITH rows,
-        $countryIds + reduce(ids = [], row IN rows |
-          ids + row.supplierCountries + reduce(c = [], o IN row.operators | c + o.countries)
-        ) AS countryIds,
-        CASE WHEN $alliances THEN reduce(ids = [], row IN rows | ids + [o IN row.operators | o.id]) ELSE [] END AS operatorIds
-      CALL (rows, countryIds) {
-        UNWIND CASE WHEN $alliances THEN countryIds + [row IN rows | row.supplierId] ELSE [] END AS id
+      WITH rows, countrySuppliers,
+        $countryIds + COLLECT {
+          UNWIND rows AS row
+          UNWIND row.supplierCountries + reduce(c = [], o IN row.operators | c + o.countries) AS id
+          RETURN DISTINCT id
+        } AS countryIds,
+        CASE WHEN $alliances THEN COLLECT { UNWIND rows AS row UNWIND row.operators AS o RETURN DISTINCT o.id } ELSE [] END AS operatorIds
+      CALL (countrySuppliers, countryIds) {
+        UNWIND CASE WHEN $alliances THEN countryIds + countrySuppliers ELSE [] END AS id
         WITH DISTINCT id
         MATCH (:Entity {id: id})-[r:MEMBER_OF]->(:Entity)
         WHERE r.retractedAt IS NULL
@@ -168,7 +169,7 @@ describe('supply', () => {
         UNWIND countryIds + operatorIds AS id
         WITH DISTINCT id
         MATCH (e:Entity {id: id})
-        RETURN collect(CASE WHEN e IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(e) WHERE NOT propKey IN ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']]] | [propKeys, [propKey IN propKeys | e[propKey]]]][0] END) AS entities
+        RETURN collect(CASE WHEN e IS NULL THEN null ELSE [e.\`id\`, e.\`kind\`, e.\`name\`, e.\`origin\`, e.\`aliases\`, e.\`description\`, e.\`symbol\`, e.\`atomicNumber\`, e.\`reeClass\`, e.\`iupacClass\`, e.\`iso2\`, e.\`category\`, e.\`date\`, e.\`validFrom\`, e.\`validUntil\`, e.\`text\`, e.\`measureType\`, e.\`number\`, e.\`status\`, e.\`publisher\`, e.\`url\`, e.\`textPath\`, e.\`ref\`] END) AS entities
       }
       // One record: the driver reads a message that came in many parts from one buffer (bolt-messages.ts).
       RETURN rows, memberships, entities"

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { AuditEntry } from '../../domain/audit.js';
 import type { WriteRequest } from '../../domain/edits.js';
 import type { Caller } from '../../domain/caller.js';
-import type { Entity } from '../../domain/entity.js';
+import type { AttributeSelection, Entity } from '../../domain/entity.js';
 import type { Proposal } from '../../domain/ingest/proposal.js';
 import type { GraphSnapshot } from '../../domain/ingest/snapshot.js';
 import type { EntityKind, RelationType, SupplyStage } from '../../domain/model.js';
@@ -45,11 +45,22 @@ export class GraphService {
   private readonly relationshipLoaders = new Map<string, DataLoader<string, Relationship[]>>();
   private readonly relatedLoaders = new Map<string, DataLoader<string, Entity[]>>();
   private readonly treeLoaders = new Map<string, DataLoader<string, RelatedTree | null>>();
+  /**
+   * The entity attributes this request can read (entity/asked-attributes.ts), set once its
+   * operation is known: the large reads (paths, neighbourhoods, supply) fetch only these, and their
+   * entities still answer every later `entity(id)` of the request. All until set.
+   */
+  private attributes: AttributeSelection = undefined;
 
   constructor(private readonly store: GraphStore) {
     this.entities = new DataLoader((ids) => store.getEntities(ids));
     this.relationshipsById = new DataLoader((ids) => store.getRelationships(ids));
     this.citing = new DataLoader((ids) => store.relationshipsCiting(ids));
+  }
+
+  /** Limits the attributes of the entities the large reads fetch to `attributes` (see the field); set before the operation runs. */
+  readAttributes(attributes: AttributeSelection): void {
+    this.attributes = attributes;
   }
 
   /** Applies one write (one transaction, all or nothing) and drops every cached answer, so later fields read the graph as it is now. */
@@ -198,14 +209,14 @@ export class GraphService {
 
   /** The store's shortest paths; the entities on them are kept for this request's `entity(id)` calls (no further round trip). */
   async shortestPaths(from: string, to: string, query: PathQuery): Promise<Route[]> {
-    const found = await this.store.shortestPaths(from, to, query);
+    const found = await this.store.shortestPaths(from, to, { ...query, attributes: this.attributes });
     this.remember(found.entities);
     return found.paths;
   }
 
   /** The store's neighbourhood (null for an unknown centre); its nodes are kept for this request, as for paths. */
   async neighborhood(id: string, query: NeighborhoodQuery): Promise<Neighborhood | null> {
-    const found = await this.store.neighborhood(id, query);
+    const found = await this.store.neighborhood(id, { ...query, attributes: this.attributes });
     if (found) this.remember(found.nodes.map((n) => n.entity));
     return found;
   }
@@ -216,7 +227,7 @@ export class GraphService {
     stage: SupplyStage | undefined,
     countryIds: readonly string[] | null,
   ): Promise<SupplyContext> {
-    const context = await this.store.supplyContext(materialIds, stage, countryIds);
+    const context = await this.store.supplyContext(materialIds, stage, countryIds, this.attributes);
     this.remember(context.entities);
     return context;
   }

@@ -9,6 +9,7 @@ import {
   type EntityKind,
   type RelationType,
 } from '../../domain/model.js';
+import { ENTITY_FIELDS, FACT_FIELDS } from './neo4j-mappers.js';
 
 /*
  * The pieces the *.queries.ts files build their statements from, each defined once. Values always
@@ -79,36 +80,43 @@ export const ARROWS: Readonly<Record<Direction, readonly [string, string]>> = {
   BOTH: ['-', '-'],
 };
 
+const PROPERTY_PATTERN = /^[a-zA-Z][a-zA-Z0-9]*$/;
+
 /**
- * A node's or relationship's properties as two parallel lists, `[keys, values]`, leaving out
- * `excluded` and adding `extra` (name: expression) pairs; the mappers zip them (neo4j-mappers.ts
- * `props`). Not a map: the driver builds each map it decodes key by key with
- * Object.defineProperty, about twice as slow as the same data as lists (measured: 400 entities,
- * 2.4-3.3 ms as masked maps, 1.1-1.4 ms as lists zipped in JavaScript), and a large answer
- * (supply, a neighbourhood) is hundreds of them. Null for a null item.
+ * A node's or relationship's fields as one list of values in the order of `fields` (null for an
+ * absent property), each a property of `item` unless `expressions` names another expression for
+ * it; the mappers zip them with the same list (neo4j-mappers.ts `fromValues`). Not a map: the
+ * driver builds each map it decodes key by key with Object.defineProperty, about twice as slow as
+ * the same data as lists (measured: 400 entities, 2.4-3.3 ms as masked maps, 1.1-1.4 ms as lists
+ * zipped in JavaScript), and not `[keys, values]` either: the keys would travel, and be decoded as
+ * strings, once per item, and a large answer (supply, a neighbourhood) is hundreds of items. The
+ * field names come from the domain's lists, checked before they are interpolated. Null for a null
+ * item.
  */
-function propertyLists(
+function valueList(
   item: string,
-  excluded: readonly string[],
-  extra: Record<string, string> = {},
+  fields: readonly string[],
+  expressions: Record<string, string> = {},
 ): string {
-  const names = Object.keys(extra);
-  const keys = names.length ? ` + [${names.map((n) => `'${n}'`).join(', ')}]` : '';
-  const values = names.length ? ` + [${Object.values(extra).join(', ')}]` : '';
-  return `CASE WHEN ${item} IS NULL THEN null ELSE [propKeys IN [[propKey IN keys(${item}) WHERE NOT propKey IN [${excluded.map((k) => `'${k}'`).join(', ')}]]] | [propKeys${keys}, [propKey IN propKeys | ${item}[propKey]]${values}]][0] END`;
+  const values = fields.map((field) => {
+    if (expressions[field] !== undefined) return expressions[field];
+    if (!PROPERTY_PATTERN.test(field)) throw new Error(`Unexpected property name "${field}"`);
+    return `${item}.\`${field}\``;
+  });
+  return `CASE WHEN ${item} IS NULL THEN null ELSE [${values.join(', ')}] END`;
 }
 
 /**
- * An entity node as the domain reads it ({@link propertyLists}): its properties without the keys
- * derived for the database (sortKey, searchKeys, searchKey, keysVersion), which toEntity drops
- * anyway and which are an entity's longest strings.
+ * An entity node as the domain reads it: the values of `fields` (ENTITY_FIELDS, or `entityFields`
+ * of a selection; {@link valueList}). The keys derived for the database (sortKey, the search
+ * keys) stay there.
  */
-export function entityPairs(node: string): string {
-  return propertyLists(node, ['sortKey', 'searchKeys', 'searchKey', 'keysVersion']);
+export function entityValues(node: string, fields: readonly string[] = ENTITY_FIELDS): string {
+  return valueList(node, fields);
 }
 
-/** A relationship `r` without its citations ({@link propertyLists}): its properties but the derived date bounds, its type and ends. */
-export const FACT = propertyLists('r', ['validFromFirst', 'validUntilLast'], {
+/** A relationship `r` without its citations as the values of FACT_FIELDS ({@link valueList}): its properties, type and ends. */
+export const FACT = valueList('r', FACT_FIELDS, {
   type: 'type(r)',
   from: 'startNode(r).id',
   to: 'endNode(r).id',

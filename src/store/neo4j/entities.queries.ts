@@ -1,5 +1,5 @@
 import type { EntityKind } from '../../domain/model.js';
-import { entityPairs, kindOrEntity } from './cypher-fragments.js';
+import { entityValues, kindOrEntity } from './cypher-fragments.js';
 
 /**
  * The search rank of `n` as `rank`: domain/text-keys.ts `searchRank` on the stored `searchKeys`
@@ -28,7 +28,7 @@ const seekBounds = (
 /** Entities by id (unknown ids give no row). */
 export const GET_ENTITIES = `UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-RETURN ${entityPairs('n')} AS entity`;
+RETURN ${entityValues('n')} AS entity`;
 
 /** How many entities of a kind (all when absent) there are; searches count through searchPageQuery. */
 export function countEntitiesQuery(kind: EntityKind | undefined): string {
@@ -44,7 +44,7 @@ export function listEntitiesQuery(kind: EntityKind | undefined, backward: boolea
   const dir = backward ? ' DESC' : '';
   return `MATCH (n:${kindOrEntity(kind)})
 WHERE n.sortKey IS NOT NULL AND ${seekBounds('n')}
-RETURN ${entityPairs('n')} AS entity
+RETURN ${entityValues('n')} AS entity
 ORDER BY n.sortKey${dir}, n.id${dir}
 LIMIT $limit`;
 }
@@ -60,12 +60,12 @@ ${SEARCH_RANK}
 WITH n
 ORDER BY n.sortKey${dir}, n.id${dir}
 WITH collect(n) AS matching
-RETURN size(matching) AS total, [m IN matching WHERE ${seekBounds('m')} | ${entityPairs('m')}][..$limit] AS page`;
+RETURN size(matching) AS total, [m IN matching WHERE ${seekBounds('m')} | ${entityValues('m')}][..$limit] AS page`;
 }
 
 /** Search candidates: entities matching the search, best rank first, then by (sortKey, id). */
 export const SEARCH_CANDIDATES = `MATCH (n:Entity)
 ${SEARCH_RANK}
-RETURN ${entityPairs('n')} AS entity
+RETURN ${entityValues('n')} AS entity
 ORDER BY rank, n.sortKey, n.id
 LIMIT $limit`;

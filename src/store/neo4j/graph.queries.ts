@@ -1,4 +1,4 @@
-import { entityPairs, LIVE, REL, typeAlternation } from './cypher-fragments.js';
+import { entityValues, LIVE, REL, typeAlternation } from './cypher-fragments.js';
 
 /* The whole graph at once: liveness, counts, export. */
 
@@ -15,7 +15,7 @@ RETURN count(r) AS total`;
 
 /** Every entity, by id. */
 export const EXPORT_ENTITIES = `MATCH (n:Entity)
-RETURN ${entityPairs('n')} AS entity
+RETURN ${entityValues('n')} AS entity
 ORDER BY n.id`;
 
 /** Every allow-listed relationship with its citations. */

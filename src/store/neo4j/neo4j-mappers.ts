@@ -2,7 +2,12 @@ import neo4j, { isInt, type Integer } from 'neo4j-driver';
 import { actorKey, auditTargets, storedActor, type AuditEntry } from '../../domain/audit.js';
 import type { GraphChange } from '../../domain/changes.js';
 import { bounds } from '../../domain/dates.js';
-import { ENTITY_ATTRIBUTE_NAMES, type Entity, type Origin } from '../../domain/entity.js';
+import {
+  ENTITY_ATTRIBUTE_NAMES,
+  type AttributeSelection,
+  type Entity,
+  type Origin,
+} from '../../domain/entity.js';
 import { ENTITY_KINDS, type EntityKind, type RelationType } from '../../domain/model.js';
 import type { StatsTallies } from '../../domain/stats.js';
 import type { RelatedTree } from '../graph-store.js';
@@ -50,17 +55,53 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-/** A map from Neo4j, or the `[keys, values]` lists of cypher-fragments.ts `propertyLists`, as an object. */
+/** A map from Neo4j as an object. */
 function props(value: unknown): Props {
-  if (Array.isArray(value)) {
-    const [keys, values] = value as [string[], unknown[]];
-    const out: Props = {};
-    // As the driver guards its maps: a property named __proto__ must not set the prototype.
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== '__proto__') out[keys[i]!] = values[i];
-    return out;
-  }
-  if (value === null || typeof value !== 'object') throw new TypeError('expected a map from Neo4j');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new TypeError('expected a map from Neo4j');
   return value as Props;
+}
+
+/**
+ * The fields an entity is read as, in the order cypher-fragments.ts `entityValues` lists their
+ * values: what `toEntity` keeps of a node (the derived search and sort keys stay in the database).
+ */
+export const ENTITY_FIELDS: readonly string[] = ['id', 'kind', 'name', 'origin', ...ENTITY_ATTRIBUTE_NAMES];
+
+const projections = new Map<string, readonly string[]>();
+
+/** ENTITY_FIELDS without the attributes `attributes` leaves out (the same list, one per selection). */
+export function entityFields(attributes: AttributeSelection): readonly string[] {
+  if (attributes === undefined) return ENTITY_FIELDS;
+  const key = attributes.join(',');
+  let fields = projections.get(key);
+  if (!fields) {
+    const kept = new Set<string>(attributes);
+    fields = ENTITY_FIELDS.filter((f, i) => i < 4 || kept.has(f));
+    projections.set(key, fields);
+  }
+  return fields;
+}
+
+/** The fields a relationship without citations is read as, in the order of cypher-fragments.ts `FACT`. */
+export const FACT_FIELDS: readonly string[] = [
+  'id',
+  'type',
+  'from',
+  'to',
+  'origin',
+  ...SCALAR_RELATIONSHIP_PROPERTIES,
+  'milestonesJson',
+];
+
+/** A list of values in the order of `fields` as an object of the present (non-null) ones, of the first `count` fields. */
+function fromValues(values: unknown[], fields: readonly string[], count = fields.length): Props {
+  const out: Props = {};
+  for (let i = 0; i < count; i++) {
+    const value = values[i];
+    if (value !== null && value !== undefined) out[fields[i]!] = plain(value);
+  }
+  return out;
 }
 
 function copyPresent(target: Props, source: Props, keys: readonly string[]): void {
@@ -72,10 +113,19 @@ function copyPresent(target: Props, source: Props, keys: readonly string[]): voi
 
 /** A node's properties as a domain entity. */
 export function toEntity(value: unknown): Entity {
+  // From `entityValues`: already in the entity's field order, absent fields left out.
+  if (Array.isArray(value)) return fromValues(value, ENTITY_FIELDS) as unknown as Entity;
   const p = props(value);
   const entity = { id: p.id, kind: p.kind, name: p.name, origin: p.origin } as Props;
   copyPresent(entity, p, ENTITY_ATTRIBUTE_NAMES);
   return entity as unknown as Entity;
+}
+
+/** Reads entities listed as the values of `fields` (cypher-fragments.ts `entityValues(node, fields)`). */
+export function entityReader(fields: readonly string[]): (value: unknown) => Entity {
+  return fields === ENTITY_FIELDS
+    ? toEntity
+    : (value) => fromValues(value as unknown[], fields) as unknown as Entity;
 }
 
 /** A `{entity, ends}` tree map (relatedTreesQuery) as a related-entities tree. */
@@ -101,11 +151,13 @@ export function toRelationship(value: unknown): Relationship {
   return rel as unknown as Relationship;
 }
 
-/** A relationship map projected without citations (see FACT) as a supply fact. */
+/** A relationship without citations, as cypher-fragments.ts `FACT` lists its values. */
 export function toFact(value: unknown): RelationshipFact {
-  const p = props(value);
-  const rel = { id: p.id, type: p.type, from: p.from, to: p.to, origin: p.origin } as Props;
-  copyRelationshipProperties(rel, p);
+  if (!Array.isArray(value)) throw new TypeError('expected a list of values from Neo4j');
+  // The last field is milestonesJson, read as `milestones`.
+  const last = FACT_FIELDS.length - 1;
+  const rel = fromValues(value, FACT_FIELDS, last);
+  if (typeof value[last] === 'string') rel.milestones = JSON.parse(value[last]) as StatusMilestone[];
   return rel as unknown as RelationshipFact;
 }
 

@@ -1,4 +1,4 @@
-import type { Entity } from '../../domain/entity.js';
+import type { AttributeSelection, Entity } from '../../domain/entity.js';
 import type { Proposal } from '../../domain/ingest/proposal.js';
 import { graphSnapshot, type GraphSnapshot } from '../../domain/ingest/snapshot.js';
 import { compareIds } from '../../domain/order.js';
@@ -230,8 +230,9 @@ export class Neo4jStore implements GraphStore {
     materialIds: readonly string[],
     stage: SupplyStage | undefined,
     countryIds: readonly string[] | null,
+    attributes?: AttributeSelection,
   ): Promise<SupplyContext> {
-    return this.readEach((tx) => supplyContext(tx, materialIds, stage, countryIds));
+    return this.readEach((tx) => supplyContext(tx, materialIds, stage, countryIds, attributes));
   }
 
   async stats(): Promise<{ entities: number; relationships: number }> {

@@ -1,3 +1,4 @@
+import type { AttributeSelection } from '../../domain/entity.js';
 import type { SupplyStage } from '../../domain/model.js';
 import { supplyContext as contextOf, type SupplyContext } from '../../domain/supply.js';
 import { supplyRow } from '../../domain/supply-sites.js';
@@ -15,9 +16,9 @@ import {
   type Reached,
 } from '../../domain/traversal.js';
 import type { Tx } from './neo4j-gateway.js';
-import { intParam, toEntity, toNumber, toFact, toRelationship } from './neo4j-mappers.js';
+import { entityFields, entityReader, intParam, toNumber, toFact, toRelationship } from './neo4j-mappers.js';
 import { entitiesById } from './neo4j-reads.js';
-import { SUPPLY_CONTEXT } from './supply.queries.js';
+import { supplyContextQuery } from './supply.queries.js';
 import { neighborhoodQuery, shortestPathsQuery } from './traversal.queries.js';
 
 /*
@@ -32,7 +33,8 @@ export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQue
     return found.has(from) ? { paths: [[]], entities: [found.get(from)!] } : { paths: [], entities: [] };
   }
   // No row when either end is unknown (the query matches both ends first): no separate check.
-  const rows = await tx.rows(shortestPathsQuery(q.maxHops, q.types), {
+  const fields = entityFields(q.attributes);
+  const rows = await tx.rows(shortestPathsQuery(q.maxHops, q.types, fields), {
     from,
     to,
     cap: intParam(PATH_ENUMERATION_CAP),
@@ -43,14 +45,19 @@ export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQue
     .sort(compareRoutes(from))
     .slice(0, q.limit);
   const entityById = new Map(
-    rows.flatMap((row) => (row.nodes as unknown[]).map(toEntity)).map((e) => [e.id, e]),
+    rows.flatMap((row) => (row.nodes as unknown[]).map(entityReader(fields))).map((e) => [e.id, e]),
   );
   return { paths, entities: entitiesOnPaths(from, paths, (id) => entityById.get(id)!) };
 }
 
 /** The neighbourhood of `id` in one statement (`neighborhoodQuery`), or null for an unknown centre. */
 export async function neighborhood(tx: Tx, id: string, q: NeighborhoodQuery): Promise<Neighborhood | null> {
-  const [found] = await tx.rows(neighborhoodQuery(q.depth, q.types), { id, limit: intParam(q.limit) });
+  const fields = entityFields(q.attributes);
+  const toEntity = entityReader(fields);
+  const [found] = await tx.rows(neighborhoodQuery(q.depth, q.types, fields), {
+    id,
+    limit: intParam(q.limit),
+  });
   if (!found) return null;
   const nodes: Reached[] = (found.nodes as { entity: unknown; distance: unknown }[]).map((n) => ({
     entity: toEntity(n.entity),
@@ -69,9 +76,12 @@ export async function supplyContext(
   materialIds: readonly string[],
   stage: SupplyStage | undefined,
   countryIds: readonly string[] | null,
+  attributes?: AttributeSelection,
 ): Promise<SupplyContext> {
+  const fields = entityFields(attributes);
+  const toEntity = entityReader(fields);
   // Always one record (every part is collected, empty when nothing matches).
-  const [found] = await tx.rows(SUPPLY_CONTEXT, {
+  const [found] = await tx.rows(supplyContextQuery(fields), {
     materialIds: [...new Set(materialIds)],
     stage: stage ?? null,
     alliances: countryIds !== null,

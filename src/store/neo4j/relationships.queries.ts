@@ -3,7 +3,7 @@ import type { Direction, RelationType } from '../../domain/model.js';
 import type { RelatedHop } from '../graph-store.js';
 import {
   ARROWS,
-  entityPairs,
+  entityValues,
   HOLDS_AS_OF,
   LIVE,
   notRetracted,
@@ -36,7 +36,7 @@ CALL (n) {
   WHERE ${HOLDS_AS_OF} AND ($includeRetracted OR ${LIVE})
   WITH r, m
   ORDER BY r.id
-  RETURN collect(${entityPairs('m')}) AS ends
+  RETURN collect(${entityValues('m')}) AS ends
 }
 RETURN id, ends`;
 }
@@ -65,7 +65,7 @@ export function relatedTreesQuery(hops: readonly RelatedHop[]): string {
   RETURN ${tree(m, hop.next)}
 }`;
     });
-    return `{entity: ${entityPairs(node)}, ends: [${ends.join(', ')}]}`;
+    return `{entity: ${entityValues(node)}, ends: [${ends.join(', ')}]}`;
   };
   return `UNWIND $ids AS id
 MATCH (n0:Entity {id: id})

@@ -1,15 +1,21 @@
 import { BadInputError } from '../../domain/errors.js';
 import type { RelationType } from '../../domain/model.js';
 import { TRAVERSAL_LIMITS } from '../../domain/traversal.js';
-import { entityPairs, FACT, LIVE, typeAlternation } from './cypher-fragments.js';
+import { entityValues, FACT, LIVE, typeAlternation } from './cypher-fragments.js';
+import { ENTITY_FIELDS } from './neo4j-mappers.js';
 
 /**
  * All shortest paths (ignoring direction) over the allowed types up to `maxHops`, at most $cap of
  * them enumerated, grouped by the entities they pass (parallel relationships make several paths
  * over one route), the first $limit routes in `compareRoutes` order (length, then entity ids from
- * the start: Cypher's list order), each as its paths' relationship lists (without citations) with its nodes.
+ * the start: Cypher's list order), each as its paths' relationship lists (without citations) with its nodes
+ * (the values of `fields`, see neo4j-mappers.ts `entityFields`).
  */
-export function shortestPathsQuery(maxHops: number, types?: readonly RelationType[]): string {
+export function shortestPathsQuery(
+  maxHops: number,
+  types?: readonly RelationType[],
+  fields: readonly string[] = ENTITY_FIELDS,
+): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 100)
     throw new BadInputError('maxHops must be a positive integer', 'maxHops');
   return `MATCH (a:Entity {id: $from})
@@ -22,7 +28,7 @@ WITH [n IN nodes(p) | n.id] AS ids, collect(p) AS ps
 ORDER BY size(ids), ids
 LIMIT $limit
 WITH ps, head(ps) AS p
-RETURN [q IN ps | [r IN relationships(q) | ${FACT}]] AS paths, [n IN nodes(p) | ${entityPairs('n')}] AS nodes`;
+RETURN [q IN ps | [r IN relationships(q) | ${FACT}]] AS paths, [n IN nodes(p) | ${entityValues('n', fields)}] AS nodes`;
 }
 
 /** One breadth-first hop to `distance`: the entities not yet `seen` next to the `frontier`, the first $limit by id (skipped once more than $limit are seen). */
@@ -46,10 +52,15 @@ WITH next AS frontier, seen + next AS seen, reached + [m IN next | {node: m, dis
  * than $limit are reached, so the first $limit by (distance, id), and whether there were more,
  * come out exact without walking further than the cut needs (ids are lower-case ASCII slugs, so
  * Cypher's string order is `compareReached`'s). Then the live relationships of the allowed types
- * among the kept entities (without citations). One record: the kept entities with their
- * `distance` (`nodes`), the relationships (`rels`) and `truncated`.
+ * among the kept entities (without citations). One record: the kept entities (the values of
+ * `fields`, see neo4j-mappers.ts `entityFields`) with their `distance` (`nodes`), the
+ * relationships (`rels`) and `truncated`.
  */
-export function neighborhoodQuery(depth: number, types?: readonly RelationType[]): string {
+export function neighborhoodQuery(
+  depth: number,
+  types?: readonly RelationType[],
+  fields: readonly string[] = ENTITY_FIELDS,
+): string {
   const max = TRAVERSAL_LIMITS.depth.max;
   if (!Number.isInteger(depth) || depth < 1 || depth > max)
     throw new BadInputError(`depth must be an integer from 1 to ${max}`, 'depth');
@@ -65,5 +76,5 @@ CALL (nodes) {
   WHERE ${LIVE} AND b IN nodes
   RETURN collect(${FACT}) AS rels
 }
-RETURN [k IN kept | {entity: ${entityPairs('k.node')}, distance: k.distance}] AS nodes, rels, truncated`;
+RETURN [k IN kept | {entity: ${entityValues('k.node', fields)}, distance: k.distance}] AS nodes, rels, truncated`;
 }

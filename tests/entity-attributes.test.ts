@@ -1,0 +1,165 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { ENTITY_ATTRIBUTE_NAMES, type Entity } from '../src/domain/entity.js';
+import { buildGraphSchema } from '../src/schema/build-schema.js';
+import { askedEntityAttributes } from '../src/schema/entity/asked-attributes.js';
+import type { MemoryStore } from '../src/store/memory/memory-store.js';
+import { createNeo4jStore, type Neo4jStore } from '../src/store/neo4j/index.js';
+import { loadSeed } from '../src/store/seed/seed-loader.js';
+import { startTestServer, type TestServer } from '../scripts/support/test-server.js';
+import { NEO4J_URI, once, useNeo4jHarness } from './support/neo4j-harness.js';
+
+/*
+ * Paths, neighbourhoods and supply answers read from Neo4j only the entity attributes their
+ * operation can ask (schema/entity/asked-attributes.ts), and answer exactly as the embedded store
+ * does, which always holds whole entities.
+ */
+
+describe('the entity attributes an operation can read', () => {
+  let schema: GraphQLSchema;
+  const asked = async (query: string) => {
+    schema ??= await buildGraphSchema();
+    const document = parse(query);
+    const operation = document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    )!;
+    return askedEntityAttributes(schema, document, operation);
+  };
+
+  it('none for ids, names, kinds, relationships and the shortcuts to related entities', async () => {
+    expect(
+      await asked(
+        '{ neighborhood(id: "lynas") { nodes { entity { __typename id name kind relationships { nodes { id } } ... on Country { alliances { id name } } } } } }',
+      ),
+    ).toStrictEqual([]);
+  });
+
+  it('each attribute field asked on any entity type, through inline and named fragments, under @skip too, in the domain order', async () => {
+    expect(
+      await asked(`query ($no: Boolean!) {
+  paths(from: "a", to: "b") { nodes { id ...Country description @skip(if: $no) } }
+  entity(id: "x") { ... on Material { symbol alliances: producers { from { ... on Facility { status } } } } }
+}
+fragment Country on Country { iso2 aliases }`),
+    ).toStrictEqual(['aliases', 'description', 'symbol', 'iso2', 'status']);
+  });
+
+  it('every attribute once any other field of an entity is asked (a computed one may read any)', async () => {
+    expect(
+      await asked('{ entity(id: "x") { id ... on Agreement { standing { status } } } }'),
+    ).toBeUndefined();
+    expect(await asked('{ entity(id: "x") { id ... on Source { hasText } } }')).toBeUndefined();
+    // Fields named like attributes on other types (a relationship's status) ask nothing of entities.
+    expect(
+      await asked(
+        '{ supplyAlternatives(material: "dysprosium") { alternatives { supplier { id } relationship { id status } } } }',
+      ),
+    ).toStrictEqual([]);
+  });
+});
+
+describe('on Neo4j: the large reads fetch only what the operation asks, and answer as the embedded store', () => {
+  const h = useNeo4jHarness();
+  const statements: string[] = [];
+  let store: Neo4jStore;
+  let neo4jApi: TestServer;
+  let embeddedApi: TestServer;
+  let memory: MemoryStore;
+  const ready = once(async () => {
+    const { entities, relationships } = await loadSeed();
+    memory = await h.loadBoth(entities, relationships);
+    // A second store over the same database, which reports every statement it sends.
+    store = await createNeo4jStore({ uri: NEO4J_URI }, { onQuery: (q) => statements.push(q) });
+    [neo4jApi, embeddedApi] = [await startTestServer(store), await startTestServer(memory)];
+  });
+  afterAll(async () => {
+    await neo4jApi?.close();
+    await embeddedApi?.close();
+    await store?.close();
+  });
+
+  /** Both servers' answers to `query` (which must be equal) and the Neo4j statements it sent. */
+  async function both(query: string): Promise<{ data: any; sent: string[] }> {
+    await ready();
+    statements.length = 0;
+    const data = await neo4jApi.data(query);
+    const sent = [...statements];
+    expect(data).toStrictEqual(await embeddedApi.data(query));
+    return { data, sent };
+  }
+  /** Whether a statement reads `attribute` of an entity (paths: n, neighbourhood: k.node, supply: s and e; relationships are r). */
+  const reads = (statement: string | undefined, attribute: string) =>
+    new RegExp(`\\b(n|node|s|e)\\.\`${attribute}\``).test(statement ?? '');
+
+  it('the port: entities with id, kind, name, origin and the attributes asked, the rest left out', async () => {
+    await ready();
+    const pick = (e: Entity, keep: readonly string[]) =>
+      Object.fromEntries(
+        Object.entries(e).filter(([k]) => ['id', 'kind', 'name', 'origin', ...keep].includes(k)),
+      );
+    for (const attributes of [[], ['aliases', 'iso2']] as const) {
+      const [full, projected] = [
+        await memory.neighborhood('lynas', { depth: 2, limit: 40 }),
+        await store.neighborhood('lynas', { depth: 2, limit: 40, attributes }),
+      ];
+      expect(projected!.nodes).toStrictEqual(
+        full!.nodes.map((n) => ({ ...n, entity: pick(n.entity, attributes) })),
+      );
+      expect(projected!.relationships).toStrictEqual(full!.relationships);
+      const australia = projected!.nodes.find((n) => n.entity.id === 'australia')?.entity;
+      expect(australia?.iso2).toBe(attributes.length ? 'AU' : undefined);
+      const [wholeSupply, thinSupply] = [
+        await memory.supplyContext(['dysprosium'], undefined, ['united-states']),
+        await store.supplyContext(['dysprosium'], undefined, ['united-states'], attributes),
+      ];
+      expect(thinSupply.entities).toStrictEqual(wholeSupply.entities.map((e) => pick(e, attributes)));
+      expect(thinSupply.rows.map((r) => pick(r.supplier, attributes))).toStrictEqual(
+        wholeSupply.rows.map((r) => pick(r.supplier, attributes)),
+      );
+      expect(thinSupply.memberships).toStrictEqual(wholeSupply.memberships);
+    }
+  });
+
+  it('a neighbourhood asking names reads no other attribute; asking a country code reads that one', async () => {
+    const names = await both(
+      '{ neighborhood(id: "lynas", depth: 2) { nodes { distance entity { id name } } relationships { id } } }',
+    );
+    expect(names.data.neighborhood.nodes.length).toBeGreaterThan(5);
+    expect(names.sent).toHaveLength(1);
+    expect(ENTITY_ATTRIBUTE_NAMES.filter((a) => reads(names.sent[0], a))).toStrictEqual([]);
+
+    const codes = await both(
+      '{ neighborhood(id: "lynas", depth: 2) { nodes { entity { id ... on Country { iso2 } } } } }',
+    );
+    expect(ENTITY_ATTRIBUTE_NAMES.filter((a) => reads(codes.sent[0], a))).toStrictEqual(['iso2']);
+    const countries = codes.data.neighborhood.nodes.filter((n: any) => n.entity.iso2);
+    expect(countries.map((n: any) => n.entity.iso2)).toContain('AU');
+  });
+
+  it("the entities a path brought answer the operation's other fields with every attribute it asks", async () => {
+    // The path's nodes come from the request's cache, filled by the paths statement.
+    const { data, sent } = await both(
+      '{ paths(from: "lynas", to: "united-states", maxHops: 3, first: 2) { nodes { id aliases ... on Country { iso2 } } } australia: entity(id: "australia") { id ... on Country { iso2 } } }',
+    );
+    const nodes = data.paths.flatMap((p: any) => p.nodes);
+    expect(nodes.find((n: any) => n.id === 'united-states')).toMatchObject({ iso2: 'US' });
+    expect(nodes.find((n: any) => n.id === 'lynas').aliases).toContain('Lynas');
+    expect(data.australia).toStrictEqual({ id: 'australia', iso2: 'AU' });
+    const path = sent.find((s) => s.includes('allShortestPaths'));
+    expect(ENTITY_ATTRIBUTE_NAMES.filter((a) => reads(path, a))).toStrictEqual(['aliases', 'iso2']);
+  });
+
+  it('a supply answer asking ids reads no attribute; a computed field elsewhere in the operation reads them all', async () => {
+    const query = (extra: string) =>
+      `{ supplyAlternatives(material: "dysprosium", alliedWith: "united-states", excluding: ["china"]) { alternatives { supplier { id name } siteCountry { id } operators { id } relationship { id status } } } ${extra} }`;
+    const thin = await both(query(''));
+    expect(thin.data.supplyAlternatives.alternatives.length).toBeGreaterThan(3);
+    const supply = (sent: string[]) => sent.find((s) => s.includes('PRODUCES'));
+    expect(ENTITY_ATTRIBUTE_NAMES.filter((a) => reads(supply(thin.sent), a))).toStrictEqual([]);
+    const whole = await both(query('source: entity(id: "source-article") { id ... on Source { hasText } }'));
+    expect(ENTITY_ATTRIBUTE_NAMES.filter((a) => reads(supply(whole.sent), a))).toStrictEqual([
+      ...ENTITY_ATTRIBUTE_NAMES,
+    ]);
+    expect(whole.data.supplyAlternatives).toStrictEqual(thin.data.supplyAlternatives);
+  });
+});
