@@ -24,7 +24,7 @@ describe('entities and search', () => {
     expect(GET_ENTITIES).toMatchInlineSnapshot(`
       "UNWIND $ids AS id
       MATCH (n:Entity {id: id})
-      RETURN CASE WHEN n IS NULL THEN null ELSE [n.\`id\`, n.\`kind\`, n.\`name\`, n.\`origin\`, n.\`aliases\`, n.\`description\`, n.\`symbol\`, n.\`atomicNumber\`, n.\`reeClass\`, n.\`iupacClass\`, n.\`iso2\`, n.\`category\`, n.\`date\`, n.\`validFrom\`, n.\`validUntil\`, n.\`text\`, n.\`measureType\`, n.\`number\`, n.\`status\`, n.\`publisher\`, n.\`url\`, n.\`textPath\`, n.\`ref\`] END AS entity"
+      RETURN CASE WHEN n IS NULL THEN null ELSE [itemProps IN [n {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END AS entity"
     `);
   });
 
@@ -44,7 +44,7 @@ describe('entities and search', () => {
       "MATCH (n:Entity)
       WHERE n.sortKey IS NOT NULL AND ($afterKey IS NULL OR n.sortKey > $afterKey OR (n.sortKey = $afterKey AND n.id > $afterId))
         AND ($beforeKey IS NULL OR n.sortKey < $beforeKey OR (n.sortKey = $beforeKey AND n.id < $beforeId))
-      RETURN CASE WHEN n IS NULL THEN null ELSE [n.\`id\`, n.\`kind\`, n.\`name\`, n.\`origin\`, n.\`aliases\`, n.\`description\`, n.\`symbol\`, n.\`atomicNumber\`, n.\`reeClass\`, n.\`iupacClass\`, n.\`iso2\`, n.\`category\`, n.\`date\`, n.\`validFrom\`, n.\`validUntil\`, n.\`text\`, n.\`measureType\`, n.\`number\`, n.\`status\`, n.\`publisher\`, n.\`url\`, n.\`textPath\`, n.\`ref\`] END AS entity
+      RETURN CASE WHEN n IS NULL THEN null ELSE [itemProps IN [n {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END AS entity
       ORDER BY n.sortKey, n.id
       LIMIT $limit"
     `);
@@ -52,7 +52,7 @@ describe('entities and search', () => {
       "MATCH (n:Facility)
       WHERE n.sortKey IS NOT NULL AND ($afterKey IS NULL OR n.sortKey > $afterKey OR (n.sortKey = $afterKey AND n.id > $afterId))
         AND ($beforeKey IS NULL OR n.sortKey < $beforeKey OR (n.sortKey = $beforeKey AND n.id < $beforeId))
-      RETURN CASE WHEN n IS NULL THEN null ELSE [n.\`id\`, n.\`kind\`, n.\`name\`, n.\`origin\`, n.\`aliases\`, n.\`description\`, n.\`symbol\`, n.\`atomicNumber\`, n.\`reeClass\`, n.\`iupacClass\`, n.\`iso2\`, n.\`category\`, n.\`date\`, n.\`validFrom\`, n.\`validUntil\`, n.\`text\`, n.\`measureType\`, n.\`number\`, n.\`status\`, n.\`publisher\`, n.\`url\`, n.\`textPath\`, n.\`ref\`] END AS entity
+      RETURN CASE WHEN n IS NULL THEN null ELSE [itemProps IN [n {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END AS entity
       ORDER BY n.sortKey DESC, n.id DESC
       LIMIT $limit"
     `);
@@ -77,7 +77,7 @@ describe('entities and search', () => {
       ORDER BY n.sortKey, n.id
       WITH collect(n) AS matching
       RETURN size(matching) AS total, [m IN matching WHERE ($afterKey IS NULL OR m.sortKey > $afterKey OR (m.sortKey = $afterKey AND m.id > $afterId))
-        AND ($beforeKey IS NULL OR m.sortKey < $beforeKey OR (m.sortKey = $beforeKey AND m.id < $beforeId)) | CASE WHEN m IS NULL THEN null ELSE [m.\`id\`, m.\`kind\`, m.\`name\`, m.\`origin\`, m.\`aliases\`, m.\`description\`, m.\`symbol\`, m.\`atomicNumber\`, m.\`reeClass\`, m.\`iupacClass\`, m.\`iso2\`, m.\`category\`, m.\`date\`, m.\`validFrom\`, m.\`validUntil\`, m.\`text\`, m.\`measureType\`, m.\`number\`, m.\`status\`, m.\`publisher\`, m.\`url\`, m.\`textPath\`, m.\`ref\`] END][..$limit] AS page"
+        AND ($beforeKey IS NULL OR m.sortKey < $beforeKey OR (m.sortKey = $beforeKey AND m.id < $beforeId)) | CASE WHEN m IS NULL THEN null ELSE [itemProps IN [m {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END][..$limit] AS page"
     `);
     expect(searchPageQuery('COUNTRY', true)).toMatchInlineSnapshot(`
       "MATCH (n:Country)
@@ -97,7 +97,7 @@ describe('entities and search', () => {
       ORDER BY n.sortKey DESC, n.id DESC
       WITH collect(n) AS matching
       RETURN size(matching) AS total, [m IN matching WHERE ($afterKey IS NULL OR m.sortKey > $afterKey OR (m.sortKey = $afterKey AND m.id > $afterId))
-        AND ($beforeKey IS NULL OR m.sortKey < $beforeKey OR (m.sortKey = $beforeKey AND m.id < $beforeId)) | CASE WHEN m IS NULL THEN null ELSE [m.\`id\`, m.\`kind\`, m.\`name\`, m.\`origin\`, m.\`aliases\`, m.\`description\`, m.\`symbol\`, m.\`atomicNumber\`, m.\`reeClass\`, m.\`iupacClass\`, m.\`iso2\`, m.\`category\`, m.\`date\`, m.\`validFrom\`, m.\`validUntil\`, m.\`text\`, m.\`measureType\`, m.\`number\`, m.\`status\`, m.\`publisher\`, m.\`url\`, m.\`textPath\`, m.\`ref\`] END][..$limit] AS page"
+        AND ($beforeKey IS NULL OR m.sortKey < $beforeKey OR (m.sortKey = $beforeKey AND m.id < $beforeId)) | CASE WHEN m IS NULL THEN null ELSE [itemProps IN [m {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END][..$limit] AS page"
     `);
   });
 
@@ -116,7 +116,7 @@ describe('entities and search', () => {
         ELSE 6
       END AS rank
       WHERE rank < 6
-      RETURN CASE WHEN n IS NULL THEN null ELSE [n.\`id\`, n.\`kind\`, n.\`name\`, n.\`origin\`, n.\`aliases\`, n.\`description\`, n.\`symbol\`, n.\`atomicNumber\`, n.\`reeClass\`, n.\`iupacClass\`, n.\`iso2\`, n.\`category\`, n.\`date\`, n.\`validFrom\`, n.\`validUntil\`, n.\`text\`, n.\`measureType\`, n.\`number\`, n.\`status\`, n.\`publisher\`, n.\`url\`, n.\`textPath\`, n.\`ref\`] END AS entity
+      RETURN CASE WHEN n IS NULL THEN null ELSE [itemProps IN [n {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END AS entity
       ORDER BY rank, n.sortKey, n.id
       LIMIT $limit"
     `);
@@ -132,7 +132,7 @@ describe('the whole graph', () => {
     `);
     expect(EXPORT_ENTITIES).toMatchInlineSnapshot(`
       "MATCH (n:Entity)
-      RETURN CASE WHEN n IS NULL THEN null ELSE [n.\`id\`, n.\`kind\`, n.\`name\`, n.\`origin\`, n.\`aliases\`, n.\`description\`, n.\`symbol\`, n.\`atomicNumber\`, n.\`reeClass\`, n.\`iupacClass\`, n.\`iso2\`, n.\`category\`, n.\`date\`, n.\`validFrom\`, n.\`validUntil\`, n.\`text\`, n.\`measureType\`, n.\`number\`, n.\`status\`, n.\`publisher\`, n.\`url\`, n.\`textPath\`, n.\`ref\`] END AS entity
+      RETURN CASE WHEN n IS NULL THEN null ELSE [itemProps IN [n {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END AS entity
       ORDER BY n.id"
     `);
   });

@@ -82,7 +82,7 @@ describe('relationships of entities', () => {
         WHERE ($asOf IS NULL OR ((r.validFromFirst IS NULL OR r.validFromFirst <= $asOf) AND (r.validUntilLast IS NULL OR $asOf <= r.validUntilLast))) AND ($includeRetracted OR r.retractedAt IS NULL)
         WITH r, m
         ORDER BY r.id
-        RETURN collect(CASE WHEN m IS NULL THEN null ELSE [m.\`id\`, m.\`kind\`, m.\`name\`, m.\`origin\`, m.\`aliases\`, m.\`description\`, m.\`symbol\`, m.\`atomicNumber\`, m.\`reeClass\`, m.\`iupacClass\`, m.\`iso2\`, m.\`category\`, m.\`date\`, m.\`validFrom\`, m.\`validUntil\`, m.\`text\`, m.\`measureType\`, m.\`number\`, m.\`status\`, m.\`publisher\`, m.\`url\`, m.\`textPath\`, m.\`ref\`] END) AS ends
+        RETURN collect(CASE WHEN m IS NULL THEN null ELSE [itemProps IN [m {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END) AS ends
       }
       RETURN id, ends"
     `);
@@ -122,23 +122,23 @@ describe('related-entities trees', () => {
       .toMatchInlineSnapshot(`
         "UNWIND $ids AS id
         MATCH (n0:Entity {id: id})
-        RETURN id, {entity: CASE WHEN n0 IS NULL THEN null ELSE [n0.\`id\`, n0.\`kind\`, n0.\`name\`, n0.\`origin\`, n0.\`aliases\`, n0.\`description\`, n0.\`symbol\`, n0.\`atomicNumber\`, n0.\`reeClass\`, n0.\`iupacClass\`, n0.\`iso2\`, n0.\`category\`, n0.\`date\`, n0.\`validFrom\`, n0.\`validUntil\`, n0.\`text\`, n0.\`measureType\`, n0.\`number\`, n0.\`status\`, n0.\`publisher\`, n0.\`url\`, n0.\`textPath\`, n0.\`ref\`] END, ends: [COLLECT {
+        RETURN id, {entity: CASE WHEN n0 IS NULL THEN null ELSE [itemProps IN [n0 {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END, ends: [COLLECT {
           MATCH (n0)-[r1:OPERATES]->(m1:Entity)
           WHERE r1.retractedAt IS NULL
           WITH r1, m1
           ORDER BY r1.id
-          RETURN {entity: CASE WHEN m1 IS NULL THEN null ELSE [m1.\`id\`, m1.\`kind\`, m1.\`name\`, m1.\`origin\`, m1.\`aliases\`, m1.\`description\`, m1.\`symbol\`, m1.\`atomicNumber\`, m1.\`reeClass\`, m1.\`iupacClass\`, m1.\`iso2\`, m1.\`category\`, m1.\`date\`, m1.\`validFrom\`, m1.\`validUntil\`, m1.\`text\`, m1.\`measureType\`, m1.\`number\`, m1.\`status\`, m1.\`publisher\`, m1.\`url\`, m1.\`textPath\`, m1.\`ref\`] END, ends: [COLLECT {
+          RETURN {entity: CASE WHEN m1 IS NULL THEN null ELSE [itemProps IN [m1 {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END, ends: [COLLECT {
           MATCH (m1)-[r2:LOCATED_IN]->(m2:Entity)
           WHERE r2.retractedAt IS NULL
           WITH r2, m2
           ORDER BY r2.id
-          RETURN {entity: CASE WHEN m2 IS NULL THEN null ELSE [m2.\`id\`, m2.\`kind\`, m2.\`name\`, m2.\`origin\`, m2.\`aliases\`, m2.\`description\`, m2.\`symbol\`, m2.\`atomicNumber\`, m2.\`reeClass\`, m2.\`iupacClass\`, m2.\`iso2\`, m2.\`category\`, m2.\`date\`, m2.\`validFrom\`, m2.\`validUntil\`, m2.\`text\`, m2.\`measureType\`, m2.\`number\`, m2.\`status\`, m2.\`publisher\`, m2.\`url\`, m2.\`textPath\`, m2.\`ref\`] END, ends: []}
+          RETURN {entity: CASE WHEN m2 IS NULL THEN null ELSE [itemProps IN [m2 {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END, ends: []}
         }, COLLECT {
           MATCH (m1)<-[r3:OPERATES]-(m3:Entity)
           WHERE r3.retractedAt IS NULL
           WITH r3, m3
           ORDER BY r3.id
-          RETURN {entity: CASE WHEN m3 IS NULL THEN null ELSE [m3.\`id\`, m3.\`kind\`, m3.\`name\`, m3.\`origin\`, m3.\`aliases\`, m3.\`description\`, m3.\`symbol\`, m3.\`atomicNumber\`, m3.\`reeClass\`, m3.\`iupacClass\`, m3.\`iso2\`, m3.\`category\`, m3.\`date\`, m3.\`validFrom\`, m3.\`validUntil\`, m3.\`text\`, m3.\`measureType\`, m3.\`number\`, m3.\`status\`, m3.\`publisher\`, m3.\`url\`, m3.\`textPath\`, m3.\`ref\`] END, ends: []}
+          RETURN {entity: CASE WHEN m3 IS NULL THEN null ELSE [itemProps IN [m3 {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END, ends: []}
         }]}
         }]} AS tree"
       `);
@@ -148,7 +148,7 @@ describe('related-entities trees', () => {
     expect(relatedTreesQuery([])).toMatchInlineSnapshot(`
       "UNWIND $ids AS id
       MATCH (n0:Entity {id: id})
-      RETURN id, {entity: CASE WHEN n0 IS NULL THEN null ELSE [n0.\`id\`, n0.\`kind\`, n0.\`name\`, n0.\`origin\`, n0.\`aliases\`, n0.\`description\`, n0.\`symbol\`, n0.\`atomicNumber\`, n0.\`reeClass\`, n0.\`iupacClass\`, n0.\`iso2\`, n0.\`category\`, n0.\`date\`, n0.\`validFrom\`, n0.\`validUntil\`, n0.\`text\`, n0.\`measureType\`, n0.\`number\`, n0.\`status\`, n0.\`publisher\`, n0.\`url\`, n0.\`textPath\`, n0.\`ref\`] END, ends: []} AS tree"
+      RETURN id, {entity: CASE WHEN n0 IS NULL THEN null ELSE [itemProps IN [n0 {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END, ends: []} AS tree"
     `);
   });
 

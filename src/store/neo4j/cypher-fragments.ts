@@ -84,14 +84,18 @@ const PROPERTY_PATTERN = /^[a-zA-Z][a-zA-Z0-9]*$/;
 
 /**
  * A node's or relationship's fields as one list of values in the order of `fields` (null for an
- * absent property), each a property of `item` unless `expressions` names another expression for
- * it; the mappers zip them with the same list (neo4j-mappers.ts `fromValues`). Not a map: the
- * driver builds each map it decodes key by key with Object.defineProperty, about twice as slow as
- * the same data as lists (measured: 400 entities, 2.4-3.3 ms as masked maps, 1.1-1.4 ms as lists
- * zipped in JavaScript), and not `[keys, values]` either: the keys would travel, and be decoded as
- * strings, once per item, and a large answer (supply, a neighbourhood) is hundreds of items. The
- * field names come from the domain's lists, checked before they are interpolated. Null for a null
- * item.
+ * absent property), each read from the item's property map unless `expressions` names another
+ * expression for it; the mappers zip them with the same list (neo4j-mappers.ts `fromValues`).
+ * - Not a map: the driver builds each map it decodes key by key with Object.defineProperty, about
+ *   twice as slow as the same data as lists (measured: 400 entities, 2.4-3.3 ms as masked maps,
+ *   1.1-1.4 ms as lists zipped in JavaScript), and a large answer (supply, a neighbourhood) is
+ *   hundreds of items.
+ * - Not `[keys, values]` either: the keys would travel, and be decoded as strings, once per item.
+ * - Through the item's property map (one read of its properties), not `item.field` for each
+ *   field: Neo4j looks for an absent property through all of the item's properties, and most of
+ *   the fields are absent on most items (bench/results/server-overhead.md, round six).
+ * The field names come from the domain's lists, checked before they are interpolated. Null for a
+ * null item.
  */
 function valueList(
   item: string,
@@ -101,9 +105,12 @@ function valueList(
   const values = fields.map((field) => {
     if (expressions[field] !== undefined) return expressions[field];
     if (!PROPERTY_PATTERN.test(field)) throw new Error(`Unexpected property name "${field}"`);
-    return `${item}.\`${field}\``;
+    return `itemProps.\`${field}\``;
   });
-  return `CASE WHEN ${item} IS NULL THEN null ELSE [${values.join(', ')}] END`;
+  // A map projection needs a variable; properties() in its place trips a planner error in the
+  // listing statement (a ClassCastException on a cached property), so it serves only expressions.
+  const all = /^[a-z][a-zA-Z0-9]*$/.test(item) ? `${item} {.*}` : `properties(${item})`;
+  return `CASE WHEN ${item} IS NULL THEN null ELSE [itemProps IN [${all}] | [${values.join(', ')}]][0] END`;
 }
 
 /**
