@@ -42,9 +42,10 @@ const asked = new WeakMap<OperationDefinitionNode, readonly EntityAttributeName[
  * Read from the operation and every fragment of its document, whatever their directives say (a
  * field under @skip still counts: a superset is safe). A field of an entity type counts as the
  * attribute of its name; the fields that read no attribute are the id, name, kind, typename,
- * relationships and the typed shortcuts (to related entities or relationships); any other field (a computed one, such as
- * an agreement's standing or a source's hasText) asks for every attribute. Remembered per
- * operation node (Apollo hands the same parsed document to every request with its text).
+ * relationships and the typed shortcuts (to related entities or relationships); any other field
+ * (a computed one, such as an agreement's standing or a source's hasText) asks for every
+ * attribute. Remembered per operation node (Apollo hands the same parsed document to every
+ * request with its text).
  */
 export function askedEntityAttributes(
   schema: GraphQLSchema,
