@@ -151,9 +151,14 @@ export function toRelationship(value: unknown): Relationship {
   return rel as unknown as Relationship;
 }
 
-/** A relationship without citations, as cypher-fragments.ts `FACT` lists its values. */
+/** A relationship without citations, as cypher-fragments.ts `FACT` lists its values, or as a map (the extraction snapshot's). */
 export function toFact(value: unknown): RelationshipFact {
-  if (!Array.isArray(value)) throw new TypeError('expected a list of values from Neo4j');
+  if (!Array.isArray(value)) {
+    const p = props(value);
+    const rel = { id: p.id, type: p.type, from: p.from, to: p.to, origin: p.origin } as Props;
+    copyRelationshipProperties(rel, p);
+    return rel as unknown as RelationshipFact;
+  }
   // The last field is milestonesJson, read as `milestones`.
   const last = FACT_FIELDS.length - 1;
   const rel = fromValues(value, FACT_FIELDS, last);
