@@ -68,19 +68,11 @@ function props(value: unknown): Props {
  */
 export const ENTITY_FIELDS: readonly string[] = ['id', 'kind', 'name', 'origin', ...ENTITY_ATTRIBUTE_NAMES];
 
-const projections = new Map<string, readonly string[]>();
-
-/** ENTITY_FIELDS without the attributes `attributes` leaves out (the same list, one per selection). */
+/** ENTITY_FIELDS without the attributes `attributes` leaves out (ENTITY_FIELDS itself for all of them). */
 export function entityFields(attributes: AttributeSelection): readonly string[] {
   if (attributes === undefined) return ENTITY_FIELDS;
-  const key = attributes.join(',');
-  let fields = projections.get(key);
-  if (!fields) {
-    const kept = new Set<string>(attributes);
-    fields = ENTITY_FIELDS.filter((f, i) => i < 4 || kept.has(f));
-    projections.set(key, fields);
-  }
-  return fields;
+  const kept = new Set<string>(attributes);
+  return ENTITY_FIELDS.filter((f, i) => i < 4 || kept.has(f));
 }
 
 /** The fields a relationship without citations is read as, in the order of cypher-fragments.ts `FACT`. */
