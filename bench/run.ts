@@ -357,8 +357,11 @@ async function runGraph(graph: string, opts: Options) {
       );
       for (const c of contestants) await load(c, q, 1, opts.connections); // warm-up
       for (let round = 0; round < opts.rounds; round++) {
-        // Alternate: each round of each query starts with the next contestant.
-        const order = contestants.map((_, i) => contestants[(i + qi + round) % contestants.length]!);
+        // Alternate: each round of each query starts with the next contestant, and every other
+        // round goes the other way round, so no contestant always runs right after the same one
+        // (a rotation alone keeps every contestant's predecessor).
+        const rotated = contestants.map((_, i) => contestants[(i + qi + round) % contestants.length]!);
+        const order = round % 2 === 1 ? rotated.reverse() : rotated;
         for (const c of order) {
           const figures = await load(c, q, opts.duration, opts.connections, neo4jPid);
           const latency = opts.latencyDuration > 0 ? await load(c, q, opts.latencyDuration, 1) : undefined;
