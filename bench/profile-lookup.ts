@@ -144,17 +144,25 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\nunder load (${N} statements, 8 at a time; load average ${(await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')})\n`,
     );
-    for (const v of VARIANTS) await load(driver, v, ids, pid); // warm-up
+    // PATHS_ONLY=1: only the whole paths below.
+    const statements = process.env.PATHS_ONLY ? [] : VARIANTS;
+    for (const v of statements) await load(driver, v, ids, pid); // warm-up
     for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++)
-      for (const v of VARIANTS) await load(driver, v, ids, pid);
+      for (const v of statements) await load(driver, v, ids, pid);
     // The same lookups through our store (its driver settings, gateway, mappers) and the raw contestant's handler.
     const store = await createNeo4jStore({ uri });
     const raw = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
     process.stdout.write('\nwhole paths (store port vs raw handler)\n');
-    for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++) {
-      await loadPath('store.getEntities', (id) => store.getEntities([id]), ids, pid);
-      await loadPath('raw lookup handler', (id) => rawAnswer(raw, 'lookup', { id }), ids, pid);
-    }
+    const hops = NESTED_HOPS as never;
+    const paths: [string, (id: string) => Promise<unknown>][] = [
+      ['store.getEntities', (id) => store.getEntities([id])],
+      ['raw lookup handler', (id) => rawAnswer(raw, 'lookup', { id })],
+      ['store.relatedTrees', (id) => store.relatedTrees([id], hops)],
+      ['raw nested handler', (id) => rawAnswer(raw, 'nested', { id })],
+    ];
+    for (const [name, call] of paths) await loadPath(name, call, ids, pid); // warm-up
+    for (let round = 0; round < Number(process.env.ROUNDS ?? 4); round++)
+      for (const [name, call] of paths) await loadPath(name, call, ids, pid);
     await store.close();
     await raw.close();
     // What Neo4j spends with no statement at all (GC, JIT, checkpoints): counted against every
