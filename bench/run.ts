@@ -283,6 +283,8 @@ interface Options {
   duration: number;
   /** Seconds of load spread over the Neo4j contestants and the mix before anything is measured (the JVM's warm-up). */
   warmup: number;
+  /** Seconds of unmeasured load on a contestant right before each of its measured windows. */
+  windowWarmup: number;
   /** Seconds of the 1-connection (latency) load per round. */
   latencyDuration: number;
   /** Alternating rounds per query; figures are the median and the spread (min-max) over them. */
@@ -363,6 +365,8 @@ async function runGraph(graph: string, opts: Options) {
         const rotated = contestants.map((_, i) => contestants[(i + qi + round) % contestants.length]!);
         const order = round % 2 === 1 ? rotated.reverse() : rotated;
         for (const c of order) {
+          // A process idle while the others ran (up to a minute with six contestants) starts cold.
+          if (opts.windowWarmup > 0) await load(c, q, opts.windowWarmup, opts.connections);
           const figures = await load(c, q, opts.duration, opts.connections, neo4jPid);
           const latency = opts.latencyDuration > 0 ? await load(c, q, opts.latencyDuration, 1) : undefined;
           for (const f of [figures, latency])
@@ -447,6 +451,7 @@ async function main(): Promise<void> {
       duration: { type: 'string', default: '10' },
       rounds: { type: 'string', default: '3' },
       warmup: { type: 'string', default: '60' },
+      'window-warmup': { type: 'string', default: '0' },
       'latency-duration': { type: 'string' },
       connections: { type: 'string', default: '8' },
       seed: { type: 'string', default: '1' },
@@ -463,6 +468,7 @@ async function main(): Promise<void> {
   const opts: Options = {
     duration: values.smoke ? 1 : Number(values.duration),
     warmup: values.smoke ? 0 : Number(values.warmup),
+    windowWarmup: values.smoke ? 0 : Number(values['window-warmup']),
     rounds: values.smoke ? 1 : Math.max(1, Number(values.rounds)),
     latencyDuration: values.smoke
       ? 1
