@@ -22,7 +22,7 @@ import { generateGraph } from './synthetic.js';
 
 /*
  * npm run bench -- [--graphs seed,10000,100000] [--duration 10] [--rounds 3] [--latency-duration 5]
- *                   [--connections 8] [--seed 1] [--smoke] [--warmup 60]
+ *                   [--connections 8] [--seed 1] [--smoke] [--warmup 60] [--window-warmup 0]
  *                   [--queries lookup,nested] [--contestants raw,ours-embedded] [--cpu-prof bench/profiles]
  *
  * For each graph: a fresh local Neo4j of its own (heap and page cache sized to the graph), the
@@ -37,7 +37,8 @@ import { generateGraph } from './synthetic.js';
  * for figures: the profiler slows the server). BENCH_NODE_FLAGS adds Node flags to every contestant.
  * --warmup: seconds of load, spread over the mix and the contestants on Neo4j, before the first
  * query is measured: Neo4j's JVM needs tens of thousands of statements to reach its steady CPU
- * per statement, and without it the first query measured (lookup) paid for that.
+ * per statement, and without it the first query measured (lookup) paid for that. --window-warmup:
+ * seconds of unmeasured load on each contestant right before each of its measured windows.
  */
 
 const CONTESTANTS = ['ours-neo4j', 'neo4j-graphql', 'raw', 'ours-embedded', 'ours-cached', 'bare'] as const;
