@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
-import { buildSchema, type PubSub } from 'type-graphql';
+import { isInterfaceType, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
+import { buildSchema, getMetadataStorage, type PubSub } from 'type-graphql';
 // The import order is the schema's order: type-graphql lists types and root fields in the order
 // their decorators ran, and schema/schema.graphql is checked byte for byte.
 import { SHORTCUT_RESOLVERS } from './entity/shortcut.resolver.js';
@@ -57,6 +57,21 @@ function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/**
+ * type-graphql wraps each interface's `resolveType` in an async function: every entity, node or
+ * relationship in an answer then costs graphql-js a promise (a list of them, a `Promise.all`), and
+ * graphql-jit cannot use it at all. Ours name the concrete type synchronously (entity.type.ts,
+ * node.type.ts): the schema calls them as they are.
+ */
+function synchronousTypeResolvers(schema: GraphQLSchema): GraphQLSchema {
+  for (const { name, resolveType } of getMetadataStorage().interfaceTypes) {
+    const type = schema.getType(name);
+    if (resolveType && isInterfaceType(type))
+      type.resolveType = resolveType as GraphQLTypeResolver<unknown, unknown>;
+  }
+  return schema;
+}
+
 /** The API's GraphQL schema, built once per process from the type-graphql classes; an argument given `null` is absent. */
 export function buildGraphSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({
@@ -83,7 +98,7 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
     orphanedTypes: ENTITY_TYPES,
     pubSub: NO_TOPICS,
     validateFn: validateInput,
-  }).then((schema) => describeRootTypes(nullArgumentsAsAbsent(schema))));
+  }).then((schema) => describeRootTypes(synchronousTypeResolvers(nullArgumentsAsAbsent(schema)))));
 }
 
 /**
