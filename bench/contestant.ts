@@ -32,7 +32,8 @@ import { generateGraph } from './synthetic.js';
  *   bare            the ceiling: a bare node:http server answering each bench request with the bytes
  *                   ours gives for it, computed once at start (ours on Neo4j, in this process, then stopped)
  * Each also answers GET /bench/stats: statements sent to Neo4j so far, and RSS.
- * Environment: NEO4J_URI; GRAPH ("seed" or a relationship count) and GRAPH_SEED for the embedded store.
+ * Environment: NEO4J_URI; GRAPH ("seed" or a relationship count) and GRAPH_SEED for the embedded store;
+ * GRAPHQL_EXECUTOR, when set, is passed to our servers (an A/B of graphql-jit against graphql-js).
  */
 
 /** Type definitions of the @neo4j/graphql contestant: our storage model's labels, properties and relationship types. */
@@ -120,10 +121,13 @@ async function embeddedStore(
   };
 }
 
+/** Our servers' executor when the run sets GRAPHQL_EXECUTOR (else the default, graphql-jit). */
+const executor = process.env.GRAPHQL_EXECUTOR ? { GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR } : {};
+
 async function oursApp(store: GraphStore): Promise<RequestListener> {
   const { handler } = await createApp(
     store,
-    loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' }),
+    loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ...executor }),
     pino({ level: 'silent' }),
   );
   return handler;
@@ -132,6 +136,7 @@ async function oursApp(store: GraphStore): Promise<RequestListener> {
 /** Ours on Neo4j with the read cache, logging, limits and auth all on (the cached tier). */
 async function oursCachedApp(uri: string): Promise<RequestListener> {
   const env = {
+    ...executor,
     NODE_ENV: 'production',
     NEO4J_URI: uri,
     READ_CACHE_ENTRIES: '10000',

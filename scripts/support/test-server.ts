@@ -53,13 +53,15 @@ export interface TestServerOptions {
  * Starts the real HTTP app on a free loopback port over `store` (production-like error masking),
  * with live changes (graphql-ws) at ws://.../graphql.
  * The rate limit is off unless `env` sets RATE_LIMIT_PER_MINUTE: suites send many requests from one address.
+ * Queries run compiled (graphql-jit) from their first request unless `env` sets GRAPHQL_JIT_AFTER or
+ * GRAPHQL_EXECUTOR: the suites then prove the compiled executor (tests/executor.test.ts compares it with graphql-js).
  */
 export async function startTestServer(
   store: GraphStore,
   env: NodeJS.ProcessEnv = {},
   options: TestServerOptions = {},
 ): Promise<TestServer> {
-  const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', GRAPHQL_JIT_AFTER: '0', ...env });
   const { handler, apollo, live } = await createApp(
     store,
     config,

@@ -21,6 +21,7 @@ import { attachBudget, enforceBudgets, ExecutionBudget, executionBudgetPlugin } 
 import { withBudget } from './deadline.js';
 import { entityAttributesPlugin } from './entity-attributes.js';
 import { createFormatError, requestErrorsPlugin, type ServerContext } from './errors.js';
+import { compiledExecution, type CompiledExecution, type ExecutionCounts } from './executor.js';
 import { graphqlHandler } from './graphql-http.js';
 import { exportRouter } from './export/export-routes.js';
 import { expressErrorHandler } from './http-errors.js';
@@ -41,6 +42,8 @@ export interface App {
   handler: RequestListener;
   /** The read cache, when READ_CACHE_ENTRIES turns it on. */
   readCache?: ReadCache;
+  /** How many operations ran compiled and how many with graphql-js, unless GRAPHQL_EXECUTOR=graphql-js. */
+  executions?: ExecutionCounts;
 }
 
 /** Headers a cross-origin caller may send, and response headers it may read. */
@@ -62,9 +65,11 @@ async function createApollo(
   logger: Logger,
   schema: GraphQLSchema,
   limits: ReturnType<typeof limitProtections>,
+  execution: CompiledExecution | undefined,
 ): Promise<ApolloServer<ServerContext>> {
   const apollo = new ApolloServer<ServerContext>({
-    schema,
+    // Queries run compiled by graphql-jit through Apollo's gateway hook (executor.ts), unless GRAPHQL_EXECUTOR=graphql-js.
+    ...(execution ? { gateway: execution } : { schema }),
     formatError: createFormatError({ debug: config.debugErrors, fieldSuggestions: config.fieldSuggestions }),
     includeStacktraceInErrorResponses: config.debugErrors,
     introspection: config.introspection,
@@ -118,7 +123,8 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
     config.limits,
     buckets && ((client, cost) => buckets.take(client, cost - 1)),
   );
-  const apollo = await createApollo(config, logger, schema, limits);
+  const execution = config.executor.kind === 'jit' ? compiledExecution(schema, config.executor) : undefined;
+  const apollo = await createApollo(config, logger, schema, limits, execution);
   const authenticate = createAuthenticator(config.auth);
   const writes = writesEnabled(config.auth);
   const live = createLiveChanges({
@@ -238,5 +244,12 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
   mountWebPages(app, config);
   app.use(expressErrorHandler(logger, config.bodyLimit));
   const handler = readCache ? readCache.frontDoor(app) : app;
-  return { app, apollo, live, handler, ...(readCache && { readCache }) };
+  return {
+    app,
+    apollo,
+    live,
+    handler,
+    ...(readCache && { readCache }),
+    ...(execution && { executions: execution.counts }),
+  };
 }

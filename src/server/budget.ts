@@ -13,6 +13,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { TimeoutError } from '../domain/errors.js';
+import { byPath } from './errors.js';
 import { LimitError } from './limit-error.js';
 import type { RequestRecord } from './request-log.js';
 
@@ -191,13 +192,12 @@ export function executionBudgetPlugin(): ApolloServerPlugin<{ record: RequestRec
   };
 }
 
-/** The errors with only the first of those carrying `code` (every field stopped after it repeats it). */
+/**
+ * The errors with only one of those carrying `code` (every field stopped after it repeats it): the
+ * first in the answer's order, as the error policy sorts them (graphql-js and graphql-jit resolve
+ * sibling fields in different orders).
+ */
 function onePerCode(errors: readonly GraphQLFormattedError[], code: string): GraphQLFormattedError[] {
-  let seen = false;
-  return errors.filter((e) => {
-    if (e.extensions?.code !== code) return true;
-    if (seen) return false;
-    seen = true;
-    return true;
-  });
+  const first = errors.filter((e) => e.extensions?.code === code).sort(byPath)[0];
+  return errors.filter((e) => e.extensions?.code !== code || e === first);
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { INGEST_LIMITS } from '../domain/ingest/review.js';
 import { readAuthConfig, type AuthConfig } from './auth.js';
 import { boolean, ConfigError, integer, list, text } from './env.js';
+import type { ExecutorConfig } from './executor.js';
 import { readLimits, type LimitsConfig } from './limits.js';
 import { readReadCacheConfig, type ReadCacheConfig } from './read-cache.js';
 import { readSubscriptionsConfig, type SubscriptionsConfig } from './subscriptions.js';
@@ -63,6 +64,16 @@ export interface Config {
    * and `_entities` (at most `limits.maxRepresentations` representations an operation).
    */
   federationEnabled: boolean;
+  /** What runs query operations (GRAPHQL_EXECUTOR, GRAPHQL_JIT_AFTER); see executor.ts. */
+  executor: ExecutorConfig;
+}
+
+/** GRAPHQL_EXECUTOR: `jit` (the default) or `graphql-js`. */
+function executorKind(env: NodeJS.ProcessEnv): ExecutorConfig['kind'] {
+  const kind = env.GRAPHQL_EXECUTOR ?? 'jit';
+  if (kind !== 'jit' && kind !== 'graphql-js')
+    throw new ConfigError(`GRAPHQL_EXECUTOR must be jit or graphql-js (got "${kind}")`);
+  return kind;
 }
 
 /** CORS_ORIGINS: each an exact origin such as https://app.example.org (no paths, no wildcard). */
@@ -129,5 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     explorerEnabled: boolean(env, 'EXPLORER_ENABLED', !production),
     playgroundEnabled: boolean(env, 'PLAYGROUND_ENABLED', !production),
     federationEnabled: boolean(env, 'FEDERATION_ENABLED', false),
+    executor: { kind: executorKind(env), jitAfter: integer(env, 'GRAPHQL_JIT_AFTER', 1, 0, 1_000_000) },
   };
 }

@@ -126,7 +126,7 @@ const STATUS_BY_CODE: Partial<Record<string, number>> = {
  * store takes its own time): request-level errors first, then by path, segment by segment
  * (indexes by number); errors at the same path keep their order.
  */
-function byPath(
+export function byPath(
   a: { readonly path?: readonly (string | number)[] | undefined },
   b: { readonly path?: readonly (string | number)[] | undefined },
 ): number {
