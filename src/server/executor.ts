@@ -1,22 +1,22 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import {
   execute,
-  getVariableValues,
-  printSchema,
-  type DocumentNode,
   getNamedType,
+  getVariableValues,
   GraphQLError,
   isAbstractType,
   isObjectType,
   Kind,
   OperationTypeNode,
+  printSchema,
+  type DocumentNode,
   type ExecutionResult,
   type FragmentDefinitionNode,
   type GraphQLObjectType,
-  type NamedTypeNode,
-  type SelectionNode,
   type GraphQLSchema,
+  type NamedTypeNode,
   type OperationDefinitionNode,
+  type SelectionNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
@@ -61,9 +61,10 @@ interface DocumentRuns {
  * operation into one JavaScript function (about 2 ms, once per document; Apollo's document store
  * hands the same parsed document to every request with the same text) instead of walking the
  * document for every field of every answer. Mutations run with graphql-js (serial, rare), and so
- * does a query until graphql-js has run it `jitAfter` times: a document asked once is not worth
- * compiling, and neither is one whose compiled code would be too large ({@link MAX_COMPILED_FIELDS}). The answers and errors are the same bytes either way (tests/executor.test.ts);
- * variables are coerced by graphql-js first, so that a bad variable gets graphql-js's message.
+ * does a query until graphql-js has run it `jitAfter` times (a document asked once is not worth
+ * compiling) or whose compiled code would be too large ({@link MAX_COMPILED_FIELDS}). The answers
+ * and errors are the same bytes either way (tests/executor.test.ts); variables are coerced by
+ * graphql-js first, so that a bad variable gets graphql-js's message.
  */
 export function compiledExecution(schema: GraphQLSchema, config: ExecutorConfig): CompiledExecution {
   const counts: ExecutionCounts = { compiled: 0, interpreted: 0 };
