@@ -1,7 +1,5 @@
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_EDITOR, EDITOR_KEY, signedJwt, WRITE_ENV } from '../scripts/support/credentials.js';
 import { CLOCK_SKEW_SECONDS } from '../src/server/jwt.js';
@@ -14,6 +12,7 @@ import { createNeo4jStore, type Neo4jStore } from '../src/store/neo4j/index.js';
 import { FIXTURE_ENTITIES, FIXTURE_RELATIONSHIPS } from './support/neo4j-fixture.js';
 import { NEO4J_URI } from './support/neo4j-harness.js';
 import { resetForTests } from './support/neo4j-reset.js';
+import { collectingLogger } from './support/log-lines.js';
 import { withSeed } from './support/stores.js';
 
 /*
@@ -39,16 +38,9 @@ interface Api {
 }
 
 async function startApi(store: GraphStore, env: NodeJS.ProcessEnv): Promise<Api> {
-  const log: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean))
-        log.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
+  const { logger, lines: log } = collectingLogger();
   const config = loadConfig({ NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', ...env });
-  const app = await createApp(store, config, pino({ level: 'info' }, sink));
+  const app = await createApp(store, config, logger);
   const server: Server = createServer(app.handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

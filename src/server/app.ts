@@ -23,13 +23,14 @@ import { entityAttributesPlugin } from './entity-attributes.js';
 import { createFormatError, requestErrorsPlugin, type ServerContext } from './errors.js';
 import { compiledExecution, type CompiledExecution, type ExecutionCounts } from './executor.js';
 import { graphqlHandler } from './graphql-http.js';
+import { graphqlLane, type LaneCounts } from './graphql-lane.js';
 import { exportRouter } from './export/export-routes.js';
 import { expressErrorHandler } from './http-errors.js';
 import { limitProtections } from './limits.js';
 import { KnownOperationTypes, SubscriptionsOverWebSocket } from './operation-types.js';
 import { rateLimit, TokenBuckets } from './rate-limit.js';
 import { createReadCache, type ReadCache } from './read-cache.js';
-import { recordOf, requestLog } from './request-log.js';
+import { noteCaller, recordOf, requestLog } from './request-log.js';
 import { announcingWrites, createLiveChanges, type LiveChanges } from './subscriptions.js';
 import { mountWebPages } from './web/web-pages.js';
 
@@ -38,8 +39,10 @@ export interface App {
   apollo: ApolloServer<ServerContext>;
   /** Live changes (graphql-ws): attach it to the HTTP server that serves `app`, close it on shutdown. */
   live: LiveChanges;
-  /** What to serve over HTTP: `app`, behind the read cache's front door when READ_CACHE_ENTRIES turns it on. */
+  /** What to serve over HTTP: `app` behind the /graphql lane (graphql-lane.ts), and behind the read cache's front door when READ_CACHE_ENTRIES turns it on. */
   handler: RequestListener;
+  /** How many requests skipped Express (graphql-lane.ts) and how many it answered. */
+  lane: LaneCounts;
   /** The read cache, when READ_CACHE_ENTRIES turns it on. */
   readCache?: ReadCache;
   /** How many operations ran compiled and how many with graphql-js, unless GRAPHQL_EXECUTOR=graphql-js. */
@@ -176,15 +179,10 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
   const identify = (req: Request, res: Response, next: NextFunction) => {
     const record = recordOf(res);
     const checked = record.authentication;
-    (checked ? Promise.resolve(checked) : authenticate(req.get('authorization'))).then(
-      ({ caller, refusal }) => {
-        record.caller = caller;
-        if (refusal !== undefined) record.authRefusal = refusal;
-        if (caller.kind === 'identified') record.client = `${caller.method}:${caller.id}`;
-        next();
-      },
-      next,
-    );
+    (checked ? Promise.resolve(checked) : authenticate(req.get('authorization'))).then((authentication) => {
+      noteCaller(record, authentication);
+      next();
+    }, next);
   };
   if (config.playgroundEnabled) {
     // A person opening /graphql in a browser gets the offline playground; GraphQL GETs go on to Apollo.
@@ -194,40 +192,42 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
       else next();
     });
   }
+  const graphqlCors = cors({
+    origin: config.corsOrigins,
+    methods: ['GET', 'POST'],
+    allowedHeaders: CORS_REQUEST_HEADERS,
+    exposedHeaders: CORS_EXPOSED_HEADERS,
+    maxAge: 600,
+  });
+  const graphql = graphqlHandler(apollo, (res) => {
+    const record = recordOf(res);
+    const { maxResultObjects: maxObjects, maxResponseBytes: maxBytes } = config.limits;
+    const budget = attachBudget(
+      record,
+      new ExecutionBudget({
+        deadline: record.startedAt + config.requestTimeoutMs,
+        timeoutMs: config.requestTimeoutMs,
+        maxObjects,
+        maxBytes,
+      }),
+    );
+    const graph = new GraphService(withBudget(announced, budget));
+    return {
+      graph,
+      caller: record.caller ?? ANONYMOUS,
+      writesEnabled: writes,
+      requestId: record.requestId,
+      ingestMaxTextChars: config.ingestMaxTextChars,
+      record,
+    };
+  });
   app.use(
     '/graphql',
-    cors({
-      origin: config.corsOrigins,
-      methods: ['GET', 'POST'],
-      allowedHeaders: CORS_REQUEST_HEADERS,
-      exposedHeaders: CORS_EXPOSED_HEADERS,
-      maxAge: 600,
-    }),
+    graphqlCors,
     identify,
     ...(buckets ? [rateLimit(buckets)] : []),
     express.json({ limit: config.bodyLimit }),
-    graphqlHandler(apollo, (res) => {
-      const record = recordOf(res);
-      const { maxResultObjects: maxObjects, maxResponseBytes: maxBytes } = config.limits;
-      const budget = attachBudget(
-        record,
-        new ExecutionBudget({
-          deadline: record.startedAt + config.requestTimeoutMs,
-          timeoutMs: config.requestTimeoutMs,
-          maxObjects,
-          maxBytes,
-        }),
-      );
-      const graph = new GraphService(withBudget(announced, budget));
-      return {
-        graph,
-        caller: record.caller ?? ANONYMOUS,
-        writesEnabled: writes,
-        requestId: record.requestId,
-        ingestMaxTextChars: config.ingestMaxTextChars,
-        record,
-      };
-    }),
+    graphql,
   );
   app.use(
     '/export',
@@ -243,12 +243,24 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
   );
   mountWebPages(app, config);
   app.use(expressErrorHandler(logger, config.bodyLimit));
-  const handler = readCache ? readCache.frontDoor(app) : app;
+  // JSON POSTs to /graphql skip Express (graphql-lane.ts); the read cache, when on, is in front of both.
+  const lane = graphqlLane({
+    logger,
+    authenticate,
+    buckets,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    cors: graphqlCors,
+    graphql,
+  });
+  const served = lane.listener(app);
+  const handler = readCache ? readCache.frontDoor(served) : served;
   return {
     app,
     apollo,
     live,
     handler,
+    lane: lane.counts,
     ...(readCache && { readCache }),
     ...(execution && { executions: execution.counts }),
   };

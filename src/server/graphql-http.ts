@@ -1,6 +1,6 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { stampErrors, type ServerContext } from './errors.js';
 import { recordOf, type RequestRecord } from './request-log.js';
 
@@ -8,25 +8,26 @@ import { recordOf, type RequestRecord } from './request-log.js';
  * The /graphql handler: Express to Apollo's `executeHTTPGraphQLRequest` and back (what
  * `@as-integrations/express5` does), plus the correlation id on errors of requests Apollo refuses
  * before its request pipeline (a POST without a query, say), which no plugin sees. Mount it after
- * the JSON body parser.
+ * the JSON body parser, or call it with the parsed body on `req.body` (graphql-lane.ts).
  */
 export function graphqlHandler(
   apollo: ApolloServer<ServerContext>,
-  context: (res: Response) => ServerContext,
+  context: (res: ServerResponse) => ServerContext,
 ) {
   apollo.assertStarted('graphqlHandler()');
-  return async (req: Request, res: Response): Promise<void> => {
+  return async (req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void> => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const query = req.url.indexOf('?');
+    const url = req.url!;
+    const query = url.indexOf('?');
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
-        method: req.method.toUpperCase(),
+        method: req.method!.toUpperCase(),
         headers,
-        search: query < 0 ? '' : req.url.slice(query),
-        body: req.body as unknown,
+        search: query < 0 ? '' : url.slice(query),
+        body: req.body,
       },
       context: () => Promise.resolve(context(res)),
     });

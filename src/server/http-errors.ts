@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { recordOf } from './request-log.js';
@@ -5,12 +6,19 @@ import { recordOf } from './request-log.js';
 /**
  * Answers with a GraphQL-shaped error body (`{ errors: [{ message, extensions: { code,
  * correlationId } }] }`) for refusals made before GraphQL runs: body too large, bad JSON,
- * rate limited.
+ * rate limited. Plain node:http (no ETag: no cache keeps a refusal), so that handlers in front of
+ * Express (server/graphql-lane.ts) refuse with the same bytes.
  */
-export function sendError(res: Response, status: number, code: string, message: string): void {
+export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
   const record = recordOf(res);
   record.errorCodes.push(code);
-  res.status(status).json({ errors: [{ message, extensions: { code, correlationId: record.requestId } }] });
+  const body = JSON.stringify({
+    errors: [{ message, extensions: { code, correlationId: record.requestId } }],
+  });
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 /** Express errors (from the body parser, or unexpected) as GraphQL-shaped responses; nothing internal is shown. */

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { sendError } from './http-errors.js';
 import { recordOf } from './request-log.js';
@@ -73,7 +74,12 @@ export function rateLimit(buckets: TokenBuckets) {
  * answers 429 RATE_LIMITED with `Retry-After` (the message is `refusal()` and when to retry) and
  * returns false.
  */
-export function charge(buckets: TokenBuckets, res: Response, amount: number, refusal: () => string): boolean {
+export function charge(
+  buckets: TokenBuckets,
+  res: ServerResponse,
+  amount: number,
+  refusal: () => string,
+): boolean {
   const wait = buckets.take(recordOf(res).client, amount);
   if (wait === 0) return true;
   res.setHeader('retry-after', String(wait));

@@ -1,4 +1,4 @@
-import { IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import {
   getOperationAST,
   OperationTypeNode,
@@ -14,6 +14,7 @@ import { canonicalJson } from '../store/records.js';
 import type { Authenticate, Authentication } from './auth.js';
 import { operationCost } from './cost.js';
 import { integer } from './env.js';
+import { isJsonPost, readBody, replayed } from './json-post.js';
 import type { TokenBuckets } from './rate-limit.js';
 import { recordOf, startRecord } from './request-log.js';
 
@@ -214,7 +215,6 @@ export interface ReadCacheOptions {
 }
 
 const DAY_MS = 86_400_000;
-const JSON_TYPE = /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i;
 /** Response headers that belong to one request, never replayed. */
 const PER_REQUEST = new Set([
   'x-request-id',
@@ -224,23 +224,6 @@ const PER_REQUEST = new Set([
   'keep-alive',
   'retry-after',
 ]);
-
-/** A request like `req` whose body, read already, can be read again (by the app's JSON body parser). */
-function replayed(req: IncomingMessage, body: Buffer): IncomingMessage {
-  const copy = new IncomingMessage(req.socket);
-  copy.method = req.method;
-  copy.url = req.url;
-  copy.headers = req.headers;
-  copy.rawHeaders = req.rawHeaders;
-  copy.httpVersion = req.httpVersion;
-  copy.httpVersionMajor = req.httpVersionMajor;
-  copy.httpVersionMinor = req.httpVersionMinor;
-  // Complete: once read, it ends as a whole message (an incomplete one would abort the socket).
-  copy.complete = true;
-  copy.push(body);
-  copy.push(null);
-  return copy;
-}
 
 /**
  * The opt-in read cache (READ_CACHE_ENTRIES > 0), in front of the Express application: whole
@@ -378,7 +361,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
   };
 
   /** A request body as the cache reads it: null when it is not a query operation the cache serves. */
-  const readBody = (text: string): ParsedRequest | null => {
+  const readRequest = (text: string): ParsedRequest | null => {
     let body: GraphQLBody;
     try {
       body = JSON.parse(text) as GraphQLBody;
@@ -438,7 +421,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     const toApp = () => app(replayed(req, raw), res);
     const text = raw.toString('utf8');
     let request = requests.get(text);
-    if (request === undefined) requests.set(text, (request = readBody(text)));
+    if (request === undefined) requests.set(text, (request = readRequest(text)));
     if (request === null) return toApp();
     const parsed = request;
     const answerWith = (sequence: number, auth: Authentication) => {
@@ -467,29 +450,15 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
   const frontDoor =
     (app: RequestListener): RequestListener =>
     (req, res) => {
-      const length = Number(req.headers['content-length']);
-      if (
-        req.method !== 'POST' ||
-        req.url !== '/graphql' ||
-        !JSON_TYPE.test(req.headers['content-type'] ?? '') ||
-        !(length > 0 && length <= options.bodyLimit) ||
-        req.headers['content-encoding'] !== undefined ||
-        req.headers['transfer-encoding'] !== undefined
-      )
-        return app(req, res);
+      if (!isJsonPost(req, '/graphql', options.bodyLimit)) return app(req, res);
       const started = process.hrtime.bigint();
-      const parts: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => parts.push(chunk));
-      req.on('error', () => res.destroy());
       const failed = (error: unknown) => {
         logger.error({ err: error }, 'read cache: unexpected error');
         if (!res.headersSent) res.writeHead(500).end();
       };
-      req.on('end', () => {
+      readBody(req, res, (raw) => {
         try {
-          lookup(req, res, parts.length === 1 ? parts[0]! : Buffer.concat(parts), started, app)?.catch(
-            failed,
-          );
+          lookup(req, res, raw, started, app)?.catch(failed);
         } catch (error) {
           failed(error);
         }

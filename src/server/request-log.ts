@@ -81,6 +81,13 @@ export function startRecord(
   return record;
 }
 
+/** Notes on the record who the credential's check says is calling (the client a rate limit charges, for an identified caller). */
+export function noteCaller(record: RequestRecord, { caller, refusal }: Authentication): void {
+  record.caller = caller;
+  if (refusal !== undefined) record.authRefusal = refusal;
+  if (caller.kind === 'identified') record.client = `${caller.method}:${caller.id}`;
+}
+
 /** Every request's record and log line ({@link startRecord}), first of the Express middleware. */
 export function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
