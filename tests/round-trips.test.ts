@@ -159,7 +159,7 @@ describe('round trips to Neo4j per request', () => {
     expect(hood.data.neighborhood.nodes.length).toBeGreaterThan(20);
     expect(alternatives.data.supplyAlternatives.alternatives.length).toBeGreaterThan(0);
     expect(paths.data.paths.length).toBeGreaterThan(0);
-    // paths: the enumeration with the paths' nodes (the ends are checked only when no path is found),
+    // paths: the enumeration with the paths' nodes (and whether each end exists),
     // the hops' citations (paths carry relationships without them; loaded by id when asked, as here), their sources
     expect(paths.trips).toBe(3);
     // neighbourhood depth 2: one statement (the store answers null for an unknown centre; the nodes answer the relationships' ends)
@@ -171,6 +171,27 @@ describe('round trips to Neo4j per request', () => {
     expect(risk.trips).toBe(2);
     expect(outlook.data.supplyOutlook.from).toBe(2025);
     expect(outlook.trips).toBe(2);
+  });
+
+  it('paths with no path, or with an unknown end (NOT_FOUND), are one statement: the search says whether each end exists', async () => {
+    const [from, to] = graph.probes.pathPairs[0]!;
+    const query = `query ($from: ID!, $to: ID!, $hops: Int) { paths(from: $from, to: $to, maxHops: $hops) { length nodes { id } } }`;
+    const none = await measured(query, { from, to, hops: 1 });
+    expect(none.data.paths).toEqual([]);
+    expect(none.trips).toBe(1);
+    for (const [a, b, argument] of [
+      ['no-such-entity', to, 'from'],
+      [from, 'no-such-entity', 'to'],
+      ['no-such-entity', 'nor-this-one', 'from'],
+    ] as const) {
+      const before = statements;
+      const { body } = await api.gql(query, { from: a, to: b, hops: 4 });
+      expect(statements - before).toBe(1);
+      expect(body.data).toEqual({ paths: null });
+      expect(body.errors!.map((e: any) => [e.extensions.code, e.message])).toEqual([
+        ['NOT_FOUND', `No entity with id "no-such-entity" (argument "${argument}")`],
+      ]);
+    }
   });
 
   it('stats, every figure, with and without asOf: one statement', async () => {

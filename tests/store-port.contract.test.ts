@@ -82,6 +82,22 @@ describe.each(stores)('the store port, by value: %s', (_name, store) => {
     expect(entities.map((e) => e.id)).toContain('bessent-warp-speed');
   });
 
+  it('paths say which ends are unknown ids (from first), and none when both are known, with or without a path', async () => {
+    await ready();
+    const q = { maxHops: 4, limit: 10 };
+    const missing = async (from: string, to: string, hops = 4) => {
+      const answer = await store().shortestPaths(from, to, { ...q, maxHops: hops });
+      return { missing: answer.missing, paths: answer.paths.length };
+    };
+    expect(await missing('nobody', 'china')).toStrictEqual({ missing: ['from'], paths: 0 });
+    expect(await missing('china', 'nobody')).toStrictEqual({ missing: ['to'], paths: 0 });
+    expect(await missing('nobody', 'no-one')).toStrictEqual({ missing: ['from', 'to'], paths: 0 });
+    expect(await missing('nobody', 'nobody')).toStrictEqual({ missing: ['from', 'to'], paths: 0 });
+    expect(await missing('china', 'china')).toStrictEqual({ missing: [], paths: 1 });
+    expect(await missing('scott-bessent', 'xi-jinping', 1)).toStrictEqual({ missing: [], paths: 0 });
+    expect(await missing('scott-bessent', 'xi-jinping')).toStrictEqual({ missing: [], paths: 6 });
+  });
+
   it('paths Xi -> China: one route of one hop listing HOLDS_OFFICE and LEADS, by id', async () => {
     await ready();
     const { paths } = await store().shortestPaths('xi-jinping', 'china', { maxHops: 4, limit: 10 });

@@ -46,10 +46,26 @@ export interface Reached {
  */
 export type Route = RelationshipFact[][];
 
-/** Shortest routes (relationships without citations), each a distinct sequence of entities, and every entity on them, by id. */
+/** The two ends of a paths question, named as its arguments are. */
+export type PathEnd = 'from' | 'to';
+
+/**
+ * Shortest routes (relationships without citations), each a distinct sequence of entities, every
+ * entity on them, by id, and which ends are no entity (then there are no routes): a caller tells
+ * an unknown end from no path without asking again.
+ */
 export interface PathsAnswer {
   paths: Route[];
   entities: Entity[];
+  missing: PathEnd[];
+}
+
+/** The ends that are no entity, `from` first. */
+export function missingEnds(fromExists: boolean, toExists: boolean): PathEnd[] {
+  const missing: PathEnd[] = [];
+  if (!fromExists) missing.push('from');
+  if (!toExists) missing.push('to');
+  return missing;
 }
 
 /** The entities a route passes, from `from` to its other end. */

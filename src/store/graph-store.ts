@@ -140,7 +140,8 @@ export interface GraphStore {
    * All shortest paths between two entities, ignoring direction, over the given types (all when
    * absent), up to `maxHops`; each path as its relationships (without citations) from `from` to `to`. Ordered by
    * `comparePaths`, the first `limit` of at most PATH_ENUMERATION_CAP enumerated, with the entities
-   * on them. No paths when either id is unknown or no path is that short.
+   * on them and the ends that are unknown ids (no paths then), in one round trip. No paths when
+   * either id is unknown or no path is that short.
    */
   shortestPaths(from: string, to: string, query: PathQuery): Promise<PathsAnswer>;
   /** The neighbourhood of `id` (see domain/traversal.ts for its order and cut); null for an unknown id. */

@@ -9,30 +9,46 @@ import { neighborhoodQuery, shortestPathsQuery } from '../../src/store/neo4j/tra
 describe('shortest paths', () => {
   it('shortestPathsQuery: the hop bound and the types are part of the pattern', () => {
     expect(shortestPathsQuery(4)).toMatchInlineSnapshot(`
-      "MATCH (a:Entity {id: $from})
-      MATCH (b:Entity {id: $to})
-      MATCH p = allShortestPaths((a)-[:HOLDS_OFFICE|LEADS|PART_OF|MEMBER_OF|PARTICIPATED_IN|HELD_IN|RESULTED_IN|PARTY_TO|COMMITTED_TO|CONCERNS|SAID|MADE_AT|ISSUED|APPLIES_TO|SUSPENDS|IMPLEMENTS|OPERATES|LOCATED_IN|PRODUCES|HOLDS_RESERVES|USED_IN|SOURCE_OF|INVESTED_IN|DEPENDS_ON|CLAIMS|CONTRADICTS*1..4]-(b))
-      WHERE all(r IN relationships(p) WHERE r.retractedAt IS NULL)
-      WITH p
-      LIMIT $cap
-      WITH [n IN nodes(p) | n.id] AS ids, collect(p) AS ps
-      ORDER BY size(ids), ids
-      LIMIT $limit
-      WITH ps, head(ps) AS p
-      RETURN [q IN ps | [r IN relationships(q) | CASE WHEN r IS NULL THEN null ELSE [itemProps IN [r {.*}] | [itemProps.\`id\`, type(r), startNode(r).id, endNode(r).id, itemProps.\`origin\`, itemProps.\`title\`, itemProps.\`stage\`, itemProps.\`volume\`, itemProps.\`unit\`, itemProps.\`year\`, itemProps.\`share\`, itemProps.\`qualifier\`, itemProps.\`basis\`, itemProps.\`status\`, itemProps.\`capacity\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`confidence\`, itemProps.\`disputed\`, itemProps.\`note\`, itemProps.\`retractedAt\`, itemProps.\`retractionNote\`, itemProps.\`version\`, itemProps.\`milestonesJson\`]][0] END]] AS paths, [n IN nodes(p) | CASE WHEN n IS NULL THEN null ELSE [itemProps IN [n {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END] AS nodes"
+      "OPTIONAL MATCH (a:Entity {id: $from})
+      OPTIONAL MATCH (b:Entity {id: $to})
+      CALL (a, b) {
+        WITH a, b
+        WHERE a IS NOT NULL AND b IS NOT NULL
+        MATCH p = allShortestPaths((a)-[:HOLDS_OFFICE|LEADS|PART_OF|MEMBER_OF|PARTICIPATED_IN|HELD_IN|RESULTED_IN|PARTY_TO|COMMITTED_TO|CONCERNS|SAID|MADE_AT|ISSUED|APPLIES_TO|SUSPENDS|IMPLEMENTS|OPERATES|LOCATED_IN|PRODUCES|HOLDS_RESERVES|USED_IN|SOURCE_OF|INVESTED_IN|DEPENDS_ON|CLAIMS|CONTRADICTS*1..4]-(b))
+        WHERE all(r IN relationships(p) WHERE r.retractedAt IS NULL)
+        WITH p
+        LIMIT $cap
+        WITH [n IN nodes(p) | n.id] AS ids, collect(p) AS ps
+        ORDER BY size(ids), ids
+        LIMIT $limit
+        WITH ps, head(ps) AS p
+        RETURN collect({
+          paths: [q IN ps | [r IN relationships(q) | CASE WHEN r IS NULL THEN null ELSE [itemProps IN [r {.*}] | [itemProps.\`id\`, type(r), startNode(r).id, endNode(r).id, itemProps.\`origin\`, itemProps.\`title\`, itemProps.\`stage\`, itemProps.\`volume\`, itemProps.\`unit\`, itemProps.\`year\`, itemProps.\`share\`, itemProps.\`qualifier\`, itemProps.\`basis\`, itemProps.\`status\`, itemProps.\`capacity\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`confidence\`, itemProps.\`disputed\`, itemProps.\`note\`, itemProps.\`retractedAt\`, itemProps.\`retractionNote\`, itemProps.\`version\`, itemProps.\`milestonesJson\`]][0] END]],
+          nodes: [n IN nodes(p) | CASE WHEN n IS NULL THEN null ELSE [itemProps IN [n {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END]
+        }) AS routes
+      }
+      RETURN routes, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound"
     `);
     expect(shortestPathsQuery(2, ['PRODUCES', 'LOCATED_IN'])).toMatchInlineSnapshot(`
-      "MATCH (a:Entity {id: $from})
-      MATCH (b:Entity {id: $to})
-      MATCH p = allShortestPaths((a)-[:PRODUCES|LOCATED_IN*1..2]-(b))
-      WHERE all(r IN relationships(p) WHERE r.retractedAt IS NULL)
-      WITH p
-      LIMIT $cap
-      WITH [n IN nodes(p) | n.id] AS ids, collect(p) AS ps
-      ORDER BY size(ids), ids
-      LIMIT $limit
-      WITH ps, head(ps) AS p
-      RETURN [q IN ps | [r IN relationships(q) | CASE WHEN r IS NULL THEN null ELSE [itemProps IN [r {.*}] | [itemProps.\`id\`, type(r), startNode(r).id, endNode(r).id, itemProps.\`origin\`, itemProps.\`title\`, itemProps.\`stage\`, itemProps.\`volume\`, itemProps.\`unit\`, itemProps.\`year\`, itemProps.\`share\`, itemProps.\`qualifier\`, itemProps.\`basis\`, itemProps.\`status\`, itemProps.\`capacity\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`confidence\`, itemProps.\`disputed\`, itemProps.\`note\`, itemProps.\`retractedAt\`, itemProps.\`retractionNote\`, itemProps.\`version\`, itemProps.\`milestonesJson\`]][0] END]] AS paths, [n IN nodes(p) | CASE WHEN n IS NULL THEN null ELSE [itemProps IN [n {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END] AS nodes"
+      "OPTIONAL MATCH (a:Entity {id: $from})
+      OPTIONAL MATCH (b:Entity {id: $to})
+      CALL (a, b) {
+        WITH a, b
+        WHERE a IS NOT NULL AND b IS NOT NULL
+        MATCH p = allShortestPaths((a)-[:PRODUCES|LOCATED_IN*1..2]-(b))
+        WHERE all(r IN relationships(p) WHERE r.retractedAt IS NULL)
+        WITH p
+        LIMIT $cap
+        WITH [n IN nodes(p) | n.id] AS ids, collect(p) AS ps
+        ORDER BY size(ids), ids
+        LIMIT $limit
+        WITH ps, head(ps) AS p
+        RETURN collect({
+          paths: [q IN ps | [r IN relationships(q) | CASE WHEN r IS NULL THEN null ELSE [itemProps IN [r {.*}] | [itemProps.\`id\`, type(r), startNode(r).id, endNode(r).id, itemProps.\`origin\`, itemProps.\`title\`, itemProps.\`stage\`, itemProps.\`volume\`, itemProps.\`unit\`, itemProps.\`year\`, itemProps.\`share\`, itemProps.\`qualifier\`, itemProps.\`basis\`, itemProps.\`status\`, itemProps.\`capacity\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`confidence\`, itemProps.\`disputed\`, itemProps.\`note\`, itemProps.\`retractedAt\`, itemProps.\`retractionNote\`, itemProps.\`version\`, itemProps.\`milestonesJson\`]][0] END]],
+          nodes: [n IN nodes(p) | CASE WHEN n IS NULL THEN null ELSE [itemProps IN [n {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END]
+        }) AS routes
+      }
+      RETURN routes, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound"
     `);
   });
 

@@ -22,6 +22,11 @@ export async function mustExist(
   hops: readonly RelatedHop[] = [],
 ): Promise<Entity> {
   const entity = await graph.entityWith(id, hops);
-  if (!entity) throw new NotFoundError(`No entity with id "${id}" (argument "${argument}")`, argument);
+  if (!entity) throw noEntity(id, argument);
   return entity;
+}
+
+/** NOT_FOUND for an id argument naming no entity. */
+export function noEntity(id: string, argument: string): NotFoundError {
+  return new NotFoundError(`No entity with id "${id}" (argument "${argument}")`, argument);
 }

@@ -16,7 +16,7 @@ import {
 import type { Relationship } from '../../domain/relationship.js';
 import type { GraphStats } from '../../domain/stats.js';
 import type { SupplyContext } from '../../domain/supply.js';
-import type { Neighborhood, NeighborhoodQuery, PathQuery, Route } from '../../domain/traversal.js';
+import type { Neighborhood, NeighborhoodQuery, PathEnd, PathQuery, Route } from '../../domain/traversal.js';
 import { rankedSearchKeys } from '../../domain/search.js';
 import type {
   AuditPage,
@@ -207,11 +207,15 @@ export class GraphService {
     return kind === undefined ? others : others.filter((e) => e.kind === kind);
   }
 
-  /** The store's shortest paths; the entities on them are kept for this request's `entity(id)` calls (no further round trip). */
-  async shortestPaths(from: string, to: string, query: PathQuery): Promise<Route[]> {
+  /** The store's shortest paths and the ends that are unknown ids; the entities on them are kept for this request's `entity(id)` calls (no further round trip). */
+  async shortestPaths(
+    from: string,
+    to: string,
+    query: PathQuery,
+  ): Promise<{ paths: Route[]; missing: PathEnd[] }> {
     const found = await this.store.shortestPaths(from, to, { ...query, attributes: this.attributes });
     this.remember(found.entities);
-    return found.paths;
+    return { paths: found.paths, missing: found.missing };
   }
 
   /** The store's neighbourhood (null for an unknown centre); its nodes are kept for this request, as for paths. */

@@ -8,7 +8,7 @@ import {
   type Neighborhood,
   type Route,
 } from '../../domain/traversal.js';
-import { mustExist } from '../shared/arguments.js';
+import { noEntity } from '../shared/arguments.js';
 import type { GraphService } from '../shared/graph.service.js';
 import type { Path } from './traversal.type.js';
 
@@ -44,11 +44,11 @@ export class TraversalService {
     const hops = bounded('maxHops', maxHops, TRAVERSAL_LIMITS.maxHops);
     const limit = bounded('first', first, TRAVERSAL_LIMITS.paths);
     const found = await this.graph.shortestPaths(from, to, { maxHops: hops, limit, ...(types && { types }) });
-    // No path: an unknown end is NOT_FOUND (checked only then: a found path proves both ends exist).
-    if (found.length === 0)
-      await Promise.all([mustExist(this.graph, from, 'from'), mustExist(this.graph, to, 'to')]);
+    // An unknown end is NOT_FOUND, `from` first (the store says which, in the same round trip).
+    const [missing] = found.missing;
+    if (missing) throw noEntity(missing === 'from' ? from : to, missing);
     return Promise.all(
-      found.map(async (route) => {
+      found.paths.map(async (route) => {
         const walked = walk(from, route);
         // The paths' entities came with them: no further round trip.
         return { length: route.length, nodes: await this.graph.entitiesById(walked.ids), hops: walked.hops };

@@ -34,6 +34,7 @@ import type { EntityKind, SupplyStage } from '../../domain/model.js';
 import { supplyContext, supplyCountries, supplyOperators, type SupplyContext } from '../../domain/supply.js';
 import {
   entitiesOnPaths,
+  missingEnds,
   type Neighborhood,
   type NeighborhoodQuery,
   type PathQuery,
@@ -220,6 +221,7 @@ export class MemoryStore implements GraphStore {
     return Promise.resolve({
       paths,
       entities: entitiesOnPaths(from, paths, (id) => this.graph.getNodeAttributes(id)),
+      missing: missingEnds(this.graph.hasNode(from), this.graph.hasNode(to)),
     });
   }
 

@@ -8,6 +8,7 @@ import {
   compareRoutes,
   mergeRoute,
   entitiesOnPaths,
+  missingEnds,
   PATH_ENUMERATION_CAP,
   type Neighborhood,
   type NeighborhoodQuery,
@@ -30,24 +31,31 @@ import { neighborhoodQuery, shortestPathsQuery } from './traversal.queries.js';
 export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQuery): Promise<PathsAnswer> {
   if (from === to) {
     const found = await entitiesById(tx, [from]);
-    return found.has(from) ? { paths: [[]], entities: [found.get(from)!] } : { paths: [], entities: [] };
+    return found.has(from)
+      ? { paths: [[]], entities: [found.get(from)!], missing: [] }
+      : { paths: [], entities: [], missing: missingEnds(false, false) };
   }
-  // No row when either end is unknown (the query matches both ends first): no separate check.
   const fields = entityFields(q.attributes);
-  const rows = await tx.rows(shortestPathsQuery(q.maxHops, q.types, fields), {
+  // Always one record, which says whether each end exists.
+  const [found] = await tx.rows(shortestPathsQuery(q.maxHops, q.types, fields), {
     from,
     to,
     cap: intParam(PATH_ENUMERATION_CAP),
     limit: intParam(q.limit),
   });
-  const paths = rows
-    .map((row) => mergeRoute((row.paths as unknown[][]).map((rels) => rels.map(toFact))))
+  const routes = found!.routes as { paths: unknown[][]; nodes: unknown[] }[];
+  const paths = routes
+    .map((route) => mergeRoute(route.paths.map((rels) => rels.map(toFact))))
     .sort(compareRoutes(from))
     .slice(0, q.limit);
   const entityById = new Map(
-    rows.flatMap((row) => (row.nodes as unknown[]).map(entityReader(fields))).map((e) => [e.id, e]),
+    routes.flatMap((route) => route.nodes.map(entityReader(fields))).map((e) => [e.id, e]),
   );
-  return { paths, entities: entitiesOnPaths(from, paths, (id) => entityById.get(id)!) };
+  return {
+    paths,
+    entities: entitiesOnPaths(from, paths, (id) => entityById.get(id)!),
+    missing: missingEnds(found!.fromFound as boolean, found!.toFound as boolean),
+  };
 }
 
 /** The neighbourhood of `id` in one statement (`neighborhoodQuery`), or null for an unknown centre. */

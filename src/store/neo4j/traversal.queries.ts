@@ -9,7 +9,8 @@ import { ENTITY_FIELDS } from './neo4j-mappers.js';
  * them enumerated, grouped by the entities they pass (parallel relationships make several paths
  * over one route), the first $limit routes in `compareRoutes` order (length, then entity ids from
  * the start: Cypher's list order), each as its paths' relationship lists (without citations) with its nodes
- * (the values of `fields`, see neo4j-mappers.ts `entityFields`).
+ * (the values of `fields`, see neo4j-mappers.ts `entityFields`). One record: `routes`, and whether
+ * each end exists (`fromFound`, `toFound`), so that an unknown end costs no second statement.
  */
 export function shortestPathsQuery(
   maxHops: number,
@@ -18,17 +19,25 @@ export function shortestPathsQuery(
 ): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 100)
     throw new BadInputError('maxHops must be a positive integer', 'maxHops');
-  return `MATCH (a:Entity {id: $from})
-MATCH (b:Entity {id: $to})
-MATCH p = allShortestPaths((a)-[:${typeAlternation(types)}*1..${maxHops}]-(b))
-WHERE all(r IN relationships(p) WHERE ${LIVE})
-WITH p
-LIMIT $cap
-WITH [n IN nodes(p) | n.id] AS ids, collect(p) AS ps
-ORDER BY size(ids), ids
-LIMIT $limit
-WITH ps, head(ps) AS p
-RETURN [q IN ps | [r IN relationships(q) | ${FACT}]] AS paths, [n IN nodes(p) | ${entityValues('n', fields)}] AS nodes`;
+  return `OPTIONAL MATCH (a:Entity {id: $from})
+OPTIONAL MATCH (b:Entity {id: $to})
+CALL (a, b) {
+  WITH a, b
+  WHERE a IS NOT NULL AND b IS NOT NULL
+  MATCH p = allShortestPaths((a)-[:${typeAlternation(types)}*1..${maxHops}]-(b))
+  WHERE all(r IN relationships(p) WHERE ${LIVE})
+  WITH p
+  LIMIT $cap
+  WITH [n IN nodes(p) | n.id] AS ids, collect(p) AS ps
+  ORDER BY size(ids), ids
+  LIMIT $limit
+  WITH ps, head(ps) AS p
+  RETURN collect({
+    paths: [q IN ps | [r IN relationships(q) | ${FACT}]],
+    nodes: [n IN nodes(p) | ${entityValues('n', fields)}]
+  }) AS routes
+}
+RETURN routes, a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound`;
 }
 
 /** One breadth-first hop to `distance`: the entities not yet `seen` next to the `frontier`, the first $limit by id (skipped once more than $limit are seen). */
