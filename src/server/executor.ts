@@ -49,12 +49,6 @@ export type CompiledExecution = GatewayInterface & { readonly counts: ExecutionC
  */
 const MAX_COMPILED_FIELDS = 300;
 
-/** A document's state: how often graphql-js ran each of its operations, and the compiled ones. */
-interface DocumentRuns {
-  runs: Map<string, number>;
-  compiled: Map<string, CompiledQuery | null>;
-}
-
 /**
  * Apollo Server's one hook for another executor is its gateway interface: this "gateway" serves
  * `schema` as it is and runs query operations with graphql-jit, which compiles a document's
@@ -68,18 +62,16 @@ interface DocumentRuns {
  */
 export function compiledExecution(schema: GraphQLSchema, config: ExecutorConfig): CompiledExecution {
   const counts: ExecutionCounts = { compiled: 0, interpreted: 0 };
-  const documents = new WeakMap<DocumentNode, DocumentRuns>();
+  // Per operation (a node of a parsed document Apollo keeps): how often graphql-js has run it, or,
+  // once decided, its compiled query (null: it stays with graphql-js).
+  const operations = new WeakMap<OperationDefinitionNode, number | CompiledQuery | null>();
 
   /** The compiled query for this operation, once it has run often enough; null while graphql-js runs it. */
   const compiledFor = (document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null => {
-    let doc = documents.get(document);
-    if (!doc) documents.set(document, (doc = { runs: new Map(), compiled: new Map() }));
-    const name = operation.name?.value ?? '';
-    const known = doc.compiled.get(name);
-    if (known !== undefined) return known;
-    const runs = doc.runs.get(name) ?? 0;
-    if (runs < config.jitAfter) {
-      doc.runs.set(name, runs + 1);
+    const known = operations.get(operation) ?? 0;
+    if (typeof known !== 'number') return known;
+    if (known < config.jitAfter) {
+      operations.set(operation, known + 1);
       return null;
     }
     const compiled =
@@ -88,7 +80,7 @@ export function compiledExecution(schema: GraphQLSchema, config: ExecutorConfig)
         : null;
     // A document too large to compile, or one graphql-jit refuses (none known here), stays with graphql-js.
     const usable = compiled && isCompiledQuery(compiled) ? compiled : null;
-    doc.compiled.set(name, usable);
+    operations.set(operation, usable);
     return usable;
   };
 
