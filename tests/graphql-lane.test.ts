@@ -1,5 +1,5 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITOR_KEY, signedJwt, WRITE_ENV } from '../scripts/support/credentials.js';
 import { createApp, type App } from '../src/server/app.js';
@@ -71,6 +71,28 @@ async function send(served: Served, path: string, init: RequestInit): Promise<An
   expect(log.requestId).toBe(id);
   for (const varying of ['time', 'durationMs', 'requestId', 'pid', 'hostname']) delete log[varying];
   return { status: res.status, headers, body, log };
+}
+
+/** Sends a JSON POST's headers, declaring a body it never sends, and returns the first line of the answer (or "no answer" after 3 s). */
+function headOnly(served: Served): Promise<string> {
+  const { hostname, port } = new URL(served.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () =>
+      socket.write(
+        'POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 50\r\n\r\n',
+      ),
+    );
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve('no answer');
+    }, 3000);
+    socket.once('data', (chunk: Buffer) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(chunk.toString('latin1').split('\r\n')[0]!);
+    });
+    socket.once('error', reject);
+  });
 }
 
 const post = (body: string | Uint8Array, headers: Record<string, string> = {}): RequestInit => ({
@@ -220,6 +242,18 @@ describe('the /graphql lane (JSON POSTs without Express)', () => {
       expect(answers.map(([direct]) => direct.status)).toEqual([200, 200, 429]);
       expect(answers[2]![0].headers['retry-after']).toMatch(/^[1-9][0-9]*$/);
       expect(a.app.lane).toEqual({ direct: 3, app: 0 });
+      // An empty bucket is refused before the body is read: a request whose body never comes is answered.
+      for (const served of [a, b]) expect(await headOnly(served)).toMatch(/^HTTP\/1\.1 429 /);
+      // A body the lane hands to Express after taking the first point is not charged twice.
+      const c = await serve(env, (app) => app.handler);
+      try {
+        expect((await send(c, '/graphql', post('{"query": '))).status).toBe(400);
+        expect((await send(c, '/graphql', asked)).status).toBe(200);
+        expect((await send(c, '/graphql', asked)).status).toBe(429);
+        expect(c.app.lane).toEqual({ direct: 2, app: 1 });
+      } finally {
+        await c.close();
+      }
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

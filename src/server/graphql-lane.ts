@@ -1,10 +1,10 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import type { Authenticate } from './auth.js';
+import type { Authenticate, Authentication } from './auth.js';
 import { sendError } from './http-errors.js';
 import { isJsonPost, readBody, replayed } from './json-post.js';
-import { charge, type TokenBuckets } from './rate-limit.js';
-import { noteCaller, recordOf, startRecord } from './request-log.js';
+import { refuse, type TokenBuckets } from './rate-limit.js';
+import { clientOf, noteCaller, recordOf, startRecord } from './request-log.js';
 
 /** A request handler in the Connect style (the `cors` package's), called on plain node:http objects. */
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
@@ -49,9 +49,9 @@ function parsedBody(raw: Buffer): object | undefined {
 /**
  * /graphql without Express for the requests nearly every client sends: a JSON POST to exactly
  * `/graphql` within the body limit, whose body is a JSON object or array. It does what the app's
- * /graphql middleware does, in the same order and with the same code (request record and log
- * line, CORS, the credential's check, one rate-limit token, then Apollo through the same
- * handler), without Express's router, its request and response decoration, and the body
+ * /graphql middleware does, with the same code (request record and log line, CORS, the
+ * credential's check, one rate-limit point taken before the body is read, then Apollo through the
+ * same handler), without Express's router, its request and response decoration, and the body
  * parser's content negotiation: about a fifth of the server's CPU on a small query
  * (bench/results/server-overhead.md, round nine). Everything else goes to the app untouched: other
  * paths and methods, GETs, other content types or encodings, a body that is not a JSON object or
@@ -68,19 +68,23 @@ export function graphqlLane(options: GraphqlLaneOptions): GraphqlLane {
     else sendError(res, 500, 'INTERNAL', 'Internal server error');
   };
 
-  const answer = (req: IncomingMessage & { body?: unknown }, res: ServerResponse, started: bigint) => {
+  /**
+   * Answers as the app's /graphql middleware would from here on: the record and log line, CORS,
+   * the caller on the record, then the rate limit's refusal (`wait` seconds) or Apollo.
+   */
+  const answer = (
+    req: IncomingMessage & { body?: unknown },
+    res: ServerResponse,
+    started: bigint,
+    authentication: Authentication,
+    wait: number,
+  ) => {
     const record = startRecord(logger, req, res, '/graphql', req.socket.remoteAddress, { started });
     cors(req, res, (error) => {
       if (error !== undefined) return unexpected(res)(error);
-      // The read cache's front door may have checked the credential already.
-      const checked = record.authentication;
-      (checked ? Promise.resolve(checked) : authenticate(req.headers.authorization))
-        .then((authentication) => {
-          noteCaller(record, authentication);
-          if (buckets && !charge(buckets, res, 1, () => 'Too many requests')) return;
-          return graphql(req, res);
-        })
-        .catch(unexpected(res));
+      noteCaller(record, authentication);
+      if (wait > 0) return refuse(res, wait, 'Too many requests');
+      graphql(req, res).catch(unexpected(res));
     });
   };
 
@@ -92,15 +96,33 @@ export function graphqlLane(options: GraphqlLaneOptions): GraphqlLane {
         return app(req, res);
       }
       const started = process.hrtime.bigint();
-      readBody(req, res, (raw) => {
-        const body = raw.length === Number(req.headers['content-length']) ? parsedBody(raw) : undefined;
-        if (body === undefined) {
-          counts.app++;
-          return app(replayed(req, raw), res);
-        }
-        counts.direct++;
-        answer(Object.assign(req, { body }), res, started);
-      });
+      // The read cache's front door may have checked the credential already.
+      const record = recordOf(res);
+      const checked = record.authentication;
+      (checked ? Promise.resolve(checked) : authenticate(req.headers.authorization))
+        .then((authentication) => {
+          // Express's /graphql middleware reuses the check if the request goes there.
+          record.authentication = authentication;
+          // The rate limit's first point, taken before the body is read (an empty bucket is refused without reading it).
+          const client = clientOf(authentication.caller, req.socket.remoteAddress);
+          const wait = buckets ? buckets.take(client, 1) : 0;
+          if (wait > 0) {
+            counts.direct++;
+            return answer(req, res, started, authentication, wait);
+          }
+          readBody(req, res, (raw) => {
+            const body = raw.length === Number(req.headers['content-length']) ? parsedBody(raw) : undefined;
+            if (body === undefined) {
+              // Express takes the point again.
+              buckets?.refund(client, 1);
+              counts.app++;
+              return app(replayed(req, raw), res);
+            }
+            counts.direct++;
+            answer(Object.assign(req, { body }), res, started, authentication, 0);
+          });
+        })
+        .catch(unexpected(res));
     };
 
   return { listener, counts };

@@ -82,7 +82,12 @@ export function charge(
 ): boolean {
   const wait = buckets.take(recordOf(res).client, amount);
   if (wait === 0) return true;
-  res.setHeader('retry-after', String(wait));
-  sendError(res, 429, 'RATE_LIMITED', `${refusal()}; retry after ${wait} s.`);
+  refuse(res, wait, refusal());
   return false;
+}
+
+/** Answers 429 RATE_LIMITED with `Retry-After: wait` (whole seconds) and `message` followed by when to retry. */
+export function refuse(res: ServerResponse, wait: number, message: string): void {
+  res.setHeader('retry-after', String(wait));
+  sendError(res, 429, 'RATE_LIMITED', `${message}; retry after ${wait} s.`);
 }

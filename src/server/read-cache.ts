@@ -16,7 +16,7 @@ import { operationCost } from './cost.js';
 import { integer } from './env.js';
 import { isJsonPost, readBody, replayed } from './json-post.js';
 import type { TokenBuckets } from './rate-limit.js';
-import { recordOf, startRecord } from './request-log.js';
+import { clientOf, recordOf, startRecord } from './request-log.js';
 
 /** The read cache's settings (README, "Read cache"). */
 export interface ReadCacheConfig {
@@ -330,8 +330,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
     { caller, refusal }: Awaited<ReturnType<Authenticate>>,
   ): boolean => {
     if (caller.kind !== 'identified' && options.trustProxy > 0) return false;
-    const client =
-      caller.kind === 'identified' ? `${caller.method}:${caller.id}` : `ip:${req.socket.remoteAddress}`;
+    const client = clientOf(caller, req.socket.remoteAddress);
     // What the rate-limit middleware (1) and the cost check (the rest) take.
     if (buckets && buckets.take(client, 1) !== 0) return false;
     if (buckets && buckets.take(client, answer.cost - 1) !== 0) {

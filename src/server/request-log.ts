@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import type { Caller } from '../domain/caller.js';
+import { ANONYMOUS, type Caller } from '../domain/caller.js';
 import type { Authentication } from './auth.js';
 
 /** What the server learns about one request as it goes; logged in one line when the response ends. */
@@ -58,7 +58,7 @@ export function startRecord(
   const incoming = req.headers['x-request-id'];
   const record = recordOf(res);
   if (typeof incoming === 'string' && SANE_ID.test(incoming)) record.requestId = incoming;
-  record.client = `ip:${ip ?? 'unknown'}`;
+  record.client = clientOf(ANONYMOUS, ip);
   if (echoId) res.setHeader('x-request-id', record.requestId);
   res.once('close', () => {
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -81,11 +81,16 @@ export function startRecord(
   return record;
 }
 
-/** Notes on the record who the credential's check says is calling (the client a rate limit charges, for an identified caller). */
+/** The client a rate limit charges: `<method>:<id>` for an identified caller, else `ip:<address>`. */
+export function clientOf(caller: Caller, address: string | undefined): string {
+  return caller.kind === 'identified' ? `${caller.method}:${caller.id}` : `ip:${address ?? 'unknown'}`;
+}
+
+/** Notes on the record who the credential's check says is calling (and, for an identified caller, the client a rate limit charges). */
 export function noteCaller(record: RequestRecord, { caller, refusal }: Authentication): void {
   record.caller = caller;
   if (refusal !== undefined) record.authRefusal = refusal;
-  if (caller.kind === 'identified') record.client = `${caller.method}:${caller.id}`;
+  if (caller.kind === 'identified') record.client = clientOf(caller, undefined);
 }
 
 /** Every request's record and log line ({@link startRecord}), first of the Express middleware. */
