@@ -41,7 +41,7 @@ export interface App {
   live: LiveChanges;
   /** What to serve over HTTP: `app` behind the /graphql lane (graphql-lane.ts), and behind the read cache's front door when READ_CACHE_ENTRIES turns it on. */
   handler: RequestListener;
-  /** How many requests skipped Express (graphql-lane.ts) and how many it answered. */
+  /** How many requests the /graphql lane answered without Express (graphql-lane.ts), and how many it handed to Express. */
   lane: LaneCounts;
   /** The read cache, when READ_CACHE_ENTRIES turns it on. */
   readCache?: ReadCache;
