@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import { bulkLoad } from '../bench/load.js';
 import { generateGraph } from '../bench/synthetic.js';
 import { createNeo4jStore, type Neo4jStore } from '../src/store/neo4j/index.js';
+import { searchPageQuery } from '../src/store/neo4j/entities.queries.js';
 import { resetForTests } from './support/neo4j-reset.js';
 import { startTestServer, type TestServer } from '../scripts/support/test-server.js';
 
@@ -203,5 +204,33 @@ describe('round trips to Neo4j per request', () => {
     expect(all.data.stats.citationsBySource.length).toBeGreaterThan(0);
     expect(all.trips).toBe(1);
     expect(dated.trips).toBe(1);
+  });
+
+  it("a search within one kind (the benchmark's list) is pre-selected by the TEXT index, not a scan of every entity of the kind", async () => {
+    // The plan Neo4j chooses for the statement the store sends, on this graph's statistics.
+    const driver = neo4j.driver(URI);
+    try {
+      const operators = new Set<string>();
+      const walk = (plan: { operatorType: string; children: unknown[] }): void => {
+        operators.add(plan.operatorType.replace(/@.*$/, ''));
+        for (const child of plan.children) walk(child as typeof plan);
+      };
+      const { summary } = await driver.executeQuery(`EXPLAIN ${searchPageQuery('ORGANIZATION', false)}`, {
+        folded: 'nor',
+        stem0: 'nor',
+        words: ['nor'],
+        stems: ['nor'],
+        afterKey: null,
+        afterId: null,
+        beforeKey: null,
+        beforeId: null,
+        limit: neo4j.int(21),
+      });
+      walk(summary.plan as never);
+      expect(operators).toContain('NodeIndexContainsScan');
+      expect(operators).not.toContain('NodeByLabelScan');
+    } finally {
+      await driver.close();
+    }
   });
 });

@@ -58,6 +58,12 @@ describe('entities and search', () => {
     `);
   });
 
+  it('searchPageQuery: within a kind, by the kind label beside Entity (the TEXT index is on :Entity)', () => {
+    expect(searchPageQuery('ORGANIZATION', false).split('\n')[0]).toMatchInlineSnapshot(
+      `"MATCH (n:Entity:Organization)"`,
+    );
+  });
+
   it('searchPageQuery', () => {
     expect(searchPageQuery(undefined, false)).toMatchInlineSnapshot(`
       "MATCH (n:Entity)
@@ -80,7 +86,7 @@ describe('entities and search', () => {
         AND ($beforeKey IS NULL OR m.sortKey < $beforeKey OR (m.sortKey = $beforeKey AND m.id < $beforeId)) | CASE WHEN m IS NULL THEN null ELSE [itemProps IN [m {.*}] | [itemProps.\`id\`, itemProps.\`kind\`, itemProps.\`name\`, itemProps.\`origin\`, itemProps.\`aliases\`, itemProps.\`description\`, itemProps.\`symbol\`, itemProps.\`atomicNumber\`, itemProps.\`reeClass\`, itemProps.\`iupacClass\`, itemProps.\`iso2\`, itemProps.\`category\`, itemProps.\`date\`, itemProps.\`validFrom\`, itemProps.\`validUntil\`, itemProps.\`text\`, itemProps.\`measureType\`, itemProps.\`number\`, itemProps.\`status\`, itemProps.\`publisher\`, itemProps.\`url\`, itemProps.\`textPath\`, itemProps.\`ref\`]][0] END][..$limit] AS page"
     `);
     expect(searchPageQuery('COUNTRY', true)).toMatchInlineSnapshot(`
-      "MATCH (n:Country)
+      "MATCH (n:Entity:Country)
       WHERE $folded <> '' AND (n.searchKey CONTAINS $folded OR n.searchKey CONTAINS $stem0)
       WITH n, [k IN n.searchKeys WHERE k STARTS WITH 'n:' OR k STARTS WITH 'a:' | substring(k, 2)] AS labels
       WITH n, CASE
