@@ -9,7 +9,9 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { ANONYMOUS } from '../src/domain/caller.js';
-import { askedEntityAttributes } from '../src/schema/entity/asked-attributes.js';
+import { entityAttributeRule } from '../src/schema/entity/asked-attributes.js';
+import { relationshipPropertyRule } from '../src/schema/relationship/asked-properties.js';
+import { askedNames } from '../src/schema/shared/asked-fields.js';
 import { buildGraphSchema } from '../src/schema/build-schema.js';
 import { GraphService } from '../src/schema/shared/graph.service.js';
 import { attachBudget, enforceBudgets, ExecutionBudget } from '../src/server/budget.js';
@@ -95,7 +97,8 @@ for (const q of queryMix(graph.probes)) {
   const run = async (mode: Mode, variables: Record<string, unknown>) => {
     typeResolvers(mode === 'async' ? asynchronous : synchronous);
     const contextValue = context();
-    contextValue.graph.readAttributes(askedEntityAttributes(schema, document, operation));
+    contextValue.graph.readAttributes(askedNames(entityAttributeRule, schema, document, operation));
+    contextValue.graph.readProperties(askedNames(relationshipPropertyRule, schema, document, operation));
     return mode === 'jit'
       ? compiled.query(undefined, contextValue, variables)
       : execute({ schema, document, contextValue, variableValues: variables });

@@ -1,8 +1,19 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  getNamedType,
+  isLeafType,
+  Kind,
+  parse,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { ENTITY_ATTRIBUTE_NAMES, type Entity } from '../src/domain/entity.js';
+import { FACT_PROPERTY_NAMES, type RelationshipFact } from '../src/domain/relationship.js';
 import { buildGraphSchema } from '../src/schema/build-schema.js';
-import { askedEntityAttributes } from '../src/schema/entity/asked-attributes.js';
+import { entityAttributeRule } from '../src/schema/entity/asked-attributes.js';
+import { relationshipPropertyRule } from '../src/schema/relationship/asked-properties.js';
+import { askedNames, type AskedRule } from '../src/schema/shared/asked-fields.js';
 import type { MemoryStore } from '../src/store/memory/memory-store.js';
 import { createNeo4jStore, type Neo4jStore } from '../src/store/neo4j/index.js';
 import { loadSeed } from '../src/store/seed/seed-loader.js';
@@ -11,20 +22,24 @@ import { NEO4J_URI, once, useNeo4jHarness } from './support/neo4j-harness.js';
 
 /*
  * Paths, neighbourhoods and supply answers read from Neo4j only the entity attributes their
- * operation can ask (schema/entity/asked-attributes.ts), and answer exactly as the embedded store
- * does, which always holds whole entities.
+ * operation can ask (schema/entity/asked-attributes.ts), paths and neighbourhoods only the
+ * relationship properties it can ask (schema/relationship/asked-properties.ts), and answer
+ * exactly as the embedded store does, which always holds whole entities and relationships.
  */
 
+let schema: GraphQLSchema;
+/** What `rule` finds the first operation of `query` can read. */
+async function askedBy<N extends string>(rule: AskedRule<N>, query: string) {
+  schema ??= await buildGraphSchema();
+  const document = parse(query);
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )!;
+  return askedNames(rule, schema, document, operation);
+}
+
 describe('the entity attributes an operation can read', () => {
-  let schema: GraphQLSchema;
-  const asked = async (query: string) => {
-    schema ??= await buildGraphSchema();
-    const document = parse(query);
-    const operation = document.definitions.find(
-      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-    )!;
-    return askedEntityAttributes(schema, document, operation);
-  };
+  const asked = (query: string) => askedBy(entityAttributeRule, query);
 
   it('none for ids, names, kinds, relationships and the shortcuts to related entities', async () => {
     expect(
@@ -55,6 +70,42 @@ fragment Country on Country { iso2 aliases }`),
         '{ supplyAlternatives(material: "dysprosium") { alternatives { supplier { id } relationship { id status } } } }',
       ),
     ).toStrictEqual([]);
+  });
+});
+
+describe('the relationship properties an operation can read', () => {
+  const asked = (query: string) => askedBy(relationshipPropertyRule, query);
+
+  it('none for ids, types, ends and citations', async () => {
+    expect(
+      await asked(
+        '{ neighborhood(id: "lynas") { relationships { __typename id type from { id name } to { id } citations { quote source { id } } } } }',
+      ),
+    ).toStrictEqual([]);
+  });
+
+  it('each property field asked on any relationship, through fragments, under @skip too (retracted reads retractedAt), in the domain order', async () => {
+    expect(
+      await asked(`query ($no: Boolean!) {
+  paths(from: "a", to: "b") { hops { relationships { id note retracted ...Dated } } }
+  entity(id: "x") { relationships { nodes { version @skip(if: $no) milestones { date } } } }
+}
+fragment Dated on Relationship { validFrom stage }`),
+    ).toStrictEqual(['stage', 'milestones', 'validFrom', 'note', 'retractedAt', 'version']);
+  });
+
+  it("every field of the Relationship type is known: none of them asks for every property; an entity's status asks nothing of relationships", async () => {
+    schema ??= await buildGraphSchema();
+    const fields = Object.values((schema.getType('Relationship') as GraphQLObjectType).getFields());
+    for (const field of fields) {
+      const leaf = isLeafType(getNamedType(field.type));
+      const selection = leaf ? field.name : `${field.name} { __typename }`;
+      expect(
+        await asked(`{ neighborhood(id: "x") { relationships { ${selection} } } }`),
+        field.name,
+      ).toBeDefined();
+    }
+    expect(await asked('{ entity(id: "x") { ... on Facility { status } } }')).toStrictEqual([]);
   });
 });
 
@@ -166,5 +217,60 @@ describe('on Neo4j: the large reads fetch only what the operation asks, and answ
       ...ENTITY_ATTRIBUTE_NAMES,
     ]);
     expect(whole.data.supplyAlternatives).toStrictEqual(thin.data.supplyAlternatives);
+  });
+
+  /** Whether a statement reads `property` of a relationship (`r`; milestones travel as milestonesJson). */
+  const factReads = (statement: string | undefined, property: string) =>
+    [...(statement ?? '').matchAll(/\[itemProps IN \[r \{\.\*\}\] \| \[([^\]]*)\]/g)].some((m) =>
+      m[1]!.includes(`itemProps.\`${property === 'milestones' ? 'milestonesJson' : property}\``),
+    );
+
+  it('the port: relationships with id, type, ends, origin and the properties asked, the rest left out', async () => {
+    await ready();
+    const pick = (r: RelationshipFact, keep: readonly string[]) =>
+      Object.fromEntries(
+        Object.entries(r).filter(([k]) => ['id', 'type', 'from', 'to', 'origin', ...keep].includes(k)),
+      );
+    for (const properties of [[], ['stage', 'milestones', 'version']] as const) {
+      const [full, projected] = [
+        await memory.neighborhood('lynas', { depth: 2, limit: 40 }),
+        await store.neighborhood('lynas', { depth: 2, limit: 40, properties }),
+      ];
+      expect(projected!.relationships).toStrictEqual(full!.relationships.map((r) => pick(r, properties)));
+      expect(projected!.nodes).toStrictEqual(full!.nodes);
+      const staged = projected!.relationships.filter((r) => r.stage !== undefined);
+      expect(staged.length > 0).toBe(properties.length > 0);
+      const [allPaths, thinPaths] = [
+        await memory.shortestPaths('lynas', 'united-states', { maxHops: 3, limit: 3 }),
+        await store.shortestPaths('lynas', 'united-states', { maxHops: 3, limit: 3, properties }),
+      ];
+      expect(thinPaths.paths.length).toBeGreaterThan(0);
+      expect(thinPaths.paths).toStrictEqual(
+        allPaths.paths.map((route) => route.map((hop) => hop.map((r) => pick(r, properties)))),
+      );
+    }
+  });
+
+  it('a neighbourhood or paths asking ids and types read no relationship property; asking some reads those', async () => {
+    const ids = await both(
+      '{ neighborhood(id: "lynas", depth: 2) { relationships { id type from { id } citations { quote } } } paths(from: "lynas", to: "united-states", maxHops: 3) { hops { forward relationships { id type } } } }',
+    );
+    expect(ids.data.neighborhood.relationships.length).toBeGreaterThan(5);
+    expect(ids.data.paths.length).toBeGreaterThan(0);
+    expect(ids.sent.filter((s) => /allShortestPaths|\$limit/.test(s))).toHaveLength(2);
+    for (const statement of ids.sent)
+      expect(FACT_PROPERTY_NAMES.filter((p) => factReads(statement, p))).toStrictEqual([]);
+
+    const some = await both(
+      '{ neighborhood(id: "lynas", depth: 2) { relationships { id stage retracted milestones { date status } } } }',
+    );
+    expect(FACT_PROPERTY_NAMES.filter((p) => factReads(some.sent[0], p))).toStrictEqual([
+      'stage',
+      'milestones',
+      'retractedAt',
+    ]);
+    const rels = some.data.neighborhood.relationships;
+    expect(rels.some((r: any) => r.stage !== null)).toBe(true);
+    expect(rels.some((r: any) => r.milestones !== null)).toBe(true);
   });
 });

@@ -89,6 +89,20 @@ export const RELATIONSHIP_PROPERTY_NAMES = [
   'retractionNote',
 ] as const satisfies readonly (keyof RelationshipProperties)[];
 
+/** A relationship's stored field a read can be asked to carry: one of its properties, or its version. */
+export type FactPropertyName = (typeof RELATIONSHIP_PROPERTY_NAMES)[number] | 'version';
+
+/** Every {@link FactPropertyName}, in the order of RELATIONSHIP_PROPERTY_NAMES, then the version. */
+export const FACT_PROPERTY_NAMES: readonly FactPropertyName[] = [...RELATIONSHIP_PROPERTY_NAMES, 'version'];
+
+/**
+ * Which properties a read must carry: the relationships it returns hold their id, type, ends and
+ * origin and these properties (when they have them), and may leave the others out. Every property
+ * when absent. Reads that return many relationships (paths, neighbourhoods) take one, so that an
+ * answer asking only ids and types does not carry every note and date.
+ */
+export type PropertySelection = readonly FactPropertyName[] | undefined;
+
 /** The properties that tell apart several relationships of one type between one pair. */
 const KEY_PROPERTIES = ['stage', 'year', 'title'] as const;
 

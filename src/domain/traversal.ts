@@ -2,7 +2,7 @@ import type { AttributeSelection, Entity } from './entity.js';
 import { BadInputError } from './errors.js';
 import type { RelationType } from './model.js';
 import { compareIds, compareText } from './order.js';
-import type { RelationshipFact } from './relationship.js';
+import type { PropertySelection, RelationshipFact } from './relationship.js';
 
 /** Bounds of the traversal queries: above them, BAD_USER_INPUT naming the argument. */
 export const TRAVERSAL_LIMITS = {
@@ -24,6 +24,8 @@ export interface PathQuery {
   limit: number;
   /** The attributes the paths' entities must carry (domain/entity.ts `AttributeSelection`); all when absent. */
   attributes?: AttributeSelection;
+  /** The properties the paths' relationships must carry (relationship.ts `PropertySelection`); all when absent. */
+  properties?: PropertySelection;
 }
 
 export interface NeighborhoodQuery {
@@ -32,6 +34,8 @@ export interface NeighborhoodQuery {
   limit: number;
   /** The attributes the neighbourhood's entities must carry (domain/entity.ts `AttributeSelection`); all when absent. */
   attributes?: AttributeSelection;
+  /** The properties the neighbourhood's relationships must carry (relationship.ts `PropertySelection`); all when absent. */
+  properties?: PropertySelection;
 }
 
 /** An entity of a neighbourhood and its distance (in hops, ignoring direction) from the centre. */

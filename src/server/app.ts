@@ -19,7 +19,7 @@ import { createAuthenticator, writesEnabled } from './auth.js';
 import type { Config } from './config.js';
 import { attachBudget, enforceBudgets, ExecutionBudget, executionBudgetPlugin } from './budget.js';
 import { withBudget } from './deadline.js';
-import { entityAttributesPlugin } from './entity-attributes.js';
+import { askedFieldsPlugin } from './asked-fields.js';
 import { createFormatError, requestErrorsPlugin, type ServerContext } from './errors.js';
 import { compiledExecution, type CompiledExecution, type ExecutionCounts } from './executor.js';
 import { graphqlHandler } from './graphql-http.js';
@@ -88,7 +88,7 @@ async function createApollo(
     plugins: [
       executionBudgetPlugin(),
       argumentNamesPlugin<ServerContext>(),
-      entityAttributesPlugin<ServerContext>(),
+      askedFieldsPlugin<ServerContext>(),
       httpCachePlugin<ServerContext>(config.httpCacheMaxAgeSeconds),
       requestErrorsPlugin(logger),
       ...(limits.plugins as ApolloServerPlugin<ServerContext>[]),

@@ -13,7 +13,7 @@ import {
   type Seek,
   type SeekPage,
 } from '../../domain/pagination.js';
-import type { Relationship } from '../../domain/relationship.js';
+import type { PropertySelection, Relationship } from '../../domain/relationship.js';
 import type { GraphStats } from '../../domain/stats.js';
 import type { SupplyContext } from '../../domain/supply.js';
 import type { Neighborhood, NeighborhoodQuery, PathEnd, PathQuery, Route } from '../../domain/traversal.js';
@@ -51,6 +51,8 @@ export class GraphService {
    * entities still answer every later `entity(id)` of the request. All until set.
    */
   private attributes: AttributeSelection = undefined;
+  /** The relationship properties this request can read (relationship/asked-properties.ts), likewise for paths and neighbourhoods. All until set. */
+  private properties: PropertySelection = undefined;
 
   constructor(private readonly store: GraphStore) {
     this.entities = new DataLoader((ids) => store.getEntities(ids));
@@ -61,6 +63,11 @@ export class GraphService {
   /** Limits the attributes of the entities the large reads fetch to `attributes` (see the field); set before the operation runs. */
   readAttributes(attributes: AttributeSelection): void {
     this.attributes = attributes;
+  }
+
+  /** Limits the properties of the relationships paths and neighbourhoods fetch to `properties` (see the field); set before the operation runs. */
+  readProperties(properties: PropertySelection): void {
+    this.properties = properties;
   }
 
   /** Applies one write (one transaction, all or nothing) and drops every cached answer, so later fields read the graph as it is now. */
@@ -213,14 +220,22 @@ export class GraphService {
     to: string,
     query: PathQuery,
   ): Promise<{ paths: Route[]; missing: PathEnd[] }> {
-    const found = await this.store.shortestPaths(from, to, { ...query, attributes: this.attributes });
+    const found = await this.store.shortestPaths(from, to, {
+      ...query,
+      attributes: this.attributes,
+      properties: this.properties,
+    });
     this.remember(found.entities);
     return { paths: found.paths, missing: found.missing };
   }
 
   /** The store's neighbourhood (null for an unknown centre); its nodes are kept for this request, as for paths. */
   async neighborhood(id: string, query: NeighborhoodQuery): Promise<Neighborhood | null> {
-    const found = await this.store.neighborhood(id, { ...query, attributes: this.attributes });
+    const found = await this.store.neighborhood(id, {
+      ...query,
+      attributes: this.attributes,
+      properties: this.properties,
+    });
     if (found) this.remember(found.nodes.map((n) => n.entity));
     return found;
   }

@@ -122,12 +122,16 @@ export function entityValues(node: string, fields: readonly string[] = ENTITY_FI
   return valueList(node, fields);
 }
 
-/** A relationship `r` without its citations as the values of FACT_FIELDS ({@link valueList}): its properties, type and ends. */
-export const FACT = valueList('r', FACT_FIELDS, {
-  type: 'type(r)',
-  from: 'startNode(r).id',
-  to: 'endNode(r).id',
-});
+/**
+ * A relationship `r` without its citations as the values of `fields` (FACT_FIELDS, or `factFields`
+ * of a selection; {@link valueList}): its properties, type and ends.
+ */
+export function factValues(fields: readonly string[] = FACT_FIELDS): string {
+  return valueList('r', fields, { type: 'type(r)', from: 'startNode(r).id', to: 'endNode(r).id' });
+}
+
+/** {@link factValues} of every field. */
+export const FACT = factValues();
 
 /** A relationship `r` as a map: its properties, type, ends and ordered citations (one index seek). */
 export const REL = `r {.*, type: type(r), from: startNode(r).id, to: endNode(r).id, citations: COLLECT {

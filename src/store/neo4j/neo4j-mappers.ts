@@ -15,6 +15,7 @@ import { searchKeysOf, sortKeyOf, type Labelled } from '../../domain/text-keys.j
 import {
   RELATIONSHIP_PROPERTY_NAMES,
   type Citation,
+  type PropertySelection,
   type Relationship,
   type RelationshipFact,
   type StatusMilestone,
@@ -86,6 +87,14 @@ export const FACT_FIELDS: readonly string[] = [
   'milestonesJson',
 ];
 
+/** FACT_FIELDS without the properties `properties` leaves out (FACT_FIELDS itself for all of them): id, type, ends and origin always. */
+export function factFields(properties: PropertySelection): readonly string[] {
+  if (properties === undefined) return FACT_FIELDS;
+  const kept = new Set<string>(properties);
+  if (kept.has('milestones')) kept.add('milestonesJson');
+  return FACT_FIELDS.filter((f, i) => i < 5 || kept.has(f));
+}
+
 /** A list of values in the order of `fields` as an object of the present (non-null) ones, of the first `count` fields. */
 function fromValues(values: unknown[], fields: readonly string[], count = fields.length): Props {
   const out: Props = {};
@@ -151,11 +160,22 @@ export function toFact(value: unknown): RelationshipFact {
     copyRelationshipProperties(rel, p);
     return rel as unknown as RelationshipFact;
   }
-  // The last field is milestonesJson, read as `milestones`.
-  const last = FACT_FIELDS.length - 1;
-  const rel = fromValues(value, FACT_FIELDS, last);
-  if (typeof value[last] === 'string') rel.milestones = JSON.parse(value[last]) as StatusMilestone[];
+  return factOf(value, FACT_FIELDS);
+}
+
+/** A relationship listed as the values of `fields` (FACT_FIELDS or `factFields`), its `milestonesJson` (the last field when present) read as `milestones`. */
+function factOf(values: unknown[], fields: readonly string[]): RelationshipFact {
+  const last = fields.length - 1;
+  const json = fields[last] === 'milestonesJson';
+  const rel = fromValues(values, fields, json ? last : fields.length);
+  if (json && typeof values[last] === 'string')
+    rel.milestones = JSON.parse(values[last]) as StatusMilestone[];
   return rel as unknown as RelationshipFact;
+}
+
+/** Reads relationships listed as the values of `fields` (cypher-fragments.ts `factValues(fields)`). */
+export function factReader(fields: readonly string[]): (value: unknown) => RelationshipFact {
+  return fields === FACT_FIELDS ? toFact : (value) => factOf(value as unknown[], fields);
 }
 
 /** A Neo4j count or other integer as a number. */

@@ -17,7 +17,16 @@ import {
   type Reached,
 } from '../../domain/traversal.js';
 import type { Tx } from './neo4j-gateway.js';
-import { entityFields, entityReader, intParam, toNumber, toFact, toRelationship } from './neo4j-mappers.js';
+import {
+  entityFields,
+  entityReader,
+  factFields,
+  factReader,
+  intParam,
+  toNumber,
+  toFact,
+  toRelationship,
+} from './neo4j-mappers.js';
 import { entitiesById } from './neo4j-reads.js';
 import { supplyContextQuery } from './supply.queries.js';
 import { neighborhoodQuery, shortestPathsQuery } from './traversal.queries.js';
@@ -36,8 +45,10 @@ export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQue
       : { paths: [], entities: [], missing: missingEnds(false, false) };
   }
   const fields = entityFields(q.attributes);
+  const facts = factFields(q.properties);
+  const readFact = factReader(facts);
   // Always one record, which says whether each end exists.
-  const [found] = await tx.rows(shortestPathsQuery(q.maxHops, q.types, fields), {
+  const [found] = await tx.rows(shortestPathsQuery(q.maxHops, q.types, fields, facts), {
     from,
     to,
     cap: intParam(PATH_ENUMERATION_CAP),
@@ -45,7 +56,7 @@ export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQue
   });
   const routes = found!.routes as { paths: unknown[][]; nodes: unknown[] }[];
   const paths = routes
-    .map((route) => mergeRoute(route.paths.map((rels) => rels.map(toFact))))
+    .map((route) => mergeRoute(route.paths.map((rels) => rels.map(readFact))))
     .sort(compareRoutes(from))
     .slice(0, q.limit);
   const entityById = new Map(
@@ -62,7 +73,8 @@ export async function shortestPaths(tx: Tx, from: string, to: string, q: PathQue
 export async function neighborhood(tx: Tx, id: string, q: NeighborhoodQuery): Promise<Neighborhood | null> {
   const fields = entityFields(q.attributes);
   const toEntity = entityReader(fields);
-  const [found] = await tx.rows(neighborhoodQuery(q.depth, q.types, fields), {
+  const facts = factFields(q.properties);
+  const [found] = await tx.rows(neighborhoodQuery(q.depth, q.types, fields, facts), {
     id,
     limit: intParam(q.limit),
   });
@@ -73,7 +85,7 @@ export async function neighborhood(tx: Tx, id: string, q: NeighborhoodQuery): Pr
   }));
   return {
     nodes: nodes.sort(compareReached),
-    relationships: (found.rels as unknown[]).map(toFact).sort(compareIds),
+    relationships: (found.rels as unknown[]).map(factReader(facts)).sort(compareIds),
     truncated: found.truncated as boolean,
   };
 }

@@ -1,8 +1,8 @@
 import { BadInputError } from '../../domain/errors.js';
 import type { RelationType } from '../../domain/model.js';
 import { TRAVERSAL_LIMITS } from '../../domain/traversal.js';
-import { entityValues, FACT, LIVE, typeAlternation } from './cypher-fragments.js';
-import { ENTITY_FIELDS } from './neo4j-mappers.js';
+import { entityValues, factValues, LIVE, typeAlternation } from './cypher-fragments.js';
+import { ENTITY_FIELDS, FACT_FIELDS } from './neo4j-mappers.js';
 
 /**
  * All shortest paths (ignoring direction) over the allowed types up to `maxHops`, at most $cap of
@@ -16,6 +16,7 @@ export function shortestPathsQuery(
   maxHops: number,
   types?: readonly RelationType[],
   fields: readonly string[] = ENTITY_FIELDS,
+  facts: readonly string[] = FACT_FIELDS,
 ): string {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 100)
     throw new BadInputError('maxHops must be a positive integer', 'maxHops');
@@ -33,7 +34,7 @@ CALL (a, b) {
   LIMIT $limit
   WITH ps, head(ps) AS p
   RETURN collect({
-    paths: [q IN ps | [r IN relationships(q) | ${FACT}]],
+    paths: [q IN ps | [r IN relationships(q) | ${factValues(facts)}]],
     nodes: [n IN nodes(p) | ${entityValues('n', fields)}]
   }) AS routes
 }
@@ -63,12 +64,13 @@ WITH next AS frontier, seen + next AS seen, reached + [m IN next | {node: m, dis
  * Cypher's string order is `compareReached`'s). Then the live relationships of the allowed types
  * among the kept entities (without citations). One record: the kept entities (the values of
  * `fields`, see neo4j-mappers.ts `entityFields`) with their `distance` (`nodes`), the
- * relationships (`rels`) and `truncated`.
+ * relationships (`rels`, the values of `facts`, see `factFields`) and `truncated`.
  */
 export function neighborhoodQuery(
   depth: number,
   types?: readonly RelationType[],
   fields: readonly string[] = ENTITY_FIELDS,
+  facts: readonly string[] = FACT_FIELDS,
 ): string {
   const max = TRAVERSAL_LIMITS.depth.max;
   if (!Number.isInteger(depth) || depth < 1 || depth > max)
@@ -83,7 +85,7 @@ CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r:${typeAlternation(types)}]->(b:Entity)
   WHERE ${LIVE} AND b IN nodes
-  RETURN collect(${FACT}) AS rels
+  RETURN collect(${factValues(facts)}) AS rels
 }
 RETURN [k IN kept | {entity: ${entityValues('k.node', fields)}, distance: k.distance}] AS nodes, rels, truncated`;
 }
