@@ -37,7 +37,7 @@ RETURN o {.id, .name, facilities: CASE WHEN o:Organization THEN COLLECT {
 } END} AS entity`;
 
 // `Entity` beside the kind's label, as ours: the TEXT index on :Entity(searchKey) pre-selects.
-const LIST = `MATCH (n:Entity:Organization)
+export const LIST = `MATCH (n:Entity:Organization)
 WHERE n.searchKey CONTAINS $folded OR n.searchKey CONTAINS $stem
 WITH n
 ORDER BY n.sortKey, n.id
@@ -51,7 +51,7 @@ WITH p
 LIMIT 1000
 RETURN [r IN relationships(p) | {id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id}] AS rels`;
 
-const NEIGHBOURS = `MATCH (c:Entity {id: $id})
+export const NEIGHBOURS = `MATCH (c:Entity {id: $id})
 CALL (c) {
   MATCH (c)-[:${ALL}]-(m:Entity)
   WHERE m <> c

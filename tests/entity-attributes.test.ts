@@ -38,6 +38,16 @@ async function askedBy<N extends string>(rule: AskedRule<N>, query: string) {
   return askedNames(rule, schema, document, operation);
 }
 
+/**
+ * The property names each value list (cypher-fragments.ts `valueList`) of one of `items` reads in
+ * a statement, whether through the item's property map or property by property.
+ */
+function listedFields(statement: string | undefined, items: readonly string[]): string[][] {
+  return [...(statement ?? '').matchAll(/CASE WHEN (\S+) IS NULL THEN null ELSE (.*?) END/g)]
+    .filter((m) => items.includes(m[1]!))
+    .map((m) => [...m[2]!.matchAll(/`(\w+)`/g)].map((f) => f[1]!));
+}
+
 describe('the entity attributes an operation can read', () => {
   const asked = (query: string) => askedBy(entityAttributeRule, query);
 
@@ -138,13 +148,9 @@ describe('on Neo4j: the large reads fetch only what the operation asks, and answ
     expect(data).toStrictEqual(await embeddedApi.data(query));
     return { data, sent };
   }
-  /** Whether a statement reads `attribute` of an entity (paths: n, neighbourhood: k.node, supply: s and e; relationships are r). */
+  /** Whether a statement reads `attribute` of an entity (lists and paths: n, search pages: m, neighbourhood: k.node, supply: s and e; relationships are r). */
   const reads = (statement: string | undefined, attribute: string) =>
-    [
-      ...(statement ?? '').matchAll(
-        /\[itemProps IN \[(?:(?:n|s|e) \{\.\*\}|properties\(k\.node\))\] \| \[([^\]]*)\]/g,
-      ),
-    ].some((m) => m[1]!.includes(`itemProps.\`${attribute}\``));
+    listedFields(statement, ['n', 'm', 's', 'e', 'k.node']).some((fields) => fields.includes(attribute));
 
   it('the port: entities with id, kind, name, origin and the attributes asked, the rest left out', async () => {
     await ready();
@@ -192,6 +198,18 @@ describe('on Neo4j: the large reads fetch only what the operation asks, and answ
     expect(countries.map((n: any) => n.entity.iso2)).toContain('AU');
   });
 
+  it('a list or search page asking names reads no attribute; asking a country code reads that one', async () => {
+    for (const args of ['kind: COUNTRY, first: 30', 'kind: COUNTRY, search: "a", first: 30']) {
+      const names = await both(`{ entities(${args}) { totalCount nodes { id name } } }`);
+      expect(names.data.entities.nodes.length).toBeGreaterThan(3);
+      const page = names.sent.at(-1);
+      expect(ENTITY_ATTRIBUTE_NAMES.filter((a) => reads(page, a))).toStrictEqual([]);
+      const codes = await both(`{ entities(${args}) { nodes { id ... on Country { iso2 } } } }`);
+      expect(ENTITY_ATTRIBUTE_NAMES.filter((a) => reads(codes.sent.at(-1), a))).toStrictEqual(['iso2']);
+      expect(codes.data.entities.nodes.map((n: any) => n.iso2)).toContain('AU');
+    }
+  });
+
   it("the entities a path brought answer the operation's other fields with every attribute it asks", async () => {
     // The path's nodes come from the request's cache, filled by the paths statement.
     const { data, sent } = await both(
@@ -221,8 +239,8 @@ describe('on Neo4j: the large reads fetch only what the operation asks, and answ
 
   /** Whether a statement reads `property` of a relationship (`r`; milestones travel as milestonesJson). */
   const factReads = (statement: string | undefined, property: string) =>
-    [...(statement ?? '').matchAll(/\[itemProps IN \[r \{\.\*\}\] \| \[([^\]]*)\]/g)].some((m) =>
-      m[1]!.includes(`itemProps.\`${property === 'milestones' ? 'milestonesJson' : property}\``),
+    listedFields(statement, ['r']).some((fields) =>
+      fields.includes(property === 'milestones' ? 'milestonesJson' : property),
     );
 
   it('the port: relationships with id, type, ends, origin and the properties asked, the rest left out', async () => {

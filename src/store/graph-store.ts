@@ -46,6 +46,8 @@ export interface EntityQuery {
   /** Search text: entities it matches by `matchesText` (accents, case and word forms folded). */
   search?: string;
   seek: Seek<EntityKey>;
+  /** The attributes the page's entities must carry (domain/entity.ts `AttributeSelection`); all when absent. */
+  attributes?: AttributeSelection;
 }
 
 /** A page in list order, whether more lie beyond it in the direction walked, and how many match over all pages. */

@@ -3,11 +3,14 @@ import { refusal } from '../support/refusal.js';
 import type { EntityKind, RelationType } from '../../src/domain/model.js';
 import {
   ALL_KIND_LABELS,
+  entityValues,
+  factValues,
   kindOrEntity,
   label,
   notRetracted,
   typeAlternation,
 } from '../../src/store/neo4j/cypher-fragments.js';
+import { entityFields, factFields } from '../../src/store/neo4j/neo4j-mappers.js';
 
 /* The allow-list checks and shared fragments every statement is built from (no database needed). */
 
@@ -57,5 +60,25 @@ describe('allow-listed labels and types', () => {
   it('notRetracted names the relationship variable it checks', () => {
     expect(notRetracted('r')).toBe('r.retractedAt IS NULL');
     expect(notRetracted('l')).toBe('l.retractedAt IS NULL');
+  });
+});
+
+describe('value lists', () => {
+  it('every field through the property map (one read of the properties, most fields absent)', () => {
+    expect(entityValues('n')).toMatch(
+      /^CASE WHEN n IS NULL THEN null ELSE \[itemProps IN \[n \{\.\*\}\] \| \[itemProps\.`id`, itemProps\.`kind`, /,
+    );
+    expect(factValues()).toMatch(
+      /\[itemProps IN \[r \{\.\*\}\] \| \[itemProps\.`id`, type\(r\), startNode\(r\)\.id, endNode\(r\)\.id, /,
+    );
+  });
+
+  it('a projection to a few fields property by property (the derived search keys are not read)', () => {
+    expect(entityValues('k.node', entityFields(['iso2']))).toMatchInlineSnapshot(
+      `"CASE WHEN k.node IS NULL THEN null ELSE [k.node.\`id\`, k.node.\`kind\`, k.node.\`name\`, k.node.\`origin\`, k.node.\`iso2\`] END"`,
+    );
+    expect(factValues(factFields(['stage']))).toMatchInlineSnapshot(
+      `"CASE WHEN r IS NULL THEN null ELSE [r.\`id\`, type(r), startNode(r).id, endNode(r).id, r.\`origin\`, r.\`stage\`] END"`,
+    );
   });
 });

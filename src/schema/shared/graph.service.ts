@@ -263,7 +263,12 @@ export class GraphService {
     seek: Seek<EntityKey>,
   ): Promise<EntityPage> {
     const text = search?.trim();
-    return this.store.listEntities({ ...(kind && { kind }), ...(text && { search: text }), seek });
+    return this.store.listEntities({
+      ...(kind && { kind }),
+      ...(text && { search: text }),
+      seek,
+      attributes: this.attributes,
+    });
   }
 
   /**

@@ -82,6 +82,9 @@ export const ARROWS: Readonly<Record<Direction, readonly [string, string]>> = {
 
 const PROPERTY_PATTERN = /^[a-zA-Z][a-zA-Z0-9]*$/;
 
+/** The longest field list {@link valueList} reads property by property. */
+const DIRECT_READS_MAX = 8;
+
 /**
  * A node's or relationship's fields as one list of values in the order of `fields` (null for an
  * absent property), each read from the item's property map unless `expressions` names another
@@ -91,9 +94,14 @@ const PROPERTY_PATTERN = /^[a-zA-Z][a-zA-Z0-9]*$/;
  *   1.1-1.4 ms as lists zipped in JavaScript), and a large answer (supply, a neighbourhood) is
  *   hundreds of items.
  * - Not `[keys, values]` either: the keys would travel, and be decoded as strings, once per item.
- * - Through the item's property map (one read of its properties), not `item.field` for each
- *   field: Neo4j looks for an absent property through all of the item's properties, and most of
- *   the fields are absent on most items (bench/results/server-overhead.md, round six).
+ * - A long list (every field, most of them absent on most items) through the item's property map
+ *   (one read of its properties), not `item.field` for each field: Neo4j looks for an absent
+ *   property through all of the item's properties (bench/results/server-overhead.md, round six).
+ * - A short list (at most DIRECT_READS_MAX fields: a projection to what the operation asks, whose
+ *   first fields every item has) as `item.field` reads: the property map would also read the
+ *   derived search keys (a list and a long string per entity) and every other property, to keep
+ *   a few (the benchmark's neighbourhood at 10k, 12 centres: 15,838 db hits instead of 20,175;
+ *   server-overhead.md, round ten).
  * The field names come from the domain's lists, checked before they are interpolated. Null for a
  * null item.
  */
@@ -102,11 +110,13 @@ function valueList(
   fields: readonly string[],
   expressions: Record<string, string> = {},
 ): string {
+  const direct = fields.length <= DIRECT_READS_MAX;
   const values = fields.map((field) => {
     if (expressions[field] !== undefined) return expressions[field];
     if (!PROPERTY_PATTERN.test(field)) throw new Error(`Unexpected property name "${field}"`);
-    return `itemProps.\`${field}\``;
+    return direct ? `${item}.\`${field}\`` : `itemProps.\`${field}\``;
   });
+  if (direct) return `CASE WHEN ${item} IS NULL THEN null ELSE [${values.join(', ')}] END`;
   // A map projection needs a variable; properties() in its place trips a planner error in the
   // listing statement (a ClassCastException on a cached property), so it serves only expressions.
   const all = /^[a-z][a-zA-Z0-9]*$/.test(item) ? `${item} {.*}` : `properties(${item})`;

@@ -1,5 +1,6 @@
 import type { EntityKind } from '../../domain/model.js';
 import { entityValues, kindOrEntity, label } from './cypher-fragments.js';
+import { ENTITY_FIELDS } from './neo4j-mappers.js';
 
 /**
  * The search rank of `n` as `rank`: domain/text-keys.ts `searchRank` on the stored `searchKeys`
@@ -38,22 +39,32 @@ RETURN count(n) AS total`;
 
 /**
  * Up to $limit entities of a kind (all when absent) within the seek bounds, by (sortKey, id),
- * read in index order; descending for a backward page (the caller reverses it).
+ * read in index order; descending for a backward page (the caller reverses it). Each as the values
+ * of `fields` (neo4j-mappers.ts `entityFields`).
  */
-export function listEntitiesQuery(kind: EntityKind | undefined, backward: boolean): string {
+export function listEntitiesQuery(
+  kind: EntityKind | undefined,
+  backward: boolean,
+  fields: readonly string[] = ENTITY_FIELDS,
+): string {
   const dir = backward ? ' DESC' : '';
   return `MATCH (n:${kindOrEntity(kind)})
 WHERE n.sortKey IS NOT NULL AND ${seekBounds('n')}
-RETURN ${entityValues('n')} AS entity
+RETURN ${entityValues('n', fields)} AS entity
 ORDER BY n.sortKey${dir}, n.id${dir}
 LIMIT $limit`;
 }
 
 /**
  * The entities of a kind (all when absent) matching the search: how many match, and up to
- * $limit of them within the seek bounds by (sortKey, id), descending for a backward page.
+ * $limit of them within the seek bounds by (sortKey, id), descending for a backward page, each as
+ * the values of `fields` (neo4j-mappers.ts `entityFields`).
  */
-export function searchPageQuery(kind: EntityKind | undefined, backward: boolean): string {
+export function searchPageQuery(
+  kind: EntityKind | undefined,
+  backward: boolean,
+  fields: readonly string[] = ENTITY_FIELDS,
+): string {
   const dir = backward ? ' DESC' : '';
   // `Entity` beside the kind's label: the TEXT index is on :Entity, and the planner uses it only
   // for a pattern that names that label (with the kind's label alone it scans every entity of
@@ -64,7 +75,7 @@ ${SEARCH_RANK}
 WITH n
 ORDER BY n.sortKey${dir}, n.id${dir}
 WITH collect(n) AS matching
-RETURN size(matching) AS total, [m IN matching WHERE ${seekBounds('m')} | ${entityValues('m')}][..$limit] AS page`;
+RETURN size(matching) AS total, [m IN matching WHERE ${seekBounds('m')} | ${entityValues('m', fields)}][..$limit] AS page`;
 }
 
 /** Search candidates: entities matching the search, best rank first, then by (sortKey, id). */

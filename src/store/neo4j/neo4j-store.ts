@@ -28,6 +28,8 @@ import type {
 import { SEED_TRANSACTION_TIMEOUT_MS, type Neo4jConfig } from './neo4j-config.js';
 import { Neo4jGateway, type GatewayOptions, type Work } from './neo4j-gateway.js';
 import {
+  entityFields,
+  entityReader,
   intParam,
   toAuditEntry,
   toEntity,
@@ -131,21 +133,23 @@ export class Neo4jStore implements GraphStore {
   async listEntities(query: EntityQuery): Promise<EntityPage> {
     const { search, seek } = query;
     const params = { ...seekParams(seek), limit: intParam(seek.limit + 1) };
+    const fields = entityFields(query.attributes);
+    const readEntity = entityReader(fields);
     if (search !== undefined)
       // A search checks every candidate anyway: the count and the page in one statement.
       return this.readEach(async (tx) => {
-        const [row] = await tx.rows(searchPageQuery(query.kind, seek.backward), {
+        const [row] = await tx.rows(searchPageQuery(query.kind, seek.backward, fields), {
           ...params,
           ...searchParams(search),
         });
-        return pageOf((row?.page as unknown[]).map(toEntity), seek, toNumber(row?.total ?? 0));
+        return pageOf((row?.page as unknown[]).map(readEntity), seek, toNumber(row?.total ?? 0));
       });
     // Without a search: the count store, then the page in sort-key order from the index (one snapshot).
     return this.read(async (tx) => {
       const [count] = await tx.rows(countEntitiesQuery(query.kind));
-      const rows = await tx.rows(listEntitiesQuery(query.kind, seek.backward), params);
+      const rows = await tx.rows(listEntitiesQuery(query.kind, seek.backward, fields), params);
       return pageOf(
-        rows.map((r) => toEntity(r.entity)),
+        rows.map((r) => readEntity(r.entity)),
         seek,
         toNumber(count?.total ?? 0),
       );
