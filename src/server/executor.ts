@@ -57,8 +57,9 @@ const MAX_COMPILED_FIELDS = 300;
  * document for every field of every answer. Mutations run with graphql-js (serial, rare), and so
  * does a query until graphql-js has run it `jitAfter` times (a document asked once is not worth
  * compiling) or whose compiled code would be too large ({@link MAX_COMPILED_FIELDS}). The answers
- * and errors are the same bytes either way (tests/executor.test.ts); variables are coerced by
- * graphql-js first, so that a bad variable gets graphql-js's message.
+ * and errors are the same bytes either way (tests/executor.test.ts); variables are coerced once,
+ * by the compiled query, and only when it refuses them again by graphql-js, so that a bad variable
+ * gets graphql-js's message.
  */
 export function compiledExecution(schema: GraphQLSchema, config: ExecutorConfig): CompiledExecution {
   const counts: ExecutionCounts = { compiled: 0, interpreted: 0 };
@@ -99,11 +100,15 @@ export function compiledExecution(schema: GraphQLSchema, config: ExecutorConfig)
         variableValues: request.variables,
         operationName: request.operationName,
       })) as ExecutionResult<Record<string, unknown>>;
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, {
-      maxErrors: 50,
-    });
-    if (coerced.errors) return { errors: coerced.errors };
-    const result = await compiled.query(undefined, context, request.variables ?? {});
+    const variables = request.variables ?? {};
+    const result = await compiled.query(undefined, context, variables);
+    // graphql-jit refuses bad variables before it runs anything (errors, no data): graphql-js says why, in its words.
+    if (!('data' in result)) {
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, {
+        maxErrors: 50,
+      });
+      return { errors: coerced.errors ?? (result.errors ?? []).map(asGraphQLError) };
+    }
     const data = result.data as Record<string, unknown> | null;
     // graphql-js's key order: errors before data.
     return result.errors?.length ? { errors: result.errors.map(asGraphQLError), data } : { data };
