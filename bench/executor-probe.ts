@@ -13,10 +13,8 @@ import { entityAttributeRule } from '../src/schema/entity/asked-attributes.js';
 import { relationshipPropertyRule } from '../src/schema/relationship/asked-properties.js';
 import { askedNames } from '../src/schema/shared/asked-fields.js';
 import { buildGraphSchema } from '../src/schema/build-schema.js';
-import { GraphService } from '../src/schema/shared/graph.service.js';
-import { attachBudget, enforceBudgets, ExecutionBudget } from '../src/server/budget.js';
-import { withBudget } from '../src/server/deadline.js';
-import type { RequestRecord } from '../src/server/request-log.js';
+import { enforceBudgets } from '../src/server/budget.js';
+import { budgetedContext } from '../src/server/deadline.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { queryMix } from './queries.js';
 import { generateGraph } from './synthetic.js';
@@ -57,31 +55,13 @@ const typeResolvers = (which: GraphQLTypeResolver<unknown, unknown>[]) =>
   interfaces.forEach((type, i) => (type.resolveType = which[i]));
 
 /** A request's context as app.ts makes it (no deadline or cap is reached). */
-function context() {
-  const record: RequestRecord = {
-    requestId: 'probe',
-    startedAt: Date.now(),
-    client: 'probe',
-    errorCodes: [],
-  };
-  const budget = attachBudget(
-    record,
-    new ExecutionBudget({
-      deadline: Date.now() + 60_000,
-      timeoutMs: 60_000,
-      maxObjects: 1e9,
-      maxBytes: 1e12,
-    }),
+const context = () =>
+  budgetedContext(
+    store,
+    { requestId: 'probe', startedAt: Date.now(), client: 'probe', errorCodes: [] },
+    { deadline: Date.now() + 60_000, timeoutMs: 60_000, maxObjects: 1e9, maxBytes: 1e12 },
+    { caller: ANONYMOUS, writesEnabled: false, ingestMaxTextChars: 1000 },
   );
-  return {
-    graph: new GraphService(withBudget(store, budget)),
-    caller: ANONYMOUS,
-    writesEnabled: false,
-    requestId: record.requestId,
-    ingestMaxTextChars: 1000,
-    record,
-  };
-}
 
 type Mode = 'async' | 'js' | 'jit';
 const MODES: Mode[] = ['async', 'js', 'jit'];

@@ -81,7 +81,7 @@ RETURN item.row AS row, item.membership AS membership, item.entity AS entity`,
     query: NEIGHBOURHOOD,
     params: neighbourParams,
     map: ([r]) => [
-      ...r!.nodes.map((n: any) => [toEntity(n.entity), n.distance.toNumber()]),
+      ...r!.nodes.map((n: any, i: number) => [toEntity(n), r!.distances[i].toNumber()]),
       ...r!.rels.map(toFact),
     ],
   },

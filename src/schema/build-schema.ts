@@ -72,8 +72,33 @@ function synchronousTypeResolvers(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/**
+ * type-graphql gives every plain field (one without a field resolver) a resolver of its own that
+ * reads the property through its middleware chain, even an empty one. We have no global
+ * middleware and no auth checker, so a plain field with no middleware or roles of its own, whose
+ * schema name is its property's name, is marked `simple`: it has no resolver, and graphql-js reads
+ * it as type-graphql would (`source[name]`) while graphql-jit compiles it to an inline property
+ * read instead of a resolver call with its own info object. The execution budget measures such
+ * fields from the nearest field with a resolver (budget.ts).
+ */
+function plainFieldsSimple(): void {
+  const storage = getMetadataStorage();
+  type Target = (typeof storage.fields)[number]['target'];
+  const decorated = (list: { target: Target; fieldName?: string }[], target: Target, name: string) =>
+    list.some((m) => m.target === target && m.fieldName === name);
+  for (const field of storage.fields)
+    if (
+      field.simple === undefined &&
+      field.schemaName === field.name &&
+      !decorated(storage.middlewares, field.target, field.name) &&
+      !decorated(storage.authorizedFields, field.target, field.name)
+    )
+      field.simple = true;
+}
+
 /** The API's GraphQL schema, built once per process from the type-graphql classes; an argument given `null` is absent. */
 export function buildGraphSchema(): Promise<GraphQLSchema> {
+  if (!built) plainFieldsSimple();
   return (built ??= buildSchema({
     resolvers: [
       EntityQueryResolver,

@@ -11,14 +11,13 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { ANONYMOUS } from '../domain/caller.js';
 import { buildGraphSchema, buildSubgraphGraphSchema } from '../schema/build-schema.js';
-import { GraphService } from '../schema/shared/graph.service.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { httpCachePlugin } from './http-cache.js';
 import { argumentNamesPlugin } from './argument-names.js';
 import { createAuthenticator, writesEnabled } from './auth.js';
 import type { Config } from './config.js';
-import { attachBudget, enforceBudgets, ExecutionBudget, executionBudgetPlugin } from './budget.js';
-import { withBudget } from './deadline.js';
+import { enforceBudgets, executionBudgetPlugin } from './budget.js';
+import { budgetedContext } from './deadline.js';
 import { askedFieldsPlugin } from './asked-fields.js';
 import { createFormatError, requestErrorsPlugin, type ServerContext } from './errors.js';
 import { compiledExecution, type CompiledExecution, type ExecutionCounts } from './executor.js';
@@ -202,24 +201,21 @@ export async function createApp(store: GraphStore, config: Config, logger: Logge
   const graphql = graphqlHandler(apollo, (res) => {
     const record = recordOf(res);
     const { maxResultObjects: maxObjects, maxResponseBytes: maxBytes } = config.limits;
-    const budget = attachBudget(
+    return budgetedContext(
+      announced,
       record,
-      new ExecutionBudget({
+      {
         deadline: record.startedAt + config.requestTimeoutMs,
         timeoutMs: config.requestTimeoutMs,
         maxObjects,
         maxBytes,
-      }),
+      },
+      {
+        caller: record.caller ?? ANONYMOUS,
+        writesEnabled: writes,
+        ingestMaxTextChars: config.ingestMaxTextChars,
+      },
     );
-    const graph = new GraphService(withBudget(announced, budget));
-    return {
-      graph,
-      caller: record.caller ?? ANONYMOUS,
-      writesEnabled: writes,
-      requestId: record.requestId,
-      ingestMaxTextChars: config.ingestMaxTextChars,
-      record,
-    };
   });
   app.use(
     '/graphql',

@@ -1,5 +1,8 @@
+import { GraphService, type GraphContext } from '../schema/shared/graph.service.js';
 import type { GraphStore } from '../store/graph-store.js';
-import type { ExecutionBudget } from './budget.js';
+import { attachBudget, ExecutionBudget, type BudgetLimits } from './budget.js';
+import type { ServerContext } from './errors.js';
+import type { RequestRecord } from './request-log.js';
 
 /**
  * The store as one request sees it: every store call that starts after the request's deadline,
@@ -22,4 +25,24 @@ export function withBudget(store: GraphStore, budget: ExecutionBudget): GraphSto
         });
     },
   });
+}
+
+/**
+ * A request's context (what every resolver receives) with its execution budget: the budget is
+ * attached to the request's record (budget.ts guards the fields with it) and the graph service
+ * reads the store through {@link withBudget}.
+ */
+export function budgetedContext(
+  store: GraphStore,
+  record: RequestRecord,
+  limits: BudgetLimits,
+  request: Omit<GraphContext, 'graph' | 'requestId'>,
+): ServerContext {
+  const budget = attachBudget(record, new ExecutionBudget(limits));
+  return {
+    ...request,
+    graph: new GraphService(withBudget(store, budget)),
+    requestId: record.requestId,
+    record,
+  };
 }

@@ -79,9 +79,10 @@ export async function neighborhood(tx: Tx, id: string, q: NeighborhoodQuery): Pr
     limit: intParam(q.limit),
   });
   if (!found) return null;
-  const nodes: Reached[] = (found.nodes as { entity: unknown; distance: unknown }[]).map((n) => ({
-    entity: toEntity(n.entity),
-    distance: toNumber(n.distance),
+  const distances = found.distances as unknown[];
+  const nodes: Reached[] = (found.nodes as unknown[]).map((n, i) => ({
+    entity: toEntity(n),
+    distance: toNumber(distances[i]),
   }));
   return {
     nodes: nodes.sort(compareReached),

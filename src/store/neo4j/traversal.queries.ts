@@ -62,9 +62,10 @@ WITH next AS frontier, seen + next AS seen, reached + [m IN next | {node: m, dis
  * than $limit are reached, so the first $limit by (distance, id), and whether there were more,
  * come out exact without walking further than the cut needs (ids are lower-case ASCII slugs, so
  * Cypher's string order is `compareReached`'s). Then the live relationships of the allowed types
- * among the kept entities (without citations). One record: the kept entities (the values of
- * `fields`, see neo4j-mappers.ts `entityFields`) with their `distance` (`nodes`), the
- * relationships (`rels`, the values of `facts`, see `factFields`) and `truncated`.
+ * among the kept entities (without citations). One record: the kept entities (`nodes`, the values
+ * of `fields`, see neo4j-mappers.ts `entityFields`), their distances in the same order
+ * (`distances`: two lists decode faster than a map per entity), the relationships (`rels`, the
+ * values of `facts`, see `factFields`) and `truncated`.
  */
 export function neighborhoodQuery(
   depth: number,
@@ -87,5 +88,5 @@ CALL (nodes) {
   WHERE ${LIVE} AND b IN nodes
   RETURN collect(${factValues(facts)}) AS rels
 }
-RETURN [k IN kept | {entity: ${entityValues('k.node', fields)}, distance: k.distance}] AS nodes, rels, truncated`;
+RETURN [k IN kept | ${entityValues('k.node', fields)}] AS nodes, [k IN kept | k.distance] AS distances, rels, truncated`;
 }
