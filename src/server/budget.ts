@@ -241,7 +241,7 @@ function planOf(walk: Walk, type: GraphQLObjectType, nodes: readonly FieldNode[]
   return plain;
 }
 
-/** The object type of `value` as the execution will resolve it, when that is known synchronously. */
+/** The object type of `value` as the execution will resolve it, when that is known synchronously (else what is below it is not measured). */
 function objectTypeOf(walk: Walk, shape: Shape, value: unknown): GraphQLObjectType | undefined {
   if (shape.object || !shape.abstract?.resolveType) return shape.object;
   const name = shape.abstract.resolveType(value, walk.context, walk.info, shape.abstract);
@@ -275,6 +275,28 @@ function measureBelow(
   }
 }
 
+/** What a guarded field knows of itself. */
+interface Guard {
+  measure: Measure;
+  shape: Shape;
+}
+
+/** Adds a guarded field's value and the plain fields below it; throws the budget's error once it is spent. */
+function spent(
+  budget: ExecutionBudget,
+  guard: Guard,
+  info: GraphQLResolveInfo,
+  context: unknown,
+  value: unknown,
+): unknown {
+  // the key, its quotes, colon and comma
+  const key = (info.fieldNodes[0]?.alias ?? info.fieldNodes[0]?.name)?.value.length ?? 0;
+  guard.measure(budget, key + 4, value);
+  if (guard.shape.composite) measureBelow(budget, { info, context }, guard.shape, info.fieldNodes, value);
+  if (budget.stopped) throw budget.stopped;
+  return value;
+}
+
 /**
  * A field's resolver that first checks the request's budget, then adds what the field and the
  * plain fields below it put in the answer, and fails with the budget's error once that is spent.
@@ -283,28 +305,19 @@ function guarded(
   field: GraphQLField<unknown, { record?: RequestRecord }>,
   resolve: GraphQLFieldResolver<unknown, { record?: RequestRecord }>,
 ): GraphQLFieldResolver<unknown, { record?: RequestRecord }> {
-  const measure = measurer(field.type);
-  const shape = shapeOf(field.type);
+  const guard: Guard = { measure: measurer(field.type), shape: shapeOf(field.type) };
   return (source, args, context, info) => {
     const budget = context.record && budgets.get(context.record);
     if (!budget) return resolve(source, args, context, info);
     budget.check();
-    // the key, its quotes, colon and comma
-    const key = (info.fieldNodes[0]?.alias ?? info.fieldNodes[0]?.name)?.value.length ?? 0;
-    const spend = (v: unknown) => {
-      measure(budget, key + 4, v);
-      if (shape.composite) measureBelow(budget, { info, context }, shape, info.fieldNodes, v);
-      if (budget.stopped) throw budget.stopped;
-      return v;
-    };
     const value = resolve(source, args, context, info);
     // A value that arrives past the deadline is not used: nothing below it resolves.
     return isPromise(value)
       ? value.then((v) => {
           budget.check();
-          return spend(v);
+          return spent(budget, guard, info, context, v);
         })
-      : spend(value);
+      : spent(budget, guard, info, context, value);
   };
 }
 
